@@ -1,0 +1,252 @@
+// The application state machine (DESIGN §2–§5): the only place that decides which
+// status changes are allowed and who hears about them. Pure and client-safe: buttons
+// and server actions both read it.
+
+// ——— Statuses ———
+
+export const APPLICATION_STATUSES = [
+  "NEW",
+  "PROCESSING",
+  "ACCEPTED",
+  "POSTPONED",
+  "REFUSED",
+  "CANCELLED",
+  "OBSOLETE",
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export function isStatus(value: unknown): value is ApplicationStatus {
+  return typeof value === "string" && (APPLICATION_STATUSES as readonly string[]).includes(value);
+}
+
+export const PENDING_STATUSES: readonly ApplicationStatus[] = ["NEW", "PROCESSING", "POSTPONED"];
+
+export function isPending(status: ApplicationStatus): boolean {
+  return PENDING_STATUSES.includes(status);
+}
+
+export const STATUS_LABELS: Record<ApplicationStatus, string> = {
+  NEW: "Nouvelle candidature",
+  PROCESSING: "Candidature à l'étude",
+  ACCEPTED: "Candidature acceptée",
+  POSTPONED: "Embauche pour plus tard",
+  REFUSED: "Candidature déclinée",
+  CANCELLED: "Embauche annulée",
+  OBSOLETE: "Embauché ailleurs",
+};
+
+export type BadgeSeverity = "new" | "info" | "success" | "warning" | "error";
+
+// undefined = the DSFR badge without severity (grey).
+export const STATUS_BADGE: Record<ApplicationStatus, BadgeSeverity | undefined> = {
+  NEW: "new",
+  PROCESSING: "info",
+  ACCEPTED: "success",
+  POSTPONED: "warning",
+  REFUSED: "error",
+  CANCELLED: "error",
+  OBSOLETE: undefined,
+};
+
+// Wording of the FAQ ("Quels sont les différents statuts liés aux candidatures ?").
+export const STATUS_DESCRIPTIONS: Record<ApplicationStatus, string> = {
+  NEW: "L'employeur n'a pas encore pris connaissance de la candidature",
+  PROCESSING: "L'employeur a pris connaissance de la candidature",
+  ACCEPTED: "L'employeur a décidé d'embaucher le candidat",
+  POSTPONED: "L'employeur a différé la réponse (l'embauche n'est pas garantie)",
+  REFUSED: "L'employeur a refusé la candidature",
+  CANCELLED:
+    "L'employeur avait accepté l'embauche mais s'est rétracté (exemple : le candidat ne se présente pas)",
+  OBSOLETE: "Une autre structure a embauché ce candidat",
+};
+
+// ——— Transitions ———
+
+export type Actor = "employer" | "prescriber" | "system";
+export const SYSTEM_ACTOR_LABEL = "Système";
+
+export const TRANSITION_NAMES = [
+  "process",
+  "postpone",
+  "accept",
+  "refuse",
+  "cancel",
+  "render_obsolete",
+] as const;
+export type TransitionName = (typeof TRANSITION_NAMES)[number];
+export type UserTransitionName = Exclude<TransitionName, "render_obsolete">;
+
+export interface TransitionDefinition {
+  name: TransitionName;
+  from: readonly ApplicationStatus[];
+  to: ApplicationStatus;
+  by: Actor;
+  buttonLabel: string | null;
+}
+
+export const TRANSITIONS: Record<TransitionName, TransitionDefinition> = {
+  process: {
+    name: "process",
+    from: ["NEW"],
+    to: "PROCESSING",
+    by: "employer",
+    buttonLabel: "J'étudie la candidature",
+  },
+  postpone: {
+    name: "postpone",
+    from: ["NEW", "PROCESSING"],
+    to: "POSTPONED",
+    by: "employer",
+    buttonLabel: "Embaucher plus tard",
+  },
+  // Accepting after a refusal, a cancellation or a hire elsewhere is allowed (part-time, mistakes).
+  accept: {
+    name: "accept",
+    from: ["NEW", "PROCESSING", "POSTPONED", "REFUSED", "CANCELLED", "OBSOLETE"],
+    to: "ACCEPTED",
+    by: "employer",
+    buttonLabel: "Accepter",
+  },
+  refuse: {
+    name: "refuse",
+    from: ["NEW", "PROCESSING", "POSTPONED"],
+    to: "REFUSED",
+    by: "employer",
+    buttonLabel: "Décliner",
+  },
+  cancel: {
+    name: "cancel",
+    from: ["ACCEPTED"],
+    to: "CANCELLED",
+    by: "employer",
+    buttonLabel: "Annuler l'embauche",
+  },
+  // Fired only by the cascade of an accept elsewhere, never by a button.
+  render_obsolete: {
+    name: "render_obsolete",
+    from: ["NEW", "PROCESSING", "POSTPONED"],
+    to: "OBSOLETE",
+    by: "system",
+    buttonLabel: null,
+  },
+};
+
+const USER_TRANSITION_NAMES = TRANSITION_NAMES.filter(
+  (name): name is UserTransitionName => name !== "render_obsolete",
+);
+
+export function can(transition: TransitionName, from: ApplicationStatus, actor: Actor): boolean {
+  // hasOwn: server callers may pass unchecked strings such as "toString".
+  if (!Object.hasOwn(TRANSITIONS, transition)) return false;
+  const definition = TRANSITIONS[transition];
+  return definition.by === actor && definition.from.includes(from);
+}
+
+export function availableTransitions(from: ApplicationStatus, actor: Actor): UserTransitionName[] {
+  return USER_TRANSITION_NAMES.filter((name) => can(name, from, actor));
+}
+
+export function targetStatus(transition: TransitionName): ApplicationStatus {
+  return TRANSITIONS[transition].to;
+}
+
+// ——— Notifications ———
+
+export type EventName = "send" | TransitionName;
+export type Recipient = "candidate" | "prescriber" | "employerTeam";
+export type EmailKind =
+  | "application_received"
+  | "application_sent"
+  | "application_confirmation"
+  | "application_postponed"
+  | "application_accepted"
+  | "application_refused"
+  | "hire_cancelled"
+  | "hired_elsewhere";
+
+// A missing recipient gets no email for that event (e.g. "process" notifies nobody, per the FAQ).
+export const EVENT_NOTIFICATIONS: Record<EventName, Partial<Record<Recipient, EmailKind>>> = {
+  send: {
+    candidate: "application_confirmation",
+    prescriber: "application_sent",
+    employerTeam: "application_received",
+  },
+  process: {},
+  postpone: { candidate: "application_postponed", prescriber: "application_postponed" },
+  accept: { candidate: "application_accepted", prescriber: "application_accepted" },
+  refuse: { candidate: "application_refused", prescriber: "application_refused" },
+  cancel: { candidate: "hire_cancelled", prescriber: "hire_cancelled" },
+  render_obsolete: { prescriber: "hired_elsewhere", employerTeam: "hired_elsewhere" },
+};
+
+export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
+  application_received: "Nouvelle candidature reçue",
+  application_sent: "Confirmation d'envoi d'une candidature",
+  application_confirmation: "Confirmation de candidature envoyée au candidat",
+  application_postponed: "Embauche pour plus tard",
+  application_accepted: "Candidature acceptée",
+  application_refused: "Candidature déclinée",
+  hire_cancelled: "Embauche annulée",
+  hired_elsewhere: "Candidat embauché ailleurs",
+};
+
+// ——— Refusal and postponement ———
+
+export const REFUSAL_REASONS = [
+  "UNREACHABLE",
+  "NO_SHOW_INTERVIEW",
+  "EMPLOYED",
+  "IN_TRAINING",
+  "NOT_ELIGIBLE",
+  "NOT_MOBILE",
+  "NOT_INTERESTED",
+  "LACKING_SKILLS",
+  "INCOMPATIBLE",
+  "NO_POSITION",
+  "DUPLICATE",
+  "OTHER",
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+export function isRefusalReason(value: unknown): value is RefusalReason {
+  return typeof value === "string" && (REFUSAL_REASONS as readonly string[]).includes(value);
+}
+
+// Shown to the prescriber only; the candidate never learns the reason.
+export const REFUSAL_REASON_LABELS: Record<RefusalReason, string> = {
+  UNREACHABLE: "Candidat non joignable",
+  NO_SHOW_INTERVIEW: "Candidat ne s'étant pas présenté à l'entretien",
+  EMPLOYED: "Candidat indisponible : en emploi",
+  IN_TRAINING: "Candidat indisponible : en formation",
+  NOT_ELIGIBLE: "Candidat non éligible",
+  NOT_MOBILE: "Candidat non mobile",
+  NOT_INTERESTED: "Candidat non intéressé",
+  LACKING_SKILLS: "Le candidat n'a pas les compétences requises pour le poste",
+  INCOMPATIBLE: "Un des freins à l'emploi du candidat est incompatible avec le poste proposé",
+  NO_POSITION: "Pas de recrutement en cours",
+  DUPLICATE: "Candidature en doublon",
+  OTHER: "Autre",
+};
+
+const NEUTRAL_REFUSAL_MESSAGE =
+  "Bonjour, nous avons étudié votre candidature et nous ne pouvons pas y donner une suite favorable pour le moment. Nous vous souhaitons une bonne continuation dans vos recherches.";
+
+// Keyed by reason for the form's prefill, yet the same neutral text for all: it goes to
+// the candidate, and any per-reason wording would reveal the reason. The employer edits it.
+export const DEFAULT_REFUSAL_MESSAGES: Record<RefusalReason, string> = {
+  UNREACHABLE: NEUTRAL_REFUSAL_MESSAGE,
+  NO_SHOW_INTERVIEW: NEUTRAL_REFUSAL_MESSAGE,
+  EMPLOYED: NEUTRAL_REFUSAL_MESSAGE,
+  IN_TRAINING: NEUTRAL_REFUSAL_MESSAGE,
+  NOT_ELIGIBLE: NEUTRAL_REFUSAL_MESSAGE,
+  NOT_MOBILE: NEUTRAL_REFUSAL_MESSAGE,
+  NOT_INTERESTED: NEUTRAL_REFUSAL_MESSAGE,
+  LACKING_SKILLS: NEUTRAL_REFUSAL_MESSAGE,
+  INCOMPATIBLE: NEUTRAL_REFUSAL_MESSAGE,
+  NO_POSITION: NEUTRAL_REFUSAL_MESSAGE,
+  DUPLICATE: NEUTRAL_REFUSAL_MESSAGE,
+  OTHER: NEUTRAL_REFUSAL_MESSAGE,
+};
+
+export const DEFAULT_POSTPONE_MESSAGE =
+  "Bonjour, nous avons étudié votre candidature avec attention. Nous ne sommes pas en mesure de vous répondre tout de suite, mais nous la gardons et reviendrons vers vous dès que possible. L'embauche n'est toutefois pas garantie.";
