@@ -154,8 +154,7 @@ class CatalogClient extends pg.Client {
     });
   }
 }
-type Queryable = SqlQueryable & { startTransaction?: (...args: unknown[]) => Promise<Queryable> };
-function withCharColumns<T extends Queryable>(queryable: T): T {
+function withCharColumns<T extends SqlQueryable>(queryable: T): T {
   return new Proxy(queryable, {
     get(target, prop, receiver) {
       if (prop === "queryRaw") {
@@ -165,8 +164,9 @@ function withCharColumns<T extends Queryable>(queryable: T): T {
           return result;
         };
       }
-      if (prop === "startTransaction" && target.startTransaction) {
-        return async (...args: unknown[]) => withCharColumns(await target.startTransaction!(...args));
+      if (prop === "startTransaction" && "startTransaction" in target) {
+        const startTransaction = target.startTransaction as (...args: unknown[]) => Promise<SqlQueryable>;
+        return async (...args: unknown[]) => withCharColumns(await startTransaction.apply(target, args));
       }
       const value = Reflect.get(target, prop, receiver);
       return typeof value === "function" ? value.bind(target) : value;

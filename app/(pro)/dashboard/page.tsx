@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireMember } from "@/lib/auth/guards";
+import { countApplicationsByStatus } from "@/lib/applications/queries";
+import { APPLICATION_STATUSES, STATUS_DESCRIPTIONS } from "@/lib/status";
+import { StatusBadge } from "@/components/applications/status-badge";
+
+export const metadata: Metadata = { title: "Tableau de bord" };
+
+export default async function DashboardPage() {
+  const member = await requireMember();
+  const counts = await countApplicationsByStatus(member);
+  const isPrescriber = member.organizationKind === "PRESCRIBER";
+  const listPath = isPrescriber ? "/prescriber/applications" : "/employer/applications";
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+
+  return (
+    <>
+      <h1>Tableau de bord</h1>
+      <p className="fr-text--lead">
+        {member.organization.organizationName} — {isPrescriber ? "candidatures envoyées par votre organisation" : "candidatures reçues"} :{" "}
+        <strong>{total}</strong>
+      </p>
+
+      {!isPrescriber && (
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-3w" aria-label="Candidatures à traiter">
+          <li>
+            <Link className="fr-btn" href={`${listPath}?status=NEW&status=PROCESSING`}>
+              À traiter : {counts.NEW + counts.PROCESSING}
+            </Link>
+          </li>
+          <li>
+            <Link className="fr-btn fr-btn--secondary" href={`${listPath}?status=POSTPONED`}>
+              En attente : {counts.POSTPONED}
+            </Link>
+          </li>
+        </ul>
+      )}
+
+      <h2 className="fr-h4">Candidatures par statut</h2>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        {APPLICATION_STATUSES.map((status) => (
+          <div key={status} className="fr-col-12 fr-col-sm-6 fr-col-lg-3">
+            <div className="fr-tile fr-enlarge-link">
+              <div className="fr-tile__body">
+                <div className="fr-tile__content">
+                  <h3 className="fr-tile__title">
+                    <Link href={`${listPath}?status=${status}`} data-testid={`count-${status}`}>
+                      <span className="fr-h2 fr-mb-0 fr-mr-1w">{counts[status]}</span>
+                      <StatusBadge status={status} small />
+                    </Link>
+                  </h3>
+                  <p className="fr-tile__detail">{STATUS_DESCRIPTIONS[status]}</p>
+                </div>
+              </div>
+            </div>
+          </div>
+        ))}
+      </div>
+
+      <h2 className="fr-h4 fr-mt-5w">Raccourcis</h2>
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        {isPrescriber ? (
+          <>
+            <li>
+              <Link className="fr-btn" href="/prescriber/applications/new">
+                Envoyer une candidature
+              </Link>
+            </li>
+            <li>
+              <Link className="fr-btn fr-btn--secondary" href="/prescriber/applications">
+                Suivi des candidatures
+              </Link>
+            </li>
+          </>
+        ) : (
+          <li>
+            <Link className="fr-btn" href="/employer/applications">
+              Candidatures reçues
+            </Link>
+          </li>
+        )}
+        <li>
+          <Link className="fr-btn fr-btn--tertiary" href="/help">
+            Aide
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}

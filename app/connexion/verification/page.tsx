@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+
+export const metadata: Metadata = { title: "Consultez votre messagerie" };
+
+export default function VerifyRequestPage() {
+  return (
+    <div className="fr-grid-row fr-grid-row--center">
+      <div className="fr-col-12 fr-col-md-8">
+        <h1>Consultez votre messagerie</h1>
+        <Alert
+          severity="info"
+          title="Si cette adresse correspond à un compte, un lien de connexion vient de lui être envoyé."
+          description="Le lien est valable 24 heures et ne sert qu'une fois. Pensez à vérifier vos courriers indésirables."
+        />
+        <p className="fr-mt-3w">
+          Rien reçu après quelques minutes ? Vérifiez l&apos;adresse saisie et <Link href="/connexion">demandez un nouveau lien</Link>.
+          Votre organisation doit vous avoir donné accès au service.
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { DemoAccounts } from "@/components/auth/demo-accounts";
+import { env } from "@/lib/env";
+
+export function SignInPanel({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
+  const Heading = headingLevel === 1 ? "h1" : "h2";
+  return (
+    <div className="fr-card fr-p-4w">
+      <Heading className="fr-h4">Se connecter</Heading>
+      <p className="fr-text--sm">
+        Vous êtes prescripteur ou employeur inclusif : saisissez votre adresse e-mail, nous vous envoyons un lien de
+        connexion. Pas de mot de passe à retenir.
+      </p>
+      <SignInForm />
+      {env.devMailboxEnabled && <DemoAccounts />}
+    </div>
+  );
+}

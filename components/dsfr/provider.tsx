@@ -1,0 +1,16 @@
+"use client";
+import Link from "next/link";
+import { DsfrProviderBase, StartDsfrOnHydration, type DsfrProviderProps } from "@codegouvfr/react-dsfr/next-app-router";
+import { defaultColorScheme } from "./color-scheme";
+
+declare module "@codegouvfr/react-dsfr/next-app-router" {
+  interface RegisterLink {
+    Link: typeof Link;
+  }
+}
+
+export function DsfrProvider(props: DsfrProviderProps) {
+  return <DsfrProviderBase {...props} Link={Link} defaultColorScheme={defaultColorScheme} />;
+}
+
+export { StartDsfrOnHydration };

@@ -1,0 +1,60 @@
+import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
+import type { MainNavigationProps } from "@codegouvfr/react-dsfr/MainNavigation";
+import { getCurrentMember, getSignedInUser } from "@/lib/auth/guards";
+import { signOutAction } from "@/lib/auth/actions";
+
+const SIGN_OUT_FORM = "sign-out-form";
+
+export async function SiteHeader() {
+  const user = await getSignedInUser();
+  const member = user ? await getCurrentMember() : null;
+
+  const navigation: MainNavigationProps.Item[] = [];
+  if (member) {
+    navigation.push({ text: "Tableau de bord", linkProps: { href: "/dashboard" } });
+    if (member.organizationKind === "PRESCRIBER") {
+      navigation.push(
+        { text: "Suivi des candidatures", linkProps: { href: "/prescriber/applications" } },
+        { text: "Envoyer une candidature", linkProps: { href: "/prescriber/applications/new" } },
+      );
+    } else {
+      navigation.push({ text: "Candidatures reçues", linkProps: { href: "/employer/applications" } });
+    }
+  }
+  navigation.push({ text: "Aide", linkProps: { href: "/help" } });
+
+  const quickAccessItems: HeaderProps.QuickAccessItem[] = user
+    ? [
+        {
+          iconId: "fr-icon-building-line",
+          text: member ? member.organization.organizationName : "Choisir une organisation",
+          linkProps: { href: "/organisation", title: "Changer d'organisation" },
+        },
+        {
+          iconId: "fr-icon-logout-box-r-line",
+          text: "Se déconnecter",
+          buttonProps: { type: "submit", form: SIGN_OUT_FORM },
+        },
+      ]
+    : [{ iconId: "fr-icon-account-circle-line", text: "Se connecter", linkProps: { href: "/connexion" } }];
+
+  return (
+    <>
+      {user && <form id={SIGN_OUT_FORM} action={signOutAction} hidden />}
+      <Header
+        brandTop={
+          <>
+            République
+            <br />
+            Française
+          </>
+        }
+        homeLinkProps={{ href: user ? "/dashboard" : "/", title: "Accueil — Suivi des candidatures" }}
+        serviceTitle="Suivi des candidatures"
+        serviceTagline="Candidatures des personnes accompagnées vers l'insertion par l'activité économique"
+        quickAccessItems={quickAccessItems}
+        navigation={navigation}
+      />
+    </>
+  );
+}

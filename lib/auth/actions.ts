@@ -1,0 +1,41 @@
+"use server";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { signIn, signOut } from "@/lib/auth";
+import { CURRENT_ORGANIZATION_COOKIE, requireUser } from "@/lib/auth/guards";
+import { selectOrganizationSchema, signInSchema } from "@/lib/auth/validation";
+
+export type ActionResult = { ok: true } | { error: string; fieldErrors?: Record<string, string> };
+
+export async function requestSignInLink(input: unknown): Promise<ActionResult> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "Adresse e-mail invalide.";
+    return { error: message, fieldErrors: { email: message } };
+  }
+  // Redirects to the "check your inbox" page, whether or not the address has an account.
+  await signIn("resend", { email: parsed.data.email.toLowerCase(), redirectTo: "/dashboard" });
+  return { ok: true };
+}
+
+export async function signOutAction(): Promise<void> {
+  (await cookies()).delete(CURRENT_ORGANIZATION_COOKIE);
+  await signOut({ redirectTo: "/" });
+}
+
+export async function selectOrganization(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const parsed = selectOrganizationSchema.safeParse({ organizationId: formData.get("organizationId") });
+  // Only an organisation the user belongs to can become the current one.
+  if (!parsed.success || !user.memberships.some((m) => m.organizationId === parsed.data.organizationId)) {
+    redirect("/organisation?invalide=1");
+  }
+  (await cookies()).set(CURRENT_ORGANIZATION_COOKIE, parsed.data.organizationId, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.NODE_ENV === "production" && process.env.DEV_MAILBOX !== "1",
+    path: "/",
+    maxAge: 365 * 24 * 3600,
+  });
+  redirect("/dashboard");
+}

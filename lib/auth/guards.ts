@@ -1,0 +1,104 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { auth } from "@/lib/auth";
+import { prisma } from "@/lib/db";
+import type { MembershipRole, OrganizationKind, OrganizationType } from "@/lib/generated/prisma/enums";
+
+export const CURRENT_ORGANIZATION_COOKIE = "current_organization";
+
+export interface MembershipSummary {
+  organizationId: string;
+  organizationName: string;
+  organizationKind: OrganizationKind;
+  organizationType: OrganizationType;
+  role: MembershipRole;
+}
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  memberships: MembershipSummary[];
+}
+
+/** What every scoped query and transition receives: who acts, for which organisation. */
+export interface MemberContext {
+  userId: string;
+  organizationId: string;
+  organizationKind: OrganizationKind;
+  role: MembershipRole;
+}
+
+export interface CurrentMember extends MemberContext {
+  user: SignedInUser;
+  organization: MembershipSummary;
+}
+
+export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await prisma.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      memberships: {
+        where: { isActive: true },
+        orderBy: { organization: { name: "asc" } },
+        select: { role: true, organization: { select: { id: true, name: true, kind: true, type: true } } },
+      },
+    },
+  });
+  if (!user) return null;
+  return {
+    ...user,
+    memberships: user.memberships.map(({ role, organization }) => ({
+      organizationId: organization.id,
+      organizationName: organization.name,
+      organizationKind: organization.kind,
+      organizationType: organization.type,
+      role,
+    })),
+  };
+});
+
+/** The current organisation: the one picked (cookie), or the only one the user belongs to. */
+export const getCurrentMember = cache(async (): Promise<CurrentMember | null> => {
+  const user = await getSignedInUser();
+  if (!user) return null;
+  const picked = (await cookies()).get(CURRENT_ORGANIZATION_COOKIE)?.value;
+  const organization =
+    user.memberships.find((membership) => membership.organizationId === picked) ??
+    (user.memberships.length === 1 ? user.memberships[0] : undefined);
+  if (!organization) return null;
+  return {
+    userId: user.id,
+    organizationId: organization.organizationId,
+    organizationKind: organization.organizationKind,
+    role: organization.role,
+    user,
+    organization,
+  };
+});
+
+export async function requireUser(): Promise<SignedInUser> {
+  const user = await getSignedInUser();
+  if (!user) redirect("/connexion");
+  return user;
+}
+
+/** For pages and actions of the professional area: signed in, with a current organisation. */
+export async function requireMember(kind?: OrganizationKind): Promise<CurrentMember> {
+  const user = await requireUser();
+  const member = await getCurrentMember();
+  if (!member) redirect(user.memberships.length === 0 ? "/organisation?aucune=1" : "/organisation");
+  // A page of the other side of the platform does not exist for this organisation.
+  if (kind && member.organizationKind !== kind) notFound();
+  return member;
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import NextAuth from "next-auth";
+import Resend from "next-auth/providers/resend";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { sendSignInLink } from "@/lib/auth/sign-in-email";
+
+/** Someone may sign in only with an account that belongs to at least one organisation. */
+async function hasActiveAccount(email: string): Promise<boolean> {
+  const count = await prisma.membership.count({ where: { isActive: true, user: { email: email.toLowerCase() } } });
+  return count > 0;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  // The adapter is typed against @prisma/client; the generated client has the same models.
+  adapter: PrismaAdapter(prisma as unknown as Parameters<typeof PrismaAdapter>[0]),
+  secret: env.AUTH_SECRET,
+  // Links and redirects keep the host the browser used (AUTH_URL overrides it when set).
+  trustHost: true,
+  session: { strategy: "database", maxAge: 30 * 24 * 3600 },
+  pages: { signIn: "/connexion", verifyRequest: "/connexion/verification", error: "/connexion/erreur" },
+  providers: [
+    Resend({
+      from: env.EMAIL_FROM,
+      maxAge: 24 * 3600,
+      // Through the app's own outbox (kept at /dev/mails without a Resend key), never straight to Resend.
+      async sendVerificationRequest({ identifier, url }) {
+        // Unknown addresses get no email but the very same answer page: no account enumeration.
+        if (!(await hasActiveAccount(identifier))) return;
+        await sendSignInLink(identifier, url);
+      },
+    }),
+  ],
+  callbacks: {
+    async signIn({ user, email }) {
+      // Asking for a link always "succeeds" (see above); using one requires an existing account.
+      if (email?.verificationRequest) return true;
+      return Boolean(user.email) && (await hasActiveAccount(user.email!));
+    },
+    session({ session, user }) {
+      session.user.id = user.id;
+      return session;
+    },
+  },
+});

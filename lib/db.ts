@@ -1,0 +1,28 @@
+import "server-only";
+import { createPrismaClient, type PrismaClient } from "@/prisma/client";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// One client per process (dev hot reload re-evaluates modules), created on first use so that
+// `next build` never needs a database.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+function client(): PrismaClient {
+  if (!globalForPrisma.prisma) {
+    if (!env.DATABASE_URL) {
+      throw new Error("DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which start the embedded database.");
+    }
+    globalForPrisma.prisma = createPrismaClient(env.DATABASE_URL, { embedded: env.EMBEDDED_DATABASE === "1" });
+  }
+  return globalForPrisma.prisma;
+}
+
+export const prisma = new Proxy({} as PrismaClient, {
+  get: (_target, prop) => {
+    const value = Reflect.get(client(), prop);
+    return typeof value === "function" ? value.bind(client()) : value;
+  },
+});
+
+export type { PrismaClient };
+export type TransactionClient = Prisma.TransactionClient;

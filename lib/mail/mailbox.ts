@@ -1,0 +1,15 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+
+/** The kept emails, newest first, for /dev/mails (development and tests only). */
+export async function listKeptEmails(limit = 500) {
+  return prisma.outboxEmail.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, to: true, subject: true, text: true, html: true, template: true, status: true, createdAt: true },
+  });
+}
+
+export function linksIn(text: string): string[] {
+  return [...new Set(text.match(/https?:\/\/[^\s<>"')]+/g) ?? [])];
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import type { TransactionClient } from "@/lib/db";
+import { createCandidateLink } from "@/lib/candidate-links";
+import { enqueueEmails, type OutboxEntry } from "@/lib/mail/outbox";
+import { renderApplicationEmail, type ApplicationEmailData } from "@/lib/mail/templates";
+import { EVENT_NOTIFICATIONS, type EmailKind, type EventName } from "@/lib/status";
+
+export interface NotifyInput {
+  event: EventName;
+  applicationId: string;
+  /** Absolute base of the links (lib/url.ts getBaseUrl()). */
+  baseUrl: string;
+  /** What the event carried that the application row does not keep. */
+  cancellationReason?: string | null;
+}
+
+/**
+ * Writes the emails of DESIGN §5 for one event into the outbox, inside the caller's
+ * transaction. Professionals who switched this kind of email off ("Mes notifications") are
+ * skipped; a candidate without an email gets nothing. Returns the outbox ids.
+ */
+export async function notifyApplicationEvent(tx: TransactionClient, input: NotifyInput): Promise<string[]> {
+  const recipients = EVENT_NOTIFICATIONS[input.event];
+  if (Object.keys(recipients).length === 0) return [];
+
+  const application = await tx.jobApplication.findUniqueOrThrow({
+    where: { id: input.applicationId },
+    include: {
+      candidate: true,
+      senderUser: true,
+      senderOrganization: true,
+      employerOrganization: {
+        include: { memberships: { where: { isActive: true }, include: { user: true }, orderBy: { createdAt: "asc" } } },
+      },
+    },
+  });
+  const professionalUrl = `${input.baseUrl}/applications/${application.id}`;
+  const data: Omit<ApplicationEmailData, "url"> = {
+    candidate: application.candidate,
+    employer: application.employerOrganization,
+    prescriberOrganization: application.senderOrganization,
+    senderName: [application.senderUser.firstName, application.senderUser.lastName].join(" ").trim() || application.senderUser.email,
+    jobTitle: application.jobTitle,
+    message: application.message,
+    answerToCandidate: application.answerToCandidate,
+    answerToPrescriber: application.answerToPrescriber,
+    refusalReason: application.refusalReason,
+    hiringStartDate: application.hiringStartDate,
+    hiringEndDate: application.hiringEndDate,
+    cancellationReason: input.cancellationReason ?? null,
+  };
+
+  const entries: OutboxEntry[] = [];
+  const professionals: { kind: EmailKind; recipient: "prescriber" | "employerTeam"; userId: string; email: string }[] = [];
+  if (recipients.prescriber) {
+    professionals.push({ kind: recipients.prescriber, recipient: "prescriber", userId: application.senderUserId, email: application.senderUser.email });
+  }
+  if (recipients.employerTeam) {
+    for (const membership of application.employerOrganization.memberships) {
+      professionals.push({ kind: recipients.employerTeam, recipient: "employerTeam", userId: membership.userId, email: membership.user.email });
+    }
+  }
+  const switchedOff = new Set(
+    (
+      await tx.notificationPreference.findMany({
+        where: { enabled: false, userId: { in: professionals.map((p) => p.userId) }, kind: { in: professionals.map((p) => p.kind) } },
+        select: { userId: true, kind: true },
+      })
+    ).map((pref) => `${pref.userId}:${pref.kind}`),
+  );
+  for (const professional of professionals) {
+    if (switchedOff.has(`${professional.userId}:${professional.kind}`)) continue;
+    entries.push({
+      to: professional.email,
+      template: professional.kind,
+      applicationId: application.id,
+      userId: professional.userId,
+      ...renderApplicationEmail(professional.kind, professional.recipient, { ...data, url: professionalUrl }),
+    });
+  }
+
+  if (recipients.candidate && application.candidate.email) {
+    const token = await createCandidateLink(tx, application.candidateId);
+    entries.push({
+      to: application.candidate.email,
+      template: recipients.candidate,
+      applicationId: application.id,
+      ...renderApplicationEmail(recipients.candidate, "candidate", { ...data, url: `${input.baseUrl}/c/${token}` }),
+    });
+  }
+  return enqueueEmails(tx, entries);
+}

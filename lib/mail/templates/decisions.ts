@@ -1,0 +1,190 @@
+// The employer's decisions (postpone, accept, cancel) and the "hired elsewhere" cascade.
+import { STATUS_LABELS } from "@/lib/status";
+import {
+  candidateName,
+  cleanMessage,
+  employerLabel,
+  formatFrenchDate,
+  quoted,
+  senderLabel,
+} from "./format";
+import { button, facts, paragraph, quote, type EmailDraft, type Fact } from "./layout";
+import { CANDIDATE_LINK_LABEL, PRO_LINK_LABEL } from "./sending";
+import type { ApplicationEmailData } from "./types";
+
+function hiringDates(data: ApplicationEmailData): (Fact | null)[] {
+  return [
+    data.hiringStartDate
+      ? { label: "Début du contrat", value: formatFrenchDate(data.hiringStartDate) }
+      : null,
+    data.hiringEndDate
+      ? { label: "Fin du contrat", value: formatFrenchDate(data.hiringEndDate) }
+      : null,
+  ];
+}
+
+const candidateGreeting = (data: ApplicationEmailData) => `Bonjour ${candidateName(data)},`;
+
+// The prescriber is the adviser the candidate knows: point them there for questions.
+const askYourAdviser = (data: ApplicationEmailData) =>
+  paragraph(`Pour toute question, vous pouvez contacter ${senderLabel(data)}.`);
+
+// Subject for the prescriber: "Candidature acceptée : Awa Diallo (La Recyclerie du Nord)".
+const prescriberSubject = (status: string, data: ApplicationEmailData) =>
+  `${status} : ${candidateName(data)} (${data.employer.name})`;
+
+export function postponedToCandidate(data: ApplicationEmailData): EmailDraft {
+  return {
+    subject: `Réponse de ${data.employer.name} à votre candidature`,
+    heading: STATUS_LABELS.POSTPONED,
+    greeting: candidateGreeting(data),
+    intro:
+      `${employerLabel(data)} a étudié votre candidature et vous répondra plus tard. ` +
+      "L'embauche n'est pas garantie.",
+    blocks: [
+      facts({ label: "Statut", value: STATUS_LABELS.POSTPONED }),
+      quote("Message de l'employeur", cleanMessage(data.answerToCandidate)),
+      askYourAdviser(data),
+      button(CANDIDATE_LINK_LABEL, data.url),
+    ],
+  };
+}
+
+export function postponedToPrescriber(data: ApplicationEmailData): EmailDraft {
+  const name = candidateName(data);
+  return {
+    subject: prescriberSubject(STATUS_LABELS.POSTPONED, data),
+    heading: STATUS_LABELS.POSTPONED,
+    greeting: "Bonjour,",
+    intro:
+      `${employerLabel(data)} a passé la candidature de ${name} au statut ` +
+      `${quoted(STATUS_LABELS.POSTPONED)} : la réponse est différée et l'embauche n'est pas garantie.`,
+    blocks: [
+      facts(
+        { label: "Candidat", value: name },
+        { label: "Employeur", value: employerLabel(data) },
+        { label: "Envoyée par", value: senderLabel(data) },
+        { label: "Statut", value: STATUS_LABELS.POSTPONED },
+      ),
+      quote("Réponse envoyée au candidat", cleanMessage(data.answerToCandidate)),
+      button(PRO_LINK_LABEL, data.url),
+    ],
+  };
+}
+
+export function acceptedToCandidate(data: ApplicationEmailData): EmailDraft {
+  return {
+    subject: `${data.employer.name} a accepté votre candidature`,
+    heading: STATUS_LABELS.ACCEPTED,
+    greeting: candidateGreeting(data),
+    intro: `Bonne nouvelle : ${employerLabel(data)} a accepté votre candidature.`,
+    blocks: [
+      facts({ label: "Statut", value: STATUS_LABELS.ACCEPTED }, ...hiringDates(data)),
+      quote("Message de l'employeur", cleanMessage(data.answerToCandidate)),
+      askYourAdviser(data),
+      button(CANDIDATE_LINK_LABEL, data.url),
+    ],
+  };
+}
+
+export function acceptedToPrescriber(data: ApplicationEmailData): EmailDraft {
+  const name = candidateName(data);
+  return {
+    subject: prescriberSubject(STATUS_LABELS.ACCEPTED, data),
+    heading: STATUS_LABELS.ACCEPTED,
+    greeting: "Bonjour,",
+    intro: `${employerLabel(data)} a accepté la candidature de ${name}.`,
+    blocks: [
+      facts(
+        { label: "Candidat", value: name },
+        { label: "Employeur", value: employerLabel(data) },
+        { label: "Envoyée par", value: senderLabel(data) },
+        { label: "Statut", value: STATUS_LABELS.ACCEPTED },
+        ...hiringDates(data),
+      ),
+      quote("Réponse envoyée au candidat", cleanMessage(data.answerToCandidate)),
+      button(PRO_LINK_LABEL, data.url),
+    ],
+  };
+}
+
+export function cancelledToCandidate(data: ApplicationEmailData): EmailDraft {
+  return {
+    subject: `Embauche annulée par ${data.employer.name}`,
+    heading: STATUS_LABELS.CANCELLED,
+    greeting: candidateGreeting(data),
+    intro: `${employerLabel(data)} avait accepté votre candidature, mais a finalement annulé l'embauche.`,
+    blocks: [
+      facts({ label: "Statut", value: STATUS_LABELS.CANCELLED }),
+      askYourAdviser(data),
+      button(CANDIDATE_LINK_LABEL, data.url),
+    ],
+  };
+}
+
+export function cancelledToPrescriber(data: ApplicationEmailData): EmailDraft {
+  const name = candidateName(data);
+  return {
+    subject: prescriberSubject(STATUS_LABELS.CANCELLED, data),
+    heading: STATUS_LABELS.CANCELLED,
+    greeting: "Bonjour,",
+    intro: `${employerLabel(data)} avait accepté la candidature de ${name}, mais a finalement annulé l'embauche.`,
+    blocks: [
+      facts(
+        { label: "Candidat", value: name },
+        { label: "Employeur", value: employerLabel(data) },
+        { label: "Envoyée par", value: senderLabel(data) },
+        { label: "Statut", value: STATUS_LABELS.CANCELLED },
+      ),
+      quote("Motif de l'annulation", cleanMessage(data.cancellationReason)),
+      button(PRO_LINK_LABEL, data.url),
+    ],
+  };
+}
+
+// Never names the hiring employer: it belongs to another organisation's data.
+export function hiredElsewhereToPrescriber(data: ApplicationEmailData): EmailDraft {
+  const name = candidateName(data);
+  return {
+    subject: prescriberSubject(STATUS_LABELS.OBSOLETE, data),
+    heading: "Candidat embauché ailleurs",
+    greeting: "Bonjour,",
+    intro:
+      `Un autre employeur a recruté ${name}. Sa candidature auprès de ${employerLabel(data)} ` +
+      `passe donc au statut ${quoted(STATUS_LABELS.OBSOLETE)}.`,
+    blocks: [
+      facts(
+        { label: "Candidat", value: name },
+        { label: "Employeur", value: employerLabel(data) },
+        { label: "Envoyée par", value: senderLabel(data) },
+        { label: "Statut", value: STATUS_LABELS.OBSOLETE },
+      ),
+      button(PRO_LINK_LABEL, data.url),
+    ],
+  };
+}
+
+export function hiredElsewhereToEmployerTeam(data: ApplicationEmailData): EmailDraft {
+  const name = candidateName(data);
+  return {
+    subject: `Candidat embauché ailleurs : ${name}`,
+    heading: "Candidat embauché ailleurs",
+    greeting: "Bonjour,",
+    intro:
+      `Un autre employeur a recruté ${name}. Sa candidature, envoyée à ${data.employer.name} ` +
+      `par ${data.prescriberOrganization.name}, passe au statut ` +
+      `${quoted(STATUS_LABELS.OBSOLETE)} : elle est clôturée, aucune action n'est attendue de votre part.`,
+    blocks: [
+      facts(
+        { label: "Candidat", value: name },
+        { label: "Prescripteur", value: senderLabel(data) },
+        { label: "Statut", value: STATUS_LABELS.OBSOLETE },
+      ),
+      paragraph(
+        "Si vous souhaitez tout de même embaucher cette personne (par exemple à temps partiel), " +
+          "vous pouvez encore accepter sa candidature.",
+      ),
+      button(PRO_LINK_LABEL, data.url),
+    ],
+  };
+}

@@ -1,0 +1,57 @@
+import type { ApplicationEmailData } from "./types";
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+// Trimmed, with Unix line breaks; null when there is nothing to show.
+export function cleanMessage(value: string | null | undefined): string | null {
+  const text = value?.replace(/\r\n?/g, "\n").trim();
+  return text ? text : null;
+}
+
+// "« label »" with the non-breaking spaces French typography asks for.
+export function quoted(value: string): string {
+  return `«\u00a0${value}\u00a0»`;
+}
+
+const DATE_FORMAT = new Intl.DateTimeFormat("fr-FR", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  // Hiring dates are @db.Date values stored at UTC midnight.
+  timeZone: "UTC",
+});
+
+// "lundi 7 décembre 2026", "mardi 1er décembre 2026".
+export function formatFrenchDate(date: Date): string {
+  return DATE_FORMAT.formatToParts(date)
+    .map((part) => (part.type === "day" && part.value === "1" ? "1er" : part.value))
+    .join("");
+}
+
+export function candidateName(data: ApplicationEmailData): string {
+  return `${data.candidate.firstName} ${data.candidate.lastName}`.trim();
+}
+
+// The employer with its city when known: "La Recyclerie du Nord (Lille)".
+export function employerLabel(data: ApplicationEmailData): string {
+  const city = data.employer.city?.trim();
+  return city ? `${data.employer.name} (${city})` : data.employer.name;
+}
+
+// "Prénom Nom (France Travail Paris 18e)".
+export function senderLabel(data: ApplicationEmailData): string {
+  return `${data.senderName} (${data.prescriberOrganization.name})`;
+}
+
+export function jobSuffix(data: ApplicationEmailData): string {
+  const job = data.jobTitle?.trim();
+  return job ? ` pour le poste ${quoted(job)}` : "";
+}

@@ -1,0 +1,5 @@
+// Email templates: pure functions of plain data returning { subject, text, html }.
+export { renderApplicationEmail } from "./application";
+export { escapeHtml, formatFrenchDate } from "./format";
+export { renderSignInEmail } from "./sign-in";
+export type { ApplicationEmailData, EmailContent, EmailRecipient } from "./types";

@@ -1,0 +1,64 @@
+// Refusal: the prescriber gets the reason and the private message; the candidate gets
+// only the answer message (FAQ: the reason "n'est pas communiqué au candidat").
+import { REFUSAL_REASON_LABELS, STATUS_LABELS } from "@/lib/status";
+import { candidateName, cleanMessage, employerLabel, senderLabel } from "./format";
+import { button, facts, paragraph, quote, type EmailDraft } from "./layout";
+import { CANDIDATE_LINK_LABEL, PRO_LINK_LABEL } from "./sending";
+import type { ApplicationEmailData } from "./types";
+
+// Reads nothing but the names, the answer message and the url: no field here may leak the reason.
+export function refusedToCandidate(data: ApplicationEmailData): EmailDraft {
+  return {
+    subject: `Réponse de ${data.employer.name} à votre candidature`,
+    heading: STATUS_LABELS.REFUSED,
+    greeting: `Bonjour ${candidateName(data)},`,
+    intro: `${employerLabel(data)} a étudié votre candidature et ne peut pas y donner suite.`,
+    blocks: [
+      quote("Message de l'employeur", cleanMessage(data.answerToCandidate)),
+      paragraph(
+        `${data.senderName}, de ${data.prescriberOrganization.name}, ` +
+          "peut vous aider à préparer vos prochaines candidatures.",
+      ),
+      button(CANDIDATE_LINK_LABEL, data.url),
+    ],
+  };
+}
+
+export function refusedToPrescriber(data: ApplicationEmailData): EmailDraft {
+  const name = candidateName(data);
+  const reason = data.refusalReason ?? null;
+  const { contactEmail, contactPhone } = data.employer;
+  const email = contactEmail?.trim();
+  const phone = contactPhone?.trim();
+  return {
+    subject: `${STATUS_LABELS.REFUSED} : ${name} (${data.employer.name})`,
+    heading: STATUS_LABELS.REFUSED,
+    greeting: "Bonjour,",
+    intro: `${employerLabel(data)} a décliné la candidature de ${name}.`,
+    blocks: [
+      facts(
+        { label: "Candidat", value: name },
+        { label: "Employeur", value: employerLabel(data) },
+        { label: "Envoyée par", value: senderLabel(data) },
+        { label: "Statut", value: STATUS_LABELS.REFUSED },
+        reason && { label: "Motif de refus", value: REFUSAL_REASON_LABELS[reason] },
+      ),
+      reason && paragraph("Ce motif n'est pas communiqué au candidat."),
+      reason === "OTHER" &&
+        paragraph(
+          email || phone
+            ? "Pour en savoir plus, n'hésitez pas à contacter l'employeur :"
+            : "Pour en savoir plus, n'hésitez pas à contacter l'employeur : " +
+                "ses coordonnées figurent sur la candidature.",
+        ),
+      reason === "OTHER" &&
+        facts(
+          email ? { label: "E-mail", value: email, email: true } : null,
+          phone ? { label: "Téléphone", value: phone } : null,
+        ),
+      quote("Réponse envoyée au candidat", cleanMessage(data.answerToCandidate)),
+      quote("Message privé de l'employeur (non transmis au candidat)", cleanMessage(data.answerToPrescriber)),
+      button(PRO_LINK_LABEL, data.url),
+    ],
+  };
+}

@@ -1,0 +1,89 @@
+// The three emails of "application sent": employer team, sending prescriber, candidate.
+import { STATUS_LABELS, TRANSITIONS } from "@/lib/status";
+import {
+  candidateName,
+  cleanMessage,
+  employerLabel,
+  jobSuffix,
+  quoted,
+  senderLabel,
+} from "./format";
+import { button, facts, paragraph, quote, type EmailDraft } from "./layout";
+import type { ApplicationEmailData } from "./types";
+
+export const PRO_LINK_LABEL = "Voir la candidature";
+export const CANDIDATE_LINK_LABEL = "Suivre mes candidatures";
+
+function jobFact(data: ApplicationEmailData) {
+  const job = data.jobTitle?.trim();
+  return job ? { label: "Poste", value: job } : null;
+}
+
+export function applicationReceived(data: ApplicationEmailData): EmailDraft {
+  const name = candidateName(data);
+  return {
+    subject: `Nouvelle candidature de ${name}`,
+    heading: STATUS_LABELS.NEW,
+    greeting: "Bonjour,",
+    intro:
+      `${data.senderName}, de ${data.prescriberOrganization.name}, a envoyé à ` +
+      `${data.employer.name} la candidature de ${name}${jobSuffix(data)}.`,
+    blocks: [
+      facts(
+        { label: "Candidat", value: name },
+        jobFact(data),
+        { label: "Prescripteur", value: senderLabel(data) },
+      ),
+      quote("Message du prescripteur", cleanMessage(data.message)),
+      paragraph(
+        `Pour l'étudier, ouvrez la candidature et cliquez sur ${quoted(TRANSITIONS.process.buttonLabel ?? "")} : ` +
+          "vos collègues verront que vous la prenez en charge.",
+      ),
+      button(PRO_LINK_LABEL, data.url),
+    ],
+  };
+}
+
+export function applicationSent(data: ApplicationEmailData): EmailDraft {
+  const name = candidateName(data);
+  return {
+    subject: `Candidature de ${name} envoyée à ${data.employer.name}`,
+    heading: "Candidature envoyée",
+    greeting: "Bonjour,",
+    intro: `La candidature de ${name} a bien été envoyée à ${employerLabel(data)}${jobSuffix(data)}.`,
+    blocks: [
+      facts(
+        { label: "Candidat", value: name },
+        { label: "Employeur", value: employerLabel(data) },
+        jobFact(data),
+        { label: "Envoyée par", value: senderLabel(data) },
+        { label: "Statut", value: STATUS_LABELS.NEW },
+      ),
+      quote("Votre message à l'employeur", cleanMessage(data.message)),
+      paragraph(
+        "Vous recevrez un e-mail à chaque décision de l'employeur. " +
+          `Toute votre organisation peut suivre cette candidature dans ${quoted("Suivi des candidatures")}.`,
+      ),
+      button(PRO_LINK_LABEL, data.url),
+    ],
+  };
+}
+
+export function applicationConfirmation(data: ApplicationEmailData): EmailDraft {
+  return {
+    subject: `Votre candidature a été envoyée à ${data.employer.name}`,
+    heading: "Votre candidature a été envoyée",
+    greeting: `Bonjour ${candidateName(data)},`,
+    intro:
+      `${data.senderName}, de ${data.prescriberOrganization.name}, a envoyé votre candidature ` +
+      `à ${employerLabel(data)}${jobSuffix(data)}.`,
+    blocks: [
+      paragraph(
+        "L'employeur va l'étudier. Vous recevrez un e-mail à chaque étape, " +
+          "et vous pouvez suivre vos candidatures à tout moment avec le lien ci-dessous.",
+      ),
+      button(CANDIDATE_LINK_LABEL, data.url),
+      paragraph("Ce lien vous est personnel : ne le partagez pas."),
+    ],
+  };
+}

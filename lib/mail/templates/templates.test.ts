@@ -1,0 +1,246 @@
+import { describe, expect, it } from "vitest";
+import {
+  REFUSAL_REASONS,
+  REFUSAL_REASON_LABELS,
+  STATUS_LABELS,
+  type EmailKind,
+} from "@/lib/status";
+import {
+  escapeHtml,
+  formatFrenchDate,
+  renderApplicationEmail,
+  renderSignInEmail,
+  type ApplicationEmailData,
+  type EmailRecipient,
+} from "./index";
+import { base, contains, HTML_TAG, KINDS, nowhere, PAIRS, RECIPIENTS, URL_PRO } from "./test-fixtures";
+
+describe.each(PAIRS)("$event → $recipient ($kind)", ({ kind, recipient }) => {
+  const email = renderApplicationEmail(kind, recipient, base);
+
+  it("renders a subject, a text and an HTML body", () => {
+    expect(email.subject.trim()).not.toBe("");
+    expect(email.text.trim()).not.toBe("");
+    expect(email.html).toMatch(/^<!DOCTYPE html>/);
+    expect(email.html).toContain("Suivi des candidatures");
+    expect(email.html).toContain("max-width:600px");
+  });
+
+  it("names the candidate, the employer and the prescriber's organisation, and links to the url", () => {
+    for (const value of ["Awa Diallo", "La Recyclerie du Nord", "France Travail Paris 18e"]) {
+      expect(email.text).toContain(value);
+      expect(email.html).toContain(escapeHtml(value));
+    }
+    expect(email.text).toContain(URL_PRO);
+    expect(email.html).toContain(`href="${URL_PRO}"`);
+    expect(email.text).toContain("automatiquement");
+  });
+
+  it("mentions the candidate (professionals) or the employer (candidate) in the subject", () => {
+    const expected = recipient === "candidate" ? "La Recyclerie du Nord" : "Awa Diallo";
+    expect(email.subject).toContain(expected);
+  });
+
+  it("uses the link label of its recipient", () => {
+    const label = recipient === "candidate" ? "Suivre mes candidatures" : "Voir la candidature";
+    expect(email.text).toContain(`${label} :\n${URL_PRO}`);
+    expect(email.html).toContain(`>${label}</a>`);
+  });
+
+  it("has a plain-text version without HTML tags", () => {
+    expect(email.text).not.toMatch(HTML_TAG);
+  });
+
+  it("escapes user data in HTML and keeps it raw in text", () => {
+    const evil = "<script>alert('x')</script>";
+    const hostile = renderApplicationEmail(kind, recipient, {
+      ...base,
+      candidate: { firstName: "<b>Awa</b>", lastName: "O'Brien & Co" },
+      employer: { ...base.employer, name: `Recyclerie ${evil}`, city: "<i>Lille</i>" },
+      prescriberOrganization: { name: `Org ${evil}` },
+      senderName: `Claire ${evil}`,
+      jobTitle: evil,
+      message: evil,
+      answerToCandidate: evil,
+      answerToPrescriber: evil,
+      cancellationReason: evil,
+      url: 'https://x.test/a?b=1&c="2"',
+    });
+    expect(hostile.html).not.toMatch(/<script|<b>|<i>/i);
+    expect(hostile.html).toContain("&lt;script&gt;");
+    expect(hostile.html).toContain("O&#39;Brien &amp; Co");
+    expect(hostile.html).toContain('href="https://x.test/a?b=1&amp;c=&quot;2&quot;"');
+    expect(hostile.text).toContain('https://x.test/a?b=1&c="2"');
+    expect(hostile.subject).not.toContain("&amp;");
+  });
+
+  if (recipient === "candidate") {
+    it("never shows the candidate the prescriber's messages or the cancellation reason", () => {
+      expect(contains(email, base.message!)).toEqual(nowhere);
+      expect(contains(email, "Awa est motivée.")).toEqual(nowhere);
+      expect(contains(email, base.answerToPrescriber!)).toEqual(nowhere);
+      expect(contains(email, base.cancellationReason!)).toEqual(nowhere);
+    });
+  }
+});
+
+describe("pairs that EVENT_NOTIFICATIONS does not define", () => {
+  const existing = new Set(PAIRS.map((pair) => `${pair.kind}/${pair.recipient}`));
+  const missing = KINDS.flatMap((kind) =>
+    RECIPIENTS.filter((recipient) => !existing.has(`${kind}/${recipient}`)).map((recipient) => ({
+      kind,
+      recipient,
+    })),
+  );
+
+  it.each(missing)("throws for $kind → $recipient", ({ kind, recipient }) => {
+    expect(() => renderApplicationEmail(kind, recipient, base)).toThrow(Error);
+  });
+
+  it("throws for unknown strings", () => {
+    expect(() => renderApplicationEmail("toString" as EmailKind, "candidate", base)).toThrow();
+    expect(() =>
+      renderApplicationEmail("application_refused", "admin" as EmailRecipient, base),
+    ).toThrow();
+  });
+});
+
+describe.each(REFUSAL_REASONS)("refusal with reason %s", (reason) => {
+  const data = { ...base, refusalReason: reason };
+  const label = REFUSAL_REASON_LABELS[reason];
+  const toCandidate = renderApplicationEmail("application_refused", "candidate", data);
+  const toPrescriber = renderApplicationEmail("application_refused", "prescriber", data);
+
+  it("gives the candidate the answer message only", () => {
+    expect(contains(toCandidate, label)).toEqual(nowhere);
+    expect(contains(toCandidate, label.toLowerCase())).toEqual(nowhere);
+    expect(contains(toCandidate, reason)).toEqual(nowhere);
+    expect(contains(toCandidate, base.answerToPrescriber!)).toEqual(nowhere);
+    expect(toCandidate.text).toContain(base.answerToCandidate);
+    expect(toCandidate.html).toContain(base.answerToCandidate);
+  });
+
+  it("gives the prescriber the reason, the answer and the private message", () => {
+    expect(toPrescriber.text).toContain(`Motif de refus : ${label}`);
+    expect(toPrescriber.html).toContain(escapeHtml(label));
+    expect(contains(toPrescriber, base.answerToPrescriber!)).toMatchObject({ text: true, html: true });
+    expect(contains(toPrescriber, base.answerToCandidate!)).toMatchObject({ text: true, html: true });
+    expect(toPrescriber.text).toContain(STATUS_LABELS.REFUSED);
+  });
+
+  it(`${reason === "OTHER" ? "shows" : "does not show"} the employer's contact details`, () => {
+    const shown = reason === "OTHER";
+    expect(contains(toPrescriber, "03 20 00 00 00").text).toBe(shown);
+    expect(contains(toPrescriber, "contact@recyclerie.test").text).toBe(shown);
+    expect(toPrescriber.html.includes('href="mailto:contact@recyclerie.test"')).toBe(shown);
+    expect(toPrescriber.text.includes("contacter l'employeur")).toBe(shown);
+  });
+});
+
+describe("refusal details", () => {
+  it("invites the prescriber to contact the employer for OTHER even without contact details", () => {
+    const email = renderApplicationEmail("application_refused", "prescriber", {
+      ...base,
+      refusalReason: "OTHER",
+      employer: { name: "La Recyclerie du Nord", contactEmail: null, contactPhone: " " },
+    });
+    expect(email.text).toContain("contacter l'employeur");
+    expect(email.text).not.toContain("Téléphone");
+  });
+
+  it("omits the private message block when there is none", () => {
+    const email = renderApplicationEmail("application_refused", "prescriber", {
+      ...base,
+      answerToPrescriber: "  ",
+    });
+    expect(email.text).not.toContain("Message privé");
+  });
+});
+
+describe("hiring dates", () => {
+  it.each(["candidate", "prescriber"] as const)("are given to the %s in French", (recipient) => {
+    const email = renderApplicationEmail("application_accepted", recipient, base);
+    for (const value of ["lundi 7 décembre 2026", "mercredi 30 juin 2027"]) {
+      expect(email.text).toContain(value);
+      expect(email.html).toContain(value);
+    }
+  });
+
+  it("leave out the end date when there is none", () => {
+    const email = renderApplicationEmail("application_accepted", "prescriber", {
+      ...base,
+      hiringEndDate: null,
+    });
+    expect(email.text).toContain("Début du contrat : lundi 7 décembre 2026");
+    expect(email.text).not.toContain("Fin du contrat");
+  });
+
+  it("are formatted in UTC, with 1er for the first day", () => {
+    expect(formatFrenchDate(new Date("2026-12-01T00:00:00.000Z"))).toBe("mardi 1er décembre 2026");
+    expect(formatFrenchDate(new Date("2027-01-31T00:00:00.000Z"))).toBe("dimanche 31 janvier 2027");
+  });
+});
+
+describe("other content rules", () => {
+  it("names the exact status labels", () => {
+    const render = (kind: EmailKind, recipient: EmailRecipient) =>
+      renderApplicationEmail(kind, recipient, base).text;
+    expect(render("application_postponed", "prescriber")).toContain(STATUS_LABELS.POSTPONED);
+    expect(render("application_postponed", "prescriber")).toContain(base.answerToCandidate);
+    expect(render("application_postponed", "candidate")).toContain(base.answerToCandidate);
+    expect(render("application_accepted", "prescriber")).toContain(STATUS_LABELS.ACCEPTED);
+    expect(render("hire_cancelled", "candidate")).toContain(STATUS_LABELS.CANCELLED);
+    expect(render("hired_elsewhere", "prescriber")).toContain(STATUS_LABELS.OBSOLETE);
+    expect(render("hired_elsewhere", "employerTeam")).toContain(STATUS_LABELS.OBSOLETE);
+  });
+
+  it("gives the prescriber the cancellation reason", () => {
+    const email = renderApplicationEmail("hire_cancelled", "prescriber", base);
+    expect(email.text).toContain(base.cancellationReason);
+  });
+
+  it("shows the application message to the employer team, keeping its line breaks", () => {
+    const email = renderApplicationEmail("application_received", "employerTeam", base);
+    expect(email.subject).toBe("Nouvelle candidature de Awa Diallo");
+    expect(email.html).toContain("Awa est motivée.<br>Disponible dès lundi.");
+    expect(email.text).toContain("    Awa est motivée.\n    Disponible dès lundi.");
+  });
+
+  it("renders without any optional field", () => {
+    const minimal: ApplicationEmailData = {
+      candidate: base.candidate,
+      employer: { name: base.employer.name },
+      prescriberOrganization: base.prescriberOrganization,
+      senderName: base.senderName,
+      url: URL_PRO,
+    };
+    for (const { kind, recipient } of PAIRS) {
+      const email = renderApplicationEmail(kind, recipient, minimal);
+      expect(email.text).toContain("Awa Diallo");
+      expect(email.text).not.toMatch(/undefined|null/);
+      expect(email.html).not.toMatch(/undefined|null/);
+    }
+  });
+});
+
+describe("sign-in email", () => {
+  const url = "https://suivi.example.test/api/auth/callback/resend?token=abc&email=a%40b.test";
+  const email = renderSignInEmail({ url });
+
+  it("carries the magic link, its validity and the safety notice", () => {
+    expect(email.subject).toContain("connexion");
+    expect(email.text).toContain(url);
+    expect(email.html).toContain(`href="${escapeHtml(url)}"`);
+    expect(email.text).toContain("24 heures");
+    expect(email.text).toContain("Si vous n'êtes pas à l'origine de cette demande, ignorez cet e-mail");
+    expect(email.text).not.toMatch(HTML_TAG);
+  });
+});
+
+describe("escapeHtml", () => {
+  it("escapes the five HTML-significant characters", () => {
+    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;",
+    );
+  });
+});
