@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { APPLICATION_STATUSES } from "@/lib/status";
+
+/**
+ * The filters of "Suivi des candidatures" and "Candidatures reçues", as they live in the URL
+ * (shareable, back button works). Unknown or malformed values are dropped, never an error page.
+ */
+const many = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const optionalText = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .catch(undefined)
+  .transform((v) => v || undefined);
+const optionalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(v)))
+  .optional()
+  .catch(undefined);
+
+export const listFiltersSchema = z.object({
+  status: z.preprocess(many, z.array(z.string())).transform((values) => APPLICATION_STATUSES.filter((s) => values.includes(s))),
+  candidate: optionalText,
+  // prescriber side
+  sender: optionalText,
+  employer: optionalText,
+  // employer side
+  prescriberOrganization: optionalText,
+  handler: optionalText,
+  sentFrom: optionalDate,
+  sentTo: optionalDate,
+  // keyset cursor: "<ISO createdAt>_<id>" of the last row of the previous page
+  after: z.string().max(200).optional().catch(undefined),
+});
+export type ListFilters = z.infer<typeof listFiltersSchema>;
+
+export function parseListFilters(searchParams: Record<string, string | string[] | undefined>): ListFilters {
+  return listFiltersSchema.parse(searchParams);
+}
+
+/** Back to a query string, e.g. for the "next page" link (cursor replaced). */
+export function listFiltersToSearchParams(filters: Partial<ListFilters>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const status of filters.status ?? []) params.append("status", status);
+  for (const key of ["candidate", "sender", "employer", "prescriberOrganization", "handler", "sentFrom", "sentTo", "after"] as const) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
+  return params;
+}

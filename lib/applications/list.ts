@@ -1,0 +1,87 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { MemberContext } from "@/lib/auth/guards";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { countApplicationsByStatus, visibleApplicationsWhere } from "@/lib/applications/queries";
+import type { ListFilters } from "@/lib/applications/list-filters";
+
+export const PAGE_SIZE = 20;
+
+type Scope = Pick<MemberContext, "organizationId" | "organizationKind">;
+
+function encodeCursor(row: { createdAt: Date; id: string }) {
+  return `${row.createdAt.toISOString()}_${row.id}`;
+}
+function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
+  const match = cursor?.match(/^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([\w-]+)$/);
+  if (!match) return null;
+  const createdAt = new Date(match[1]!);
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: match[2]! };
+}
+
+/** Every filter but status and cursor: the counters show each status under the other filters. */
+function filtersWhere(scope: Scope, filters: ListFilters): Prisma.JobApplicationWhereInput {
+  const and: Prisma.JobApplicationWhereInput[] = [visibleApplicationsWhere(scope)];
+  if (filters.candidate) {
+    for (const word of filters.candidate.split(/\s+/).slice(0, 4)) {
+      and.push({
+        candidate: {
+          OR: [{ firstName: { contains: word, mode: "insensitive" } }, { lastName: { contains: word, mode: "insensitive" } }],
+        },
+      });
+    }
+  }
+  // Side-specific filters apply only where they make sense; ids outside the scope match nothing.
+  if (scope.organizationKind === "PRESCRIBER") {
+    if (filters.sender) and.push({ senderUserId: filters.sender });
+    if (filters.employer) and.push({ employerOrganizationId: filters.employer });
+  } else {
+    if (filters.prescriberOrganization) and.push({ senderOrganizationId: filters.prescriberOrganization });
+    if (filters.handler) and.push(filters.handler === "none" ? { handlerId: null } : { handlerId: filters.handler });
+  }
+  if (filters.sentFrom) and.push({ createdAt: { gte: new Date(`${filters.sentFrom}T00:00:00Z`) } });
+  if (filters.sentTo) and.push({ createdAt: { lt: new Date(new Date(`${filters.sentTo}T00:00:00Z`).getTime() + 86_400_000) } });
+  return { AND: and };
+}
+
+export const listRowSelect = {
+  id: true,
+  status: true,
+  createdAt: true,
+  jobTitle: true,
+  candidate: { select: { id: true, firstName: true, lastName: true } },
+  senderUser: { select: { id: true, firstName: true, lastName: true } },
+  senderOrganization: { select: { id: true, name: true } },
+  employerOrganization: { select: { id: true, name: true, city: true } },
+  handler: { select: { id: true, firstName: true, lastName: true } },
+} satisfies Prisma.JobApplicationSelect;
+export type ApplicationListRow = Prisma.JobApplicationGetPayload<{ select: typeof listRowSelect }>;
+
+/**
+ * One page of the organisation's applications, newest first, with keyset pagination on
+ * (createdAt, id) — never OFFSET, whose cost grows with the page number — plus the counts per
+ * status under the same filters: one query for the rows, one for the counts.
+ */
+export async function listApplications(scope: Scope, filters: ListFilters) {
+  const base = filtersWhere(scope, filters);
+  const cursor = decodeCursor(filters.after);
+  const where: Prisma.JobApplicationWhereInput = {
+    AND: [
+      base,
+      filters.status.length ? { status: { in: filters.status } } : {},
+      cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {},
+    ],
+  };
+  const [rows, counts] = await Promise.all([
+    prisma.jobApplication.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: PAGE_SIZE + 1,
+      select: listRowSelect,
+    }),
+    countApplicationsByStatus(scope, base),
+  ]);
+  const hasMore = rows.length > PAGE_SIZE;
+  const page = hasMore ? rows.slice(0, PAGE_SIZE) : rows;
+  return { rows: page, counts, nextCursor: hasMore ? encodeCursor(page[page.length - 1]!) : null };
+}
