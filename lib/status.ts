@@ -150,6 +150,21 @@ export function targetStatus(transition: TransitionName): ApplicationStatus {
   return TRANSITIONS[transition].to;
 }
 
+// ——— Taking over ———
+
+// Not a status move: another member of the employer team becomes the handler of an
+// application under study ("Pris en charge par"). Logged as an event from PROCESSING to PROCESSING.
+export const TAKE_OVER = {
+  name: "take_over",
+  from: ["PROCESSING"] as readonly ApplicationStatus[],
+  by: "employer" as Actor,
+  buttonLabel: "Je prends en charge",
+} as const;
+
+export function canTakeOver(from: ApplicationStatus, actor: Actor): boolean {
+  return actor === TAKE_OVER.by && TAKE_OVER.from.includes(from);
+}
+
 // ——— Notifications ———
 
 export type EventName = "send" | TransitionName;

@@ -1,0 +1,97 @@
+"use server";
+// Thin server actions of the employer's decisions: parse with the form's schema, check the
+// member on the server, call lib/applications/transitions.ts, refresh the pages, answer in French.
+import { revalidatePath } from "next/cache";
+import { notFound } from "next/navigation";
+import type { z } from "zod";
+import { requireMember, type MemberContext } from "@/lib/auth/guards";
+import { getBaseUrl } from "@/lib/url";
+import { STATUS_LABELS } from "@/lib/status";
+import {
+  acceptApplication,
+  cancelApplication,
+  postponeApplication,
+  processApplication,
+  refuseApplication,
+  takeOverApplication,
+  type TransitionOptions,
+  type TransitionResult,
+} from "@/lib/applications/transitions";
+import {
+  acceptSchema,
+  cancelSchema,
+  postponeSchema,
+  processSchema,
+  refuseSchema,
+  takeOverSchema,
+  type DecisionActionResult,
+} from "@/lib/applications/validation";
+
+async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
+  schema: Schema,
+  input: unknown,
+  run: (ctx: MemberContext, value: z.output<Schema>, options: TransitionOptions) => Promise<TransitionResult>,
+): Promise<DecisionActionResult> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join(".") || "form";
+      (fieldErrors[key] ??= []).push(issue.message);
+    }
+    return { error: "Le formulaire contient des erreurs : corrigez les champs signalés.", fieldErrors };
+  }
+  const member = await requireMember("EMPLOYER");
+
+  let result: TransitionResult;
+  try {
+    result = await run(member, parsed.data, { baseUrl: await getBaseUrl() });
+  } catch (error) {
+    // Unexpected (database down…): the user gets a sentence, the logs get the cause.
+    console.error("Decision failed", error);
+    return { error: "Une erreur inattendue est survenue, rien n'a été enregistré. Réessayez dans un instant." };
+  }
+
+  if ("ok" in result) {
+    revalidatePath(`/applications/${parsed.data.applicationId}`);
+    revalidatePath("/employer/applications");
+    revalidatePath("/dashboard");
+    return { ok: true };
+  }
+  switch (result.error) {
+    case "not_found":
+      notFound();
+    case "stale":
+      revalidatePath(`/applications/${parsed.data.applicationId}`);
+      return { error: `Action déjà effectuée : la candidature est maintenant « ${STATUS_LABELS[result.status]} ».`, stale: true };
+    case "not_allowed":
+      return {
+        error: `Cette action n'est pas possible pour une candidature au statut « ${STATUS_LABELS[result.status]} ».`,
+        stale: true,
+      };
+  }
+}
+
+export async function processAction(input: unknown) {
+  return decide(processSchema, input, processApplication);
+}
+
+export async function takeOverAction(input: unknown) {
+  return decide(takeOverSchema, input, (ctx, value) => takeOverApplication(ctx, value));
+}
+
+export async function postponeAction(input: unknown) {
+  return decide(postponeSchema, input, postponeApplication);
+}
+
+export async function acceptAction(input: unknown) {
+  return decide(acceptSchema, input, acceptApplication);
+}
+
+export async function refuseAction(input: unknown) {
+  return decide(refuseSchema, input, refuseApplication);
+}
+
+export async function cancelAction(input: unknown) {
+  return decide(cancelSchema, input, cancelApplication);
+}

@@ -1,0 +1,202 @@
+import "server-only";
+import { prisma, type TransactionClient } from "@/lib/db";
+import type { MemberContext } from "@/lib/auth/guards";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { notifyApplicationEvent } from "@/lib/mail/notify";
+import { PENDING_STATUSES, TAKE_OVER, can, canTakeOver, targetStatus, type ApplicationStatus, type UserTransitionName } from "@/lib/status";
+import type { AcceptInput, CancelInput, PostponeInput, ProcessInput, RefuseInput, TakeOverInput } from "@/lib/applications/validation";
+
+/**
+ * The employer's decisions (DESIGN §3). Each one, in a single transaction: checks that the
+ * member belongs to the receiving organisation, locks the candidate (decisions about one person
+ * are serialised), writes the status only if it is still the one the user saw, logs the event
+ * and writes the emails of DESIGN §5 into the outbox. Expected failures are results, not throws.
+ */
+export type TransitionResult =
+  | { ok: true }
+  | { error: "not_found" }
+  // Someone (or a cascade) changed the application since the user saw it.
+  | { error: "stale"; status: ApplicationStatus }
+  // The seen status does not allow this move: a forged or outdated request.
+  | { error: "not_allowed"; status: ApplicationStatus };
+
+export interface TransitionOptions {
+  /** Absolute base of the links in emails (lib/url.ts getBaseUrl()). */
+  baseUrl: string;
+}
+
+const NOT_FOUND = { error: "not_found" } as const;
+
+// Two accepts of one candidate wait for each other's lock, and the embedded PGlite runs one
+// transaction at a time: give the queue room before Prisma gives up.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
+
+type Seen = { applicationId: string; status: ApplicationStatus };
+type Received = { id: string; candidateId: string; status: ApplicationStatus };
+
+/** The application, if the member belongs (actively) to the organisation that received it. */
+async function findReceived(tx: TransactionClient, ctx: MemberContext, applicationId: string): Promise<Received | null> {
+  if (ctx.organizationKind !== "EMPLOYER") return null;
+  return tx.jobApplication.findFirst({
+    where: {
+      id: applicationId,
+      employerOrganizationId: ctx.organizationId,
+      employerOrganization: { kind: "EMPLOYER", memberships: { some: { userId: ctx.userId, isActive: true } } },
+    },
+    select: { id: true, candidateId: true, status: true },
+  });
+}
+
+// Every decision about a candidate takes this lock first, so an accept and its cascade never
+// interleave with another decision about the same person (no deadlock, no half cascade).
+async function lockCandidate(tx: TransactionClient, candidateId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Candidate" WHERE id = ${candidateId} FOR UPDATE`;
+}
+
+async function currentStatus(tx: TransactionClient, applicationId: string): Promise<ApplicationStatus> {
+  const row = await tx.jobApplication.findUniqueOrThrow({ where: { id: applicationId }, select: { status: true } });
+  return row.status;
+}
+
+async function refusal(tx: TransactionClient, seen: ApplicationStatus, applicationId: string): Promise<TransitionResult> {
+  const status = await currentStatus(tx, applicationId);
+  return status === seen ? { error: "not_allowed", status } : { error: "stale", status };
+}
+
+interface Change {
+  data: Prisma.JobApplicationUncheckedUpdateManyInput;
+  event: Omit<Prisma.ApplicationEventUncheckedCreateInput, "applicationId" | "transition" | "fromStatus" | "toStatus" | "actorId">;
+  cancellationReason?: string | null;
+}
+
+async function runTransition(
+  ctx: MemberContext,
+  seen: Seen,
+  transition: UserTransitionName,
+  change: Change,
+  { baseUrl }: TransitionOptions,
+): Promise<TransitionResult> {
+  return prisma.$transaction(async (tx) => {
+    const application = await findReceived(tx, ctx, seen.applicationId);
+    if (!application) return NOT_FOUND;
+    await lockCandidate(tx, application.candidateId);
+    if (!can(transition, seen.status, "employer")) return refusal(tx, seen.status, application.id);
+
+    const to = targetStatus(transition);
+    const now = new Date();
+    const { count } = await tx.jobApplication.updateMany({
+      where: { id: application.id, status: seen.status },
+      data: { ...change.data, status: to },
+    });
+    if (count !== 1) return { error: "stale", status: await currentStatus(tx, application.id) } as const;
+    // A decision taken straight from "Nouvelle candidature" names its author as the handler.
+    if (transition !== "process") {
+      await tx.jobApplication.updateMany({ where: { id: application.id, handlerId: null }, data: { handlerId: ctx.userId, processedAt: now } });
+    }
+    await tx.applicationEvent.create({
+      data: { ...change.event, applicationId: application.id, transition, fromStatus: seen.status, toStatus: to, actorId: ctx.userId, createdAt: now },
+    });
+    if (transition === "accept") await renderOtherApplicationsObsolete(tx, application, { baseUrl });
+    await notifyApplicationEvent(tx, { event: transition, applicationId: application.id, baseUrl, cancellationReason: change.cancellationReason });
+    return { ok: true } as const;
+  }, TRANSACTION_OPTIONS);
+}
+
+/** The cascade of an accept: every other pending application of the person, whoever sent or received it. */
+async function renderOtherApplicationsObsolete(tx: TransactionClient, accepted: Received, { baseUrl }: TransitionOptions): Promise<void> {
+  const others = await tx.jobApplication.findMany({
+    where: { candidateId: accepted.candidateId, id: { not: accepted.id }, status: { in: [...PENDING_STATUSES] } },
+    select: { id: true, status: true },
+    orderBy: { createdAt: "asc" },
+  });
+  for (const other of others) {
+    if (!can("render_obsolete", other.status, "system")) continue;
+    const { count } = await tx.jobApplication.updateMany({
+      where: { id: other.id, status: other.status },
+      data: { status: targetStatus("render_obsolete") },
+    });
+    if (count !== 1) continue;
+    await tx.applicationEvent.create({
+      data: { applicationId: other.id, transition: "render_obsolete", fromStatus: other.status, toStatus: "OBSOLETE", actorId: null },
+    });
+    await notifyApplicationEvent(tx, { event: "render_obsolete", applicationId: other.id, baseUrl });
+  }
+}
+
+const orNull = (value: string | undefined) => value?.trim() || null;
+const toDate = (value: string) => new Date(`${value}T00:00:00Z`);
+
+/** "J'étudie la candidature": the member becomes the handler; nobody is emailed (FAQ). */
+export function processApplication(ctx: MemberContext, input: ProcessInput, options: TransitionOptions) {
+  return runTransition(ctx, input, "process", { data: { handlerId: ctx.userId, processedAt: new Date() }, event: {} }, options);
+}
+
+export function postponeApplication(ctx: MemberContext, input: PostponeInput, options: TransitionOptions) {
+  const answer = orNull(input.answerToCandidate);
+  return runTransition(ctx, input, "postpone", { data: { answerToCandidate: answer }, event: { message: answer } }, options);
+}
+
+export function acceptApplication(ctx: MemberContext, input: AcceptInput, options: TransitionOptions) {
+  const answer = orNull(input.answerToCandidate);
+  const hiringStartDate = toDate(input.hiringStartDate);
+  const hiringEndDate = input.hiringEndDate ? toDate(input.hiringEndDate) : null;
+  return runTransition(
+    ctx,
+    input,
+    "accept",
+    {
+      // An earlier refusal no longer describes the application.
+      data: { answerToCandidate: answer, hiringStartDate, hiringEndDate, refusalReason: null, answerToPrescriber: null },
+      event: { message: answer, hiringStartDate, hiringEndDate },
+    },
+    options,
+  );
+}
+
+export function refuseApplication(ctx: MemberContext, input: RefuseInput, options: TransitionOptions) {
+  const answer = orNull(input.answerToCandidate);
+  const privateMessage = orNull(input.answerToPrescriber);
+  return runTransition(
+    ctx,
+    input,
+    "refuse",
+    {
+      data: { refusalReason: input.refusalReason, answerToCandidate: answer, answerToPrescriber: privateMessage, hiringStartDate: null, hiringEndDate: null },
+      event: { refusalReason: input.refusalReason, message: answer, privateMessage },
+    },
+    options,
+  );
+}
+
+/** "Annuler l'embauche": the hiring dates stay on the row, as a record of what was planned. */
+export function cancelApplication(ctx: MemberContext, input: CancelInput, options: TransitionOptions) {
+  const reason = orNull(input.cancellationReason);
+  return runTransition(ctx, input, "cancel", { data: {}, event: { message: reason }, cancellationReason: reason }, options);
+}
+
+/**
+ * "Je prends en charge": a colleague becomes the handler of an application under study. Not a
+ * status move (lib/status.ts has no PROCESSING → PROCESSING transition), but logged like one.
+ * Already the handler: nothing to do, and nothing is logged.
+ */
+export async function takeOverApplication(ctx: MemberContext, input: TakeOverInput): Promise<TransitionResult> {
+  return prisma.$transaction(async (tx) => {
+    const application = await findReceived(tx, ctx, input.applicationId);
+    if (!application) return NOT_FOUND;
+    await lockCandidate(tx, application.candidateId);
+    if (!canTakeOver(input.status, "employer")) return refusal(tx, input.status, application.id);
+
+    const { count } = await tx.jobApplication.updateMany({
+      where: { id: application.id, status: input.status, OR: [{ handlerId: null }, { handlerId: { not: ctx.userId } }] },
+      data: { handlerId: ctx.userId },
+    });
+    if (count !== 1) {
+      const status = await currentStatus(tx, application.id);
+      return status === input.status ? ({ ok: true } as const) : ({ error: "stale", status } as const);
+    }
+    await tx.applicationEvent.create({
+      data: { applicationId: application.id, transition: TAKE_OVER.name, fromStatus: input.status, toStatus: input.status, actorId: ctx.userId },
+    });
+    return { ok: true } as const;
+  }, TRANSACTION_OPTIONS);
+}
