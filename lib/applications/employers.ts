@@ -1,0 +1,57 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { MemberContext } from "@/lib/auth/guards";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { EMPLOYER_TYPES, type EmployerType } from "@/lib/applications/send-validation";
+
+export const EMPLOYER_SEARCH_LIMIT = 20;
+
+export interface EmployerSearchResult {
+  id: string;
+  name: string;
+  type: EmployerType;
+  city: string;
+  postalCode: string;
+}
+
+const isEmployerType = (value: string): value is EmployerType => (EMPLOYER_TYPES as readonly string[]).includes(value);
+
+/**
+ * Employers a prescriber can send an application to, by name, city or postal code, and type
+ * ("ACI Lille" finds the ACIs of Lille: every word must match something). Only organisations of
+ * kind EMPLOYER: a prescriber organisation is never offered as a recipient.
+ */
+export async function searchEmployers(query: string, type?: EmployerType): Promise<EmployerSearchResult[]> {
+  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  if (words.length === 0 && !type) return [];
+  const and: Prisma.OrganizationWhereInput[] = [{ kind: "EMPLOYER" }];
+  if (type) and.push({ type });
+  for (const word of words) {
+    const upper = word.toUpperCase();
+    and.push({
+      OR: [
+        { name: { contains: word, mode: "insensitive" } },
+        { city: { contains: word, mode: "insensitive" } },
+        { postalCode: { startsWith: word } },
+        ...(isEmployerType(upper) ? [{ type: upper }] : []),
+      ],
+    });
+  }
+  const rows = await prisma.organization.findMany({
+    where: { AND: and },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: EMPLOYER_SEARCH_LIMIT,
+    select: { id: true, name: true, type: true, city: true, postalCode: true },
+  });
+  return rows.flatMap((row) => (isEmployerType(row.type) ? [{ ...row, type: row.type }] : []));
+}
+
+/** The employers this prescriber organisation has applied to (the "Employeur" filter of its list). */
+export async function listEmployersAppliedTo(ctx: Pick<MemberContext, "organizationId" | "organizationKind">) {
+  if (ctx.organizationKind !== "PRESCRIBER") return [];
+  return prisma.organization.findMany({
+    where: { kind: "EMPLOYER", receivedApplications: { some: { senderOrganizationId: ctx.organizationId } } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, city: true },
+  });
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { MemberContext } from "@/lib/auth/guards";
+
+type Scope = Pick<MemberContext, "organizationId" | "organizationKind">;
+
+/**
+ * The people who may appear in "Envoyée par": current members, and former ones who still have
+ * applications in the organisation's list.
+ */
+export async function listOrganizationSenders(scope: Scope) {
+  if (scope.organizationKind !== "PRESCRIBER") return [];
+  return prisma.user.findMany({
+    where: {
+      OR: [
+        { memberships: { some: { organizationId: scope.organizationId, isActive: true } } },
+        { sentApplications: { some: { senderOrganizationId: scope.organizationId } } },
+      ],
+    },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+    select: { id: true, firstName: true, lastName: true, email: true },
+  });
+}
+
+/** What the confirmation page shows; null (→ 404) unless this organisation sent it. */
+export async function getSentApplicationSummary(scope: Scope, applicationId: string) {
+  if (scope.organizationKind !== "PRESCRIBER") return null;
+  return prisma.jobApplication.findFirst({
+    where: { id: applicationId, senderOrganizationId: scope.organizationId },
+    select: {
+      id: true,
+      status: true,
+      jobTitle: true,
+      candidate: { select: { id: true, firstName: true, lastName: true, email: true } },
+      employerOrganization: { select: { name: true, city: true } },
+    },
+  });
+}

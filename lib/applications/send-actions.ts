@@ -1,0 +1,65 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireMember } from "@/lib/auth/guards";
+import { getBaseUrl } from "@/lib/url";
+import { sendApplication } from "@/lib/applications/send";
+import { searchEmployers, type EmployerSearchResult } from "@/lib/applications/employers";
+import { searchOrganizationCandidates, type CandidateSearchResult } from "@/lib/applications/candidates";
+import {
+  candidateSearchSchema,
+  employerSearchSchema,
+  fieldErrorsOf,
+  sendApplicationSchema,
+  type SearchResult,
+  type SendApplicationResult,
+} from "@/lib/applications/send-validation";
+
+const NOT_A_PRESCRIBER = "Cette action est réservée aux organisations prescriptrices.";
+
+export async function sendApplicationAction(input: unknown): Promise<SendApplicationResult> {
+  const parsed = sendApplicationSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, error: "Le formulaire contient des erreurs : corrigez les champs signalés.", fieldErrors: fieldErrorsOf(parsed.error) };
+  }
+  // requireMember() redirects a signed-out user; the kind is checked here to answer in words.
+  const member = await requireMember();
+  if (member.organizationKind !== "PRESCRIBER") return { ok: false, error: NOT_A_PRESCRIBER };
+  try {
+    // The lib parses again: it is the one place that owns the rules, whoever calls it.
+    const result = await sendApplication(member, input, { baseUrl: await getBaseUrl() });
+    if (result.ok) {
+      revalidatePath("/prescriber/applications");
+      revalidatePath("/dashboard");
+    }
+    return result;
+  } catch (error) {
+    console.error("sendApplicationAction failed", error);
+    return { ok: false, error: "La candidature n'a pas pu être envoyée à cause d'une erreur technique. Réessayez dans un instant." };
+  }
+}
+
+export async function searchEmployersAction(input: unknown): Promise<SearchResult<EmployerSearchResult>> {
+  const parsed = employerSearchSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "Recherche invalide." };
+  const member = await requireMember();
+  if (member.organizationKind !== "PRESCRIBER") return { ok: false, error: NOT_A_PRESCRIBER };
+  try {
+    return { ok: true, results: await searchEmployers(parsed.data.query, parsed.data.type) };
+  } catch (error) {
+    console.error("searchEmployersAction failed", error);
+    return { ok: false, error: "La recherche n'a pas abouti. Réessayez dans un instant." };
+  }
+}
+
+export async function searchCandidatesAction(input: unknown): Promise<SearchResult<CandidateSearchResult>> {
+  const parsed = candidateSearchSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "Recherche invalide." };
+  const member = await requireMember();
+  if (member.organizationKind !== "PRESCRIBER") return { ok: false, error: NOT_A_PRESCRIBER };
+  try {
+    return { ok: true, results: await searchOrganizationCandidates(member, parsed.data.query) };
+  } catch (error) {
+    console.error("searchCandidatesAction failed", error);
+    return { ok: false, error: "La recherche n'a pas abouti. Réessayez dans un instant." };
+  }
+}

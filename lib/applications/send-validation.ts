@@ -1,0 +1,131 @@
+import { z } from "zod";
+
+/**
+ * "Envoyer une candidature": one schema shared by the form (zodResolver), the server action and
+ * lib/applications/send.ts. Every field is a string as the form holds it; the output is what the
+ * lib needs (a candidate to attach or create, empty optional fields as null).
+ */
+
+export const MESSAGE_MIN_LENGTH = 10;
+export const MESSAGE_MAX_LENGTH = 3000;
+export const JOB_TITLE_MAX_LENGTH = 200;
+
+export const EMPLOYER_TYPES = ["EI", "ACI", "AI", "ETTI", "EITI", "GEIQ"] as const;
+export type EmployerType = (typeof EMPLOYER_TYPES)[number];
+
+export const EMPLOYER_TYPE_LABELS: Record<EmployerType, string> = {
+  EI: "Entreprise d'insertion (EI)",
+  ACI: "Atelier et chantier d'insertion (ACI)",
+  AI: "Association intermédiaire (AI)",
+  ETTI: "Entreprise de travail temporaire d'insertion (ETTI)",
+  EITI: "Entreprise d'insertion par le travail indépendant (EITI)",
+  GEIQ: "Groupement d'employeurs pour l'insertion et la qualification (GEIQ)",
+};
+
+const PHONE_PATTERN = /^\+?[\d\s.()-]{6,20}$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+// Rough but enough: the same address shape the sign-in form accepts.
+const emailFormat = z.email();
+
+const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong);
+// Optional form fields arrive as "" (empty input) or are absent (API callers).
+const optionalText = (max: number, tooLong: string) => text(max, tooLong).optional().default("");
+
+function isPastBirthDate(value: string): boolean {
+  if (!DATE_PATTERN.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return false;
+  return date >= new Date("1900-01-01T00:00:00Z") && date <= new Date();
+}
+
+export const sendApplicationSchema = z
+  .object({
+    candidateMode: z.enum(["new", "existing"], { error: "Indiquez s'il s'agit d'un nouveau candidat." }),
+    candidateId: optionalText(100, "Candidat introuvable."),
+    firstName: optionalText(100, "Le prénom ne doit pas dépasser 100 caractères."),
+    lastName: optionalText(100, "Le nom ne doit pas dépasser 100 caractères."),
+    email: optionalText(254, "Cette adresse e-mail est trop longue.")
+      .transform((value) => value.toLowerCase())
+      .refine((value) => value === "" || emailFormat.safeParse(value).success, {
+        error: "Saisissez une adresse e-mail valide, par exemple nom@domaine.fr, ou laissez le champ vide.",
+      }),
+    phone: optionalText(30, "Ce numéro de téléphone est trop long.").refine((value) => value === "" || PHONE_PATTERN.test(value), {
+      error: "Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78, ou laissez le champ vide.",
+    }),
+    birthDate: optionalText(10, "Saisissez une date au format JJ/MM/AAAA.").refine((value) => value === "" || isPastBirthDate(value), {
+      error: "Saisissez une date de naissance valide, passée et postérieure à 1900.",
+    }),
+    employerOrganizationId: z
+      .string({ error: "Choisissez un employeur dans les résultats de la recherche." })
+      .trim()
+      .min(1, "Choisissez un employeur dans les résultats de la recherche.")
+      .max(100, "Employeur introuvable."),
+    jobTitle: optionalText(JOB_TITLE_MAX_LENGTH, `Le métier ou poste visé ne doit pas dépasser ${JOB_TITLE_MAX_LENGTH} caractères.`),
+    message: z
+      .string({ error: "Écrivez un message à l'employeur." })
+      .trim()
+      .min(1, "Écrivez un message à l'employeur.")
+      .min(MESSAGE_MIN_LENGTH, `Le message doit faire au moins ${MESSAGE_MIN_LENGTH} caractères.`)
+      .max(MESSAGE_MAX_LENGTH, `Le message ne doit pas dépasser ${MESSAGE_MAX_LENGTH.toLocaleString("fr-FR")} caractères.`),
+  })
+  // The required fields depend on the mode. Zod 4 runs this check even when a field already
+  // failed, so the form shows every error at once.
+  .check((ctx) => {
+    const data = ctx.value;
+    if (data.candidateMode === "existing") {
+      if (!data.candidateId) {
+        ctx.issues.push({ code: "custom", input: data.candidateId, path: ["candidateId"], message: "Choisissez un candidat dans les résultats de la recherche." });
+      }
+      return;
+    }
+    if (!data.firstName) ctx.issues.push({ code: "custom", input: data.firstName, path: ["firstName"], message: "Saisissez le prénom du candidat." });
+    if (!data.lastName) ctx.issues.push({ code: "custom", input: data.lastName, path: ["lastName"], message: "Saisissez le nom du candidat." });
+  })
+  .transform((data) => ({
+    candidate:
+      data.candidateMode === "existing"
+        ? ({ kind: "existing", id: data.candidateId } as const)
+        : ({
+            kind: "new",
+            firstName: data.firstName,
+            lastName: data.lastName,
+            email: data.email || null,
+            phone: data.phone || null,
+            birthDate: data.birthDate ? new Date(`${data.birthDate}T00:00:00Z`) : null,
+          } as const),
+    employerOrganizationId: data.employerOrganizationId,
+    jobTitle: data.jobTitle || null,
+    message: data.message,
+  }));
+
+export type SendApplicationFormValues = z.input<typeof sendApplicationSchema>;
+export type SendApplicationInput = z.output<typeof sendApplicationSchema>;
+export type SendApplicationField = keyof SendApplicationFormValues;
+
+export type SendApplicationResult =
+  | { ok: true; applicationId: string }
+  | { ok: false; error: string; fieldErrors?: Partial<Record<SendApplicationField, string>>; notFound?: boolean };
+
+/** The first message per field, as the form shows them beside the fields. */
+export function fieldErrorsOf(error: z.ZodError): Partial<Record<SendApplicationField, string>> {
+  const fieldErrors: Partial<Record<SendApplicationField, string>> = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    if (typeof field === "string" && !(field in fieldErrors)) fieldErrors[field as SendApplicationField] = issue.message;
+  }
+  return fieldErrors;
+}
+
+// ——— Searches of the form ———
+
+export const employerSearchSchema = z.object({
+  query: z.string().trim().max(100).catch(""),
+  type: z.enum(EMPLOYER_TYPES).optional().catch(undefined),
+});
+export type EmployerSearchInput = z.input<typeof employerSearchSchema>;
+
+export const candidateSearchSchema = z.object({
+  query: z.string().trim().max(100).catch(""),
+});
+
+export type SearchResult<T> = { ok: true; results: T[] } | { ok: false; error: string };
