@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { requireMember } from "@/lib/auth/guards";
+import { getSentApplicationSummary } from "@/lib/applications/prescriber";
+import { personName } from "@/components/applications/format";
+
+export const metadata: Metadata = { title: "Candidature envoyée" };
+
+export default async function ApplicationSentPage({ params }: { params: Promise<{ id: string }> }) {
+  const member = await requireMember("PRESCRIBER");
+  const { id } = await params;
+  const application = await getSentApplicationSummary(member, id);
+  if (!application) notFound();
+  const name = personName(application.candidate);
+
+  return (
+    <>
+      <h1>Candidature envoyée</h1>
+      <Alert
+        severity="success"
+        title={`La candidature de ${name} a été envoyée à ${application.employerOrganization.name}.`}
+        description="Les membres de la structure ont été prévenus par e-mail. Vous recevrez un e-mail à chaque décision de l'employeur."
+        className="fr-mb-3w"
+      />
+      {application.candidate.email ? (
+        <p>Le candidat recevra un e-mail de confirmation, puis un e-mail à chaque étape, avec un lien personnel pour suivre sa candidature.</p>
+      ) : (
+        <p>
+          Le candidat n&apos;a pas d&apos;adresse e-mail : il ne recevra aucun e-mail. Vous serez informé(e) de chaque décision de
+          l&apos;employeur : pensez à la lui transmettre.
+        </p>
+      )}
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        <li>
+          <Link className="fr-btn" href={`/applications/${application.id}`}>
+            Voir la candidature
+          </Link>
+        </li>
+        <li>
+          <Link className="fr-btn fr-btn--secondary" href="/prescriber/applications">
+            Suivi des candidatures
+          </Link>
+        </li>
+        <li>
+          <Link className="fr-btn fr-btn--tertiary" href={`/prescriber/applications/new?candidate=${application.candidate.id}`}>
+            Envoyer une autre candidature pour {name}
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}

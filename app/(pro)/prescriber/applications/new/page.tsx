@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { requireMember } from "@/lib/auth/guards";
+import { getOrganizationCandidate } from "@/lib/applications/candidates";
+import { SendApplicationForm } from "@/components/applications/send-application-form";
+
+export const metadata: Metadata = { title: "Envoyer une candidature" };
+
+export default async function NewApplicationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const member = await requireMember("PRESCRIBER");
+  const { candidate: candidateParam } = await searchParams;
+  // "?candidate=<id>" (from a candidate page) preselects one of this organisation's candidates;
+  // any other id is ignored like an unknown one.
+  const candidate = typeof candidateParam === "string" ? await getOrganizationCandidate(member, candidateParam) : null;
+
+  return (
+    <>
+      <h1>Envoyer une candidature</h1>
+      <p className="fr-text--lead">
+        Proposez la candidature d&apos;une personne que vous accompagnez à un employeur de l&apos;insertion. L&apos;employeur est
+        prévenu par e-mail ; vous et vos collègues suivez ensuite sa réponse dans « Suivi des candidatures ».
+      </p>
+      <SendApplicationForm
+        initialCandidate={
+          candidate
+            ? {
+                id: candidate.id,
+                firstName: candidate.firstName,
+                lastName: candidate.lastName,
+                birthDate: candidate.birthDate,
+                hasEmail: candidate.email !== null,
+              }
+            : null
+        }
+      />
+    </>
+  );
+}

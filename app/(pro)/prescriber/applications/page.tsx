@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireMember } from "@/lib/auth/guards";
+import { listApplications } from "@/lib/applications/list";
+import { listFiltersToSearchParams, parseListFilters } from "@/lib/applications/list-filters";
+import { listEmployersAppliedTo } from "@/lib/applications/employers";
+import { listOrganizationSenders } from "@/lib/applications/prescriber";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
+import { PrescriberFilters } from "@/components/applications/prescriber-filters";
+import { PrescriberApplicationsTable } from "@/components/applications/prescriber-applications-table";
+import { StatusCounters } from "@/components/applications/status-counters";
+
+export const metadata: Metadata = { title: "Suivi des candidatures" };
+
+const BASE_PATH = "/prescriber/applications";
+
+export default async function PrescriberApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const member = await requireMember("PRESCRIBER");
+  const filters = parseListFilters(await searchParams);
+  const [{ rows, counts, nextCursor }, senders, employers] = await Promise.all([
+    listApplications(member, filters),
+    listOrganizationSenders(member),
+    listEmployersAppliedTo(member),
+  ]);
+
+  const shown: readonly ApplicationStatus[] = filters.status.length ? filters.status : APPLICATION_STATUSES;
+  const total = shown.reduce((sum, status) => sum + counts[status], 0);
+  const hasFilters = listFiltersToSearchParams({ ...filters, after: undefined }).toString() !== "";
+  const nextHref = nextCursor ? `${BASE_PATH}?${listFiltersToSearchParams({ ...filters, after: nextCursor })}` : null;
+  const firstQuery = listFiltersToSearchParams({ ...filters, after: undefined }).toString();
+  const firstHref = filters.after ? (firstQuery ? `${BASE_PATH}?${firstQuery}` : BASE_PATH) : null;
+
+  return (
+    <>
+      <div className="fr-grid-row fr-grid-row--middle fr-mb-2w">
+        <div className="fr-col">
+          <h1 className="fr-mb-1w">Suivi des candidatures</h1>
+          <p className="fr-mb-0">
+            Toutes les candidatures envoyées par {member.organization.organizationName} : les vôtres et celles de vos collègues.
+          </p>
+        </div>
+        <div className="fr-col-auto">
+          <Link className="fr-btn fr-icon-send-plane-line fr-btn--icon-left" href="/prescriber/applications/new">
+            Envoyer une candidature
+          </Link>
+        </div>
+      </div>
+
+      <StatusCounters counts={counts} filters={filters} basePath={BASE_PATH} />
+      <PrescriberFilters filters={filters} senders={senders} employers={employers} />
+
+      <p role="status" className="fr-text--bold">
+        {total === 0 ? "Aucune candidature" : total === 1 ? "1 candidature" : `${total} candidatures`}
+        {hasFilters ? " correspondant aux filtres" : ""}
+      </p>
+
+      {rows.length === 0 ? (
+        <div className="fr-mb-5w">
+          {hasFilters ? (
+            <p>
+              Aucune candidature ne correspond à ces filtres. <Link href={BASE_PATH}>Effacer les filtres</Link>
+            </p>
+          ) : (
+            <p>Votre organisation n&apos;a encore envoyé aucune candidature.</p>
+          )}
+        </div>
+      ) : (
+        <PrescriberApplicationsTable
+          rows={rows}
+          caption={`Candidatures envoyées par ${member.organization.organizationName}, les plus récentes d'abord`}
+        />
+      )}
+
+      {(nextHref || firstHref) && (
+        <nav aria-label="Pages de résultats" className="fr-mt-3w">
+          <ul className="fr-btns-group fr-btns-group--inline-md">
+            {firstHref && (
+              <li>
+                <Link className="fr-btn fr-btn--secondary" href={firstHref}>
+                  Revenir aux plus récentes
+                </Link>
+              </li>
+            )}
+            {nextHref && (
+              <li>
+                <Link className="fr-btn fr-btn--secondary" href={nextHref}>
+                  Candidatures suivantes
+                </Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Table } from "@codegouvfr/react-dsfr/Table";
+import { requireMember } from "@/lib/auth/guards";
+import { getOrganizationCandidate } from "@/lib/applications/candidates";
+import { StatusBadge } from "@/components/applications/status-badge";
+import { formatCalendarDate, formatDay, personName } from "@/components/applications/format";
+
+export const metadata: Metadata = { title: "Candidat" };
+
+export default async function PrescriberCandidatePage({ params }: { params: Promise<{ id: string }> }) {
+  const member = await requireMember("PRESCRIBER");
+  const { id } = await params;
+  // Scoped: a candidate this organisation never applied for does not exist here.
+  const candidate = await getOrganizationCandidate(member, id);
+  if (!candidate) notFound();
+  const name = personName(candidate);
+
+  return (
+    <>
+      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
+        <ol className="fr-breadcrumb__list">
+          <li>
+            <Link className="fr-breadcrumb__link" href="/prescriber/applications">
+              Suivi des candidatures
+            </Link>
+          </li>
+          <li>
+            <a className="fr-breadcrumb__link" aria-current="page">
+              {name}
+            </a>
+          </li>
+        </ol>
+      </nav>
+
+      <h1>{name}</h1>
+      <dl className="fr-mb-4w">
+        <dt className="fr-text--bold">Adresse e-mail</dt>
+        <dd className="fr-ml-0 fr-mb-1w">
+          {candidate.email ?? "Aucune — le candidat ne reçoit pas d'e-mail ; vous êtes informé(e) de chaque décision."}
+        </dd>
+        <dt className="fr-text--bold">Téléphone</dt>
+        <dd className="fr-ml-0 fr-mb-1w">{candidate.phone ?? "Non renseigné"}</dd>
+        <dt className="fr-text--bold">Date de naissance</dt>
+        <dd className="fr-ml-0 fr-mb-1w">{candidate.birthDate ? formatCalendarDate(candidate.birthDate) : "Non renseignée"}</dd>
+      </dl>
+
+      <Link className="fr-btn fr-mb-4w" href={`/prescriber/applications/new?candidate=${candidate.id}`}>
+        Envoyer une nouvelle candidature pour {name}
+      </Link>
+
+      <h2 className="fr-h4">Candidatures envoyées par votre organisation</h2>
+      <p className="fr-text--sm">
+        Seules les candidatures envoyées par {member.organization.organizationName} sont affichées : celles d&apos;autres
+        organisations pour cette personne ne vous sont pas visibles.
+      </p>
+      <Table
+        caption={`Candidatures de ${name} envoyées par votre organisation`}
+        noCaption
+        headers={["Employeur", "Métier ou poste", "Envoyée par", "Date d'envoi", "Statut"]}
+        data={candidate.applications.map((application) => [
+          application.employerOrganization.city
+            ? `${application.employerOrganization.name} (${application.employerOrganization.city})`
+            : application.employerOrganization.name,
+          application.jobTitle ?? "—",
+          personName(application.senderUser),
+          <time key="date" dateTime={application.createdAt.toISOString()}>
+            {formatDay(application.createdAt)}
+          </time>,
+          <Link key="status" href={`/applications/${application.id}`}>
+            <span className="fr-sr-only">Voir la candidature à {application.employerOrganization.name} : </span>
+            <StatusBadge status={application.status} small />
+          </Link>,
+        ])}
+      />
+    </>
+  );
+}

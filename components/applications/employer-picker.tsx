@@ -1,0 +1,112 @@
+"use client";
+import { useState } from "react";
+import { useFormContext } from "react-hook-form";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { searchEmployersAction } from "@/lib/applications/send-actions";
+import type { EmployerSearchResult } from "@/lib/applications/employers";
+import {
+  EMPLOYER_TYPE_LABELS,
+  EMPLOYER_TYPES,
+  type EmployerType,
+  type SendApplicationFormValues,
+} from "@/lib/applications/send-validation";
+import { useDebouncedSearch } from "@/components/applications/use-debounced-search";
+
+const employerLabel = (employer: EmployerSearchResult) => (employer.city ? `${employer.name} — ${employer.city}` : employer.name);
+
+/** Search by name, city or type, then pick one employer from the results (radio buttons: keyboard-friendly). */
+export function EmployerPicker() {
+  const {
+    register,
+    formState: { errors },
+  } = useFormContext<SendApplicationFormValues>();
+  const [query, setQuery] = useState("");
+  const [type, setType] = useState<EmployerType | "">("");
+  // The chosen employer stays on screen when a new search no longer lists it.
+  const [selected, setSelected] = useState<EmployerSearchResult | null>(null);
+
+  const trimmed = query.trim();
+  const enabled = trimmed.length >= 2 || type !== "";
+  const search = useDebouncedSearch(JSON.stringify([trimmed, type]), enabled, () =>
+    searchEmployersAction({ query: trimmed, type: type || undefined }),
+  );
+
+  const options = selected && !search.results.some((e) => e.id === selected.id) ? [selected, ...search.results] : search.results;
+  const error = errors.employerOrganizationId?.message;
+  const field = register("employerOrganizationId");
+
+  let status: string;
+  if (!enabled) status = "Saisissez au moins 2 caractères ou choisissez un type de structure.";
+  else if (search.loading) status = "Recherche en cours…";
+  else if (search.error) status = search.error;
+  else if (search.results.length === 0)
+    status = `Aucun employeur ne correspond à votre recherche. Vérifiez l'orthographe, ou cherchez par ville ou par type de structure (${EMPLOYER_TYPES.join(", ")}).`;
+  else status = search.results.length === 1 ? "1 employeur trouvé." : `${search.results.length} employeurs trouvés.`;
+
+  return (
+    <fieldset className="fr-fieldset" aria-labelledby="employer-legend">
+      <legend className="fr-fieldset__legend" id="employer-legend">
+        <h2 className="fr-h4 fr-mb-0">Employeur</h2>
+      </legend>
+      <div className="fr-fieldset__element fr-col-12 fr-col-md-7">
+        <Input
+          label="Rechercher un employeur"
+          hintText="Nom de la structure, ville ou code postal, type (EI, ACI…)"
+          state={error && options.length === 0 ? "error" : "default"}
+          stateRelatedMessage={error}
+          nativeInputProps={{
+            type: "search",
+            value: query,
+            autoComplete: "off",
+            "aria-describedby": "employer-search-status",
+            onChange: (event) => setQuery(event.target.value),
+            // Enter searches (already live) instead of submitting the whole application.
+            onKeyDown: (event) => {
+              if (event.key === "Enter") event.preventDefault();
+            },
+          }}
+        />
+      </div>
+      <div className="fr-fieldset__element fr-col-12 fr-col-md-5">
+        <Select
+          label="Type de structure"
+          nativeSelectProps={{ value: type, onChange: (event) => setType(event.target.value as EmployerType | "") }}
+        >
+          <option value="">Tous les types</option>
+          {EMPLOYER_TYPES.map((code) => (
+            <option key={code} value={code}>
+              {EMPLOYER_TYPE_LABELS[code]}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="fr-fieldset__element">
+        <p id="employer-search-status" className="fr-hint-text fr-mb-2w" role="status">
+          {status}
+        </p>
+        {options.length > 0 && (
+          <RadioButtons
+            legend="Employeurs trouvés"
+            hintText="Choisissez l'employeur qui recevra la candidature."
+            state={error ? "error" : "default"}
+            stateRelatedMessage={error}
+            options={options.map((employer) => ({
+              label: employerLabel(employer),
+              hintText: `${EMPLOYER_TYPE_LABELS[employer.type]}${employer.postalCode ? ` — ${employer.postalCode}` : ""}`,
+              nativeInputProps: {
+                ...field,
+                value: employer.id,
+                onChange: (event) => {
+                  setSelected(employer);
+                  return field.onChange(event);
+                },
+              },
+            }))}
+          />
+        )}
+      </div>
+    </fieldset>
+  );
+}

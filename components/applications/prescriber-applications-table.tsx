@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { Table } from "@codegouvfr/react-dsfr/Table";
+import type { ApplicationListRow } from "@/lib/applications/list";
+import { StatusBadge } from "@/components/applications/status-badge";
+import { formatDay, personName } from "@/components/applications/format";
+
+/** "Suivi des candidatures": one row per application sent by the organisation. */
+export function PrescriberApplicationsTable({ rows, caption }: { rows: ApplicationListRow[]; caption: string }) {
+  return (
+    <Table
+      caption={caption}
+      headers={["Candidat", "Employeur", "Envoyée par", "Date d'envoi", "Statut"]}
+      data={rows.map((row) => {
+        const candidate = personName(row.candidate);
+        return [
+          <Link key="candidate" href={`/prescriber/candidates/${row.candidate.id}`}>
+            {candidate}
+          </Link>,
+          <span key="employer">
+            {row.employerOrganization.name}
+            {row.jobTitle && <span className="fr-hint-text">{row.jobTitle}</span>}
+          </span>,
+          personName(row.senderUser),
+          <time key="date" dateTime={row.createdAt.toISOString()}>
+            {formatDay(row.createdAt)}
+          </time>,
+          <Link key="status" href={`/applications/${row.id}`}>
+            <span className="fr-sr-only">
+              Voir la candidature de {candidate} à {row.employerOrganization.name} :{" "}
+            </span>
+            <StatusBadge status={row.status} small />
+          </Link>,
+        ];
+      })}
+    />
+  );
+}

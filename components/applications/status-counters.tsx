@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { listFiltersToSearchParams, type ListFilters } from "@/lib/applications/list-filters";
+import { APPLICATION_STATUSES, STATUS_LABELS, type ApplicationStatus } from "@/lib/status";
+
+/**
+ * Counts per status under the other filters of the list, each a link that narrows the list to
+ * that status (the other filters are kept; pagination restarts).
+ */
+export function StatusCounters({ counts, filters, basePath }: { counts: Record<ApplicationStatus, number>; filters: ListFilters; basePath: string }) {
+  const total = APPLICATION_STATUSES.reduce((sum, status) => sum + counts[status], 0);
+  const href = (status: ApplicationStatus | null) => {
+    const params = listFiltersToSearchParams({ ...filters, status: status ? [status] : [], after: undefined });
+    const query = params.toString();
+    return query ? `${basePath}?${query}` : basePath;
+  };
+  const isOnly = (status: ApplicationStatus) => filters.status.length === 1 && filters.status[0] === status;
+
+  return (
+    <nav aria-label="Nombre de candidatures par statut" className="fr-mb-3w">
+      <ul className="fr-tags-group">
+        <li>
+          <Link className="fr-tag" href={href(null)} aria-current={filters.status.length === 0 ? "true" : undefined}>
+            Tous les statuts : {total}
+          </Link>
+        </li>
+        {APPLICATION_STATUSES.map((status) => (
+          <li key={status}>
+            <Link className="fr-tag" href={href(status)} aria-current={isOnly(status) ? "true" : undefined} data-testid={`counter-${status}`}>
+              {STATUS_LABELS[status]} : {counts[status]}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
