@@ -11,6 +11,8 @@ import { createPrismaClient } from "@/prisma/client";
 import { enqueueEmails } from "@/lib/mail/outbox";
 import { deliverAfterCommit, deliverDueEmails, deliverEmails } from "@/lib/mail/sender";
 import { MAX_ATTEMPTS } from "@/lib/mail/delivery-policy";
+import { notifyApplicationEvent } from "@/lib/mail/notify";
+import { createApplication, createMember, createScenario } from "@/test/fixtures";
 import { resendError, startResendStub, type ResendStub } from "@/test/resend-stub";
 
 // lib/env.ts reads the environment once, at import: set the key before any import runs.
@@ -252,5 +254,45 @@ describe("deliverAfterCommit", () => {
     expect(deliverAfterCommit(ids)).toBeUndefined();
     await vi.waitFor(async () => expect(await prisma.outboxEmail.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(2), { timeout: 5_000 });
     expect(stub.requests).toHaveLength(2);
+  });
+});
+
+describe("notifications through Resend", () => {
+  const decided = {
+    send: {},
+    process: { status: "PROCESSING" },
+    postpone: { status: "POSTPONED", answerToCandidate: "Plus tard." },
+    accept: { status: "ACCEPTED", answerToCandidate: "Bienvenue.", hiringStartDate: new Date("2027-01-04") },
+    refuse: { status: "REFUSED", refusalReason: "NOT_ELIGIBLE", answerToCandidate: "Désolés.", answerToPrescriber: "Privé." },
+    cancel: { status: "CANCELLED" },
+    render_obsolete: { status: "OBSOLETE" },
+  } as const;
+
+  it.each(Object.keys(decided) as (keyof typeof decided)[])("%s: Resend receives exactly the emails of DESIGN §5, once each", async (event) => {
+    const { employerOrg, prescriber, employer, candidate } = await createScenario();
+    const colleague = await createMember(employerOrg);
+    const application = await createApplication({ candidateId: candidate.id, sender: prescriber.ctx, employerOrganizationId: employerOrg.id });
+    await prisma.jobApplication.update({ where: { id: application.id }, data: decided[event] });
+
+    const ids = await prisma.$transaction((tx) => notifyApplicationEvent(tx, { event, applicationId: application.id, baseUrl: "http://localhost:3105" }));
+    await deliverEmails(ids);
+    await deliverDueEmails();
+
+    const expected = {
+      send: [candidate.email, prescriber.user.email, employer.user.email, colleague.user.email],
+      process: [],
+      postpone: [candidate.email, prescriber.user.email],
+      accept: [candidate.email, prescriber.user.email],
+      refuse: [candidate.email, prescriber.user.email],
+      cancel: [candidate.email, prescriber.user.email],
+      render_obsolete: [prescriber.user.email, employer.user.email, colleague.user.email],
+    }[event];
+    expect(stub.requests.map((request) => request.body.to).sort()).toEqual([...expected].sort());
+    expect(await prisma.outboxEmail.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(expected.length);
+    if (event === "refuse") {
+      const toCandidate = stub.requests.find((request) => request.body.to === candidate.email)!;
+      expect(`${toCandidate.body.subject}${toCandidate.body.text}${toCandidate.body.html}`).not.toMatch(/non éligible|Privé/);
+      expect(stub.requests.find((request) => request.body.to === prescriber.user.email)!.body.text).toContain("Candidat non éligible");
+    }
   });
 });

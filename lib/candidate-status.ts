@@ -1,0 +1,82 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { hashCandidateToken } from "@/lib/candidate-links";
+import type { ApplicationStatus } from "@/lib/status";
+
+/** One application as its candidate may see it: no refusal reason, no private message, no prescriber's message. */
+export interface CandidateApplicationView {
+  id: string;
+  employer: { name: string; city: string };
+  jobTitle: string | null;
+  sentAt: Date;
+  status: ApplicationStatus;
+  answerToCandidate: string | null;
+  /** Only while the hire stands (ACCEPTED). */
+  hiring: { startDate: Date | null; endDate: Date | null } | null;
+  /** The adviser who sent it, whom the candidate can ask for help. */
+  sentBy: { name: string; organizationName: string };
+}
+
+export interface CandidateStatusView {
+  firstName: string;
+  lastName: string;
+  applications: CandidateApplicationView[];
+}
+
+// Tokens are 32 random bytes in base64url (43 characters); anything else cannot be one.
+const TOKEN_FORMAT = /^[A-Za-z0-9_-]{32,64}$/;
+
+/**
+ * What the personal status link /c/[token] shows (DESIGN §6–§7): the candidate's own applications,
+ * through a whitelist of fields. Unknown or expired token: null, with nothing else to tell apart.
+ */
+export async function getCandidateStatus(token: string, now = new Date()): Promise<CandidateStatusView | null> {
+  if (!TOKEN_FORMAT.test(token)) return null;
+  const link = await prisma.candidateLink.findUnique({
+    where: { tokenHash: hashCandidateToken(token) },
+    select: {
+      expiresAt: true,
+      candidate: {
+        select: {
+          firstName: true,
+          lastName: true,
+          applications: {
+            orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+            select: {
+              id: true,
+              jobTitle: true,
+              createdAt: true,
+              status: true,
+              answerToCandidate: true,
+              hiringStartDate: true,
+              hiringEndDate: true,
+              employerOrganization: { select: { name: true, city: true } },
+              senderUser: { select: { firstName: true, lastName: true } },
+              senderOrganization: { select: { name: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!link || link.expiresAt <= now) return null;
+
+  const { candidate } = link;
+  return {
+    firstName: candidate.firstName,
+    lastName: candidate.lastName,
+    applications: candidate.applications.map((application) => ({
+      id: application.id,
+      employer: { name: application.employerOrganization.name, city: application.employerOrganization.city },
+      jobTitle: application.jobTitle,
+      sentAt: application.createdAt,
+      status: application.status,
+      answerToCandidate: application.answerToCandidate,
+      hiring: application.status === "ACCEPTED" ? { startDate: application.hiringStartDate, endDate: application.hiringEndDate } : null,
+      sentBy: {
+        name: [application.senderUser.firstName, application.senderUser.lastName].join(" ").trim(),
+        organizationName: application.senderOrganization.name,
+      },
+    })),
+  };
+}
