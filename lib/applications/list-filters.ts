@@ -33,6 +33,8 @@ export const listFiltersSchema = z.object({
   sentTo: optionalDate,
   // keyset cursor: "<ISO createdAt>_<id>" of the last row of the previous page
   after: z.string().max(200).optional().catch(undefined),
+  // keyset cursor for going back: "<ISO createdAt>_<id>" of the first row of the next page
+  before: z.string().max(200).optional().catch(undefined),
 });
 export type ListFilters = z.infer<typeof listFiltersSchema>;
 
@@ -44,9 +46,11 @@ export function parseListFilters(searchParams: Record<string, string | string[] 
 export function listFiltersToSearchParams(filters: Partial<ListFilters>): URLSearchParams {
   const params = new URLSearchParams();
   for (const status of filters.status ?? []) params.append("status", status);
-  for (const key of ["candidate", "sender", "employer", "prescriberOrganization", "handler", "sentFrom", "sentTo", "after"] as const) {
+  for (const key of ["candidate", "sender", "employer", "prescriberOrganization", "handler", "sentFrom", "sentTo", "after", "before"] as const) {
     const value = filters[key];
     if (value) params.set(key, value);
   }
+  // One direction at a time: a link that sets one cursor drops the other.
+  if (filters.after) params.delete("before");
   return params;
 }

@@ -61,21 +61,26 @@ export type ApplicationListRow = Prisma.JobApplicationGetPayload<{ select: typeo
  * One page of the organisation's applications, newest first, with keyset pagination on
  * (createdAt, id) — never OFFSET, whose cost grows with the page number — plus the counts per
  * status under the same filters: one query for the rows, one for the counts.
+ * `after` pages forward (older rows); `before` pages back (newer rows; `after` wins if both).
  */
 export async function listApplications(scope: Scope, filters: ListFilters) {
   const base = filtersWhere(scope, filters);
-  const cursor = decodeCursor(filters.after);
+  const after = decodeCursor(filters.after);
+  const before = after ? null : decodeCursor(filters.before);
+  const keyset = after
+    ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
+    : before
+      ? { OR: [{ createdAt: { gt: before.createdAt } }, { createdAt: before.createdAt, id: { gt: before.id } }] }
+      : {};
   const where: Prisma.JobApplicationWhereInput = {
-    AND: [
-      base,
-      filters.status.length ? { status: { in: filters.status } } : {},
-      cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {},
-    ],
+    AND: [base, filters.status.length ? { status: { in: filters.status } } : {}, keyset],
   };
+  // Paging back reads the rows just above the cursor (ascending), then shows them newest first.
+  const direction = before ? "asc" : "desc";
   const [rows, counts] = await Promise.all([
     prisma.jobApplication.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      orderBy: [{ createdAt: direction }, { id: direction }],
       take: PAGE_SIZE + 1,
       select: listRowSelect,
     }),
@@ -83,5 +88,14 @@ export async function listApplications(scope: Scope, filters: ListFilters) {
   ]);
   const hasMore = rows.length > PAGE_SIZE;
   const page = hasMore ? rows.slice(0, PAGE_SIZE) : rows;
-  return { rows: page, counts, nextCursor: hasMore ? encodeCursor(page[page.length - 1]!) : null };
+  if (before) page.reverse();
+  const first = page[0];
+  const last = page[page.length - 1];
+  return {
+    rows: page,
+    counts,
+    // Going back, the page we came from is always further on.
+    nextCursor: last && (before || hasMore) ? encodeCursor(last) : null,
+    previousCursor: first && (after || (before && hasMore)) ? encodeCursor(first) : null,
+  };
 }

@@ -8,7 +8,7 @@ const HIRING_START_MAX_DAYS_AGO = 30;
 const DAY_MS = 86_400_000;
 
 const tooLong = `Ce message est trop long (${MESSAGE_MAX_LENGTH} caractères au maximum).`;
-const requiredMessage = (error: string) => z.string({ error }).trim().min(1, error).max(MESSAGE_MAX_LENGTH, tooLong);
+const requiredMessage = (error: string) => z.string({ error }).trim().min(1, { error, abort: true }).max(MESSAGE_MAX_LENGTH, tooLong);
 const optionalMessage = z.string().trim().max(MESSAGE_MAX_LENGTH, tooLong).optional().default("");
 
 // Every action carries the status the user saw: the write requires it (optimistic concurrency).
@@ -27,6 +27,7 @@ export function earliestHiringStartDate(now = new Date()): string {
   return new Date(Date.parse(`${todayInFrance(now)}T00:00:00Z`) - HIRING_START_MAX_DAYS_AGO * DAY_MS).toISOString().slice(0, 10);
 }
 
+const INVALID_DATE = "Saisissez une date valide, au format JJ/MM/AAAA.";
 const isRealDate = (value: string) => {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
@@ -36,9 +37,10 @@ const dateString = (requiredError: string) =>
   z
     .string({ error: requiredError })
     .trim()
-    .min(1, requiredError)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Saisissez une date valide, au format JJ/MM/AAAA.")
-    .refine(isRealDate, "Saisissez une date valide, au format JJ/MM/AAAA.");
+    // abort: one message per field, the first that applies.
+    .min(1, { error: requiredError, abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: INVALID_DATE, abort: true })
+    .refine(isRealDate, { error: INVALID_DATE, abort: true });
 
 export const processSchema = z.object(applicationRef);
 export type ProcessInput = z.output<typeof processSchema>;
@@ -60,7 +62,12 @@ export const acceptSchema = z
       (value) => value >= earliestHiringStartDate(),
       `La date de début du contrat ne peut pas être passée de plus de ${HIRING_START_MAX_DAYS_AGO} jours.`,
     ),
-    hiringEndDate: z.union([z.literal(""), dateString("Saisissez une date valide, au format JJ/MM/AAAA.")]).optional().default(""),
+    hiringEndDate: z
+      .string()
+      .trim()
+      .refine((value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value)), INVALID_DATE)
+      .optional()
+      .default(""),
     answerToCandidate: optionalMessage,
   })
   .refine((value) => !value.hiringEndDate || value.hiringEndDate > value.hiringStartDate, {

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireMember } from "@/lib/auth/guards";
+import { getApplicationForMember } from "@/lib/applications/detail";
+import { STATUS_DESCRIPTIONS } from "@/lib/status";
+import { StatusBadge } from "@/components/applications/status-badge";
+import { ApplicationFacts, EmployerAnswerFacts } from "@/components/applications/application-facts";
+import { ApplicationTimeline } from "@/components/applications/application-timeline";
+import { DecisionPanel } from "@/components/applications/decision-panel";
+import { PrescriberAnswer } from "@/components/applications/prescriber-answer";
+import { personName } from "@/components/applications/format";
+
+export const metadata: Metadata = { title: "Candidature" };
+
+/**
+ * One application, for the two organisations that share it (DESIGN §6): the employer that
+ * received it (everything, and the buttons lib/status.ts allows) and the prescriber organisation
+ * that sent it (status, answer, history). Anyone else gets a 404, whatever the id.
+ */
+export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
+  const member = await requireMember();
+  const { id } = await params;
+  const application = await getApplicationForMember(member, id);
+  if (!application) notFound();
+
+  const isEmployer = member.organizationKind === "EMPLOYER";
+  const candidate = personName(application.candidate);
+
+  return (
+    <>
+      <p className="fr-mb-2w">
+        <Link
+          className="fr-link fr-icon-arrow-left-line fr-link--icon-left"
+          href={isEmployer ? "/employer/applications" : "/prescriber/applications"}
+        >
+          {isEmployer ? "Candidatures reçues" : "Suivi des candidatures"}
+        </Link>
+      </p>
+      <h1 className="fr-mb-2w">Candidature de {candidate}</h1>
+      <div className="fr-mb-4w">
+        {/* The DSFR badge is a <p>: its line is a <div>. */}
+        <div className="fr-mb-1w">
+          <StatusBadge status={application.status} /> <span className="fr-text--sm">{STATUS_DESCRIPTIONS[application.status]}</span>
+        </div>
+        {isEmployer && (
+          <p className="fr-mb-0" data-testid="handler">
+            {application.handler ? `Pris en charge par ${personName(application.handler)}` : "Personne n'a encore pris en charge cette candidature"}
+          </p>
+        )}
+      </div>
+
+      {isEmployer ? (
+        <>
+          <DecisionPanel
+            applicationId={application.id}
+            status={application.status}
+            isHandler={application.handler?.id === member.userId}
+          />
+          <EmployerAnswerFacts application={application} />
+        </>
+      ) : (
+        <PrescriberAnswer application={application} />
+      )}
+
+      <ApplicationFacts application={application} />
+
+      <section aria-labelledby="history-title" className="fr-mt-3w">
+        <h2 id="history-title" className="fr-h4">
+          Historique
+        </h2>
+        <ApplicationTimeline events={application.events} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireMember } from "@/lib/auth/guards";
+import { listApplications } from "@/lib/applications/list";
+import { listFiltersToSearchParams, parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
+import { listEmployerHandlers, listPrescriberOrganizationsOf } from "@/lib/applications/employer-list";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
+import { EMPLOYER_LIST_PATH, EmployerFilters } from "@/components/applications/employer-filters";
+import { EmployerApplicationsTable } from "@/components/applications/employer-applications-table";
+
+export const metadata: Metadata = { title: "Candidatures reçues" };
+
+const TO_PROCESS: ApplicationStatus[] = ["NEW", "PROCESSING"];
+const WAITING: ApplicationStatus[] = ["POSTPONED"];
+
+function href(filters: Partial<ListFilters>) {
+  const query = listFiltersToSearchParams(filters).toString();
+  return query ? `${EMPLOYER_LIST_PATH}?${query}` : EMPLOYER_LIST_PATH;
+}
+
+const sameStatuses = (a: readonly ApplicationStatus[], b: readonly ApplicationStatus[]) => a.length === b.length && a.every((s) => b.includes(s));
+
+export default async function EmployerApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const member = await requireMember("EMPLOYER");
+  const filters = parseListFilters(await searchParams);
+  const [{ rows, counts, nextCursor, previousCursor }, prescriberOrganizations, handlers] = await Promise.all([
+    listApplications(member, filters),
+    listPrescriberOrganizationsOf(member),
+    listEmployerHandlers(member),
+  ]);
+
+  // Counters and filters keep the other filters and restart at page one.
+  const pageOne = { ...filters, after: undefined, before: undefined };
+  const shown: readonly ApplicationStatus[] = filters.status.length ? filters.status : APPLICATION_STATUSES;
+  const total = shown.reduce((sum, status) => sum + counts[status], 0);
+  const allStatuses = APPLICATION_STATUSES.reduce((sum, status) => sum + counts[status], 0);
+  const hasFilters = listFiltersToSearchParams(pageOne).toString() !== "";
+  const isPaged = Boolean(filters.after || filters.before);
+  const counters = [
+    { label: "À traiter", statuses: TO_PROCESS, count: counts.NEW + counts.PROCESSING },
+    { label: "En attente", statuses: WAITING, count: counts.POSTPONED },
+  ];
+
+  return (
+    <>
+      <h1 className="fr-mb-1w">Candidatures reçues</h1>
+      <p>Les candidatures envoyées à {member.organization.organizationName} par les prescripteurs, les plus récentes d&apos;abord.</p>
+
+      <nav aria-label="Candidatures à traiter" className="fr-mb-3w">
+        <ul className="fr-btns-group fr-btns-group--inline-md">
+          {counters.map((counter) => {
+            const current = sameStatuses(filters.status, counter.statuses);
+            return (
+              <li key={counter.label}>
+                <Link
+                  className={current ? "fr-btn" : "fr-btn fr-btn--secondary"}
+                  href={href({ ...pageOne, status: counter.statuses })}
+                  aria-current={current ? "true" : undefined}
+                  data-testid={`counter-${counter.label === "À traiter" ? "to-process" : "waiting"}`}
+                >
+                  {counter.label} : {counter.count}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      {allStatuses === 0 && !hasFilters ? (
+        <div className="fr-callout fr-mb-5w">
+          <h2 className="fr-callout__title fr-h5">Aucune candidature reçue pour le moment</h2>
+          <p className="fr-callout__text">
+            Les candidatures que les prescripteurs envoient à {member.organization.organizationName} apparaîtront ici. Chaque membre de
+            l&apos;équipe reçoit aussi un e-mail à chaque nouvelle candidature.
+          </p>
+        </div>
+      ) : (
+        <>
+          <EmployerFilters filters={filters} prescriberOrganizations={prescriberOrganizations} handlers={handlers} />
+
+          <p role="status" className="fr-text--bold">
+            {total === 0 ? "Aucune candidature" : total === 1 ? "1 candidature" : `${total} candidatures`}
+            {hasFilters ? " correspondant aux filtres" : ""}
+          </p>
+
+          {rows.length === 0 ? (
+            <p className="fr-mb-5w">
+              Aucune candidature ne correspond à ces filtres. <Link href={EMPLOYER_LIST_PATH}>Effacer les filtres</Link>
+            </p>
+          ) : (
+            <EmployerApplicationsTable rows={rows} caption={`Candidatures reçues par ${member.organization.organizationName}`} />
+          )}
+
+          {(nextCursor || previousCursor || isPaged) && (
+            <nav aria-label="Pages de résultats" className="fr-mt-3w">
+              <ul className="fr-btns-group fr-btns-group--inline-md">
+                {isPaged && (
+                  <li>
+                    <Link className="fr-btn fr-btn--tertiary" href={href(pageOne)}>
+                      Première page
+                    </Link>
+                  </li>
+                )}
+                {previousCursor && (
+                  <li>
+                    <Link className="fr-btn fr-btn--secondary fr-icon-arrow-left-line fr-btn--icon-left" href={href({ ...pageOne, before: previousCursor })}>
+                      Page précédente
+                    </Link>
+                  </li>
+                )}
+                {nextCursor && (
+                  <li>
+                    <Link className="fr-btn fr-btn--secondary fr-icon-arrow-right-line fr-btn--icon-right" href={href({ ...pageOne, after: nextCursor })}>
+                      Page suivante
+                    </Link>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { acceptAction } from "@/lib/applications/actions";
+import { MESSAGE_MAX_LENGTH, acceptSchema, earliestHiringStartDate, todayInFrance } from "@/lib/applications/validation";
+import { isPending } from "@/lib/status";
+import { FormFooter, fieldState, useDecisionSubmit, useFocusOnOpen, type DecisionFormProps } from "@/components/applications/decision-form-kit";
+
+/** "Accepter": the hiring dates, and an optional message to the candidate. */
+export function AcceptForm({ applicationId, status, onOutcome, onClose }: DecisionFormProps) {
+  const form = useForm({
+    resolver: zodResolver(acceptSchema),
+    defaultValues: { applicationId, status, hiringStartDate: todayInFrance(), hiringEndDate: "", answerToCandidate: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = useDecisionSubmit(form, acceptAction, onOutcome);
+  useFocusOnOpen(form, "hiringStartDate");
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="accept-title">
+      <h3 id="accept-title" className="fr-h5">
+        Accepter la candidature
+      </h3>
+      <p className="fr-text--sm">
+        La candidature passera au statut « Candidature acceptée » ; le candidat et le prescripteur en seront informés par e-mail.
+        {isPending(status)
+          ? " Les autres candidatures en cours de cette personne passeront au statut « Embauché ailleurs »."
+          : " La candidature avait déjà reçu une réponse : l'acceptation figurera dans l'historique."}{" "}
+        Le contrat peut avoir commencé depuis 30 jours au plus ; la date de fin, si vous la connaissez, suit la date de début.
+      </p>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          <Input
+            label="Date de début du contrat"
+            nativeInputProps={{ ...form.register("hiringStartDate"), type: "date", min: earliestHiringStartDate(), required: true }}
+            {...fieldState(errors.hiringStartDate?.message)}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Input
+            label="Date de fin du contrat (facultatif)"
+            nativeInputProps={{ ...form.register("hiringEndDate"), type: "date" }}
+            {...fieldState(errors.hiringEndDate?.message)}
+          />
+        </div>
+      </div>
+      <Input
+        label="Message au candidat (facultatif)"
+        textArea
+        nativeTextAreaProps={{ ...form.register("answerToCandidate"), rows: 4, maxLength: MESSAGE_MAX_LENGTH }}
+        {...fieldState(errors.answerToCandidate?.message)}
+      />
+      <FormFooter submitLabel="Confirmer l'embauche" submitting={isSubmitting} serverError={errors.root?.server?.message} onClose={onClose} />
+    </form>
+  );
+}

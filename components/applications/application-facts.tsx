@@ -1,0 +1,82 @@
+import type { ReactNode } from "react";
+import type { ApplicationDetail } from "@/lib/applications/detail";
+import { REFUSAL_REASON_LABELS } from "@/lib/status";
+import { formatCalendarDate, formatDay, personName } from "@/components/applications/format";
+
+function Facts({ items }: { items: [string, ReactNode][] }) {
+  return (
+    <dl className="fr-mb-3w">
+      {items.map(([label, value]) => (
+        <div key={label} className="fr-mb-1w">
+          <dt className="fr-text--bold">{label}</dt>
+          <dd className="fr-ml-0" style={{ whiteSpace: "pre-line" }}>
+            {value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const mailto = (email: string) => <a href={`mailto:${email}`}>{email}</a>;
+
+/** The candidate and what the prescriber sent. */
+export function ApplicationFacts({ application }: { application: ApplicationDetail }) {
+  const { candidate, senderUser, senderOrganization } = application;
+  return (
+    <div className="fr-grid-row fr-grid-row--gutters">
+      <section aria-labelledby="candidate-title" className="fr-col-12 fr-col-md-6">
+        <h2 id="candidate-title" className="fr-h4">
+          Candidat
+        </h2>
+        <Facts
+          items={[
+            ["Nom", personName(candidate)],
+            ["Adresse e-mail", candidate.email ? mailto(candidate.email) : "Non renseignée (le candidat n'est pas prévenu par e-mail)"],
+            ["Téléphone", candidate.phone ? <a href={`tel:${candidate.phone.replace(/[^\d+]/g, "")}`}>{candidate.phone}</a> : "Non renseigné"],
+          ]}
+        />
+      </section>
+      <section aria-labelledby="sender-title" className="fr-col-12 fr-col-md-6">
+        <h2 id="sender-title" className="fr-h4">
+          Candidature
+        </h2>
+        <Facts
+          items={[
+            ["Envoyée le", <time key="sent" dateTime={application.createdAt.toISOString()}>{formatDay(application.createdAt)}</time>],
+            ["Par", <>{personName(senderUser)} ({mailto(senderUser.email)})</>],
+            ["Organisation du prescripteur", senderOrganization.name],
+            ["Employeur", application.employerOrganization.name],
+            ["Poste", application.jobTitle || "Non précisé"],
+          ]}
+        />
+      </section>
+      <section aria-labelledby="message-title" className="fr-col-12">
+        <h2 id="message-title" className="fr-h4">
+          Message du prescripteur
+        </h2>
+        <blockquote className="fr-m-0 fr-pl-2w fr-mb-3w" style={{ borderLeft: "4px solid var(--border-default-grey)", whiteSpace: "pre-line" }}>
+          {application.message}
+        </blockquote>
+      </section>
+    </div>
+  );
+}
+
+/** The employer's current answer, as the employer team sees it (everything, reason included). */
+export function EmployerAnswerFacts({ application }: { application: ApplicationDetail }) {
+  const items: [string, ReactNode][] = [];
+  if (application.refusalReason) items.push(["Motif du refus (communiqué au prescripteur seulement)", REFUSAL_REASON_LABELS[application.refusalReason]]);
+  if (application.hiringStartDate) items.push(["Début du contrat", formatCalendarDate(application.hiringStartDate)]);
+  if (application.hiringEndDate) items.push(["Fin du contrat", formatCalendarDate(application.hiringEndDate)]);
+  if (application.answerToCandidate) items.push(["Réponse au candidat", application.answerToCandidate]);
+  if (application.answerToPrescriber) items.push(["Message privé au prescripteur", application.answerToPrescriber]);
+  return (
+    <section aria-labelledby="answer-title" className="fr-mb-3w">
+      <h2 id="answer-title" className="fr-h4">
+        Réponse
+      </h2>
+      {items.length ? <Facts items={items} /> : <p>Aucune réponse n&apos;a encore été donnée.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { Table } from "@codegouvfr/react-dsfr/Table";
+import type { ApplicationListRow } from "@/lib/applications/list";
+import { StatusBadge } from "@/components/applications/status-badge";
+import { formatDay, personName } from "@/components/applications/format";
+
+/** "Candidatures reçues": one row per application received by the employer. */
+export function EmployerApplicationsTable({ rows, caption }: { rows: ApplicationListRow[]; caption: string }) {
+  return (
+    <Table
+      caption={caption}
+      headers={["Candidat", "Prescripteur", "Date d'envoi", "Statut", "Pris en charge par"]}
+      data={rows.map((row) => [
+        <span key="candidate">
+          <Link href={`/applications/${row.id}`}>{personName(row.candidate)}</Link>
+          {row.jobTitle && <span className="fr-hint-text">{row.jobTitle}</span>}
+        </span>,
+        <span key="prescriber">
+          {personName(row.senderUser)}
+          <span className="fr-hint-text">{row.senderOrganization.name}</span>
+        </span>,
+        <time key="date" dateTime={row.createdAt.toISOString()}>
+          {formatDay(row.createdAt)}
+        </time>,
+        <StatusBadge key="status" status={row.status} small />,
+        row.handler ? personName(row.handler) : <span className="fr-hint-text fr-mt-0">Personne</span>,
+      ])}
+    />
+  );
+}

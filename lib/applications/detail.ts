@@ -1,0 +1,64 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { MemberContext } from "@/lib/auth/guards";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { visibleApplicationsWhere } from "@/lib/applications/queries";
+
+const person = { select: { id: true, firstName: true, lastName: true, email: true } } as const;
+
+const detailSelect = {
+  id: true,
+  status: true,
+  jobTitle: true,
+  message: true,
+  createdAt: true,
+  updatedAt: true,
+  processedAt: true,
+  refusalReason: true,
+  answerToCandidate: true,
+  answerToPrescriber: true,
+  hiringStartDate: true,
+  hiringEndDate: true,
+  candidate: { select: { id: true, firstName: true, lastName: true, email: true, phone: true } },
+  senderUser: person,
+  senderOrganization: { select: { id: true, name: true, type: true, contactEmail: true, contactPhone: true } },
+  employerOrganization: {
+    select: { id: true, name: true, type: true, address: true, postalCode: true, city: true, contactEmail: true, contactPhone: true },
+  },
+  handler: person,
+  events: {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      transition: true,
+      fromStatus: true,
+      toStatus: true,
+      createdAt: true,
+      refusalReason: true,
+      message: true,
+      privateMessage: true,
+      hiringStartDate: true,
+      hiringEndDate: true,
+      actor: { select: { id: true, firstName: true, lastName: true } },
+    },
+  },
+} satisfies Prisma.JobApplicationSelect;
+
+export type ApplicationDetail = Prisma.JobApplicationGetPayload<{ select: typeof detailSelect }>;
+export type ApplicationDetailEvent = ApplicationDetail["events"][number];
+
+/**
+ * One application with its history, if the member's current organisation may see it (DESIGN §6:
+ * the employer that received it, the prescriber organisation that sent it); null otherwise, which
+ * the page answers with a 404 — never another organisation's data.
+ */
+export async function getApplicationForMember(
+  ctx: Pick<MemberContext, "organizationId" | "organizationKind">,
+  applicationId: string,
+): Promise<ApplicationDetail | null> {
+  if (!applicationId || applicationId.length > 64) return null;
+  return prisma.jobApplication.findFirst({
+    where: { AND: [{ id: applicationId }, visibleApplicationsWhere(ctx)] },
+    select: detailSelect,
+  });
+}
