@@ -5,6 +5,12 @@ const nextConfig = {
   // DSFR's assets (icons, Marianne fonts) are imported from the package and must be transpiled.
   transpilePackages: ["@codegouvfr/react-dsfr"],
   poweredByHeader: false,
+  // The candidate's status page is personal (token in the URL): never indexed, never in a Referer.
+  async headers() {
+    return [{ source: "/c/:token", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }, { key: "Referrer-Policy", value: "no-referrer" }] }];
+  },
+  // Lets end-to-end runs build beside a running dev server (see scripts/e2e.ts).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
 };
 
 export default nextConfig;

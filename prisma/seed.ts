@@ -24,8 +24,8 @@ const CANDIDATE_WITHOUT_EMAIL = 7;
 const employerMembers: Record<"EI" | "ACI", UserKey[]> = { EI: ["E1", "E2"], ACI: ["A1"] };
 
 // [candidate, sender, employer, status, days ago, refusal reason]
-type Row = [number, UserKey, "EI" | "ACI", ApplicationStatus, number, RefusalReason?];
-const APPLICATIONS: Row[] = [
+export type Row = [number, UserKey, "EI" | "ACI", ApplicationStatus, number, RefusalReason?];
+export const DEMO_APPLICATIONS: Row[] = [
   [0, "P1", "EI", "NEW", 1], [1, "P2", "EI", "NEW", 2], [2, "ML", "EI", "NEW", 3], [3, "ML", "ACI", "NEW", 2],
   [4, "P1", "ACI", "NEW", 4], [5, "P1", "EI", "PROCESSING", 6], [6, "ML", "EI", "PROCESSING", 7],
   [7, "P2", "ACI", "PROCESSING", 5], [8, "P1", "EI", "POSTPONED", 12], [9, "ML", "ACI", "POSTPONED", 14],
@@ -88,7 +88,7 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
 
     const applications: Prisma.JobApplicationCreateManyInput[] = [];
     const events: Prisma.ApplicationEventCreateManyInput[] = [];
-    for (const [index, [candidate, sender, employer, status, daysAgo, reason]] of APPLICATIONS.entries()) {
+    for (const [index, [candidate, sender, employer, status, daysAgo, reason]] of DEMO_APPLICATIONS.entries()) {
       const id = `demo-app-${pad(index)}`;
       const createdAt = new Date(now.getTime() - daysAgo * DAY - index * HOUR);
       const at = (hours: number) => new Date(createdAt.getTime() + hours * HOUR);

@@ -1,0 +1,90 @@
+import { DEMO_ORGANIZATIONS, DEMO_USERS } from "../prisma/demo";
+import { DEMO_APPLICATIONS } from "../prisma/seed";
+import { APPLICATION_STATUSES } from "../lib/status";
+import { expect, expectNoA11yViolations, readMails, signIn, test } from "./fixtures";
+
+// This file runs first (specs run one at a time, alphabetically): the demo data is untouched.
+
+test("the landing page offers sign-in and is accessible", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Suivi des candidatures" })).toBeVisible();
+  await expect(page.getByLabel("Adresse e-mail")).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expectNoA11yViolations(page);
+});
+
+test("the sign-in page explains its errors in French and is accessible", async ({ page }) => {
+  await page.goto("/connexion");
+  await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+  await expect(page.getByText("Saisissez votre adresse e-mail.")).toBeVisible();
+  await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
+  await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+  await expect(page.getByText("Saisissez une adresse e-mail valide", { exact: false })).toBeVisible();
+  await expectNoA11yViolations(page);
+});
+
+test("an unknown address gets the same answer as a known one, and no email", async ({ page }) => {
+  const since = new Date(Date.now() - 1000);
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill("inconnu@nulle-part.test");
+  await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+  await expect(page.getByRole("heading", { name: "Consultez votre messagerie" })).toBeVisible();
+  await expect(page.getByText("Si cette adresse correspond à un compte")).toBeVisible();
+  expect(await readMails(page.request, { to: "inconnu@nulle-part.test", since })).toEqual([]);
+});
+
+test("a magic link works once only", async ({ page, browser }) => {
+  await signIn(page, DEMO_USERS.P1.email);
+  const [mail] = await readMails(page.request, { to: DEMO_USERS.P1.email, template: "sign_in" });
+  const link = mail!.text.match(/https?:\/\/\S+\/api\/auth\/callback\/\S+/)![0];
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await otherPage.goto(link);
+  await expect(otherPage.getByRole("heading", { name: "Connexion impossible" })).toBeVisible();
+  await other.close();
+});
+
+for (const [key, user] of Object.entries(DEMO_USERS)) {
+  const organization = DEMO_ORGANIZATIONS[user.org];
+  test(`${user.email} signs in and sees the real counts of ${organization.name}`, async ({ page }) => {
+    await signIn(page, user.email);
+    await expect(page.getByRole("heading", { level: 1, name: "Tableau de bord" })).toBeVisible();
+    await expect(page.getByText(organization.name).first()).toBeVisible();
+
+    const sameOrg = (userKey: keyof typeof DEMO_USERS) => DEMO_USERS[userKey].org === user.org;
+    const mine = DEMO_APPLICATIONS.filter(([, sender, employer]) => (organization.kind === "PRESCRIBER" ? sameOrg(sender) : employer === user.org));
+    for (const status of APPLICATION_STATUSES) {
+      const expected = mine.filter(([, , , s]) => s === status).length;
+      await expect(page.getByTestId(`count-${status}`), `${key}: ${status}`).toContainText(String(expected));
+    }
+    if (key === "P1") await expectNoA11yViolations(page);
+
+    await page.getByRole("button", { name: "Se déconnecter" }).first().click();
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/connexion$/);
+  });
+}
+
+test("the help page answers the FAQ with the forum and a detailed contact link", async ({ page }) => {
+  await page.goto("/help");
+  await expect(page.getByRole("heading", { level: 1, name: "Aide : suivi des candidatures" })).toBeVisible();
+  for (const question of [
+    "Le prescripteur est-il informé du motif de refus ?",
+    "Peut-on voir toutes les candidatures d'un demandeur d'emploi ?",
+    "Que se passe-t-il si je clique sur « J'étudie la candidature » ?",
+  ]) {
+    await expect(page.getByRole("button", { name: question })).toBeVisible();
+  }
+  await page.getByRole("button", { name: "Quels sont les différents statuts d'une candidature ?" }).click();
+  await expect(page.getByText("Embauché ailleurs").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: /Forum de l'inclusion/ }).first()).toHaveAttribute("href", "https://forum.inclusion.beta.gouv.fr/");
+  const mailto = await page.getByRole("link", { name: /Écrire à assistance@inclusion\.beta\.gouv\.fr/ }).getAttribute("href");
+  expect(decodeURIComponent(mailto!)).toContain("SIRET");
+  await expectNoA11yViolations(page);
+});
+
+test("the dev mailbox is served in this test build and lists the kept emails", async ({ page }) => {
+  await page.goto("/dev/mails");
+  await expect(page.getByRole("heading", { name: "E-mails de développement" })).toBeVisible();
+});

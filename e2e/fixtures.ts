@@ -1,0 +1,67 @@
+/**
+ * Shared end-to-end helpers: sign in through the real magic link read from the app's outbox
+ * (/dev/mails.json), read the emails each party received, check accessibility with axe.
+ */
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export interface KeptEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  createdAt: string;
+  template: string;
+  status: string;
+}
+
+export async function readMails(request: APIRequestContext, filter: { to?: string; since?: Date; template?: string } = {}): Promise<KeptEmail[]> {
+  const response = await request.get("/dev/mails.json");
+  expect(response.ok()).toBe(true);
+  const emails = (await response.json()) as KeptEmail[];
+  return emails.filter(
+    (email) =>
+      (!filter.to || email.to === filter.to.toLowerCase()) &&
+      (!filter.template || email.template === filter.template) &&
+      (!filter.since || new Date(email.createdAt) >= filter.since),
+  );
+}
+
+/** Waits for an email matching the filter (emails are written by the server asynchronously to us). */
+export async function waitForMail(request: APIRequestContext, filter: Parameters<typeof readMails>[1]): Promise<KeptEmail> {
+  let found: KeptEmail | undefined;
+  await expect
+    .poll(async () => {
+      found = (await readMails(request, filter))[0];
+      return Boolean(found);
+    }, { timeout: 15_000 })
+    .toBe(true);
+  return found!;
+}
+
+export function linksIn(text: string): string[] {
+  return text.match(/https?:\/\/[^\s<>"')]+/g) ?? [];
+}
+
+/** Signs in as a person would: the form, then the link of the email, as read from the outbox. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  const since = new Date(Date.now() - 1000);
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+  await expect(page.getByRole("heading", { name: "Consultez votre messagerie" })).toBeVisible();
+  const mail = await waitForMail(page.request, { to: email, template: "sign_in", since });
+  const link = linksIn(mail.text).find((url) => url.includes("/api/auth/callback/"));
+  expect(link, "the sign-in email contains the magic link").toBeTruthy();
+  await page.goto(link!);
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+export async function expectNoA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(summary, "axe violations").toEqual([]);
+}
+
+export const test = base;
+export { expect };
