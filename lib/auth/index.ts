@@ -4,13 +4,7 @@ import Resend from "next-auth/providers/resend";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { sendSignInLink } from "@/lib/auth/sign-in-email";
-
-/** Someone may sign in only with an account that belongs to at least one organisation. */
-async function hasActiveAccount(email: string): Promise<boolean> {
-  const count = await prisma.membership.count({ where: { isActive: true, user: { email: email.toLowerCase() } } });
-  return count > 0;
-}
+import { hasActiveAccount, sendSignInLink } from "@/lib/auth/sign-in-email";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The adapter is typed against @prisma/client; the generated client has the same models.
@@ -26,8 +20,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       maxAge: 24 * 3600,
       // Through the app's own outbox (kept at /dev/mails without a Resend key), never straight to Resend.
       async sendVerificationRequest({ identifier, url }) {
-        // Unknown addresses get no email but the very same answer page: no account enumeration.
-        if (!(await hasActiveAccount(identifier))) return;
         await sendSignInLink(identifier, url);
       },
     }),

@@ -4,9 +4,23 @@ import { enqueueEmails } from "@/lib/mail/outbox";
 import { deliverEmails } from "@/lib/mail/sender";
 import { renderSignInEmail } from "@/lib/mail/templates";
 
-export async function sendSignInLink(email: string, url: string): Promise<void> {
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
-  const ids = await enqueueEmails(prisma, [{ to: email, template: "sign_in", userId: user?.id, ...renderSignInEmail({ url }) }]);
-  // The person is waiting for this one: deliver it now rather than on the next sweep.
+/** Someone may sign in only with an account that belongs to at least one active organisation. */
+export async function hasActiveAccount(email: string): Promise<boolean> {
+  const count = await prisma.membership.count({ where: { isActive: true, user: { email: email.toLowerCase() } } });
+  return count > 0;
+}
+
+/**
+ * Writes the magic-link email to the outbox and delivers it at once (the person is waiting).
+ * Unknown addresses get no email, while the caller shows the same answer page: no enumeration.
+ */
+export async function sendSignInLink(email: string, url: string): Promise<boolean> {
+  const user = await prisma.user.findFirst({
+    where: { email: email.toLowerCase(), memberships: { some: { isActive: true } } },
+    select: { id: true, email: true },
+  });
+  if (!user) return false;
+  const ids = await enqueueEmails(prisma, [{ to: user.email, template: "sign_in", userId: user.id, ...renderSignInEmail({ url }) }]);
   await deliverEmails(ids);
+  return true;
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { APPLICATION_STATUSES } from "@/lib/status";
+import { DEMO_ORGANIZATIONS, DEMO_USERS } from "../demo";
+import { seedDemoData } from "../seed";
+
+const demoOrgIds = Object.values(DEMO_ORGANIZATIONS).map((org) => org.id);
+const demoApplications = () => prisma.jobApplication.findMany({ where: { employerOrganizationId: { in: demoOrgIds } }, include: { candidate: true } });
+
+describe("demo data (DESIGN §8)", () => {
+  it("is idempotent and covers every status, both prescriber organisations and both employers", async () => {
+    await seedDemoData(prisma);
+    const counts = { users: await prisma.user.count(), applications: (await demoApplications()).length, events: await prisma.applicationEvent.count() };
+    await seedDemoData(prisma);
+    expect({ users: await prisma.user.count(), applications: (await demoApplications()).length, events: await prisma.applicationEvent.count() }).toEqual(counts);
+
+    const applications = await demoApplications();
+    expect(applications.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(applications.map((a) => a.status))).toEqual(new Set(APPLICATION_STATUSES));
+    const pairs = new Set(applications.map((a) => `${a.senderOrganizationId}>${a.employerOrganizationId}`));
+    for (const sender of [DEMO_ORGANIZATIONS.FT.id, DEMO_ORGANIZATIONS.ML.id]) {
+      for (const employer of [DEMO_ORGANIZATIONS.EI.id, DEMO_ORGANIZATIONS.ACI.id]) expect(pairs).toContain(`${sender}>${employer}`);
+    }
+    expect(applications.some((a) => a.candidate.email === null)).toBe(true);
+    expect(new Set(applications.map((a) => a.candidateId)).size).toBeGreaterThanOrEqual(30);
+  });
+
+  it("is consistent: an obsolete application's candidate was hired elsewhere, and no hired candidate is still pending", async () => {
+    const applications = await demoApplications();
+    const byCandidate = new Map<string, string[]>();
+    for (const a of applications) byCandidate.set(a.candidateId, [...(byCandidate.get(a.candidateId) ?? []), a.status]);
+    for (const statuses of byCandidate.values()) {
+      if (statuses.includes("OBSOLETE")) expect(statuses).toContain("ACCEPTED");
+      if (statuses.includes("ACCEPTED")) expect(statuses.filter((s) => ["NEW", "PROCESSING", "POSTPONED"].includes(s))).toEqual([]);
+    }
+  });
+
+  it("gives every demo address an active membership in its organisation", async () => {
+    for (const user of Object.values(DEMO_USERS)) {
+      const row = await prisma.user.findUniqueOrThrow({ where: { email: user.email }, include: { memberships: true } });
+      expect(row.memberships.map((m) => [m.organizationId, m.role, m.isActive])).toEqual([[DEMO_ORGANIZATIONS[user.org].id, user.role, true]]);
+    }
+  });
+});
