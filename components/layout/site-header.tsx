@@ -30,6 +30,7 @@ export async function SiteHeader() {
           text: member ? member.organization.organizationName : "Choisir une organisation",
           linkProps: { href: "/organisation", title: "Changer d'organisation" },
         },
+        { iconId: "fr-icon-notification-3-line", text: "Mes notifications", linkProps: { href: "/settings/notifications" } },
         {
           iconId: "fr-icon-logout-box-r-line",
           text: "Se déconnecter",

@@ -6,9 +6,25 @@ export async function listKeptEmails(limit = 500) {
   return prisma.outboxEmail.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, to: true, subject: true, text: true, html: true, template: true, status: true, createdAt: true },
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      text: true,
+      html: true,
+      template: true,
+      status: true,
+      attempts: true,
+      nextAttemptAt: true,
+      error: true,
+      providerId: true,
+      createdAt: true,
+      sentAt: true,
+    },
   });
 }
+
+export type KeptEmail = Awaited<ReturnType<typeof listKeptEmails>>[number];
 
 export function linksIn(text: string): string[] {
   return [...new Set(text.match(/https?:\/\/[^\s<>"')]+/g) ?? [])];

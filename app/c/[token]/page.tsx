@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { CandidateApplication } from "@/components/candidate/candidate-applications";
+import { getCandidateStatus } from "@/lib/candidate-status";
+import { SUPPORT_EMAIL } from "@/lib/help";
+
+// A personal page reached from an email: never indexed, and the token never leaks in a Referer.
+export const metadata: Metadata = {
+  title: "Suivi de mes candidatures",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
+export const dynamic = "force-dynamic";
+
+const CANDIDATE_CONTACT = `mailto:${SUPPORT_EMAIL}?subject=${encodeURIComponent("Suivi de mes candidatures")}`;
+
+function GettingHelp() {
+  return (
+    <>
+      <h2 className="fr-h4">Une question ?</h2>
+      <p>
+        La personne qui vous accompagne dans votre recherche d&apos;emploi (conseiller France Travail, Mission locale, Cap
+        emploi…) a envoyé ces candidatures pour vous : c&apos;est elle qui peut le mieux vous renseigner. Vous pouvez aussi écrire
+        à l&apos;équipe du service : <a href={CANDIDATE_CONTACT}>{SUPPORT_EMAIL}</a>.
+      </p>
+    </>
+  );
+}
+
+export default async function CandidateStatusPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const status = await getCandidateStatus(token);
+
+  if (!status) {
+    return (
+      <div className="fr-grid-row">
+        <div className="fr-col-12 fr-col-md-10 fr-col-lg-8">
+          <h1>Ce lien de suivi n&apos;est plus valable</h1>
+          <p className="fr-text--lead">
+            Nous sommes désolés : ce lien est inconnu ou a expiré. Les liens de suivi des candidatures restent valables 12 mois.
+          </p>
+          <p>
+            Chaque e-mail que vous recevez au sujet d&apos;une candidature contient un lien à jour : utilisez le plus récent. Si vous
+            n&apos;en avez pas, la personne qui vous accompagne peut vous dire où en sont vos candidatures.
+          </p>
+          <GettingHelp />
+        </div>
+      </div>
+    );
+  }
+
+  const count = status.applications.length;
+  return (
+    <div className="fr-grid-row">
+      <div className="fr-col-12 fr-col-md-10 fr-col-lg-8">
+        <h1>Suivi de mes candidatures</h1>
+        <p className="fr-text--lead">
+          Bonjour {status.firstName} {status.lastName}, voici où en {count > 1 ? "sont vos candidatures" : "est votre candidature"}.
+        </p>
+        <p className="fr-text--sm">Ce lien vous est personnel : ne le transmettez pas. Il reste valable 12 mois après l&apos;envoi de l&apos;e-mail.</p>
+        {count === 0 && <p>Aucune candidature pour l&apos;instant.</p>}
+        {status.applications.map((application) => (
+          <CandidateApplication key={application.id} application={application} />
+        ))}
+        <GettingHelp />
+      </div>
+    </div>
+  );
+}

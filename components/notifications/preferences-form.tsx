@@ -1,0 +1,50 @@
+"use client";
+import { useActionState } from "react";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
+import { saveNotificationPreferences, type NotificationActionState } from "@/lib/notifications/actions";
+import type { EmailKind } from "@/lib/status";
+
+export interface PreferenceRow {
+  kind: EmailKind;
+  label: string;
+  hint: string;
+  enabled: boolean;
+}
+
+export function NotificationPreferencesForm({ settings }: { settings: PreferenceRow[] }) {
+  const [state, action, pending] = useActionState<NotificationActionState, FormData>(saveNotificationPreferences, null);
+  return (
+    <form action={action}>
+      <fieldset className="fr-fieldset" aria-labelledby="notifications-legend">
+        <legend className="fr-fieldset__legend" id="notifications-legend">
+          E-mails que vous recevez
+        </legend>
+        {settings.map((setting) => (
+          <div className="fr-fieldset__element" key={setting.kind}>
+            <input type="hidden" name="shown" value={setting.kind} />
+            <ToggleSwitch
+              id={`notification-${setting.kind}`}
+              name={setting.kind}
+              label={setting.label}
+              helperText={setting.hint}
+              inputTitle={setting.label}
+              defaultChecked={setting.enabled}
+              labelPosition="left"
+            />
+          </div>
+        ))}
+      </fieldset>
+      <div aria-live="polite" role="status">
+        {state && "ok" in state && (
+          <Alert key={state.savedAt} severity="success" small description="Vos préférences de notification sont enregistrées." className="fr-mb-3w" />
+        )}
+      </div>
+      {state && "error" in state && <Alert severity="error" small description={state.error} className="fr-mb-3w" />}
+      <Button type="submit" disabled={pending}>
+        Enregistrer mes préférences
+      </Button>
+    </form>
+  );
+}

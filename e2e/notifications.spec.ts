@@ -1,0 +1,142 @@
+import type { Browser, Page } from "@playwright/test";
+import { DEMO_ORGANIZATIONS, DEMO_USERS } from "../prisma/demo";
+import { REFUSAL_REASON_LABELS } from "../lib/status";
+import { expect, expectNoA11yViolations, linksIn, readMails, signIn, test, waitForMail } from "./fixtures";
+
+// Issue 5: the FAQ's notifications, read from /dev/mails.json as each party would receive them,
+// and the candidate's status link. Only the demo candidates Ugo Perrin and Valentine Morel
+// (the others belong to other specs).
+
+const UGO = { name: "Ugo Perrin", email: "ugo.perrin@candidat.demo.test" };
+const VALENTINE = { name: "Valentine Morel", email: "valentine.morel@candidat.demo.test" };
+const REASON = REFUSAL_REASON_LABELS.NOT_MOBILE;
+const ANSWER = "Bonjour, nous ne pouvons pas donner suite pour le moment. Bonne continuation dans vos recherches.";
+const PRIVATE = "Le trajet depuis Lille semble trop long pour les horaires du matin.";
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** Opens the candidate's application from the employer's list, as an employer member would. */
+async function openReceivedApplication(page: Page, candidateName: string) {
+  await page.goto(`/employer/applications?candidate=${encodeURIComponent(candidateName)}`);
+  await page.getByRole("link", { name: candidateName }).first().click();
+  await expect(page).toHaveURL(/\/applications\/[^/]+$/);
+}
+
+function statusLinkIn(text: string): string {
+  const link = linksIn(text).find((url) => /\/c\/[A-Za-z0-9_-]+$/.test(url));
+  expect(link, "the candidate's email carries their status link").toBeTruthy();
+  return link!;
+}
+
+test("studying sends nothing; accepting informs the candidate, the prescriber, and the other employer of a hire elsewhere", async ({ browser }) => {
+  const employer = await signedIn(browser, DEMO_USERS.A1.email);
+  await openReceivedApplication(employer, UGO.name);
+
+  const beforeStudy = new Date(Date.now() - 500);
+  await employer.getByRole("button", { name: "J'étudie la candidature" }).click();
+  await expect(employer.getByText("Candidature à l'étude").first()).toBeVisible();
+  // The FAQ: no notification when an application is being studied. Give the server a moment.
+  await employer.waitForTimeout(1500);
+  expect((await readMails(employer.request, { since: beforeStudy })).filter((mail) => mail.template !== "sign_in")).toEqual([]);
+
+  const beforeAccept = new Date(Date.now() - 500);
+  const start = new Date(Date.now() + 21 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await employer.getByRole("button", { name: "Accepter", exact: true }).click();
+  await employer.getByLabel("Date de début du contrat").fill(start);
+  await employer.getByRole("button", { name: "Confirmer l'embauche" }).click();
+  await expect(employer.getByText("Candidature acceptée").first()).toBeVisible();
+
+  const toCandidate = await waitForMail(employer.request, { to: UGO.email, template: "application_accepted", since: beforeAccept });
+  expect(toCandidate.subject).toContain(DEMO_ORGANIZATIONS.ACI.name);
+  // The application to Les Jardins Solidaires was sent by Camille Martin (France Travail Paris 18e).
+  const toPrescriber = await waitForMail(employer.request, { to: DEMO_USERS.P1.email, template: "application_accepted", since: beforeAccept });
+  expect(toPrescriber.text).toContain(UGO.name);
+  // Ugo's other pending application, to La Recyclerie du Nord, sent by Julien Bernard: "embauché ailleurs".
+  for (const email of [DEMO_USERS.E1.email, DEMO_USERS.E2.email, DEMO_USERS.P2.email]) {
+    const mail = await waitForMail(employer.request, { to: email, template: "hired_elsewhere", since: beforeAccept });
+    expect(mail.text).toContain(UGO.name);
+  }
+  // Never "embauché ailleurs" to the candidate, and one email per person per event.
+  const after = await readMails(employer.request, { since: beforeAccept });
+  expect(after.filter((mail) => mail.to === UGO.email).map((mail) => mail.template)).toEqual(["application_accepted"]);
+  expect(after.filter((mail) => mail.template === "hired_elsewhere")).toHaveLength(3);
+
+  // The candidate follows the link of the email, with no account.
+  const candidate = await (await browser.newContext()).newPage();
+  await candidate.goto(statusLinkIn(toCandidate.text));
+  await expect(candidate.getByRole("heading", { level: 1, name: "Suivi de mes candidatures" })).toBeVisible();
+  const accepted = candidate.getByRole("region", { name: new RegExp(DEMO_ORGANIZATIONS.ACI.name) });
+  await expect(accepted.getByText("Candidature acceptée")).toBeVisible();
+  await expect(accepted.getByText("Début du contrat")).toBeVisible();
+  await expect(candidate.getByRole("region", { name: new RegExp(DEMO_ORGANIZATIONS.EI.name) }).getByText("Embauché ailleurs")).toBeVisible();
+});
+
+test("a refusal: the prescriber gets the reason, the candidate only the answer, on their status page too", async ({ browser }) => {
+  const employer = await signedIn(browser, DEMO_USERS.E1.email);
+  await openReceivedApplication(employer, VALENTINE.name);
+
+  const since = new Date(Date.now() - 500);
+  await employer.getByRole("button", { name: "Décliner", exact: true }).click();
+  await employer.getByLabel("Motif du refus").selectOption({ label: REASON });
+  await employer.getByLabel("Réponse au candidat").fill(ANSWER);
+  await employer.getByLabel("Message privé au prescripteur (facultatif)").fill(PRIVATE);
+  await employer.getByRole("button", { name: "Confirmer le refus" }).click();
+  await expect(employer.getByText("Candidature déclinée").first()).toBeVisible();
+
+  const toPrescriber = await waitForMail(employer.request, { to: DEMO_USERS.P1.email, template: "application_refused", since });
+  expect(toPrescriber.text).toContain(REASON);
+  expect(toPrescriber.text).toContain(PRIVATE);
+  expect(toPrescriber.text).toContain(ANSWER);
+  const toCandidate = await waitForMail(employer.request, { to: VALENTINE.email, template: "application_refused", since });
+  for (const content of [toCandidate.subject, toCandidate.text, toCandidate.html]) {
+    expect(content).not.toContain(REASON);
+    expect(content).not.toContain(PRIVATE);
+  }
+  expect(toCandidate.text).toContain(ANSWER);
+
+  // A fresh browser: no session, no cookie, only the link.
+  const candidate = await (await browser.newContext()).newPage();
+  const response = await candidate.goto(statusLinkIn(toCandidate.text));
+  expect(response?.headers()["x-robots-tag"]).toContain("noindex");
+  const refused = candidate.getByRole("region", { name: new RegExp(DEMO_ORGANIZATIONS.EI.name) });
+  await expect(refused.getByText("Candidature déclinée")).toBeVisible();
+  await expect(refused.getByText(ANSWER)).toBeVisible();
+  await expect(candidate.getByText(REASON)).toHaveCount(0);
+  await expect(candidate.getByText(PRIVATE)).toHaveCount(0);
+  await expect(candidate.locator("meta[name=robots]")).toHaveAttribute("content", /noindex/);
+  await expectNoA11yViolations(candidate);
+
+  // A link that is not (or no longer) valid: a polite page that says where to get help.
+  await candidate.goto("/c/ce-lien-n-existe-pas-0123456789abcdefghijklmnop");
+  await expect(candidate.getByRole("heading", { level: 1, name: "Ce lien de suivi n'est plus valable" })).toBeVisible();
+  await expect(candidate.getByText("la personne qui vous accompagne", { exact: false }).first()).toBeVisible();
+  await expectNoA11yViolations(candidate);
+});
+
+test("Mes notifications: each professional switches their own emails, sign-in emails stay on", async ({ browser }) => {
+  const page = await signedIn(browser, DEMO_USERS.A1.email);
+  await page.getByRole("link", { name: "Mes notifications" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mes notifications" })).toBeVisible();
+  await expect(page.getByText("Les e-mails de connexion sont toujours envoyés")).toBeVisible();
+  // An employer receives new applications and "embauché ailleurs"; not the prescriber's emails.
+  const hiredElsewhere = page.getByRole("checkbox", { name: "Candidat embauché ailleurs" });
+  await expect(page.getByRole("checkbox", { name: "Nouvelle candidature reçue" })).toBeChecked();
+  await expect(hiredElsewhere).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Candidature déclinée" })).toHaveCount(0);
+  await expectNoA11yViolations(page);
+
+  await hiredElsewhere.uncheck();
+  await page.getByRole("button", { name: "Enregistrer mes préférences" }).click();
+  await expect(page.getByText("Vos préférences de notification sont enregistrées.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "Candidat embauché ailleurs" })).not.toBeChecked();
+
+  // Back as it was, for the other specs.
+  await page.getByRole("checkbox", { name: "Candidat embauché ailleurs" }).check();
+  await page.getByRole("button", { name: "Enregistrer mes préférences" }).click();
+  await expect(page.getByText("Vos préférences de notification sont enregistrées.")).toBeVisible();
+});
