@@ -1,0 +1,176 @@
+import type { Browser, Page } from "@playwright/test";
+import { DEMO_ORGANIZATIONS, DEMO_USERS } from "../prisma/demo";
+import { DEFAULT_REFUSAL_MESSAGES, REFUSAL_REASON_LABELS } from "../lib/status";
+import { expect, expectNoA11yViolations, readMails, signIn, test, waitForMail } from "./fixtures";
+
+// Issue 3: the employer's decisions on the demo data. Only the demo candidates Thi Mai Tran,
+// Alice Moreau and Karima Saïdi (the others belong to other specs).
+
+const THI = { name: "Thi Mai Tran", email: "thi.mai-tran@candidat.demo.test" };
+const ALICE = { name: "Alice Moreau", email: "alice.moreau@candidat.demo.test" };
+const KARIMA = { name: "Karima Saïdi", email: "karima.saidi@candidat.demo.test" };
+const NADIA = `${DEMO_USERS.E1.firstName} ${DEMO_USERS.E1.lastName}`;
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** "Candidatures reçues", narrowed to one candidate: their row. */
+async function findRow(page: Page, candidateName: string) {
+  await page.goto("/employer/applications");
+  await expect(page.getByRole("heading", { level: 1, name: "Candidatures reçues" })).toBeVisible();
+  await page.getByLabel("Nom du candidat").fill(candidateName);
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/candidate=/);
+  const row = page.getByRole("row", { name: new RegExp(candidateName) });
+  await expect(row).toHaveCount(1);
+  return row;
+}
+
+async function openApplication(page: Page, candidateName: string) {
+  const row = await findRow(page, candidateName);
+  await row.getByRole("link", { name: candidateName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Candidature de ${candidateName}` })).toBeVisible();
+}
+
+const statusLine = (page: Page) => page.locator("main .fr-badge").first();
+const decision = (page: Page) => page.getByRole("region", { name: "Décision" });
+
+test("study, colleague sees the handler, accept by keyboard, and the other employer sees « Embauché ailleurs »", async ({ browser }) => {
+  const employer = await signedIn(browser, DEMO_USERS.E1.email);
+  await findRow(employer, THI.name);
+  await expectNoA11yViolations(employer);
+  await openApplication(employer, THI.name);
+  await expect(statusLine(employer)).toHaveText("Nouvelle candidature");
+  // Exactly the buttons lib/status.ts allows from NEW.
+  await expect(decision(employer).getByRole("button")).toHaveText(["J'étudie la candidature", "Embaucher plus tard", "Accepter", "Décliner"]);
+
+  const beforeStudy = new Date(Date.now() - 500);
+  await employer.getByRole("button", { name: "J'étudie la candidature" }).click();
+  await expect(employer.getByTestId("handler")).toHaveText(`Pris en charge par ${NADIA}`);
+  await expect(statusLine(employer)).toHaveText("Candidature à l'étude");
+  await expect(employer.getByRole("listitem").filter({ hasText: "Candidature mise à l'étude" })).toContainText(NADIA);
+  await expectNoA11yViolations(employer);
+
+  // A colleague sees who handles it, in the list and on the page.
+  const colleague = await signedIn(browser, DEMO_USERS.E2.email);
+  await expect(await findRow(colleague, THI.name)).toContainText(NADIA);
+  await openApplication(colleague, THI.name);
+  await expect(colleague.getByTestId("handler")).toHaveText(`Pris en charge par ${NADIA}`);
+  await expect(colleague.getByRole("button", { name: "Je prends en charge" })).toBeVisible();
+  // Studying notifies nobody (FAQ).
+  expect((await readMails(employer.request, { since: beforeStudy })).filter((mail) => mail.template !== "sign_in")).toEqual([]);
+
+  // Accept, by keyboard only: the button opens the form and puts the focus in it.
+  await employer.getByRole("button", { name: "Accepter", exact: true }).focus();
+  await employer.keyboard.press("Enter");
+  const start = employer.getByLabel("Date de début du contrat");
+  await expect(start).toBeFocused();
+  await start.fill("");
+  await employer.getByRole("button", { name: "Confirmer l'embauche" }).focus();
+  await employer.keyboard.press("Enter");
+  await expect(employer.getByText("Saisissez la date de début du contrat.")).toBeVisible();
+  await start.fill(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
+  await employer.getByLabel("Message au candidat (facultatif)").fill("Bienvenue ! Rendez-vous lundi à 9 h.");
+  await expectNoA11yViolations(employer);
+  const beforeAccept = new Date(Date.now() - 500);
+  await employer.getByRole("button", { name: "Confirmer l'embauche" }).focus();
+  await employer.keyboard.press("Enter");
+  await expect(employer.getByRole("status").filter({ hasText: "maintenant « Candidature acceptée »" })).toBeVisible();
+  await expect(statusLine(employer)).toHaveText("Candidature acceptée");
+  await expect(decision(employer).getByRole("button")).toHaveText(["Annuler l'embauche"]);
+
+  // Les Jardins Solidaires had Thi Mai Tran's application too: now « Embauché ailleurs », by the system.
+  const aci = await signedIn(browser, DEMO_USERS.A1.email);
+  await expect(await findRow(aci, THI.name)).toContainText("Embauché ailleurs");
+  await openApplication(aci, THI.name);
+  await expect(statusLine(aci)).toHaveText("Embauché ailleurs");
+  await expect(aci.getByRole("listitem").filter({ hasText: "Candidat embauché par un autre employeur" })).toContainText("par Système");
+  // Still possible to hire (part-time): accept is offered from OBSOLETE.
+  await expect(decision(aci).getByRole("button")).toHaveText(["Accepter"]);
+  await expect(aci.getByText(DEMO_ORGANIZATIONS.EI.name)).toHaveCount(0);
+  await expectNoA11yViolations(aci);
+
+  await waitForMail(employer.request, { to: THI.email, template: "application_accepted", since: beforeAccept });
+  await waitForMail(employer.request, { to: DEMO_USERS.P1.email, template: "application_accepted", since: beforeAccept });
+  await waitForMail(employer.request, { to: DEMO_USERS.A1.email, template: "hired_elsewhere", since: beforeAccept });
+});
+
+test("a refusal with a reason: the prescriber gets it, the candidate never; a stale page is told plainly", async ({ browser }) => {
+  const employer = await signedIn(browser, DEMO_USERS.E1.email);
+  await openApplication(employer, ALICE.name);
+  // The colleague opened the same application before the refusal.
+  const colleague = await signedIn(browser, DEMO_USERS.E2.email);
+  await openApplication(colleague, ALICE.name);
+
+  await employer.getByRole("button", { name: "Décliner", exact: true }).click();
+  const answer = employer.getByLabel("Réponse au candidat");
+  await expect(employer.getByLabel("Motif du refus")).toBeFocused();
+  await employer.getByRole("button", { name: "Confirmer le refus" }).click();
+  await expect(employer.getByText("Choisissez le motif du refus.")).toBeVisible();
+  await employer.getByLabel("Motif du refus").selectOption({ label: REFUSAL_REASON_LABELS.UNREACHABLE });
+  await expect(answer).toHaveValue(DEFAULT_REFUSAL_MESSAGES.UNREACHABLE);
+  await answer.fill("Bonjour, nous n'avons pas réussi à vous joindre. Bonne continuation.");
+  await employer.getByLabel("Message privé au prescripteur (facultatif)").fill("Trois appels sans réponse cette semaine.");
+  await expectNoA11yViolations(employer);
+  const beforeRefusal = new Date(Date.now() - 500);
+  await employer.getByRole("button", { name: "Confirmer le refus" }).click();
+  await expect(statusLine(employer)).toHaveText("Candidature déclinée");
+  await expect(employer.getByRole("region", { name: "Réponse" })).toContainText(REFUSAL_REASON_LABELS.UNREACHABLE);
+
+  const toCandidate = await waitForMail(employer.request, { to: ALICE.email, template: "application_refused", since: beforeRefusal });
+  expect(`${toCandidate.subject}${toCandidate.text}${toCandidate.html}`).not.toContain(REFUSAL_REASON_LABELS.UNREACHABLE);
+  expect(toCandidate.text).toContain("nous n'avons pas réussi à vous joindre");
+  const toPrescriber = await waitForMail(employer.request, { to: DEMO_USERS.P1.email, template: "application_refused", since: beforeRefusal });
+  expect(toPrescriber.text).toContain(REFUSAL_REASON_LABELS.UNREACHABLE);
+  expect(toPrescriber.text).toContain("Trois appels sans réponse cette semaine.");
+
+  // The colleague's page still shows « Nouvelle candidature »: their click changes nothing and says why.
+  await colleague.getByRole("button", { name: "J'étudie la candidature" }).click();
+  await expect(colleague.getByRole("alert").filter({ hasText: "Action déjà effectuée : la candidature est maintenant « Candidature déclinée »." })).toBeVisible();
+  await expect(statusLine(colleague)).toHaveText("Candidature déclinée");
+  await expect(colleague.getByTestId("handler")).toHaveText(`Pris en charge par ${NADIA}`);
+});
+
+test("a cancelled hire asks for confirmation and tells the prescriber why", async ({ browser }) => {
+  const employer = await signedIn(browser, DEMO_USERS.E1.email);
+  await openApplication(employer, KARIMA.name);
+  await expect(statusLine(employer)).toHaveText("Candidature acceptée");
+
+  const cancel = employer.getByRole("button", { name: "Annuler l'embauche" });
+  await cancel.click();
+  await expect(cancel).toHaveAttribute("aria-expanded", "true");
+  // Changing one's mind: nothing happens, the focus comes back to the button.
+  await employer.getByRole("button", { name: "Ne pas annuler" }).click();
+  await expect(cancel).toBeFocused();
+  await expect(statusLine(employer)).toHaveText("Candidature acceptée");
+
+  await employer.keyboard.press("Enter");
+  const reason = employer.getByLabel("Motif de l'annulation (facultatif)");
+  await expect(reason).toBeFocused();
+  await reason.fill("La candidate ne s'est pas présentée le premier jour.");
+  const beforeCancel = new Date(Date.now() - 500);
+  await employer.getByRole("button", { name: "Confirmer l'annulation" }).click();
+  await expect(statusLine(employer)).toHaveText("Embauche annulée");
+  await expect(employer.getByRole("listitem").filter({ hasText: "La candidate ne s'est pas présentée le premier jour." })).toContainText(NADIA);
+  await expect(decision(employer).getByRole("button")).toHaveText(["Accepter"]);
+
+  // Karima's application was sent by Julien Bernard.
+  const toPrescriber = await waitForMail(employer.request, { to: DEMO_USERS.P2.email, template: "hire_cancelled", since: beforeCancel });
+  expect(toPrescriber.text).toContain("La candidate ne s'est pas présentée le premier jour.");
+  await waitForMail(employer.request, { to: KARIMA.email, template: "hire_cancelled", since: beforeCancel });
+});
+
+test("another organisation's application answers 404", async ({ browser }) => {
+  const employer = await signedIn(browser, DEMO_USERS.E1.email);
+  await openApplication(employer, ALICE.name);
+  const path = new URL(employer.url()).pathname;
+  for (const email of [DEMO_USERS.A1.email, DEMO_USERS.ML.email]) {
+    const other = await signedIn(browser, email);
+    const response = await other.goto(path);
+    expect(response?.status(), email).toBe(404);
+    await expect(other.getByText(ALICE.name)).toHaveCount(0);
+  }
+});
