@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import type { ApplicationListRow } from "@/lib/applications/list";
-import { StatusBadge } from "@/components/applications/status-badge";
+import { StatusLink } from "@/components/applications/status-link";
 import { formatDay, personName } from "@/components/applications/format";
 
 /** "Suivi des candidatures": one row per application sent by the organisation. */
@@ -24,12 +24,12 @@ export function PrescriberApplicationsTable({ rows, caption }: { rows: Applicati
           <time key="date" dateTime={row.createdAt.toISOString()}>
             {formatDay(row.createdAt)}
           </time>,
-          <Link key="status" href={`/applications/${row.id}`}>
-            <span className="fr-sr-only">
-              Voir la candidature de {candidate} à {row.employerOrganization.name} :{" "}
-            </span>
-            <StatusBadge status={row.status} small />
-          </Link>,
+          <StatusLink
+            key="status"
+            href={`/applications/${row.id}`}
+            status={row.status}
+            description={`Voir la candidature de ${candidate} à ${row.employerOrganization.name}`}
+          />,
         ];
       })}
     />

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { requireMember } from "@/lib/auth/guards";
 import { getOrganizationCandidate } from "@/lib/applications/candidates";
-import { StatusBadge } from "@/components/applications/status-badge";
+import { StatusLink } from "@/components/applications/status-link";
 import { formatCalendarDate, formatDay, personName } from "@/components/applications/format";
 
 export const metadata: Metadata = { title: "Candidat" };
@@ -68,10 +68,12 @@ export default async function PrescriberCandidatePage({ params }: { params: Prom
           <time key="date" dateTime={application.createdAt.toISOString()}>
             {formatDay(application.createdAt)}
           </time>,
-          <Link key="status" href={`/applications/${application.id}`}>
-            <span className="fr-sr-only">Voir la candidature à {application.employerOrganization.name} : </span>
-            <StatusBadge status={application.status} small />
-          </Link>,
+          <StatusLink
+            key="status"
+            href={`/applications/${application.id}`}
+            status={application.status}
+            description={`Voir la candidature à ${application.employerOrganization.name}`}
+          />,
         ])}
       />
     </>

@@ -1,0 +1,17 @@
+import Link from "next/link";
+import { StatusBadge } from "@/components/applications/status-badge";
+import type { ApplicationStatus } from "@/lib/status";
+
+/**
+ * The status badge of a table row as the link to the application. The hidden text names the
+ * application, so that a screen reader's list of links tells the rows apart.
+ */
+export function StatusLink({ href, status, description }: { href: string; status: ApplicationStatus; description: string }) {
+  return (
+    // The badge is a block (<p>): an inline-block link keeps the whole badge clickable.
+    <Link href={href} style={{ display: "inline-block" }}>
+      <span className="fr-sr-only">{description} : </span>
+      <StatusBadge status={status} small />
+    </Link>
+  );
+}
