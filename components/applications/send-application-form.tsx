@@ -24,6 +24,17 @@ import { NewCandidateFields } from "@/components/applications/new-candidate-fiel
 
 const NEW_CANDIDATE_FIELDS = ["firstName", "lastName", "email", "phone", "birthDate"] as const;
 
+/** After the error messages render, the first field in error (in page order) gets the focus. */
+function focusFirstError() {
+  requestAnimationFrame(() => {
+    document
+      .querySelector<HTMLElement>(
+        ":is(.fr-input-group--error, .fr-select-group--error, .fr-fieldset--error) :is(input, textarea, select):not([type=hidden])",
+      )
+      ?.focus();
+  });
+}
+
 export function SendApplicationForm({ initialCandidate }: { initialCandidate: CandidateSearchResult | null }) {
   const router = useRouter();
   const alertRef = useRef<HTMLDivElement>(null);
@@ -32,6 +43,8 @@ export function SendApplicationForm({ initialCandidate }: { initialCandidate: Ca
 
   const form = useForm<SendApplicationFormValues, unknown, SendApplicationInput>({
     resolver: zodResolver(sendApplicationSchema),
+    // Picks are radio buttons that may not be rendered yet: focus follows the page order instead.
+    shouldFocusError: false,
     defaultValues: {
       candidateMode: initialCandidate ? "existing" : "new",
       candidateId: initialCandidate?.id ?? "",
@@ -82,10 +95,11 @@ export function SendApplicationForm({ initialCandidate }: { initialCandidate: Ca
     }
     setServerError(result?.error ?? "La candidature n'a pas pu être envoyée. Vérifiez votre connexion et réessayez.");
     const fieldErrors = Object.entries(result?.fieldErrors ?? {}) as [SendApplicationField, string][];
-    fieldErrors.forEach(([name, messageText], index) => setError(name, { type: "server", message: messageText }, { shouldFocus: index === 0 }));
+    for (const [name, messageText] of fieldErrors) setError(name, { type: "server", message: messageText });
     if (fieldErrors.length === 0) alertRef.current?.focus();
+    else focusFirstError();
   };
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => form.handleSubmit(submit)(event);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => form.handleSubmit(submit, focusFirstError)(event);
 
   return (
     <FormProvider {...form}>
