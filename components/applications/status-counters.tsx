@@ -9,7 +9,7 @@ import { APPLICATION_STATUSES, STATUS_LABELS, type ApplicationStatus } from "@/l
 export function StatusCounters({ counts, filters, basePath }: { counts: Record<ApplicationStatus, number>; filters: ListFilters; basePath: string }) {
   const total = APPLICATION_STATUSES.reduce((sum, status) => sum + counts[status], 0);
   const href = (status: ApplicationStatus | null) => {
-    const params = listFiltersToSearchParams({ ...filters, status: status ? [status] : [], after: undefined });
+    const params = listFiltersToSearchParams({ ...filters, status: status ? [status] : [], after: undefined, before: undefined });
     const query = params.toString();
     return query ? `${basePath}?${query}` : basePath;
   };

@@ -44,6 +44,11 @@ function filtersWhere(scope: Scope, filters: ListFilters): Prisma.JobApplication
   return { AND: and };
 }
 
+/** Every filter of the list, status included, without the page cursor (e.g. for the CSV export). */
+export function listWhere(scope: Scope, filters: ListFilters): Prisma.JobApplicationWhereInput {
+  return { AND: [filtersWhere(scope, filters), filters.status.length ? { status: { in: filters.status } } : {}] };
+}
+
 export const listRowSelect = {
   id: true,
   status: true,

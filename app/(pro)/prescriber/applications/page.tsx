@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireMember } from "@/lib/auth/guards";
 import { listApplications } from "@/lib/applications/list";
-import { listFiltersToSearchParams, parseListFilters } from "@/lib/applications/list-filters";
+import { listFiltersToSearchParams, parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
 import { listEmployersAppliedTo } from "@/lib/applications/employers";
 import { listOrganizationSenders } from "@/lib/applications/prescriber";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
@@ -17,7 +17,7 @@ const BASE_PATH = "/prescriber/applications";
 export default async function PrescriberApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await requireMember("PRESCRIBER");
   const filters = parseListFilters(await searchParams);
-  const [{ rows, counts, nextCursor }, senders, employers] = await Promise.all([
+  const [{ rows, counts, nextCursor, previousCursor }, senders, employers] = await Promise.all([
     listApplications(member, filters),
     listOrganizationSenders(member),
     listEmployersAppliedTo(member),
@@ -25,10 +25,14 @@ export default async function PrescriberApplicationsPage({ searchParams }: { sea
 
   const shown: readonly ApplicationStatus[] = filters.status.length ? filters.status : APPLICATION_STATUSES;
   const total = shown.reduce((sum, status) => sum + counts[status], 0);
-  const hasFilters = listFiltersToSearchParams({ ...filters, after: undefined }).toString() !== "";
-  const nextHref = nextCursor ? `${BASE_PATH}?${listFiltersToSearchParams({ ...filters, after: nextCursor })}` : null;
-  const firstQuery = listFiltersToSearchParams({ ...filters, after: undefined }).toString();
-  const firstHref = filters.after ? (firstQuery ? `${BASE_PATH}?${firstQuery}` : BASE_PATH) : null;
+  // The same filters from the first page: pagination links and counters restart from there.
+  const pageOne: ListFilters = { ...filters, after: undefined, before: undefined };
+  const href = (target: ListFilters) => {
+    const query = listFiltersToSearchParams(target).toString();
+    return query ? `${BASE_PATH}?${query}` : BASE_PATH;
+  };
+  const hasFilters = href(pageOne) !== BASE_PATH;
+  const isPaged = Boolean(filters.after || filters.before);
 
   return (
     <>
@@ -49,10 +53,20 @@ export default async function PrescriberApplicationsPage({ searchParams }: { sea
       <StatusCounters counts={counts} filters={filters} basePath={BASE_PATH} />
       <PrescriberFilters filters={filters} senders={senders} employers={employers} />
 
-      <p role="status" className="fr-text--bold">
-        {total === 0 ? "Aucune candidature" : total === 1 ? "1 candidature" : `${total} candidatures`}
-        {hasFilters ? " correspondant aux filtres" : ""}
-      </p>
+      <div className="fr-grid-row fr-grid-row--middle fr-grid-row--gutters fr-mb-1w">
+        <p role="status" className="fr-col fr-text--bold fr-mb-0">
+          {total === 0 ? "Aucune candidature" : total === 1 ? "1 candidature" : `${total} candidatures`}
+          {hasFilters ? " correspondant aux filtres" : ""}
+        </p>
+        {total > 0 && (
+          <p className="fr-col-auto fr-mb-0">
+            {/* A plain link: the file is a download, not a page to prefetch. */}
+            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`${BASE_PATH}/export${href(pageOne).slice(BASE_PATH.length)}`} download>
+              Exporter ces candidatures (CSV)
+            </a>
+          </p>
+        )}
+      </div>
 
       {rows.length === 0 ? (
         <div className="fr-mb-5w">
@@ -71,20 +85,27 @@ export default async function PrescriberApplicationsPage({ searchParams }: { sea
         />
       )}
 
-      {(nextHref || firstHref) && (
+      {(isPaged || nextCursor) && (
         <nav aria-label="Pages de résultats" className="fr-mt-3w">
           <ul className="fr-btns-group fr-btns-group--inline-md">
-            {firstHref && (
+            {isPaged && (
               <li>
-                <Link className="fr-btn fr-btn--secondary" href={firstHref}>
-                  Revenir aux plus récentes
+                <Link className="fr-btn fr-btn--tertiary" href={href(pageOne)}>
+                  Première page
                 </Link>
               </li>
             )}
-            {nextHref && (
+            {previousCursor && (
               <li>
-                <Link className="fr-btn fr-btn--secondary" href={nextHref}>
-                  Candidatures suivantes
+                <Link className="fr-btn fr-btn--secondary fr-icon-arrow-left-line fr-btn--icon-left" href={href({ ...pageOne, before: previousCursor })}>
+                  Page précédente
+                </Link>
+              </li>
+            )}
+            {nextCursor && (
+              <li>
+                <Link className="fr-btn fr-btn--secondary fr-icon-arrow-right-line fr-btn--icon-right" href={href({ ...pageOne, after: nextCursor })}>
+                  Page suivante
                 </Link>
               </li>
             )}
