@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -24,15 +24,11 @@ import { NewCandidateFields } from "@/components/applications/new-candidate-fiel
 
 const NEW_CANDIDATE_FIELDS = ["firstName", "lastName", "email", "phone", "birthDate"] as const;
 
-/** After the error messages render, the first field in error (in page order) gets the focus. */
+/** The first field in error, in page order. */
 function focusFirstError() {
-  requestAnimationFrame(() => {
-    document
-      .querySelector<HTMLElement>(
-        ":is(.fr-input-group--error, .fr-select-group--error, .fr-fieldset--error) :is(input, textarea, select):not([type=hidden])",
-      )
-      ?.focus();
-  });
+  document
+    .querySelector<HTMLElement>(":is(.fr-input-group--error, .fr-select-group--error, .fr-fieldset--error) :is(input, textarea, select)")
+    ?.focus();
 }
 
 export function SendApplicationForm({ initialCandidate }: { initialCandidate: CandidateSearchResult | null }) {
@@ -40,6 +36,12 @@ export function SendApplicationForm({ initialCandidate }: { initialCandidate: Ca
   const alertRef = useRef<HTMLDivElement>(null);
   const [serverError, setServerError] = useState<string | null>(null);
   const [selectedCandidate, setSelectedCandidate] = useState<CandidateSearchResult | null>(initialCandidate);
+  // Bumped when errors appear: the effect runs once they are rendered, then moves the focus.
+  const [focusRequest, setFocusRequest] = useState(0);
+  useEffect(() => {
+    if (focusRequest) focusFirstError();
+  }, [focusRequest]);
+  const requestErrorFocus = () => setFocusRequest((n) => n + 1);
 
   const form = useForm<SendApplicationFormValues, unknown, SendApplicationInput>({
     resolver: zodResolver(sendApplicationSchema),
@@ -97,9 +99,9 @@ export function SendApplicationForm({ initialCandidate }: { initialCandidate: Ca
     const fieldErrors = Object.entries(result?.fieldErrors ?? {}) as [SendApplicationField, string][];
     for (const [name, messageText] of fieldErrors) setError(name, { type: "server", message: messageText });
     if (fieldErrors.length === 0) alertRef.current?.focus();
-    else focusFirstError();
+    else requestErrorFocus();
   };
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => form.handleSubmit(submit, focusFirstError)(event);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => form.handleSubmit(submit, requestErrorFocus)(event);
 
   return (
     <FormProvider {...form}>

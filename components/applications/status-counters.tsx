@@ -14,18 +14,23 @@ export function StatusCounters({ counts, filters, basePath }: { counts: Record<A
     return query ? `${basePath}?${query}` : basePath;
   };
   const isOnly = (status: ApplicationStatus) => filters.status.length === 1 && filters.status[0] === status;
+  // The counter of the list on screen looks selected, as DSFR's pressed tags do.
+  const current = (on: boolean) =>
+    on
+      ? { "aria-current": "true" as const, style: { backgroundColor: "var(--background-action-high-blue-france)", color: "var(--text-inverted-blue-france)" } }
+      : {};
 
   return (
     <nav aria-label="Nombre de candidatures par statut" className="fr-mb-3w">
       <ul className="fr-tags-group">
         <li>
-          <Link className="fr-tag" href={href(null)} aria-current={filters.status.length === 0 ? "true" : undefined}>
+          <Link className="fr-tag" href={href(null)} {...current(filters.status.length === 0)}>
             Tous les statuts : {total}
           </Link>
         </li>
         {APPLICATION_STATUSES.map((status) => (
           <li key={status}>
-            <Link className="fr-tag" href={href(status)} aria-current={isOnly(status) ? "true" : undefined} data-testid={`counter-${status}`}>
+            <Link className="fr-tag" href={href(status)} {...current(isOnly(status))} data-testid={`counter-${status}`}>
               {STATUS_LABELS[status]} : {counts[status]}
             </Link>
           </li>
