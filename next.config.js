@@ -5,6 +5,8 @@ const nextConfig = {
   // DSFR's assets (icons, Marianne fonts) are imported from the package and must be transpiled.
   transpilePackages: ["@codegouvfr/react-dsfr"],
   poweredByHeader: false,
+  // `npm run dev` answers on localhost and 127.0.0.1 alike (Next blocks other dev origins).
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
   // The candidate's status page is personal (token in the URL): never indexed, never in a Referer.
   async headers() {
     return [{ source: "/c/:token", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }, { key: "Referrer-Policy", value: "no-referrer" }] }];

@@ -1,39 +1,41 @@
 "use client";
-import { useState } from "react";
+import { startTransition, useActionState, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { requestSignInLink } from "@/lib/auth/actions";
 import { signInSchema, type SignInInput } from "@/lib/auth/validation";
 
 export function SignInForm() {
-  const [serverError, setServerError] = useState<string | null>(null);
+  // The form posts to the server action even before hydration; once hydrated, the same zod
+  // schema checks the field in the browser first.
+  const [state, formAction, isPending] = useActionState(requestSignInLink, null);
+  const formRef = useRef<HTMLFormElement>(null);
   const {
     register,
     handleSubmit,
-    formState: { errors, isSubmitting },
+    formState: { errors },
   } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "" } });
+  const serverError = state && "error" in state ? state.error : undefined;
+  const message = errors.email?.message ?? serverError;
 
-  const onSubmit = handleSubmit(async (values) => {
-    setServerError(null);
-    const result = await requestSignInLink(values);
-    if (result && "error" in result) setServerError(result.error);
+  const onSubmit = handleSubmit(() => {
+    const data = new FormData(formRef.current!);
+    startTransition(() => formAction(data));
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Connexion par lien e-mail">
-      {serverError && <Alert severity="error" small description={serverError} className="fr-mb-3w" />}
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-label="Connexion par lien e-mail">
       <Input
         label="Adresse e-mail"
         hintText="Votre adresse professionnelle. Vous recevrez un lien de connexion valable 24 heures."
-        state={errors.email ? "error" : "default"}
-        stateRelatedMessage={errors.email?.message}
-        nativeInputProps={{ type: "email", autoComplete: "email", spellCheck: false, ...register("email") }}
+        state={message ? "error" : "default"}
+        stateRelatedMessage={message}
+        nativeInputProps={{ type: "email", autoComplete: "email", spellCheck: false, required: true, ...register("email") }}
       />
-      <Button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? "Envoi en cours…" : "Recevoir un lien de connexion"}
+      <Button type="submit" disabled={isPending}>
+        {isPending ? "Envoi en cours…" : "Recevoir un lien de connexion"}
       </Button>
     </form>
   );

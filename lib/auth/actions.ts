@@ -7,8 +7,9 @@ import { selectOrganizationSchema, signInSchema } from "@/lib/auth/validation";
 
 export type ActionResult = { ok: true } | { error: string; fieldErrors?: Record<string, string> };
 
-export async function requestSignInLink(input: unknown): Promise<ActionResult> {
-  const parsed = signInSchema.safeParse(input);
+/** Form action (works before hydration too): the previous state comes from useActionState. */
+export async function requestSignInLink(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const parsed = signInSchema.safeParse({ email: formData.get("email") });
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? "Adresse e-mail invalide.";
     return { error: message, fieldErrors: { email: message } };
