@@ -40,9 +40,16 @@ describe("accept: every other pending application of the person becomes « Embau
     };
     const untouchedBefore = await rowsOf();
 
-    expect(await fire("accept", w.employer.ctx, accepted.id, "NEW")).toEqual({ ok: true });
+    const result = await fire("accept", w.employer.ctx, accepted.id, "NEW");
+    expect(result).toMatchObject({ ok: true });
 
     expect((await prisma.jobApplication.findUniqueOrThrow({ where: { id: accepted.id } })).status).toBe("ACCEPTED");
+    // The action delivers exactly the rows this decision and its cascade wrote, once committed.
+    const written = await prisma.outboxEmail.findMany({
+      where: { applicationId: { in: [accepted.id, ...Object.values(pendingElsewhere).map((a) => a.id)] } },
+      select: { id: true },
+    });
+    expect("ok" in result && [...result.emailIds].sort()).toEqual(written.map((row) => row.id).sort());
     for (const [from, application] of Object.entries(pendingElsewhere)) {
       const row = await prisma.jobApplication.findUniqueOrThrow({ where: { id: application.id } });
       expect(row.status, from).toBe("OBSOLETE");
@@ -75,7 +82,7 @@ describe("accept: every other pending application of the person becomes « Embau
     const obsolete = await w.send("OBSOLETE", w.employerOrg.id);
     const stillPending = await w.send("PROCESSING", w.otherEmployerOrg.id);
     const hired = await w.send("ACCEPTED", w.otherEmployerOrg.id);
-    expect(await fire("accept", w.employer.ctx, obsolete.id, "OBSOLETE")).toEqual({ ok: true });
+    expect(await fire("accept", w.employer.ctx, obsolete.id, "OBSOLETE")).toMatchObject({ ok: true });
     const statuses = await prisma.jobApplication.findMany({ where: { id: { in: [obsolete.id, stillPending.id, hired.id] } }, select: { id: true, status: true } });
     expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({
       [obsolete.id]: "ACCEPTED",
@@ -123,7 +130,7 @@ describe("refusal emails: the prescriber gets the reason, the candidate never do
       answerToCandidate: CANDIDATE_ANSWER,
       answerToPrescriber: PRIVATE_MESSAGE,
     });
-    expect(await refuseApplication(w.employer.ctx, input, { baseUrl: BASE_URL })).toEqual({ ok: true });
+    expect(await refuseApplication(w.employer.ctx, input, { baseUrl: BASE_URL })).toMatchObject({ ok: true });
 
     const emails = await prisma.outboxEmail.findMany({ where: { applicationId: application.id } });
     expect(emails.map((e) => e.template)).toEqual(["application_refused", "application_refused"]);
@@ -146,9 +153,9 @@ describe("a candidate without an email", () => {
     const w = await world();
     const candidate = await createCandidate({ email: null });
     const application = await w.send("NEW", w.employerOrg.id, w.prescriber.ctx, candidate.id);
-    expect(await fire("postpone", w.employer.ctx, application.id, "NEW")).toEqual({ ok: true });
-    expect(await fire("accept", w.employer.ctx, application.id, "POSTPONED")).toEqual({ ok: true });
-    expect(await fire("cancel", w.employer.ctx, application.id, "ACCEPTED")).toEqual({ ok: true });
+    expect(await fire("postpone", w.employer.ctx, application.id, "NEW")).toMatchObject({ ok: true });
+    expect(await fire("accept", w.employer.ctx, application.id, "POSTPONED")).toMatchObject({ ok: true });
+    expect(await fire("cancel", w.employer.ctx, application.id, "ACCEPTED")).toMatchObject({ ok: true });
     expect(await outboxOf(application.id)).toEqual(
       ["application_postponed", "application_accepted", "hire_cancelled"].map((kind) => `${kind} → ${w.prescriber.user.email}`).sort(),
     );

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import type { z } from "zod";
 import { requireMember, type MemberContext } from "@/lib/auth/guards";
 import { getBaseUrl } from "@/lib/url";
+import { deliverAfterCommit } from "@/lib/mail/sender";
 import { STATUS_LABELS } from "@/lib/status";
 import {
   acceptApplication,
@@ -53,6 +54,7 @@ async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
   }
 
   if ("ok" in result) {
+    deliverAfterCommit(result.emailIds);
     revalidatePath(`/applications/${parsed.data.applicationId}`);
     revalidatePath("/employer/applications");
     revalidatePath("/dashboard");

@@ -13,7 +13,8 @@ import type { AcceptInput, CancelInput, PostponeInput, ProcessInput, RefuseInput
  * and writes the emails of DESIGN §5 into the outbox. Expected failures are results, not throws.
  */
 export type TransitionResult =
-  | { ok: true }
+  // emailIds: the outbox rows written, for delivery once the transaction has committed.
+  | { ok: true; emailIds: string[] }
   | { error: "not_found" }
   // Someone (or a cascade) changed the application since the user saw it.
   | { error: "stale"; status: ApplicationStatus }
@@ -96,19 +97,20 @@ async function runTransition(
     await tx.applicationEvent.create({
       data: { ...change.event, applicationId: application.id, transition, fromStatus: seen.status, toStatus: to, actorId: ctx.userId, createdAt: now },
     });
-    if (transition === "accept") await renderOtherApplicationsObsolete(tx, application, { baseUrl });
-    await notifyApplicationEvent(tx, { event: transition, applicationId: application.id, baseUrl, cancellationReason: change.cancellationReason });
-    return { ok: true } as const;
+    const cascadeEmailIds = transition === "accept" ? await renderOtherApplicationsObsolete(tx, application, { baseUrl }) : [];
+    const emailIds = await notifyApplicationEvent(tx, { event: transition, applicationId: application.id, baseUrl, cancellationReason: change.cancellationReason });
+    return { ok: true, emailIds: [...emailIds, ...cascadeEmailIds] } as const;
   }, TRANSACTION_OPTIONS);
 }
 
 /** The cascade of an accept: every other pending application of the person, whoever sent or received it. */
-async function renderOtherApplicationsObsolete(tx: TransactionClient, accepted: Received, { baseUrl }: TransitionOptions): Promise<void> {
+async function renderOtherApplicationsObsolete(tx: TransactionClient, accepted: Received, { baseUrl }: TransitionOptions): Promise<string[]> {
   const others = await tx.jobApplication.findMany({
     where: { candidateId: accepted.candidateId, id: { not: accepted.id }, status: { in: [...PENDING_STATUSES] } },
     select: { id: true, status: true },
     orderBy: { createdAt: "asc" },
   });
+  const emailIds: string[] = [];
   for (const other of others) {
     if (!can("render_obsolete", other.status, "system")) continue;
     const { count } = await tx.jobApplication.updateMany({
@@ -119,8 +121,9 @@ async function renderOtherApplicationsObsolete(tx: TransactionClient, accepted: 
     await tx.applicationEvent.create({
       data: { applicationId: other.id, transition: "render_obsolete", fromStatus: other.status, toStatus: "OBSOLETE", actorId: null },
     });
-    await notifyApplicationEvent(tx, { event: "render_obsolete", applicationId: other.id, baseUrl });
+    emailIds.push(...(await notifyApplicationEvent(tx, { event: "render_obsolete", applicationId: other.id, baseUrl })));
   }
+  return emailIds;
 }
 
 const orNull = (value: string | undefined) => value?.trim() || null;
@@ -192,11 +195,11 @@ export async function takeOverApplication(ctx: MemberContext, input: TakeOverInp
     });
     if (count !== 1) {
       const status = await currentStatus(tx, application.id);
-      return status === input.status ? ({ ok: true } as const) : ({ error: "stale", status } as const);
+      return status === input.status ? ({ ok: true, emailIds: [] } as const) : ({ error: "stale", status } as const);
     }
     await tx.applicationEvent.create({
       data: { applicationId: application.id, transition: TAKE_OVER.name, fromStatus: input.status, toStatus: input.status, actorId: ctx.userId },
     });
-    return { ok: true } as const;
+    return { ok: true, emailIds: [] } as const;
   }, TRANSACTION_OPTIONS);
 }
