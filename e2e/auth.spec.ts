@@ -88,3 +88,16 @@ test("the dev mailbox is served in this test build and lists the kept emails", a
   await page.goto("/dev/mails");
   await expect(page.getByRole("heading", { name: "E-mails de développement" })).toBeVisible();
 });
+
+test("the current organisation can only be one of the user's own, checked on the server", async ({ page }) => {
+  await signIn(page, DEMO_USERS.ML.email);
+  await page.getByRole("link", { name: "Mission locale de Lille" }).first().click();
+  await expect(page.getByRole("heading", { name: "Choisir une organisation" })).toBeVisible();
+  // A forged choice: another organisation's id in place of the user's own.
+  await page.getByLabel(/Mission locale de Lille/).evaluate((input, id) => ((input as HTMLInputElement).value = id), DEMO_ORGANIZATIONS.FT.id);
+  await page.getByRole("button", { name: "Continuer" }).click();
+  await expect(page.getByText("Cette organisation n'est pas l'une des vôtres.")).toBeVisible();
+  await page.getByRole("button", { name: "Continuer" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByText("Mission locale de Lille — candidatures envoyées")).toBeVisible();
+});

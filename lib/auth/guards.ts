@@ -4,17 +4,13 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 import { prisma } from "@/lib/db";
-import type { MembershipRole, OrganizationKind, OrganizationType } from "@/lib/generated/prisma/enums";
+import type { MembershipRole, OrganizationKind } from "@/lib/generated/prisma/enums";
+import { pickCurrentOrganization, type MembershipSummary } from "@/lib/auth/current-organization";
+
+export type { MembershipSummary };
 
 export const CURRENT_ORGANIZATION_COOKIE = "current_organization";
 
-export interface MembershipSummary {
-  organizationId: string;
-  organizationName: string;
-  organizationKind: OrganizationKind;
-  organizationType: OrganizationType;
-  role: MembershipRole;
-}
 
 export interface SignedInUser {
   id: string;
@@ -68,14 +64,11 @@ export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
   };
 });
 
-/** The current organisation: the one picked (cookie), or the only one the user belongs to. */
+/** The signed-in user's current organisation (see pickCurrentOrganization). */
 export const getCurrentMember = cache(async (): Promise<CurrentMember | null> => {
   const user = await getSignedInUser();
   if (!user) return null;
-  const picked = (await cookies()).get(CURRENT_ORGANIZATION_COOKIE)?.value;
-  const organization =
-    user.memberships.find((membership) => membership.organizationId === picked) ??
-    (user.memberships.length === 1 ? user.memberships[0] : undefined);
+  const organization = pickCurrentOrganization(user.memberships, (await cookies()).get(CURRENT_ORGANIZATION_COOKIE)?.value);
   if (!organization) return null;
   return {
     userId: user.id,
