@@ -20,6 +20,7 @@ export default async function ApplicationSentPage({ params }: { params: Promise<
       <h1>Candidature envoyée</h1>
       <Alert
         severity="success"
+        as="h2"
         title={`La candidature de ${name} a été envoyée à ${application.employerOrganization.name}.`}
         description="Les membres de la structure ont été prévenus par e-mail. Vous recevrez un e-mail à chaque décision de l'employeur."
         className="fr-mb-3w"
