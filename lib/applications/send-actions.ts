@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/auth/guards";
 import { getBaseUrl } from "@/lib/url";
+import { deliverAfterCommit } from "@/lib/mail/sender";
 import { sendApplication } from "@/lib/applications/send";
 import { searchEmployers, type EmployerSearchResult } from "@/lib/applications/employers";
 import { searchOrganizationCandidates, type CandidateSearchResult } from "@/lib/applications/candidates";
@@ -27,11 +28,12 @@ export async function sendApplicationAction(input: unknown): Promise<SendApplica
   try {
     // The lib parses again: it is the one place that owns the rules, whoever calls it.
     const result = await sendApplication(member, input, { baseUrl: await getBaseUrl() });
-    if (result.ok) {
-      revalidatePath("/prescriber/applications");
-      revalidatePath("/dashboard");
-    }
-    return result;
+    if (!result.ok) return result;
+    // The employer team hears of it now rather than at the next sweep of the outbox.
+    deliverAfterCommit(result.emailIds);
+    revalidatePath("/prescriber/applications");
+    revalidatePath("/dashboard");
+    return { ok: true, applicationId: result.applicationId };
   } catch (error) {
     console.error("sendApplicationAction failed", error);
     return { ok: false, error: "La candidature n'a pas pu être envoyée à cause d'une erreur technique. Réessayez dans un instant." };

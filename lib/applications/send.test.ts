@@ -84,6 +84,8 @@ describe("sendApplication", () => {
     expect(emails.find((e) => e.template === "application_confirmation")?.text).toContain(`${BASE_URL}/c/`);
     expect(emails.find((e) => e.template === "application_sent")?.text).toContain(`${BASE_URL}/applications/${id}`);
     expect(emails.every((e) => e.status === "PENDING")).toBe(true);
+    // The action hands these ids to the sender once the transaction has committed.
+    expect(result.ok && [...result.emailIds].sort()).toEqual(emails.map((e) => e.id).sort());
   });
 
   it("sends no email to a candidate without an address, and still tells the prescriber and the employer", async () => {

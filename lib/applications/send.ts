@@ -12,6 +12,8 @@ import {
 
 type SenderContext = Pick<MemberContext, "userId" | "organizationId" | "organizationKind">;
 type Refusal = Extract<SendApplicationResult, { ok: false }>;
+/** The action's answer, plus the outbox ids to deliver once the transaction has committed. */
+export type SendApplicationOutcome = Refusal | { ok: true; applicationId: string; emailIds: string[] };
 
 /** Thrown inside the transaction to roll back everything it wrote, then answered as a result. */
 class SendRefused extends Error {
@@ -38,7 +40,7 @@ const EMPLOYER_NOT_FOUND: Refusal = {
  * one transaction. Any refusal writes nothing. `input` is validated here too, so that no caller
  * can skip the checks of the form.
  */
-export async function sendApplication(ctx: SenderContext, input: unknown, options: { baseUrl: string }): Promise<SendApplicationResult> {
+export async function sendApplication(ctx: SenderContext, input: unknown, options: { baseUrl: string }): Promise<SendApplicationOutcome> {
   const parsed = sendApplicationSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
@@ -50,7 +52,7 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
   const data = parsed.data;
 
   try {
-    const applicationId = await prisma.$transaction(async (tx) => {
+    const { applicationId, emailIds } = await prisma.$transaction(async (tx) => {
       const employer = await tx.organization.findUnique({ where: { id: data.employerOrganizationId }, select: { kind: true } });
       if (employer?.kind !== "EMPLOYER") throw new SendRefused(EMPLOYER_NOT_FOUND);
 
@@ -96,10 +98,10 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
       await tx.applicationEvent.create({
         data: { applicationId: application.id, transition: "send", fromStatus: null, toStatus: "NEW", actorId: ctx.userId },
       });
-      await notifyApplicationEvent(tx, { event: "send", applicationId: application.id, baseUrl: options.baseUrl });
-      return application.id;
+      const emailIds = await notifyApplicationEvent(tx, { event: "send", applicationId: application.id, baseUrl: options.baseUrl });
+      return { applicationId: application.id, emailIds };
     });
-    return { ok: true, applicationId };
+    return { ok: true, applicationId, emailIds };
   } catch (error) {
     if (error instanceof SendRefused) return error.result;
     console.error("sendApplication failed", error);
