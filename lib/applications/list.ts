@@ -64,12 +64,10 @@ export type ApplicationListRow = Prisma.JobApplicationGetPayload<{ select: typeo
 
 /**
  * One page of the organisation's applications, newest first, with keyset pagination on
- * (createdAt, id) — never OFFSET, whose cost grows with the page number — plus the counts per
- * status under the same filters: one query for the rows, one for the counts.
+ * (createdAt, id) — never OFFSET, whose cost grows with the page number.
  * `after` pages forward (older rows); `before` pages back (newer rows; `after` wins if both).
  */
-export async function listApplications(scope: Scope, filters: ListFilters) {
-  const base = filtersWhere(scope, filters);
+export async function findApplicationPage(scope: Scope, filters: ListFilters) {
   const after = decodeCursor(filters.after);
   const before = after ? null : decodeCursor(filters.before);
   const keyset = after
@@ -78,19 +76,16 @@ export async function listApplications(scope: Scope, filters: ListFilters) {
       ? { OR: [{ createdAt: { gt: before.createdAt } }, { createdAt: before.createdAt, id: { gt: before.id } }] }
       : {};
   const where: Prisma.JobApplicationWhereInput = {
-    AND: [base, filters.status.length ? { status: { in: filters.status } } : {}, keyset],
+    AND: [filtersWhere(scope, filters), filters.status.length ? { status: { in: filters.status } } : {}, keyset],
   };
   // Paging back reads the rows just above the cursor (ascending), then shows them newest first.
   const direction = before ? "asc" : "desc";
-  const [rows, counts] = await Promise.all([
-    prisma.jobApplication.findMany({
-      where,
-      orderBy: [{ createdAt: direction }, { id: direction }],
-      take: PAGE_SIZE + 1,
-      select: listRowSelect,
-    }),
-    countApplicationsByStatus(scope, base),
-  ]);
+  const rows = await prisma.jobApplication.findMany({
+    where,
+    orderBy: [{ createdAt: direction }, { id: direction }],
+    take: PAGE_SIZE + 1,
+    select: listRowSelect,
+  });
   const hasMore = rows.length > PAGE_SIZE;
   const page = hasMore ? rows.slice(0, PAGE_SIZE) : rows;
   if (before) page.reverse();
@@ -98,9 +93,17 @@ export async function listApplications(scope: Scope, filters: ListFilters) {
   const last = page[page.length - 1];
   return {
     rows: page,
-    counts,
     // Going back, the page we came from is always further on.
     nextCursor: last && (before || hasMore) ? encodeCursor(last) : null,
     previousCursor: first && (after || (before && hasMore)) ? encodeCursor(first) : null,
   };
+}
+
+/**
+ * What a list screen shows: the page of rows, plus the counts per status under the same
+ * filters (status and cursor aside) — one query for the rows, one for the counts.
+ */
+export async function listApplications(scope: Scope, filters: ListFilters) {
+  const [page, counts] = await Promise.all([findApplicationPage(scope, filters), countApplicationsByStatus(scope, filtersWhere(scope, filters))]);
+  return { ...page, counts };
 }
