@@ -101,3 +101,10 @@ test("the current organisation can only be one of the user's own, checked on the
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByText("Mission locale de Lille — candidatures envoyées")).toBeVisible();
 });
+
+test("an unknown page answers 404 in French", async ({ page }) => {
+  const response = await page.goto("/cette-page-n-existe-pas");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
+  await expectNoA11yViolations(page);
+});
