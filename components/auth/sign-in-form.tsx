@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useActionState, useRef } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -11,7 +11,6 @@ export function SignInForm() {
   // The form posts to the server action even before hydration; once hydrated, the same zod
   // schema checks the field in the browser first.
   const [state, formAction, isPending] = useActionState(requestSignInLink, null);
-  const formRef = useRef<HTMLFormElement>(null);
   const {
     register,
     handleSubmit,
@@ -20,13 +19,13 @@ export function SignInForm() {
   const serverError = state && "error" in state ? state.error : undefined;
   const message = errors.email?.message ?? serverError;
 
-  const onSubmit = handleSubmit(() => {
-    const data = new FormData(formRef.current!);
-    startTransition(() => formAction(data));
-  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
+  };
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-label="Connexion par lien e-mail">
+    <form action={formAction} onSubmit={onSubmit} noValidate aria-label="Connexion par lien e-mail">
       <Input
         label="Adresse e-mail"
         hintText="Votre adresse professionnelle. Vous recevrez un lien de connexion valable 24 heures."

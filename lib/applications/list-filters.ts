@@ -54,3 +54,9 @@ export function listFiltersToSearchParams(filters: Partial<ListFilters>): URLSea
   if (filters.after) params.delete("before");
   return params;
 }
+
+/** A list screen's URL with these filters (an empty query gives the bare path). */
+export function listHref(basePath: string, filters: Partial<ListFilters>): string {
+  const query = listFiltersToSearchParams(filters).toString();
+  return query ? `${basePath}?${query}` : basePath;
+}

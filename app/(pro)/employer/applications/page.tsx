@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ListPagination } from "@/components/applications/list-pagination";
 import { requireMember } from "@/lib/auth/guards";
 import { listApplications } from "@/lib/applications/list";
-import { listFiltersToSearchParams, parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
+import { listFiltersToSearchParams, listHref, parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
 import { listEmployerHandlers, listPrescriberOrganizationsOf } from "@/lib/applications/employer-list";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
 import { EMPLOYER_LIST_PATH, EmployerFilters } from "@/components/applications/employer-filters";
@@ -13,10 +14,7 @@ export const metadata: Metadata = { title: "Candidatures reçues" };
 const TO_PROCESS: ApplicationStatus[] = ["NEW", "PROCESSING"];
 const WAITING: ApplicationStatus[] = ["POSTPONED"];
 
-function href(filters: Partial<ListFilters>) {
-  const query = listFiltersToSearchParams(filters).toString();
-  return query ? `${EMPLOYER_LIST_PATH}?${query}` : EMPLOYER_LIST_PATH;
-}
+const href = (filters: Partial<ListFilters>) => listHref(EMPLOYER_LIST_PATH, filters);
 
 const sameStatuses = (a: readonly ApplicationStatus[], b: readonly ApplicationStatus[]) => a.length === b.length && a.every((s) => b.includes(s));
 
@@ -35,7 +33,6 @@ export default async function EmployerApplicationsPage({ searchParams }: { searc
   const total = shown.reduce((sum, status) => sum + counts[status], 0);
   const allStatuses = APPLICATION_STATUSES.reduce((sum, status) => sum + counts[status], 0);
   const hasFilters = listFiltersToSearchParams(pageOne).toString() !== "";
-  const isPaged = Boolean(filters.after || filters.before);
   const counters = [
     { label: "À traiter", statuses: TO_PROCESS, count: counts.NEW + counts.PROCESSING },
     { label: "En attente", statuses: WAITING, count: counts.POSTPONED },
@@ -91,33 +88,7 @@ export default async function EmployerApplicationsPage({ searchParams }: { searc
             <EmployerApplicationsTable rows={rows} caption={`Candidatures reçues par ${member.organization.organizationName}`} />
           )}
 
-          {(nextCursor || previousCursor || isPaged) && (
-            <nav aria-label="Pages de résultats" className="fr-mt-3w">
-              <ul className="fr-btns-group fr-btns-group--inline-md">
-                {isPaged && (
-                  <li>
-                    <Link className="fr-btn fr-btn--tertiary" href={href(pageOne)}>
-                      Première page
-                    </Link>
-                  </li>
-                )}
-                {previousCursor && (
-                  <li>
-                    <Link className="fr-btn fr-btn--secondary fr-icon-arrow-left-line fr-btn--icon-left" href={href({ ...pageOne, before: previousCursor })}>
-                      Page précédente
-                    </Link>
-                  </li>
-                )}
-                {nextCursor && (
-                  <li>
-                    <Link className="fr-btn fr-btn--secondary fr-icon-arrow-right-line fr-btn--icon-right" href={href({ ...pageOne, after: nextCursor })}>
-                      Page suivante
-                    </Link>
-                  </li>
-                )}
-              </ul>
-            </nav>
-          )}
+          <ListPagination basePath={EMPLOYER_LIST_PATH} filters={filters} nextCursor={nextCursor} previousCursor={previousCursor} />
         </>
       )}
     </>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ListPagination } from "@/components/applications/list-pagination";
 import { requireMember } from "@/lib/auth/guards";
 import { listApplications } from "@/lib/applications/list";
-import { listFiltersToSearchParams, parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
+import { listHref, parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
 import { listEmployersAppliedTo } from "@/lib/applications/employers";
 import { listOrganizationSenders } from "@/lib/applications/prescriber";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
@@ -27,12 +28,8 @@ export default async function PrescriberApplicationsPage({ searchParams }: { sea
   const total = shown.reduce((sum, status) => sum + counts[status], 0);
   // The same filters from the first page: pagination links and counters restart from there.
   const pageOne: ListFilters = { ...filters, after: undefined, before: undefined };
-  const href = (target: ListFilters) => {
-    const query = listFiltersToSearchParams(target).toString();
-    return query ? `${BASE_PATH}?${query}` : BASE_PATH;
-  };
+  const href = (target: ListFilters) => listHref(BASE_PATH, target);
   const hasFilters = href(pageOne) !== BASE_PATH;
-  const isPaged = Boolean(filters.after || filters.before);
 
   return (
     <>
@@ -85,33 +82,7 @@ export default async function PrescriberApplicationsPage({ searchParams }: { sea
         />
       )}
 
-      {(isPaged || nextCursor) && (
-        <nav aria-label="Pages de résultats" className="fr-mt-3w">
-          <ul className="fr-btns-group fr-btns-group--inline-md">
-            {isPaged && (
-              <li>
-                <Link className="fr-btn fr-btn--tertiary" href={href(pageOne)}>
-                  Première page
-                </Link>
-              </li>
-            )}
-            {previousCursor && (
-              <li>
-                <Link className="fr-btn fr-btn--secondary fr-icon-arrow-left-line fr-btn--icon-left" href={href({ ...pageOne, before: previousCursor })}>
-                  Page précédente
-                </Link>
-              </li>
-            )}
-            {nextCursor && (
-              <li>
-                <Link className="fr-btn fr-btn--secondary fr-icon-arrow-right-line fr-btn--icon-right" href={href({ ...pageOne, after: nextCursor })}>
-                  Page suivante
-                </Link>
-              </li>
-            )}
-          </ul>
-        </nav>
-      )}
+      <ListPagination basePath={BASE_PATH} filters={filters} nextCursor={nextCursor} previousCursor={previousCursor} />
     </>
   );
 }
