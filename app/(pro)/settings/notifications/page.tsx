@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/guards";
+import Link from "next/link";
+import { getCurrentMember, requireUser } from "@/lib/auth/guards";
 import { EMAIL_KIND_HINTS } from "@/lib/notifications/kinds";
 import { getNotificationSettings } from "@/lib/notifications/preferences";
 import { NotificationPreferencesForm } from "@/components/notifications/preferences-form";
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: "Mes notifications" };
 export default async function NotificationSettingsPage() {
   const user = await requireUser();
   const settings = await getNotificationSettings(user.id);
+  const member = await getCurrentMember();
   return (
     <div className="fr-grid-row">
       <div className="fr-col-12 fr-col-md-10 fr-col-lg-8">
@@ -25,6 +27,13 @@ export default async function NotificationSettingsPage() {
           <p>Vous ne faites partie d&apos;aucune organisation : aucun e-mail de suivi ne vous est envoyé.</p>
         ) : (
           <NotificationPreferencesForm settings={settings.map((setting) => ({ ...setting, hint: EMAIL_KIND_HINTS[setting.kind] }))} />
+        )}
+        {member?.role === "ADMIN" && (
+          <p className="fr-mt-4w">
+            <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/settings/emails">
+              E-mails non remis de votre organisation
+            </Link>
+          </p>
         )}
       </div>
     </div>

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireMember } from "@/lib/auth/guards";
+import { listFailedEmails } from "@/lib/mail/failed-emails";
+import { EMAIL_KIND_LABELS, type EmailKind } from "@/lib/status";
+import { FailedEmailsTable } from "@/components/mail/failed-emails-table";
+
+export const metadata: Metadata = { title: "E-mails non remis" };
+
+const MOMENT = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+
+function kindLabel(template: string): string {
+  if (template === "sign_in") return "Lien de connexion";
+  return EMAIL_KIND_LABELS[template as EmailKind] ?? template;
+}
+
+/** The emails the sender gave up on, for the admins of the organisation they concern; a 404 to anyone else. */
+export default async function FailedEmailsPage() {
+  const member = await requireMember();
+  const emails = await listFailedEmails(member);
+  if (!emails) notFound();
+  return (
+    <>
+      <h1>E-mails non remis</h1>
+      <div className="fr-grid-row">
+        <div className="fr-col-12 fr-col-lg-10">
+          <p className="fr-text--lead">
+            Les e-mails ci-dessous, qui concernent {member.organization.organizationName}, n&apos;ont pas pu être remis : ils ont échoué après
+            plusieurs tentatives, ou le service d&apos;envoi d&apos;e-mails les a refusés.
+          </p>
+          <p>
+            Vérifiez l&apos;adresse du destinataire et l&apos;erreur indiquée, puis cliquez sur « Renvoyer » : le même
+            message repart à la même adresse. Seuls les administrateurs de l&apos;organisation voient cette page.
+          </p>
+        </div>
+      </div>
+      <FailedEmailsTable
+        rows={emails.map((email) => ({
+          id: email.id,
+          to: email.to,
+          subject: email.subject,
+          kindLabel: kindLabel(email.template),
+          createdAtIso: email.createdAt.toISOString(),
+          createdAtLabel: MOMENT.format(email.createdAt),
+          attempts: email.attempts,
+          error: email.error ?? "—",
+          applicationId: email.applicationId,
+        }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+import { useActionState, useEffect, useRef } from "react";
+import Link from "next/link";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Table } from "@codegouvfr/react-dsfr/Table";
+import { retryFailedEmailAction } from "@/lib/mail/failed-emails-actions";
+import type { RetryFailedEmailActionState } from "@/lib/mail/failed-emails-validation";
+
+/** One row as the page prepared it: dates and labels already formatted on the server. */
+export interface FailedEmailRow {
+  id: string;
+  to: string;
+  subject: string;
+  kindLabel: string;
+  createdAtIso: string;
+  createdAtLabel: string;
+  attempts: number;
+  error: string;
+  applicationId: string | null;
+}
+
+/**
+ * "E-mails non remis": one form per row posts the id; the feedback sits above the table because a
+ * row queued again leaves the list, and takes the focus so a keyboard user is not left on nothing.
+ */
+export function FailedEmailsTable({ rows }: { rows: FailedEmailRow[] }) {
+  const [state, action, pending] = useActionState<RetryFailedEmailActionState, FormData>(retryFailedEmailAction, null);
+  const feedback = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state) feedback.current?.focus();
+  }, [state]);
+
+  return (
+    <>
+      <div ref={feedback} tabIndex={-1} aria-live="polite" role="status">
+        {state && "ok" in state && (
+          <Alert
+            key={state.at}
+            severity="success"
+            small
+            className="fr-mb-3w"
+            description="L'e-mail a été remis en file d'envoi : il part dans un instant. S'il échoue encore, il reviendra dans cette liste."
+          />
+        )}
+        {state && "error" in state && <Alert severity="error" small className="fr-mb-3w" description={state.error} />}
+      </div>
+      {rows.length === 0 ? (
+        <p>Aucun e-mail non remis.</p>
+      ) : (
+        <Table
+          caption="E-mails non remis, les plus récents d'abord"
+          headers={["Destinataire", "Objet", "Date", "Tentatives", "Erreur", "Actions"]}
+          data={rows.map((row) => [
+            <span key="to" className="fr-text--sm">
+              {row.to}
+            </span>,
+            <span key="subject">
+              {row.subject}
+              <span className="fr-hint-text">{row.kindLabel}</span>
+            </span>,
+            <time key="date" dateTime={row.createdAtIso}>
+              {row.createdAtLabel}
+            </time>,
+            row.attempts,
+            <code key="error" className="fr-text--xs">
+              {row.error}
+            </code>,
+            <div key="actions">
+              <form action={action}>
+                <input type="hidden" name="id" value={row.id} />
+                <Button type="submit" size="small" priority="secondary" disabled={pending}>
+                  Renvoyer<span className="fr-sr-only"> l&apos;e-mail à {row.to}</span>
+                </Button>
+              </form>
+              {row.applicationId && (
+                <Link className="fr-link fr-text--sm fr-mt-1w" href={`/applications/${row.applicationId}`}>
+                  Voir la candidature<span className="fr-sr-only"> concernée par l&apos;e-mail à {row.to}</span>
+                </Link>
+              )}
+            </div>,
+          ])}
+        />
+      )}
+    </>
+  );
+}

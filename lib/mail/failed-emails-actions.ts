@@ -1,0 +1,38 @@
+"use server";
+// Thin action of "E-mails non remis": parse, check the admin on the server, queue the row again,
+// deliver it after the write, refresh the page, answer in French.
+import { revalidatePath } from "next/cache";
+import { requireMember } from "@/lib/auth/guards";
+import { retryFailedEmail } from "@/lib/mail/failed-emails";
+import { retryFailedEmailSchema, type RetryFailedEmailActionState } from "@/lib/mail/failed-emails-validation";
+import { deliverAfterCommit } from "@/lib/mail/sender";
+
+export async function retryFailedEmailAction(_previous: RetryFailedEmailActionState, formData: FormData): Promise<RetryFailedEmailActionState> {
+  const parsed = retryFailedEmailSchema.safeParse({ id: formData.get("id") });
+  if (!parsed.success) return { error: "Cet e-mail n'a pas pu être identifié. Rechargez la page et réessayez." };
+  const member = await requireMember();
+  if (member.role !== "ADMIN") {
+    return { error: "Seuls les administrateurs de l'organisation peuvent renvoyer un e-mail.", id: parsed.data.id };
+  }
+
+  let result: Awaited<ReturnType<typeof retryFailedEmail>>;
+  try {
+    result = await retryFailedEmail(member, parsed.data.id);
+  } catch (error) {
+    console.error("Retry of a failed email failed", error);
+    return { error: "Une erreur inattendue est survenue, l'e-mail n'a pas été renvoyé. Réessayez dans un instant.", id: parsed.data.id };
+  }
+
+  revalidatePath("/settings/emails");
+  if ("error" in result) {
+    return {
+      error:
+        result.error === "not_failed"
+          ? "Cet e-mail a déjà été remis en file d'envoi. La liste a été actualisée."
+          : "Cet e-mail est introuvable pour votre organisation.",
+      id: parsed.data.id,
+    };
+  }
+  deliverAfterCommit(result.emailIds);
+  return { ok: true, id: parsed.data.id, at: Date.now() };
+}
