@@ -6,7 +6,7 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { searchCandidatesAction } from "@/lib/applications/send-actions";
 import type { CandidateSearchResult } from "@/lib/applications/candidates";
 import type { SendApplicationFormValues } from "@/lib/applications/send-validation";
-import { useDebouncedSearch } from "@/components/applications/use-debounced-search";
+import { keepSelected, searchStatusMessage, useDebouncedSearch } from "@/components/applications/use-debounced-search";
 import { formatCalendarDate, personName } from "@/components/applications/format";
 
 /** "Candidat déjà accompagné": search among the people this organisation already applied for. */
@@ -26,18 +26,15 @@ export function CandidatePicker({
   const enabled = trimmed.length >= 2;
   const search = useDebouncedSearch(trimmed, enabled, () => searchCandidatesAction({ query: trimmed }));
 
-  const options = selected && !search.results.some((c) => c.id === selected.id) ? [selected, ...search.results] : search.results;
+  const options = keepSelected(selected, search.results);
   const error = errors.candidateId?.message;
   const field = register("candidateId");
 
-  let status: string;
-  if (!enabled) status = "Saisissez au moins 2 caractères du prénom ou du nom.";
-  else if (search.loading) status = "Recherche en cours…";
-  else if (search.error) status = search.error;
-  else if (search.results.length === 0)
-    status =
-      "Aucun candidat de votre organisation ne correspond à cette recherche. Vérifiez l'orthographe, ou choisissez « Nouveau candidat ».";
-  else status = search.results.length === 1 ? "1 candidat trouvé." : `${search.results.length} candidats trouvés.`;
+  const status = searchStatusMessage(search, enabled, {
+    idle: "Saisissez au moins 2 caractères du prénom ou du nom.",
+    none: "Aucun candidat de votre organisation ne correspond à cette recherche. Vérifiez l'orthographe, ou choisissez « Nouveau candidat ».",
+    found: (count) => (count === 1 ? "1 candidat trouvé." : `${count} candidats trouvés.`),
+  });
 
   return (
     <>

@@ -12,7 +12,7 @@ import {
   type EmployerType,
   type SendApplicationFormValues,
 } from "@/lib/applications/send-validation";
-import { useDebouncedSearch } from "@/components/applications/use-debounced-search";
+import { keepSelected, searchStatusMessage, useDebouncedSearch } from "@/components/applications/use-debounced-search";
 
 const employerLabel = (employer: EmployerSearchResult) => (employer.city ? `${employer.name} — ${employer.city}` : employer.name);
 
@@ -24,7 +24,6 @@ export function EmployerPicker() {
   } = useFormContext<SendApplicationFormValues>();
   const [query, setQuery] = useState("");
   const [type, setType] = useState<EmployerType | "">("");
-  // The chosen employer stays on screen when a new search no longer lists it.
   const [selected, setSelected] = useState<EmployerSearchResult | null>(null);
 
   const trimmed = query.trim();
@@ -33,17 +32,15 @@ export function EmployerPicker() {
     searchEmployersAction({ query: trimmed, type: type || undefined }),
   );
 
-  const options = selected && !search.results.some((e) => e.id === selected.id) ? [selected, ...search.results] : search.results;
+  const options = keepSelected(selected, search.results);
   const error = errors.employerOrganizationId?.message;
   const field = register("employerOrganizationId");
 
-  let status: string;
-  if (!enabled) status = "Saisissez au moins 2 caractères ou choisissez un type de structure.";
-  else if (search.loading) status = "Recherche en cours…";
-  else if (search.error) status = search.error;
-  else if (search.results.length === 0)
-    status = `Aucun employeur ne correspond à votre recherche. Vérifiez l'orthographe, ou cherchez par ville ou par type de structure (${EMPLOYER_TYPES.join(", ")}).`;
-  else status = search.results.length === 1 ? "1 employeur trouvé." : `${search.results.length} employeurs trouvés.`;
+  const status = searchStatusMessage(search, enabled, {
+    idle: "Saisissez au moins 2 caractères ou choisissez un type de structure.",
+    none: `Aucun employeur ne correspond à votre recherche. Vérifiez l'orthographe, ou cherchez par ville ou par type de structure (${EMPLOYER_TYPES.join(", ")}).`,
+    found: (count) => (count === 1 ? "1 employeur trouvé." : `${count} employeurs trouvés.`),
+  });
 
   return (
     <fieldset className="fr-fieldset" aria-labelledby="employer-legend">

@@ -36,3 +36,20 @@ export function useDebouncedSearch<T>(key: string, enabled: boolean, run: () => 
     done: current !== null,
   };
 }
+
+/** What a picker says under its search field (role="status", so screen readers hear it). */
+export function searchStatusMessage(
+  search: ReturnType<typeof useDebouncedSearch<unknown>>,
+  enabled: boolean,
+  messages: { idle: string; none: string; found: (count: number) => string },
+): string {
+  if (!enabled) return messages.idle;
+  if (search.loading) return "Recherche en cours…";
+  if (search.error) return search.error;
+  return search.results.length === 0 ? messages.none : messages.found(search.results.length);
+}
+
+/** The results, with the item already chosen kept first when a new search no longer lists it. */
+export function keepSelected<T extends { id: string }>(selected: T | null, results: T[]): T[] {
+  return selected && !results.some((item) => item.id === selected.id) ? [selected, ...results] : results;
+}
