@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { hashCandidateToken } from "@/lib/candidate-links";
 import type { ApplicationStatus } from "@/lib/status";
+import { personName } from "@/lib/people";
 
 /** One application as its candidate may see it: no refusal reason, no private message, no prescriber's message. */
 export interface CandidateApplicationView {
@@ -74,7 +75,7 @@ export async function getCandidateStatus(token: string, now = new Date()): Promi
       answerToCandidate: application.answerToCandidate,
       hiring: application.status === "ACCEPTED" ? { startDate: application.hiringStartDate, endDate: application.hiringEndDate } : null,
       sentBy: {
-        name: [application.senderUser.firstName, application.senderUser.lastName].join(" ").trim(),
+        name: personName(application.senderUser),
         organizationName: application.senderOrganization.name,
       },
     })),

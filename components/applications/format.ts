@@ -22,6 +22,4 @@ export function formatLongCalendarDate(value: Date | string): string {
   return LONG_CALENDAR_DAY.format(toDate(value));
 }
 
-export function personName(person: { firstName: string; lastName: string }): string {
-  return `${person.firstName} ${person.lastName}`.trim();
-}
+export { personName } from "@/lib/people";

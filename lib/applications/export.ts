@@ -4,6 +4,7 @@ import type { MemberContext } from "@/lib/auth/guards";
 import { listRowSelect, listWhere, type ApplicationListRow } from "@/lib/applications/list";
 import type { ListFilters } from "@/lib/applications/list-filters";
 import { STATUS_LABELS } from "@/lib/status";
+import { personName } from "@/lib/people";
 
 type Scope = Pick<MemberContext, "organizationId" | "organizationKind">;
 
@@ -51,11 +52,11 @@ export function csvLine(cells: string[]): string {
 
 export function applicationCsvCells(row: ApplicationListRow): string[] {
   return [
-    `${row.candidate.firstName} ${row.candidate.lastName}`.trim(),
+    personName(row.candidate),
     row.employerOrganization.name,
     row.employerOrganization.city,
     row.jobTitle ?? "",
-    `${row.senderUser.firstName} ${row.senderUser.lastName}`.trim(),
+    personName(row.senderUser),
     PARIS_DAY.format(row.createdAt),
     STATUS_LABELS[row.status],
   ];

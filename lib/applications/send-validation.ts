@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseCalendarDate } from "@/lib/calendar-date";
 
 /**
  * "Envoyer une candidature": one schema shared by the form (zodResolver), the server action and
@@ -23,7 +24,6 @@ export const EMPLOYER_TYPE_LABELS: Record<EmployerType, string> = {
 };
 
 const PHONE_PATTERN = /^\+?[\d\s.()-]{6,20}$/;
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 // Rough but enough: the same address shape the sign-in form accepts.
 const emailFormat = z.email();
 
@@ -32,10 +32,8 @@ const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLon
 const optionalText = (max: number, tooLong: string) => text(max, tooLong).optional().default("");
 
 function isPastBirthDate(value: string): boolean {
-  if (!DATE_PATTERN.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return false;
-  return date >= new Date("1900-01-01T00:00:00Z") && date <= new Date();
+  const date = parseCalendarDate(value);
+  return date !== null && date >= new Date("1900-01-01T00:00:00Z") && date <= new Date();
 }
 
 export const sendApplicationSchema = z
@@ -91,7 +89,7 @@ export const sendApplicationSchema = z
             lastName: data.lastName,
             email: data.email || null,
             phone: data.phone || null,
-            birthDate: data.birthDate ? new Date(`${data.birthDate}T00:00:00Z`) : null,
+            birthDate: data.birthDate ? parseCalendarDate(data.birthDate) : null,
           } as const),
     employerOrganizationId: data.employerOrganizationId,
     jobTitle: data.jobTitle || null,

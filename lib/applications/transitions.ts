@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import { PENDING_STATUSES, TAKE_OVER, can, canTakeOver, targetStatus, type ApplicationStatus, type UserTransitionName } from "@/lib/status";
 import type { AcceptInput, CancelInput, PostponeInput, ProcessInput, RefuseInput, TakeOverInput } from "@/lib/applications/validation";
+import { parseCalendarDate } from "@/lib/calendar-date";
 
 /**
  * The employer's decisions (DESIGN §3). Each one, in a single transaction: checks that the
@@ -127,7 +128,8 @@ async function renderOtherApplicationsObsolete(tx: TransactionClient, accepted: 
 }
 
 const orNull = (value: string | undefined) => value?.trim() || null;
-const toDate = (value: string) => new Date(`${value}T00:00:00Z`);
+// The schemas only let real calendar dates through.
+const toDate = (value: string) => parseCalendarDate(value)!;
 
 /** "J'étudie la candidature": the member becomes the handler; nobody is emailed (FAQ). */
 export function processApplication(ctx: MemberContext, input: ProcessInput, options: TransitionOptions) {

@@ -2,6 +2,7 @@
 // (client) and by its server action (server), so both refuse the same input with the same words.
 import { z } from "zod";
 import { APPLICATION_STATUSES, REFUSAL_REASONS } from "@/lib/status";
+import { parseCalendarDate } from "@/lib/calendar-date";
 
 export const MESSAGE_MAX_LENGTH = 3000;
 const HIRING_START_MAX_DAYS_AGO = 30;
@@ -28,10 +29,7 @@ export function earliestHiringStartDate(now = new Date()): string {
 }
 
 const INVALID_DATE = "Saisissez une date valide, au format JJ/MM/AAAA.";
-const isRealDate = (value: string) => {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-};
+const isRealDate = (value: string) => parseCalendarDate(value) !== null;
 // Native date inputs give "YYYY-MM-DD" (or "" when empty).
 const dateString = (requiredError: string) =>
   z

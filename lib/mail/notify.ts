@@ -4,6 +4,7 @@ import { createCandidateLink } from "@/lib/candidate-links";
 import { enqueueEmails, type OutboxEntry } from "@/lib/mail/outbox";
 import { renderApplicationEmail, type ApplicationEmailData } from "@/lib/mail/templates";
 import { EVENT_NOTIFICATIONS, type EmailKind, type EventName } from "@/lib/status";
+import { personName } from "@/lib/people";
 
 export interface NotifyInput {
   event: EventName;
@@ -39,7 +40,7 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
     candidate: application.candidate,
     employer: application.employerOrganization,
     prescriberOrganization: application.senderOrganization,
-    senderName: [application.senderUser.firstName, application.senderUser.lastName].join(" ").trim() || application.senderUser.email,
+    senderName: personName(application.senderUser) || application.senderUser.email,
     jobTitle: application.jobTitle,
     message: application.message,
     answerToCandidate: application.answerToCandidate,

@@ -1,4 +1,5 @@
 import type { ApplicationEmailData } from "./types";
+import { personName } from "@/lib/people";
 
 export function escapeHtml(value: string): string {
   return value
@@ -37,7 +38,7 @@ export function formatFrenchDate(date: Date): string {
 }
 
 export function candidateName(data: ApplicationEmailData): string {
-  return `${data.candidate.firstName} ${data.candidate.lastName}`.trim();
+  return personName(data.candidate);
 }
 
 // The employer with its city when known: "La Recyclerie du Nord (Lille)".
