@@ -1,7 +1,7 @@
 import "server-only";
 import { createPrismaClient, type PrismaClient } from "@/prisma/client";
 import { env } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 // One client per process (dev hot reload re-evaluates modules), created on first use so that
 // `next build` never needs a database.
@@ -26,3 +26,9 @@ export const prisma = new Proxy({} as PrismaClient, {
 
 export type { PrismaClient };
 export type TransactionClient = Prisma.TransactionClient;
+
+/**
+ * A timestamp for raw SQL, bound as UTC text cast to `timestamp` the way Prisma stores DateTime, so
+ * that comparisons never depend on the time zone of the driver or of the server.
+ */
+export const sqlTimestamp = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;

@@ -1,10 +1,11 @@
 import "server-only";
 import { after } from "next/server";
 import { Resend } from "resend";
-import { prisma, type PrismaClient } from "@/lib/db";
+import { prisma, sqlTimestamp as ts, type PrismaClient } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { backoffDelayMs, describeError, isRetryable, MAX_ATTEMPTS, retryAfterMs, type ProviderError } from "./delivery-policy";
+import { redactSecretLinks } from "./redaction";
 
 /**
  * Delivers outbox rows through Resend (DESIGN §5). Without RESEND_API_KEY nothing is sent: rows
@@ -13,6 +14,10 @@ import { backoffDelayMs, describeError, isRetryable, MAX_ATTEMPTS, retryAfterMs,
  * Exactly once: a row is claimed by one sender only (an UPDATE over `FOR UPDATE SKIP LOCKED`, with
  * a lease in lockedUntil so a crashed sender's claim expires), and every attempt of a row carries
  * the same Resend idempotency key, so a retry after a lost answer is not sent twice either.
+ *
+ * Once SENT, the row keeps no usable link: the same UPDATE that records the delivery removes the
+ * sign-in or candidate link from its body (lib/mail/redaction.ts). PENDING and FAILED rows keep
+ * theirs: nobody received them yet, and "Renvoyer" sends the same message again.
  */
 
 // The lease must outlast one HTTP call, or another sender could take the row over mid-send.
@@ -48,10 +53,6 @@ export function isDeliveryEnabled(): boolean {
   return env.sendsRealEmail;
 }
 
-// Timestamps are bound as UTC text cast to `timestamp`, the way Prisma stores DateTime, so the
-// comparison never depends on the time zone of the driver or of the server.
-const ts = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;
-
 async function claim(db: PrismaClient, now: Date, scope: { ids: string[] } | { limit: number }): Promise<ClaimedRow[]> {
   const filter =
     "ids" in scope
@@ -64,7 +65,7 @@ async function claim(db: PrismaClient, now: Date, scope: { ids: string[] } | { l
     SET "lockedUntil" = ${ts(new Date(now.getTime() + CLAIM_MS))}, "attempts" = "attempts" + 1
     WHERE "id" IN (
       SELECT "id" FROM "OutboxEmail"
-      WHERE "status" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${ts(now)}) AND ${filter}
+      WHERE "status" = 'PENDING' AND "bodyPurgedAt" IS NULL AND ("lockedUntil" IS NULL OR "lockedUntil" < ${ts(now)}) AND ${filter}
       ORDER BY "nextAttemptAt", "id"
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
@@ -91,7 +92,10 @@ async function deliverRow(db: PrismaClient, resend: Resend, row: ClaimedRow, clo
   const settle = (update: Prisma.OutboxEmailUpdateManyMutationInput) => db.outboxEmail.updateMany({ where: { id: row.id, status: "PENDING" }, data: { lockedUntil: null, ...update } });
 
   if (!error) {
-    await settle({ status: "SENT", providerId: data?.id ?? null, sentAt: clock(), error: null });
+    const text = redactSecretLinks(row.text);
+    const html = redactSecretLinks(row.html);
+    const redacted = text !== row.text || html !== row.html;
+    await settle({ status: "SENT", providerId: data?.id ?? null, sentAt: clock(), error: null, ...(redacted ? { text, html, bodyRedactedAt: clock() } : {}) });
     return "sent";
   }
   const message = describeError(error);
