@@ -1,26 +1,29 @@
 /**
- * `npm run worker`: the outbox sweep as a standalone process, for production. Delivers every due
- * email through Resend, then again every few seconds, until SIGINT/SIGTERM. Several workers and
- * app instances may run at once: each email is claimed by one of them only.
- * Needs DATABASE_URL and RESEND_API_KEY (EMAIL_FROM, EMAIL_REPLY_TO optional).
+ * `npm run worker`: the background work as a standalone process, for production: the daily jobs
+ * (lib/jobs) and, with RESEND_API_KEY, the outbox sweep (delivers every due email through Resend,
+ * then again every few seconds), until SIGINT/SIGTERM. Several workers and app instances may run
+ * at once: each job runs once a day and each email is claimed by one of them only.
+ * Needs DATABASE_URL (RESEND_API_KEY, EMAIL_FROM, EMAIL_REPLY_TO optional).
  */
 import { env } from "@/lib/env";
+import { runJobScheduler } from "@/lib/jobs/scheduler";
 import { isDeliveryEnabled } from "@/lib/mail/sender";
 import { runOutboxSweeper, SWEEP_INTERVAL_MS } from "@/lib/mail/sweeper";
 
 async function main() {
-  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set: the worker reads the outbox of that database.");
-  if (!isDeliveryEnabled()) throw new Error("RESEND_API_KEY is not set: without it emails are kept (see /dev/mails), there is nothing to deliver.");
+  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set: the worker works on that database.");
   const interval = Number(process.env.OUTBOX_SWEEP_INTERVAL_MS) || SWEEP_INTERVAL_MS;
   const controller = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      console.log(`[outbox] ${signal}: stopping after the current sweep`);
+      console.log(`[worker] ${signal}: stopping after the current sweep and job`);
       controller.abort();
     });
   }
-  console.log(`[outbox] worker started: sweeping every ${interval / 1000} s`);
-  await runOutboxSweeper(controller.signal, { intervalMs: interval });
+  if (isDeliveryEnabled()) console.log(`[outbox] worker started: sweeping every ${interval / 1000} s`);
+  else console.log("[outbox] RESEND_API_KEY is not set: emails are kept (see /dev/mails), no sweep");
+  console.log("[jobs] worker started: daily jobs checked every few minutes");
+  await Promise.all([runOutboxSweeper(controller.signal, { intervalMs: interval }), runJobScheduler(controller.signal, { firstTickMs: 0 })]);
   const { prisma } = await import("@/lib/db");
   await prisma.$disconnect();
 }

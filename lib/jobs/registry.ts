@@ -1,0 +1,13 @@
+import "server-only";
+import { emailRetentionJob } from "@/lib/mail/retention";
+import type { Job } from "./types";
+
+/**
+ * Every daily job, in the order they run. A new one (automatic refusal, archiving, reminders…)
+ * is a Job from its feature's folder, added here: the runner, the schedule in each server and
+ * worker, and `npm run jobs` then pick it up. The outbox sweep, which runs every few seconds,
+ * has its own loop for now (lib/mail/sweeper.ts).
+ */
+export const JOBS: readonly Job[] = [emailRetentionJob];
+
+export const JOB_NAMES = JOBS.map((job) => job.name);
