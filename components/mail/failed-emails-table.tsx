@@ -18,6 +18,8 @@ export interface FailedEmailRow {
   attempts: number;
   error: string;
   applicationId: string | null;
+  /** The retention job emptied its body: nothing left to send again. */
+  purged: boolean;
 }
 
 /**
@@ -67,12 +69,16 @@ export function FailedEmailsTable({ rows }: { rows: FailedEmailRow[] }) {
               {row.error}
             </code>,
             <div key="actions">
-              <form action={action}>
-                <input type="hidden" name="id" value={row.id} />
-                <Button type="submit" size="small" priority="secondary" disabled={pending}>
-                  Renvoyer<span className="fr-sr-only"> l&apos;e-mail à {row.to}</span>
-                </Button>
-              </form>
+              {row.purged ? (
+                <p className="fr-text--xs fr-mb-0">Contenu effacé (plus de 90 jours) : ne peut plus être renvoyé.</p>
+              ) : (
+                <form action={action}>
+                  <input type="hidden" name="id" value={row.id} />
+                  <Button type="submit" size="small" priority="secondary" disabled={pending}>
+                    Renvoyer<span className="fr-sr-only"> l&apos;e-mail à {row.to}</span>
+                  </Button>
+                </form>
+              )}
               {row.applicationId && (
                 <Link className="fr-link fr-text--sm fr-mt-1w" href={`/applications/${row.applicationId}`}>
                   Voir la candidature<span className="fr-sr-only"> concernée par l&apos;e-mail à {row.to}</span>

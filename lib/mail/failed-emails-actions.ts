@@ -7,6 +7,12 @@ import { retryFailedEmail } from "@/lib/mail/failed-emails";
 import { retryFailedEmailSchema, type RetryFailedEmailActionState } from "@/lib/mail/failed-emails-validation";
 import { deliverAfterCommit } from "@/lib/mail/sender";
 
+const RETRY_ERRORS = {
+  not_failed: "Cet e-mail a déjà été remis en file d'envoi. La liste a été actualisée.",
+  not_found: "Cet e-mail est introuvable pour votre organisation.",
+  purged: "Le contenu de cet e-mail a été effacé (plus de 90 jours) : il ne peut plus être renvoyé.",
+} as const;
+
 export async function retryFailedEmailAction(_previous: RetryFailedEmailActionState, formData: FormData): Promise<RetryFailedEmailActionState> {
   const parsed = retryFailedEmailSchema.safeParse({ id: formData.get("id") });
   if (!parsed.success) return { error: "Cet e-mail n'a pas pu être identifié. Rechargez la page et réessayez." };
@@ -26,10 +32,7 @@ export async function retryFailedEmailAction(_previous: RetryFailedEmailActionSt
   revalidatePath("/settings/emails");
   if ("error" in result) {
     return {
-      error:
-        result.error === "not_failed"
-          ? "Cet e-mail a déjà été remis en file d'envoi. La liste a été actualisée."
-          : "Cet e-mail est introuvable pour votre organisation.",
+      error: RETRY_ERRORS[result.error],
       id: parsed.data.id,
     };
   }

@@ -42,28 +42,30 @@ export async function listFailedEmails(ctx: AdminScope) {
     where: { AND: [{ status: "FAILED" }, await concernsOrganizationWhere(ctx)] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: LIST_LIMIT,
-    select: { id: true, to: true, subject: true, template: true, attempts: true, error: true, createdAt: true, applicationId: true },
+    select: { id: true, to: true, subject: true, template: true, attempts: true, error: true, createdAt: true, applicationId: true, bodyPurgedAt: true },
   });
 }
 
 export type FailedEmail = NonNullable<Awaited<ReturnType<typeof listFailedEmails>>>[number];
 
-export type RetryFailedEmailResult = { ok: true; emailIds: string[] } | { error: "not_found" | "not_failed" };
+export type RetryFailedEmailResult = { ok: true; emailIds: string[] } | { error: "not_found" | "not_failed" | "purged" };
 
 /**
  * Queues a FAILED row again: the caller delivers `emailIds` after the write (deliverAfterCommit),
  * and the sweep picks it up otherwise. Outside the organisation's scope, or for a non-admin, the
- * row is "not found" and nothing is written; a row no longer FAILED (retried meanwhile) is a no-op.
+ * row is "not found" and nothing is written; a row no longer FAILED (retried meanwhile) is a no-op,
+ * and so is a row whose body the retention job emptied (lib/mail/retention.ts): nothing left to send.
  */
 export async function retryFailedEmail(ctx: AdminScope, id: string): Promise<RetryFailedEmailResult> {
   if (ctx.role !== "ADMIN") return { error: "not_found" };
   // Scoped without the status, so that a row of ours already queued again answers "not_failed".
-  const visible = await prisma.outboxEmail.findFirst({ where: { AND: [{ id }, await concernsOrganizationWhere(ctx)] }, select: { id: true } });
+  const visible = await prisma.outboxEmail.findFirst({ where: { AND: [{ id }, await concernsOrganizationWhere(ctx)] }, select: { id: true, bodyPurgedAt: true } });
   if (!visible) return { error: "not_found" };
+  if (visible.bodyPurgedAt) return { error: "purged" };
 
   const { count } = await prisma.outboxEmail.updateMany({
     // The status in the where: two admins clicking at once queue the row once.
-    where: { id, status: "FAILED" },
+    where: { id, status: "FAILED", bodyPurgedAt: null },
     data: {
       status: "PENDING",
       // attempts back to 0: the row gets the whole retry policy of delivery-policy.ts again, and

@@ -1,14 +1,15 @@
 import { env } from "@/lib/env";
-import { listKeptEmails } from "@/lib/mail/mailbox";
+import { bodyNotice, bodyState, listKeptEmails } from "@/lib/mail/mailbox";
 
 export const dynamic = "force-dynamic";
 
-// DESIGN §8: { to, subject, text, html, createdAt }, plus what the sender did with it.
+// DESIGN §8: { to, subject, text, html, createdAt }, plus what the sender did with it, and whether
+// the body is still whole ("redacted": its personal link was removed once sent; "purged": emptied).
 export async function GET() {
   if (!env.devMailboxEnabled) return new Response("Not Found", { status: 404 });
   const emails = await listKeptEmails();
   return Response.json(
-    emails.map(({ to, subject, text, html, createdAt, template, status, attempts, error, sentAt }) => ({
+    emails.map(({ to, subject, text, html, createdAt, template, status, attempts, error, sentAt, bodyRedactedAt, bodyPurgedAt }) => ({
       to,
       subject,
       text,
@@ -19,6 +20,8 @@ export async function GET() {
       attempts,
       error,
       sentAt: sentAt?.toISOString() ?? null,
+      body: bodyState({ bodyRedactedAt, bodyPurgedAt }),
+      bodyNotice: bodyNotice({ bodyRedactedAt, bodyPurgedAt }),
     })),
     { headers: { "Cache-Control": "no-store" } },
   );

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { env } from "@/lib/env";
-import { linksIn, listKeptEmails, type KeptEmail } from "@/lib/mail/mailbox";
+import { bodyNotice, linksIn, listKeptEmails, type KeptEmail } from "@/lib/mail/mailbox";
 
 export const metadata: Metadata = { title: "E-mails de développement", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -76,6 +76,7 @@ export default async function DevMailsPage() {
               {email.status === "FAILED" ? "Erreur" : "Dernière erreur"} (après {email.attempts} essai{email.attempts > 1 ? "s" : ""}) : {email.error}
             </p>
           )}
+          {bodyNotice(email) && <p className="fr-text--sm fr-mb-1w fr-info-text">{bodyNotice(email)}</p>}
           <ul className="fr-text--sm">
             {linksIn(email.text).map((link) => (
               <li key={link}>

@@ -45,6 +45,7 @@ export default async function FailedEmailsPage() {
           attempts: email.attempts,
           error: email.error ?? "—",
           applicationId: email.applicationId,
+          purged: Boolean(email.bodyPurgedAt),
         }))}
       />
     </>
