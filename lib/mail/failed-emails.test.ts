@@ -72,6 +72,7 @@ describe("listFailedEmails", () => {
       error: "422 validation_error: Invalid `to` field.",
       createdAt: older.createdAt,
       applicationId: application.id,
+      bodyPurgedAt: null,
     });
   });
 
