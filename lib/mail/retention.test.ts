@@ -96,7 +96,7 @@ async function npmRunJobs(args: string[], databaseUrl: string | undefined) {
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   try {
-    const { stdout, stderr } = await run("npm", ["run", "--silent", "jobs", "--", ...args], { env, timeout: 60_000 });
+    const { stdout, stderr } = await run("npm", ["run", "--silent", "jobs", "--", ...args], { env, timeout: 120_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
@@ -119,7 +119,7 @@ describe("npm run jobs", () => {
     const second = await npmRunJobs(["--as-of", day], process.env.DATABASE_URL);
     expect(second).toMatchObject({ code: 0 });
     expect(second.stdout).toContain("email-retention (2031-06-15): done — signInEmailsDeleted=0, bodiesPurged=0");
-  }, 120_000);
+  }, 240_000);
 
   it("says plainly that it needs DATABASE_URL when the app runs on the embedded database", async () => {
     const result = await npmRunJobs([], undefined);
@@ -127,5 +127,5 @@ describe("npm run jobs", () => {
     expect(result.stderr).toContain("npm run jobs needs DATABASE_URL");
     expect(result.stderr).toContain("PGlite");
     expect(result.stderr).toContain("npm run jobs a besoin de DATABASE_URL");
-  }, 60_000);
+  }, 120_000);
 });
