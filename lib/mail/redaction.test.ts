@@ -91,6 +91,17 @@ describe("a sent sign-in email", () => {
   });
 });
 
+describe("an email whose body the retention job emptied", () => {
+  it("is never sent, even if it was still waiting (kept without a Resend key, then a key was set)", async () => {
+    const row = await prisma.outboxEmail.create({
+      data: { to: "purge@mail.test", template: "application_received", subject: "Sujet", text: "", html: "", idempotencyKey: `test-${randomBytes(8).toString("hex")}`, bodyPurgedAt: new Date() },
+    });
+    expect(await deliverEmails([row.id])).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(stub.requests).toHaveLength(0);
+    expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("PENDING");
+  });
+});
+
 describe("a sent candidate email", () => {
   it("gives the candidate a working personal link, which no outbox row holds once sent", async () => {
     const { prescriber, employerOrg, candidate } = await createScenario();
