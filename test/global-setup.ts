@@ -5,7 +5,7 @@
  */
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../prisma/embedded";
-import { applyMigrations } from "../prisma/migrate";
+import { applyMigrations } from "../prisma/migrate-deploy";
 
 let embedded: EmbeddedPostgres | undefined;
 

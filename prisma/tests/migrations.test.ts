@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import pg from "pg";
-import { applyMigrations, diffMigrationsToSchema, readMigrations } from "../migrate";
+import { diffMigrationsToSchema } from "../migrate";
+import { applyMigrations, readMigrations } from "../migrate-deploy";
 
 describe("migrations", () => {
   it("match schema.prisma exactly (run `npm run db:migration -- <name>` after a schema change)", async () => {
