@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../embedded";
+import { emptyDatabase } from "@/test/databases";
 
 // Records every load of the engine's modules, whoever imports them.
 const engineLoads = vi.hoisted(() => [] as string[]);
@@ -32,9 +32,7 @@ function dbMigrateModule(): string {
 describe("applying migrations", () => {
   it("brings an empty database to the last migration, recorded in _prisma_migrations, without loading the schema engine", async () => {
     const deploy = (await import(/* @vite-ignore */ dbMigrateModule())) as typeof import("../migrate-deploy");
-    // The test set-up migrates through the same module.
-    await import("@/test/global-setup");
-    const db = await startEmbeddedPostgres();
+    const db = await emptyDatabase();
     try {
       const applied = await deploy.applyMigrations(db.url);
       expect(applied).toEqual(deploy.readMigrations().map((migration) => migration.name));
@@ -48,8 +46,8 @@ describe("applying migrations", () => {
         await client.end();
       }
     } finally {
-      await db.stop();
+      await db.drop();
     }
     expect(engineLoads).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
