@@ -17,7 +17,8 @@ export default defineConfig({
     setupFiles: ["./test/worker-database.ts"],
     fileParallelism: true,
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Two files share the cores now: the heaviest (demo seed, first decision of a file) need room.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
   },
 });
