@@ -12,10 +12,13 @@ export default defineConfig({
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
+    // One database per worker (test/global-setup.ts, test/worker-database.ts): files run in parallel.
     globalSetup: ["./test/global-setup.ts"],
-    // Integration tests share one database: files run one after another.
-    fileParallelism: false,
-    testTimeout: 30_000,
+    setupFiles: ["./test/worker-database.ts"],
+    fileParallelism: true,
+    maxWorkers: 2,
+    // Two files share the cores now: the heaviest (demo seed, first decision of a file) need room.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
   },
 });

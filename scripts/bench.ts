@@ -6,7 +6,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../prisma/embedded";
-import { applyMigrations } from "../prisma/migrate";
+import { applyMigrations } from "../prisma/migrate-deploy";
 import { seedScaleData, SCALE_ORGS } from "../prisma/scale-seed";
 import { recreateDatabase } from "../test/global-setup";
 

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../prisma/embedded";
-import { applyMigrations } from "../prisma/migrate";
+import { applyMigrations } from "../prisma/migrate-deploy";
 import { createPrismaClient } from "../prisma/client";
 import { seedDemoData } from "../prisma/seed";
 

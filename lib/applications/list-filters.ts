@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES } from "@/lib/status";
+import { parseCalendarDate } from "@/lib/calendar-date";
 
 /**
  * The filters of "Suivi des candidatures" and "Candidatures reçues", as they live in the URL
@@ -13,10 +14,10 @@ const optionalText = z
   .optional()
   .catch(undefined)
   .transform((v) => v || undefined);
+// "YYYY-MM-DD" of a real day: Date.parse would read "2026-02-31" as 3 March.
 const optionalDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(v)))
+  .refine((v) => parseCalendarDate(v) !== null)
   .optional()
   .catch(undefined);
 

@@ -4,6 +4,7 @@ import type { MemberContext } from "@/lib/auth/guards";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { countApplicationsByStatus, visibleApplicationsWhere } from "@/lib/applications/queries";
 import type { ListFilters } from "@/lib/applications/list-filters";
+import { endOfParisDay, parseCalendarDate, startOfParisDay } from "@/lib/calendar-date";
 
 export const PAGE_SIZE = 20;
 
@@ -39,8 +40,11 @@ function filtersWhere(scope: Scope, filters: ListFilters): Prisma.JobApplication
     if (filters.prescriberOrganization) and.push({ senderOrganizationId: filters.prescriberOrganization });
     if (filters.handler) and.push(filters.handler === "none" ? { handlerId: null } : { handlerId: filters.handler });
   }
-  if (filters.sentFrom) and.push({ createdAt: { gte: new Date(`${filters.sentFrom}T00:00:00Z`) } });
-  if (filters.sentTo) and.push({ createdAt: { lt: new Date(new Date(`${filters.sentTo}T00:00:00Z`).getTime() + 86_400_000) } });
+  // Days as users in France mean them: "from" starts at 00:00 in Paris, "to" includes the whole Paris day.
+  const sentFrom = filters.sentFrom ? parseCalendarDate(filters.sentFrom) : null;
+  const sentTo = filters.sentTo ? parseCalendarDate(filters.sentTo) : null;
+  if (sentFrom) and.push({ createdAt: { gte: startOfParisDay(sentFrom) } });
+  if (sentTo) and.push({ createdAt: { lt: endOfParisDay(sentTo) } });
   return { AND: and };
 }
 

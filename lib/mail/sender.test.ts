@@ -38,7 +38,8 @@ beforeEach(async () => {
   stub.reset();
   vi.stubEnv("RESEND_BASE_URL", stub.url);
   // The sweep takes every due row of the database: rows left by other test files would be sent
-  // too and blur what each test counts. Those files have finished (files run one at a time).
+  // too and blur what each test counts. Those files have finished: each worker has its own
+  // database (test/global-setup.ts) and runs one file at a time.
   await prisma.outboxEmail.deleteMany({});
 });
 

@@ -1,0 +1,42 @@
+/** The date filters of both lists: real calendar days, with the day boundaries of Paris. */
+import { describe, expect, it } from "vitest";
+import { listApplications } from "@/lib/applications/list";
+import { parseListFilters } from "@/lib/applications/list-filters";
+import { createApplication, createScenario } from "@/test/fixtures";
+
+describe("list date filters", () => {
+  it("drop a day that does not exist instead of reading it as another one", () => {
+    expect(parseListFilters({ sentFrom: "2026-02-31", sentTo: "2025-02-29" })).toMatchObject({ sentFrom: undefined, sentTo: undefined });
+    expect(parseListFilters({ sentFrom: "2026-13-01", sentTo: "2026-04-31" })).toMatchObject({ sentFrom: undefined, sentTo: undefined });
+    expect(parseListFilters({ sentFrom: "2024-02-29", sentTo: "2026-02-28" })).toMatchObject({ sentFrom: "2024-02-29", sentTo: "2026-02-28" });
+  });
+
+  it("start a day at midnight in Paris and include all of the last day, in winter, in summer and when the clocks change", async () => {
+    const s = await createScenario();
+    // Each one is sent shortly after midnight in Paris, still the day before in UTC.
+    const sentAt = {
+      winter: new Date("2026-01-15T23:30:00Z"), // 16 January, 00:30 in Paris (UTC+1)
+      summer: new Date("2026-07-15T22:30:00Z"), // 16 July, 00:30 in Paris (UTC+2)
+      clocksForward: new Date("2026-03-28T23:10:00Z"), // 29 March, 00:10 in Paris, before 02:00 becomes 03:00
+    };
+    const ids = Object.fromEntries(
+      await Promise.all(
+        Object.entries(sentAt).map(async ([key, createdAt]) => {
+          const app = await createApplication({ candidateId: s.candidate.id, sender: s.prescriber.ctx, employerOrganizationId: s.employerOrg.id, createdAt });
+          return [key, app.id] as const;
+        }),
+      ),
+    );
+    const list = async (params: Record<string, string>) =>
+      (await listApplications(s.prescriber.ctx, parseListFilters(params))).rows.map((row) => row.id);
+
+    expect(await list({ sentFrom: "2026-01-16", sentTo: "2026-01-16" })).toEqual([ids.winter]);
+    expect(await list({ sentTo: "2026-01-15" })).toEqual([]);
+    expect(await list({ sentFrom: "2026-07-16", sentTo: "2026-07-16" })).toEqual([ids.summer]);
+    expect(await list({ sentFrom: "2026-07-01", sentTo: "2026-07-15" })).toEqual([]);
+    expect(await list({ sentFrom: "2026-03-29", sentTo: "2026-03-29" })).toEqual([ids.clocksForward]);
+    expect(await list({ sentFrom: "2026-03-01", sentTo: "2026-03-28" })).toEqual([]);
+    // The last day counts until 23:59:59 in Paris.
+    expect(await list({ sentFrom: "2026-01-01", sentTo: "2026-07-16" })).toEqual([ids.summer, ids.clocksForward, ids.winter]);
+  });
+});
