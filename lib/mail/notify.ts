@@ -27,9 +27,14 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
   const application = await tx.jobApplication.findUniqueOrThrow({
     where: { id: input.applicationId },
     include: {
-      candidate: true,
+      candidate: { select: { email: true } },
+      // Everyone reads the sender's record of the person: the prescriber its own, the employer
+      // what it was sent, the candidate what their adviser wrote.
+      candidateProfile: { select: { firstName: true, lastName: true } },
       senderUser: true,
-      senderOrganization: true,
+      senderOrganization: {
+        include: { memberships: { where: { isActive: true }, include: { user: true }, orderBy: { createdAt: "asc" } } },
+      },
       employerOrganization: {
         include: { memberships: { where: { isActive: true }, include: { user: true }, orderBy: { createdAt: "asc" } } },
       },
@@ -37,7 +42,7 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
   });
   const professionalUrl = `${input.baseUrl}/applications/${application.id}`;
   const data: Omit<ApplicationEmailData, "url"> = {
-    candidate: application.candidate,
+    candidate: application.candidateProfile,
     employer: application.employerOrganization,
     prescriberOrganization: application.senderOrganization,
     senderName: personName(application.senderUser) || application.senderUser.email,
@@ -54,7 +59,9 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
   const entries: OutboxEntry[] = [];
   const professionals: { kind: EmailKind; recipient: "prescriber" | "employerTeam"; userId: string; email: string }[] = [];
   if (recipients.prescriber) {
-    professionals.push({ kind: recipients.prescriber, recipient: "prescriber", userId: application.senderUserId, email: application.senderUser.email });
+    for (const adviser of prescriberRecipients(application)) {
+      professionals.push({ kind: recipients.prescriber, recipient: "prescriber", userId: adviser.id, email: adviser.email });
+    }
   }
   if (recipients.employerTeam) {
     for (const membership of application.employerOrganization.memberships) {
@@ -90,4 +97,21 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
     });
   }
   return enqueueEmails(tx, entries);
+}
+
+interface SenderSide {
+  senderUserId: string;
+  senderUser: { id: string; email: string };
+  senderOrganization: { memberships: { userId: string; role: "ADMIN" | "MEMBER"; user: { id: string; email: string } }[] };
+}
+
+/**
+ * Who hears, on the prescriber side: the adviser who sent the application while they are still
+ * an active member of the sending organisation; once they have left, that organisation's active
+ * admins instead, so decisions, refusal reasons and private messages stay inside it (issue 8).
+ */
+export function prescriberRecipients(application: SenderSide): { id: string; email: string }[] {
+  const active = application.senderOrganization.memberships;
+  if (active.some((membership) => membership.userId === application.senderUserId)) return [application.senderUser];
+  return active.filter((membership) => membership.role === "ADMIN").map((membership) => membership.user);
 }
