@@ -32,9 +32,7 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
       // what it was sent, the candidate what their adviser wrote.
       candidateProfile: { select: { firstName: true, lastName: true } },
       senderUser: true,
-      senderOrganization: {
-        include: { memberships: { where: { isActive: true }, include: { user: true }, orderBy: { createdAt: "asc" } } },
-      },
+      senderOrganization: true,
       employerOrganization: {
         include: { memberships: { where: { isActive: true }, include: { user: true }, orderBy: { createdAt: "asc" } } },
       },
@@ -59,7 +57,7 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
   const entries: OutboxEntry[] = [];
   const professionals: { kind: EmailKind; recipient: "prescriber" | "employerTeam"; userId: string; email: string }[] = [];
   if (recipients.prescriber) {
-    for (const adviser of prescriberRecipients(application)) {
+    for (const adviser of await prescriberRecipients(tx, application)) {
       professionals.push({ kind: recipients.prescriber, recipient: "prescriber", userId: adviser.id, email: adviser.email });
     }
   }
@@ -99,19 +97,25 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
   return enqueueEmails(tx, entries);
 }
 
-interface SenderSide {
-  senderUserId: string;
-  senderUser: { id: string; email: string };
-  senderOrganization: { memberships: { userId: string; role: "ADMIN" | "MEMBER"; user: { id: string; email: string } }[] };
-}
-
 /**
  * Who hears, on the prescriber side: the adviser who sent the application while they are still
  * an active member of the sending organisation; once they have left, that organisation's active
  * admins instead, so decisions, refusal reasons and private messages stay inside it (issue 8).
  */
-export function prescriberRecipients(application: SenderSide): { id: string; email: string }[] {
-  const active = application.senderOrganization.memberships;
-  if (active.some((membership) => membership.userId === application.senderUserId)) return [application.senderUser];
-  return active.filter((membership) => membership.role === "ADMIN").map((membership) => membership.user);
+async function prescriberRecipients(
+  tx: TransactionClient,
+  application: { senderUserId: string; senderOrganizationId: string; senderUser: { id: string; email: string } },
+): Promise<{ id: string; email: string }[]> {
+  // Only the rows that matter: a national organisation may have thousands of members.
+  const memberships = await tx.membership.findMany({
+    where: {
+      organizationId: application.senderOrganizationId,
+      isActive: true,
+      OR: [{ userId: application.senderUserId }, { role: "ADMIN" }],
+    },
+    orderBy: { createdAt: "asc" },
+    select: { userId: true, user: { select: { id: true, email: true } } },
+  });
+  if (memberships.some((membership) => membership.userId === application.senderUserId)) return [application.senderUser];
+  return memberships.map((membership) => membership.user);
 }
