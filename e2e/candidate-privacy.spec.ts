@@ -6,7 +6,8 @@ import { expect, signIn, test } from "./fixtures";
 // names (spelled its own way) the application goes through, and every page shows the Mission
 // locale's own record, never France Travail's. Paul Chevalier belongs to this spec alone.
 
-const PAUL = { email: "paul.chevalier@candidat.demo.test", ftPhone: "06 12 34 15 45", ftName: "Paul Chevalier" };
+// getByText with a string ignores case: France Travail's spelling is matched exactly instead.
+const PAUL = { email: "paul.chevalier@candidat.demo.test", ftPhone: "06 12 34 15 45", ftName: /Paul Chevalier/ };
 const EMPLOYER = DEMO_ORGANIZATIONS.ACI;
 
 test("an e-mail already on record: refused under other names, attached under the same ones, showing only our own record", async ({ browser }) => {

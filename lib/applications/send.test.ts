@@ -197,6 +197,11 @@ describe("sendApplication", () => {
       ["5000-character message", { message: "a".repeat(5000) }, "message", /ne doit pas dépasser 3\s000 caractères/],
       ["too short a message", { message: "Bonjour" }, "message", /au moins 10 caractères/],
       ["201-character job title", { jobTitle: "x".repeat(201) }, "jobTitle", /ne doit pas dépasser 200 caractères/],
+      // They reach e-mail subjects: no direction override, control or invisible character (issue 8).
+      ["right-to-left override in the last name", { lastName: "Dupont\u202Efdp.exe" }, "lastName", /caractère non autorisé/],
+      ["line break in the first name", { firstName: "Léa\nBcc: x@y.z" }, "firstName", /caractère non autorisé/],
+      ["zero-width space in the job title", { jobTitle: "Agent\u200Bde tri" }, "jobTitle", /caractère non autorisé/],
+      ["isolate in the message", { message: "Bonjour, voici \u2067le message\u2069 du prescripteur." }, "message", /caractère non autorisé/],
       ["birth date in the future", { birthDate: "2999-01-01" }, "birthDate", /date de naissance valide/],
       ["no employer", { employerOrganizationId: "" }, "employerOrganizationId", /Choisissez un employeur/],
       ["unknown employer id", { employerOrganizationId: "org-does-not-exist" }, "employerOrganizationId", /Employeur introuvable/],
