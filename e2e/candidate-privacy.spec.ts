@@ -11,6 +11,8 @@ const PAUL = { email: "paul.chevalier@candidat.demo.test", ftPhone: "06 12 34 15
 const EMPLOYER = DEMO_ORGANIZATIONS.ACI;
 
 test("an e-mail already on record: refused under other names, attached under the same ones, showing only our own record", async ({ browser }) => {
+  // Two sends, a list and a candidate page in one story: more steps than the default budget.
+  test.slow();
   const page = await (await browser.newContext()).newPage();
   await signIn(page, DEMO_USERS.ML.email);
   await page.goto("/prescriber/applications/new");
