@@ -39,8 +39,6 @@ export async function getCandidateStatus(token: string, now = new Date()): Promi
       expiresAt: true,
       candidate: {
         select: {
-          firstName: true,
-          lastName: true,
           applications: {
             orderBy: [{ createdAt: "desc" }, { id: "desc" }],
             select: {
@@ -54,6 +52,7 @@ export async function getCandidateStatus(token: string, now = new Date()): Promi
               employerOrganization: { select: { name: true, city: true } },
               senderUser: { select: { firstName: true, lastName: true } },
               senderOrganization: { select: { name: true } },
+              candidateProfile: { select: { firstName: true, lastName: true } },
             },
           },
         },
@@ -63,9 +62,12 @@ export async function getCandidateStatus(token: string, now = new Date()): Promi
   if (!link || link.expiresAt <= now) return null;
 
   const { candidate } = link;
+  // The person is greeted by the names their most recent adviser wrote: each organisation keeps
+  // its own record, and this page is the person's own, so any of them is theirs to read.
+  const names = candidate.applications[0]?.candidateProfile ?? { firstName: "", lastName: "" };
   return {
-    firstName: candidate.firstName,
-    lastName: candidate.lastName,
+    firstName: names.firstName,
+    lastName: names.lastName,
     applications: candidate.applications.map((application) => ({
       id: application.id,
       employer: { name: application.employerOrganization.name, city: application.employerOrganization.city },

@@ -22,10 +22,17 @@ export async function seedScaleData(databaseUrl: string, rows: number): Promise<
     );
     await client.query(`INSERT INTO "User" (id, email, "firstName", "lastName", "updatedAt") VALUES ($1, 'bench@bench.test', 'Banc', 'Essai', now())`, [SCALE_USER]);
     await client.query(
-      `INSERT INTO "Candidate" (id, "firstName", "lastName", email, "updatedAt")
-       SELECT 'bench-cand-' || i, 'Prénom' || i, 'Nom' || (i % 5000), 'bench' || i || '@bench.test', now()
+      `INSERT INTO "Candidate" (id, email, "updatedAt")
+       SELECT 'bench-cand-' || i, 'bench' || i || '@bench.test', now()
        FROM generate_series(1, $1::int) AS i`,
       [rows],
+    );
+    // The sending organisation's record of each person (names live there, per organisation).
+    await client.query(
+      `INSERT INTO "CandidateProfile" (id, "candidateId", "organizationId", "firstName", "lastName", "updatedAt")
+       SELECT 'bench-prof-' || i, 'bench-cand-' || i, $2, 'Prénom' || i, 'Nom' || (i % 5000), now()
+       FROM generate_series(1, $1::int) AS i`,
+      [rows, SCALE_ORGS.prescriber],
     );
     await client.query(
       `INSERT INTO "JobApplication" (id, "candidateId", "senderUserId", "senderOrganizationId", "employerOrganizationId", message, status, "createdAt", "updatedAt")
@@ -38,6 +45,7 @@ export async function seedScaleData(databaseUrl: string, rows: number): Promise<
     await client.query("COMMIT");
     await client.query(`ANALYZE "JobApplication"`);
     await client.query(`ANALYZE "Candidate"`);
+    await client.query(`ANALYZE "CandidateProfile"`);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

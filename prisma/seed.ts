@@ -70,21 +70,36 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
       });
     }
 
+    const splitName = (index: number) => {
+      const [firstName = "", ...rest] = CANDIDATE_NAMES[index]!.split(" ");
+      return { firstName, lastName: rest.join(" ") };
+    };
     await tx.candidate.createMany({
       skipDuplicates: true,
-      data: CANDIDATE_NAMES.map((fullName, index) => {
-        const [firstName = "", ...rest] = fullName.split(" ");
-        const lastName = rest.join(" ");
+      data: CANDIDATE_NAMES.map((_, index) => {
+        const { firstName, lastName } = splitName(index);
         return {
           id: `demo-cand-${pad(index)}`,
-          firstName,
-          lastName,
           email: index === CANDIDATE_WITHOUT_EMAIL ? null : `${ascii(firstName)}.${ascii(lastName)}@candidat.demo.test`,
-          phone: `06 12 34 ${pad(index)} ${pad(index * 3 % 100)}`,
-          birthDate: new Date(Date.UTC(1970 + (index * 7) % 35, index % 12, 1 + (index * 5) % 28)),
         };
       }),
     });
+    // Each sending organisation's own record of the person. Both France Travail and the Mission
+    // locale applied for candidate 19: the Mission locale has another phone and no birth date, and
+    // each organisation sees only what it typed.
+    const profiles = new Map<string, Prisma.CandidateProfileCreateManyInput>();
+    for (const [candidate, sender] of DEMO_APPLICATIONS) {
+      const org = DEMO_USERS[sender].org;
+      const id = `demo-prof-${pad(candidate)}-${org.toLowerCase()}`;
+      const record = {
+        ...splitName(candidate),
+        phone: `06 12 34 ${pad(candidate)} ${pad((candidate * 3) % 100)}`,
+        birthDate: new Date(Date.UTC(1970 + ((candidate * 7) % 35), candidate % 12, 1 + ((candidate * 5) % 28))),
+      };
+      if (candidate === 19 && org === "ML") Object.assign(record, { phone: "07 98 76 54 32", birthDate: null });
+      profiles.set(id, { id, candidateId: `demo-cand-${pad(candidate)}`, organizationId: DEMO_ORGANIZATIONS[org].id, ...record });
+    }
+    await tx.candidateProfile.createMany({ skipDuplicates: true, data: [...profiles.values()] });
 
     const applications: Prisma.JobApplicationCreateManyInput[] = [];
     const events: Prisma.ApplicationEventCreateManyInput[] = [];

@@ -37,25 +37,41 @@ export async function createMember(organization: { id: string; kind: Organizatio
   return { user, ctx };
 }
 
-export async function createCandidate(overrides: { email?: string | null } = {}) {
+type Names = { firstName: string; lastName: string; phone?: string | null; birthDate?: Date | null };
+// The names each test candidate was created with: every organisation that applies for them
+// records these, unless the test gives its own (CandidateProfile is per organisation).
+const candidateNames = new Map<string, Names>();
+
+/** A person (the shared identity), with the names organisations will record by default. */
+export async function createCandidate(overrides: { email?: string | null; firstName?: string; lastName?: string } = {}) {
   const id = unique();
-  return prisma.candidate.create({
-    data: {
-      firstName: "Candidat",
-      lastName: `Test${id}`,
-      email: overrides.email === undefined ? `candidat-${id}@mail.test` : overrides.email,
-    },
+  const candidate = await prisma.candidate.create({
+    data: { email: overrides.email === undefined ? `candidat-${id}@mail.test` : overrides.email },
   });
+  const names = { firstName: overrides.firstName ?? "Candidat", lastName: overrides.lastName ?? `Test${id}` };
+  candidateNames.set(candidate.id, names);
+  return { ...candidate, ...names };
 }
 
-/** An application as if sent and moved to `status` (no events or emails: set up state only). */
+/**
+ * An application as if sent and moved to `status` (no events or emails: set up state only). The
+ * sending organisation's record of the person is created on its first application, from
+ * `profile` or else the names given to createCandidate.
+ */
 export async function createApplication(input: {
   candidateId: string;
   sender: { userId: string; organizationId: string };
   employerOrganizationId: string;
   status?: ApplicationStatus;
   createdAt?: Date;
+  profile?: Names;
 }) {
+  const names = input.profile ?? candidateNames.get(input.candidateId) ?? { firstName: "Candidat", lastName: "Test" };
+  await prisma.candidateProfile.upsert({
+    where: { candidateId_organizationId: { candidateId: input.candidateId, organizationId: input.sender.organizationId } },
+    update: {},
+    create: { candidateId: input.candidateId, organizationId: input.sender.organizationId, ...names },
+  });
   return prisma.jobApplication.create({
     data: {
       candidateId: input.candidateId,

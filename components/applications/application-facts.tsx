@@ -22,7 +22,7 @@ const mailto = (email: string) => <a href={`mailto:${email}`}>{email}</a>;
 
 /** The candidate and what the prescriber sent. */
 export function ApplicationFacts({ application }: { application: ApplicationDetail }) {
-  const { candidate, senderUser, senderOrganization } = application;
+  const { candidate, candidateProfile: profile, senderUser, senderOrganization } = application;
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <section aria-labelledby="candidate-title" className="fr-col-12 fr-col-md-6">
@@ -31,9 +31,9 @@ export function ApplicationFacts({ application }: { application: ApplicationDeta
         </h2>
         <Facts
           items={[
-            ["Nom", personName(candidate)],
+            ["Nom", personName(profile)],
             ["Adresse e-mail", candidate.email ? mailto(candidate.email) : "Non renseignée (le candidat n'est pas prévenu par e-mail)"],
-            ["Téléphone", candidate.phone ? <a href={`tel:${candidate.phone.replace(/[^\d+]/g, "")}`}>{candidate.phone}</a> : "Non renseigné"],
+            ["Téléphone", profile.phone ? <a href={`tel:${profile.phone.replace(/[^\d+]/g, "")}`}>{profile.phone}</a> : "Non renseigné"],
           ]}
         />
       </section>

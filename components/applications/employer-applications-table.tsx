@@ -12,7 +12,7 @@ export function EmployerApplicationsTable({ rows, caption }: { rows: Application
       headers={["Candidat", "Prescripteur", "Date d'envoi", "Statut", "Pris en charge par"]}
       data={rows.map((row) => [
         <span key="candidate">
-          <Link href={`/applications/${row.id}`}>{personName(row.candidate)}</Link>
+          <Link href={`/applications/${row.id}`}>{personName(row.candidateProfile)}</Link>
           {row.jobTitle && <span className="fr-hint-text">{row.jobTitle}</span>}
         </span>,
         <span key="prescriber">

@@ -11,9 +11,9 @@ export function PrescriberApplicationsTable({ rows, caption }: { rows: Applicati
       caption={caption}
       headers={["Candidat", "Employeur", "Envoyée par", "Date d'envoi", "Statut"]}
       data={rows.map((row) => {
-        const candidate = personName(row.candidate);
+        const candidate = personName(row.candidateProfile);
         return [
-          <Link key="candidate" href={`/prescriber/candidates/${row.candidate.id}`}>
+          <Link key="candidate" href={`/prescriber/candidates/${row.candidateProfile.candidateId}`}>
             {candidate}
           </Link>,
           <span key="employer">

@@ -1,21 +1,17 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
-import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Scope = Pick<MemberContext, "organizationId" | "organizationKind">;
 
 export const CANDIDATE_SEARCH_LIMIT = 20;
 
-/**
- * A prescriber organisation knows a candidate through the applications it sent: that is the
- * whole of what it may see (FAQ: "Uniquement celles qui sont envoyées par votre organisation").
- */
-function sentByOrganization(scope: Scope): Prisma.JobApplicationWhereInput {
-  return { senderOrganizationId: scope.organizationId };
-}
+// A prescriber organisation knows a person through its own record of them (CandidateProfile),
+// written when it first applied for them: that is the whole of what it may see (FAQ: "Uniquement
+// celles qui sont envoyées par votre organisation"), never what another organisation typed.
 
 export interface CandidateSearchResult {
+  /** The person's id (Candidate), what the form sends back. */
   id: string;
   firstName: string;
   lastName: string;
@@ -28,39 +24,40 @@ export async function searchOrganizationCandidates(scope: Scope, query: string):
   if (scope.organizationKind !== "PRESCRIBER") return [];
   const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 4);
   if (words.length === 0) return [];
-  const rows = await prisma.candidate.findMany({
+  const rows = await prisma.candidateProfile.findMany({
     where: {
       AND: [
-        { applications: { some: sentByOrganization(scope) } },
+        { organizationId: scope.organizationId },
         ...words.map((word) => ({
           OR: [{ firstName: { contains: word, mode: "insensitive" as const } }, { lastName: { contains: word, mode: "insensitive" as const } }],
         })),
       ],
     },
-    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { candidateId: "asc" }],
     take: CANDIDATE_SEARCH_LIMIT,
-    select: { id: true, firstName: true, lastName: true, birthDate: true, email: true },
+    select: { candidateId: true, firstName: true, lastName: true, birthDate: true, candidate: { select: { email: true } } },
   });
-  return rows.map(({ email, ...row }) => ({ ...row, hasEmail: email !== null }));
+  return rows.map(({ candidateId, candidate, ...row }) => ({ id: candidateId, ...row, hasEmail: candidate.email !== null }));
 }
 
 /**
- * The candidate page of a prescriber: the person and only the applications this organisation
- * sent, newest first. null (→ 404) for a candidate it never applied for, or for an employer.
+ * The candidate page of a prescriber: this organisation's record of the person and only the
+ * applications it sent, newest first. null (→ 404) for a person it never applied for, or for an
+ * employer. The e-mail is the one this organisation typed (it matched the person by it).
  */
 export async function getOrganizationCandidate(scope: Scope, candidateId: string) {
-  if (scope.organizationKind !== "PRESCRIBER") return null;
-  const candidate = await prisma.candidate.findFirst({
-    where: { id: candidateId, applications: { some: sentByOrganization(scope) } },
+  if (scope.organizationKind !== "PRESCRIBER" || !candidateId || candidateId.length > 64) return null;
+  const profile = await prisma.candidateProfile.findUnique({
+    where: { candidateId_organizationId: { candidateId, organizationId: scope.organizationId } },
     select: {
-      id: true,
+      candidateId: true,
       firstName: true,
       lastName: true,
-      email: true,
       phone: true,
       birthDate: true,
+      candidate: { select: { email: true } },
+      // The applications made with this record are exactly the ones this organisation sent.
       applications: {
-        where: sentByOrganization(scope),
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         select: {
           id: true,
@@ -73,6 +70,8 @@ export async function getOrganizationCandidate(scope: Scope, candidateId: string
       },
     },
   });
-  return candidate;
+  if (!profile) return null;
+  const { candidateId: id, candidate, ...rest } = profile;
+  return { id, email: candidate.email, ...rest };
 }
 export type OrganizationCandidate = NonNullable<Awaited<ReturnType<typeof getOrganizationCandidate>>>;

@@ -19,7 +19,10 @@ const detailSelect = {
   answerToPrescriber: true,
   hiringStartDate: true,
   hiringEndDate: true,
-  candidate: { select: { id: true, firstName: true, lastName: true, email: true, phone: true } },
+  // The person's e-mail (the one the sender typed) and the sender's record of them: a prescriber
+  // reads its own organisation's data, an employer what the sending organisation entered.
+  candidate: { select: { id: true, email: true } },
+  candidateProfile: { select: { firstName: true, lastName: true, phone: true } },
   senderUser: person,
   senderOrganization: { select: { id: true, name: true, type: true, contactEmail: true, contactPhone: true } },
   employerOrganization: {

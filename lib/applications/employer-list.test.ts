@@ -21,7 +21,7 @@ async function employerWithApplications() {
   const mlAdviser = await createMember(ml);
   const elsewhere = await createOrganization("EMPLOYER");
   const now = Date.now();
-  const amina = await prisma.candidate.create({ data: { firstName: "Amina", lastName: `Kone${now}` } });
+  const amina = await createCandidate({ email: null, firstName: "Amina", lastName: `Kone${now}` });
   const other = await createCandidate();
   const send = (candidateId: string, sender: { userId: string; organizationId: string }, daysAgo: number, status?: "NEW" | "PROCESSING" | "POSTPONED", to = employer.id) =>
     createApplication({ candidateId, sender, employerOrganizationId: to, status, createdAt: new Date(now - daysAgo * DAY) });

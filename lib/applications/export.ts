@@ -52,7 +52,7 @@ export function csvLine(cells: string[]): string {
 
 export function applicationCsvCells(row: ApplicationListRow): string[] {
   return [
-    personName(row.candidate),
+    personName(row.candidateProfile),
     row.employerOrganization.name,
     row.employerOrganization.city,
     row.jobTitle ?? "",

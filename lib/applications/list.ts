@@ -26,7 +26,8 @@ function filtersWhere(scope: Scope, filters: ListFilters): Prisma.JobApplication
   if (filters.candidate) {
     for (const word of filters.candidate.split(/\s+/).slice(0, 4)) {
       and.push({
-        candidate: {
+        // The sender's record: a prescriber searches its own names, an employer what it was sent.
+        candidateProfile: {
           OR: [{ firstName: { contains: word, mode: "insensitive" } }, { lastName: { contains: word, mode: "insensitive" } }],
         },
       });
@@ -58,7 +59,8 @@ export const listRowSelect = {
   status: true,
   createdAt: true,
   jobTitle: true,
-  candidate: { select: { id: true, firstName: true, lastName: true } },
+  // Never the person's shared row: the names the sending organisation typed for this application.
+  candidateProfile: { select: { candidateId: true, firstName: true, lastName: true } },
   senderUser: { select: { id: true, firstName: true, lastName: true } },
   senderOrganization: { select: { id: true, name: true } },
   employerOrganization: { select: { id: true, name: true, city: true } },

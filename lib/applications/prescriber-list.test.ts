@@ -15,7 +15,7 @@ async function organisationWithApplications() {
   const employerA = await createOrganization("EMPLOYER");
   const employerB = await createOrganization("EMPLOYER");
   const now = Date.now();
-  const sophie = await prisma.candidate.create({ data: { firstName: "Sophie", lastName: `Marchal${now}` } });
+  const sophie = await createCandidate({ email: null, firstName: "Sophie", lastName: `Marchal${now}` });
   const other = await createCandidate();
   const apps = {
     newA: await createApplication({ candidateId: sophie.id, sender: sender.ctx, employerOrganizationId: employerA.id, createdAt: new Date(now - 1 * DAY) }),

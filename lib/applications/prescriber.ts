@@ -22,17 +22,24 @@ export async function listOrganizationSenders(scope: Scope) {
   });
 }
 
-/** What the confirmation page shows; null (→ 404) unless this organisation sent it. */
+/**
+ * What the confirmation page shows; null (→ 404) unless this organisation sent it. The names are
+ * this organisation's record of the person, even when the e-mail matched someone already known.
+ */
 export async function getSentApplicationSummary(scope: Scope, applicationId: string) {
   if (scope.organizationKind !== "PRESCRIBER") return null;
-  return prisma.jobApplication.findFirst({
+  const application = await prisma.jobApplication.findFirst({
     where: { id: applicationId, senderOrganizationId: scope.organizationId },
     select: {
       id: true,
       status: true,
       jobTitle: true,
-      candidate: { select: { id: true, firstName: true, lastName: true, email: true } },
+      candidate: { select: { id: true, email: true } },
+      candidateProfile: { select: { firstName: true, lastName: true } },
       employerOrganization: { select: { name: true, city: true } },
     },
   });
+  if (!application) return null;
+  const { candidate, candidateProfile, ...rest } = application;
+  return { ...rest, candidate: { ...candidate, ...candidateProfile } };
 }

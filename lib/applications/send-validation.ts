@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseCalendarDate } from "@/lib/calendar-date";
+import { isMultiLineText, MULTI_LINE_ERROR, singleLineText } from "@/lib/text-validation";
 
 /**
  * "Envoyer une candidature": one schema shared by the form (zodResolver), the server action and
@@ -27,9 +28,9 @@ const PHONE_PATTERN = /^\+?[\d\s.()-]{6,20}$/;
 // Rough but enough: the same address shape the sign-in form accepts.
 const emailFormat = z.email();
 
-const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong);
-// Optional form fields arrive as "" (empty input) or are absent (API callers).
-const optionalText = (max: number, tooLong: string) => text(max, tooLong).optional().default("");
+// Optional form fields arrive as "" (empty input) or are absent (API callers). Every one of them
+// is a single line: names and the job title reach e-mail subjects.
+const optionalText = (max: number, tooLong: string) => singleLineText(max, tooLong).optional().default("");
 
 function isPastBirthDate(value: string): boolean {
   const date = parseCalendarDate(value);
@@ -64,7 +65,8 @@ export const sendApplicationSchema = z
       .trim()
       .min(1, "Écrivez un message à l'employeur.")
       .min(MESSAGE_MIN_LENGTH, `Le message doit faire au moins ${MESSAGE_MIN_LENGTH} caractères.`)
-      .max(MESSAGE_MAX_LENGTH, `Le message ne doit pas dépasser ${MESSAGE_MAX_LENGTH.toLocaleString("fr-FR")} caractères.`),
+      .max(MESSAGE_MAX_LENGTH, `Le message ne doit pas dépasser ${MESSAGE_MAX_LENGTH.toLocaleString("fr-FR")} caractères.`)
+      .refine(isMultiLineText, MULTI_LINE_ERROR),
   })
   // The required fields depend on the mode. Zod 4 runs this check even when a field already
   // failed, so the form shows every error at once.

@@ -23,15 +23,18 @@ const newCandidate = (overrides: Record<string, unknown> = {}) => ({
 
 /** Rows of every table a send writes to: a refused send must leave them all unchanged. */
 async function tableCounts() {
-  const [candidates, applications, events, emails, links] = await Promise.all([
+  const [candidates, profiles, applications, events, emails, links] = await Promise.all([
     prisma.candidate.count(),
+    prisma.candidateProfile.count(),
     prisma.jobApplication.count(),
     prisma.applicationEvent.count(),
     prisma.outboxEmail.count(),
     prisma.candidateLink.count(),
   ]);
-  return { candidates, applications, events, emails, links };
+  return { candidates, profiles, applications, events, emails, links };
 }
+
+const namesOf = (candidate: { firstName: string; lastName: string }) => ({ firstName: candidate.firstName, lastName: candidate.lastName });
 
 async function expectNothingWritten<T>(run: () => Promise<T>): Promise<T> {
   const before = await tableCounts();
@@ -56,7 +59,7 @@ describe("sendApplication", () => {
     );
     const id = applicationIdOf(result);
 
-    const application = await prisma.jobApplication.findUniqueOrThrow({ where: { id }, include: { candidate: true, events: true } });
+    const application = await prisma.jobApplication.findUniqueOrThrow({ where: { id }, include: { candidate: true, candidateProfile: true, events: true } });
     expect(application).toMatchObject({
       status: "NEW",
       senderUserId: s.prescriber.user.id,
@@ -65,8 +68,10 @@ describe("sendApplication", () => {
       jobTitle: "Agent de tri",
       message: MESSAGE,
     });
-    expect(application.candidate).toMatchObject({ firstName: "Léa", email: email.toLowerCase(), phone: "06 12 34 56 78" });
-    expect(application.candidate.birthDate?.toISOString().slice(0, 10)).toBe("1990-04-05");
+    expect(application.candidate.email).toBe(email.toLowerCase());
+    // What the prescriber typed is its organisation's record of the person.
+    expect(application.candidateProfile).toMatchObject({ organizationId: s.prescriberOrg.id, firstName: "Léa", phone: "06 12 34 56 78" });
+    expect(application.candidateProfile.birthDate?.toISOString().slice(0, 10)).toBe("1990-04-05");
     expect(application.events).toEqual([
       expect.objectContaining({ transition: "send", fromStatus: null, toStatus: "NEW", actorId: s.prescriber.user.id }),
     ]);
@@ -96,26 +101,32 @@ describe("sendApplication", () => {
     expect(await prisma.candidateLink.count({ where: { candidate: { applications: { some: { id } } } } })).toBe(0);
   });
 
-  it("attaches an email that already belongs to a candidate to that person, whatever its case, without renaming them", async () => {
+  it("attaches an email that already belongs to a candidate to that person, whatever its case, keeping each organisation's own record", async () => {
     const s = await scenario();
     const other = await createOrganization("PRESCRIBER");
     const otherPrescriber = await createMember(other);
-    const existing = await createCandidate({ email: `deja.${Date.now()}@mail.test` });
-    await createApplication({ candidateId: existing.id, sender: otherPrescriber.ctx, employerOrganizationId: s.employerOrg.id });
+    const existing = await createCandidate({ email: `deja.${Date.now()}@mail.test`, firstName: "Hélène", lastName: "Le Gall" });
+    await createApplication({ candidateId: existing.id, sender: otherPrescriber.ctx, employerOrganizationId: s.employerOrg.id, profile: { firstName: "Hélène", lastName: "Le Gall", phone: "01 11 11 11 11" } });
 
     const before = await prisma.candidate.count();
     const otherEmployer = await createOrganization("EMPLOYER");
     const id = applicationIdOf(
       await sendApplication(
         s.prescriber.ctx,
-        newCandidate({ firstName: "Autre", lastName: "Orthographe", email: existing.email!.toUpperCase(), phone: "07 00 00 00 00", employerOrganizationId: otherEmployer.id }),
+        // Same person, typed differently: case, accents and spacing do not matter.
+        newCandidate({ firstName: "HELENE", lastName: "le  gall", email: existing.email!.toUpperCase(), phone: "07 00 00 00 00", employerOrganizationId: otherEmployer.id }),
         { baseUrl: BASE_URL },
       ),
     );
     expect(await prisma.candidate.count()).toBe(before);
-    const application = await prisma.jobApplication.findUniqueOrThrow({ where: { id }, include: { candidate: true } });
+    const application = await prisma.jobApplication.findUniqueOrThrow({ where: { id }, include: { candidateProfile: true } });
     expect(application.candidateId).toBe(existing.id);
-    expect(application.candidate).toMatchObject({ firstName: existing.firstName, lastName: existing.lastName, phone: "07 00 00 00 00" });
+    expect(application.candidateProfile).toMatchObject({ organizationId: s.prescriberOrg.id, firstName: "HELENE", lastName: "le  gall", phone: "07 00 00 00 00" });
+    // The other organisation's record is untouched.
+    expect(await prisma.candidateProfile.findUniqueOrThrow({ where: { candidateId_organizationId: { candidateId: existing.id, organizationId: other.id } } })).toMatchObject({
+      firstName: "Hélène",
+      phone: "01 11 11 11 11",
+    });
   });
 
   it("accepts an existing candidate by id from the organisation that applied for them, by any colleague", async () => {
@@ -153,9 +164,9 @@ describe("sendApplication", () => {
 
     // The same candidate by email is the same person: refused as well.
     const byEmail = await expectNothingWritten(() =>
-      sendApplication(s.prescriber.ctx, newCandidate({ email: s.candidate.email, employerOrganizationId: s.employerOrg.id }), { baseUrl: BASE_URL }),
+      sendApplication(s.prescriber.ctx, newCandidate({ ...namesOf(s.candidate), email: s.candidate.email, employerOrganizationId: s.employerOrg.id }), { baseUrl: BASE_URL }),
     );
-    expect(byEmail.ok).toBe(false);
+    expect(byEmail).toMatchObject({ ok: false, error: expect.stringContaining("déjà une candidature en cours") });
 
     // Another employer is fine.
     const otherEmployer = await createOrganization("EMPLOYER");
@@ -167,7 +178,11 @@ describe("sendApplication", () => {
     const other = await createOrganization("PRESCRIBER");
     const otherPrescriber = await createMember(other);
     await createApplication({ candidateId: s.candidate.id, sender: otherPrescriber.ctx, employerOrganizationId: s.employerOrg.id });
-    const result = await sendApplication(s.prescriber.ctx, newCandidate({ email: s.candidate.email, employerOrganizationId: s.employerOrg.id }), { baseUrl: BASE_URL });
+    const result = await sendApplication(
+      s.prescriber.ctx,
+      newCandidate({ ...namesOf(s.candidate), email: s.candidate.email, employerOrganizationId: s.employerOrg.id }),
+      { baseUrl: BASE_URL },
+    );
     expect(result.ok).toBe(true);
   });
 
@@ -182,6 +197,11 @@ describe("sendApplication", () => {
       ["5000-character message", { message: "a".repeat(5000) }, "message", /ne doit pas dépasser 3\s000 caractères/],
       ["too short a message", { message: "Bonjour" }, "message", /au moins 10 caractères/],
       ["201-character job title", { jobTitle: "x".repeat(201) }, "jobTitle", /ne doit pas dépasser 200 caractères/],
+      // They reach e-mail subjects: no direction override, control or invisible character (issue 8).
+      ["right-to-left override in the last name", { lastName: "Dupont\u202Efdp.exe" }, "lastName", /caractère non autorisé/],
+      ["line break in the first name", { firstName: "Léa\nBcc: x@y.z" }, "firstName", /caractère non autorisé/],
+      ["zero-width space in the job title", { jobTitle: "Agent\u200Bde tri" }, "jobTitle", /caractère non autorisé/],
+      ["isolate in the message", { message: "Bonjour, voici \u2067le message\u2069 du prescripteur." }, "message", /caractère non autorisé/],
       ["birth date in the future", { birthDate: "2999-01-01" }, "birthDate", /date de naissance valide/],
       ["no employer", { employerOrganizationId: "" }, "employerOrganizationId", /Choisissez un employeur/],
       ["unknown employer id", { employerOrganizationId: "org-does-not-exist" }, "employerOrganizationId", /Employeur introuvable/],
@@ -210,13 +230,15 @@ describe("sendApplication", () => {
     const otherEmployer = await createOrganization("EMPLOYER");
     const email = `course.${Date.now()}@mail.test`;
     const [a, b] = await Promise.all([
-      sendApplication(s.prescriber.ctx, newCandidate({ email, employerOrganizationId: s.employerOrg.id }), { baseUrl: BASE_URL }),
-      sendApplication(s.colleague.ctx, newCandidate({ email, employerOrganizationId: otherEmployer.id }), { baseUrl: BASE_URL }),
+      sendApplication(s.prescriber.ctx, newCandidate({ lastName: "Course", email, employerOrganizationId: s.employerOrg.id }), { baseUrl: BASE_URL }),
+      sendApplication(s.colleague.ctx, newCandidate({ lastName: "Course", email, employerOrganizationId: otherEmployer.id }), { baseUrl: BASE_URL }),
     ]);
     const ids = [applicationIdOf(a), applicationIdOf(b)];
     const applications = await prisma.jobApplication.findMany({ where: { id: { in: ids } } });
     expect(new Set(applications.map((x) => x.candidateId)).size).toBe(1);
     expect(await prisma.candidate.count({ where: { email } })).toBe(1);
+    // Colleagues share their organisation's one record of the person.
+    expect(await prisma.candidateProfile.count({ where: { candidate: { email } } })).toBe(1);
   });
 
   it("lets only one of two simultaneous identical sends through", async () => {

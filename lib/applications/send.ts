@@ -3,6 +3,7 @@ import { prisma, type TransactionClient } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import { PENDING_STATUSES } from "@/lib/status";
+import { sameName } from "@/lib/people";
 import {
   fieldErrorsOf,
   sendApplicationSchema,
@@ -27,6 +28,14 @@ const CANDIDATE_NOT_FOUND: Refusal = {
   notFound: true,
   error: "Candidat introuvable parmi les personnes pour lesquelles votre organisation a postulé.",
   fieldErrors: { candidateId: "Candidat introuvable. Recherchez-le à nouveau ou saisissez un nouveau candidat." },
+};
+// Deliberately vague: neither the names on record nor who recorded them.
+const EMAIL_NAME_MISMATCH: Refusal = {
+  ok: false,
+  error: "Vérifiez l'adresse e-mail du candidat : elle ne correspond pas au prénom et au nom saisis.",
+  fieldErrors: {
+    email: "Cette adresse e-mail ne correspond pas au prénom et au nom saisis. Vérifiez-la avec le candidat (une faute de frappe ?), ou laissez le champ vide.",
+  },
 };
 const EMPLOYER_NOT_FOUND: Refusal = {
   ok: false,
@@ -109,44 +118,59 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
   }
 }
 
-/** The candidate's id: one this organisation applied for, the owner of the email, or a new person. */
+/**
+ * The person's id, once this organisation has its own record of them (CandidateProfile): one it
+ * applied for, the owner of the e-mail typed, or a new person. Another organisation's record is
+ * never read back to the caller: it only decides whether the names match.
+ */
 async function resolveCandidate(tx: TransactionClient, ctx: SenderContext, candidate: SendApplicationInput["candidate"]): Promise<string> {
   if (candidate.kind === "existing") {
-    // An id is accepted only for a person this organisation applied for: any other id is
+    // An id is accepted only for a person this organisation has a record of: any other id is
     // "not found", whether or not it exists.
-    const known = await tx.jobApplication.findFirst({
-      where: { candidateId: candidate.id, senderOrganizationId: ctx.organizationId },
+    const own = await tx.candidateProfile.findUnique({
+      where: { candidateId_organizationId: { candidateId: candidate.id, organizationId: ctx.organizationId } },
       select: { candidateId: true },
     });
-    if (!known) throw new SendRefused(CANDIDATE_NOT_FOUND);
-    return known.candidateId;
+    if (!own) throw new SendRefused(CANDIDATE_NOT_FOUND);
+    return own.candidateId;
   }
 
+  const typed = { firstName: candidate.firstName, lastName: candidate.lastName, phone: candidate.phone, birthDate: candidate.birthDate };
   if (!candidate.email) {
     const created = await tx.candidate.create({
-      data: { firstName: candidate.firstName, lastName: candidate.lastName, phone: candidate.phone, birthDate: candidate.birthDate },
+      data: { profiles: { create: { organizationId: ctx.organizationId, ...typed } } },
       select: { id: true },
     });
     return created.id;
   }
 
-  // One person = one record (DESIGN §9). ON CONFLICT DO NOTHING waits for a concurrent insert
-  // of the same email and then keeps it, so two prescribers typing the same new address at
-  // the same moment end up on the same candidate instead of a unique-constraint error.
-  await tx.candidate.createMany({
-    data: [{ firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email, phone: candidate.phone, birthDate: candidate.birthDate }],
-    skipDuplicates: true,
+  // One person = one e-mail (DESIGN §9). ON CONFLICT DO NOTHING waits for a concurrent insert of
+  // the same address and then keeps it, so two prescribers typing the same new address at the
+  // same moment end up on the same person instead of a unique-constraint error.
+  await tx.candidate.createMany({ data: [{ email: candidate.email }], skipDuplicates: true });
+  const person = await tx.candidate.findUniqueOrThrow({ where: { email: candidate.email }, select: { id: true } });
+  // Serialises the records of this person, so two organisations cannot both pass the check below.
+  await tx.$queryRaw`SELECT id FROM "Candidate" WHERE id = ${person.id} FOR UPDATE`;
+  const profiles = await tx.candidateProfile.findMany({
+    where: { candidateId: person.id },
+    select: { id: true, organizationId: true, firstName: true, lastName: true, phone: true, birthDate: true },
   });
-  const person = await tx.candidate.findUniqueOrThrow({
-    where: { email: candidate.email },
-    select: { id: true, phone: true, birthDate: true },
-  });
-  // Names are never overwritten (the person may be known under another spelling); only details
-  // the record lacks are filled in, which reveals nothing to anyone.
+  const own = profiles.find((profile) => profile.organizationId === ctx.organizationId);
+  // A typo in the address must not attach the application to someone else, who would get its
+  // e-mails and could be marked "embauché ailleurs": the names must match what is on record
+  // (this organisation's, or else anyone's), and the answer says nothing about whose it is.
+  const reference = own ? [own] : profiles;
+  if (reference.length > 0 && !reference.some((profile) => sameName(profile, typed))) throw new SendRefused(EMAIL_NAME_MISMATCH);
+
+  if (!own) {
+    await tx.candidateProfile.create({ data: { candidateId: person.id, organizationId: ctx.organizationId, ...typed } });
+    return person.id;
+  }
+  // This organisation's own record: names stay as first typed; details it lacked are filled in.
   const missing = {
-    ...(person.phone === null && candidate.phone ? { phone: candidate.phone } : {}),
-    ...(person.birthDate === null && candidate.birthDate ? { birthDate: candidate.birthDate } : {}),
+    ...(own.phone === null && typed.phone ? { phone: typed.phone } : {}),
+    ...(own.birthDate === null && typed.birthDate ? { birthDate: typed.birthDate } : {}),
   };
-  if (Object.keys(missing).length) await tx.candidate.update({ where: { id: person.id }, data: missing });
+  if (Object.keys(missing).length) await tx.candidateProfile.update({ where: { id: own.id }, data: missing });
   return person.id;
 }

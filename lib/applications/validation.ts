@@ -3,14 +3,17 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES, REFUSAL_REASONS } from "@/lib/status";
 import { parseCalendarDate } from "@/lib/calendar-date";
+import { isMultiLineText, MULTI_LINE_ERROR, multiLineText } from "@/lib/text-validation";
 
 export const MESSAGE_MAX_LENGTH = 3000;
 const HIRING_START_MAX_DAYS_AGO = 30;
 const DAY_MS = 86_400_000;
 
 const tooLong = `Ce message est trop long (${MESSAGE_MAX_LENGTH} caractères au maximum).`;
-const requiredMessage = (error: string) => z.string({ error }).trim().min(1, { error, abort: true }).max(MESSAGE_MAX_LENGTH, tooLong);
-const optionalMessage = z.string().trim().max(MESSAGE_MAX_LENGTH, tooLong).optional().default("");
+// Messages may span lines, but never carry invisible or text-direction controls (issue 8).
+const requiredMessage = (error: string) =>
+  z.string({ error }).trim().min(1, { error, abort: true }).max(MESSAGE_MAX_LENGTH, tooLong).refine(isMultiLineText, MULTI_LINE_ERROR);
+const optionalMessage = multiLineText(MESSAGE_MAX_LENGTH, tooLong).optional().default("");
 
 // Every action carries the status the user saw: the write requires it (optimistic concurrency).
 const applicationRef = {

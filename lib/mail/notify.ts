@@ -27,7 +27,10 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
   const application = await tx.jobApplication.findUniqueOrThrow({
     where: { id: input.applicationId },
     include: {
-      candidate: true,
+      candidate: { select: { email: true } },
+      // Everyone reads the sender's record of the person: the prescriber its own, the employer
+      // what it was sent, the candidate what their adviser wrote.
+      candidateProfile: { select: { firstName: true, lastName: true } },
       senderUser: true,
       senderOrganization: true,
       employerOrganization: {
@@ -37,7 +40,7 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
   });
   const professionalUrl = `${input.baseUrl}/applications/${application.id}`;
   const data: Omit<ApplicationEmailData, "url"> = {
-    candidate: application.candidate,
+    candidate: application.candidateProfile,
     employer: application.employerOrganization,
     prescriberOrganization: application.senderOrganization,
     senderName: personName(application.senderUser) || application.senderUser.email,
@@ -54,7 +57,9 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
   const entries: OutboxEntry[] = [];
   const professionals: { kind: EmailKind; recipient: "prescriber" | "employerTeam"; userId: string; email: string }[] = [];
   if (recipients.prescriber) {
-    professionals.push({ kind: recipients.prescriber, recipient: "prescriber", userId: application.senderUserId, email: application.senderUser.email });
+    for (const adviser of await prescriberRecipients(tx, application)) {
+      professionals.push({ kind: recipients.prescriber, recipient: "prescriber", userId: adviser.id, email: adviser.email });
+    }
   }
   if (recipients.employerTeam) {
     for (const membership of application.employerOrganization.memberships) {
@@ -90,4 +95,27 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
     });
   }
   return enqueueEmails(tx, entries);
+}
+
+/**
+ * Who hears, on the prescriber side: the adviser who sent the application while they are still
+ * an active member of the sending organisation; once they have left, that organisation's active
+ * admins instead, so decisions, refusal reasons and private messages stay inside it (issue 8).
+ */
+async function prescriberRecipients(
+  tx: TransactionClient,
+  application: { senderUserId: string; senderOrganizationId: string; senderUser: { id: string; email: string } },
+): Promise<{ id: string; email: string }[]> {
+  // Only the rows that matter: a national organisation may have thousands of members.
+  const memberships = await tx.membership.findMany({
+    where: {
+      organizationId: application.senderOrganizationId,
+      isActive: true,
+      OR: [{ userId: application.senderUserId }, { role: "ADMIN" }],
+    },
+    orderBy: { createdAt: "asc" },
+    select: { userId: true, user: { select: { id: true, email: true } } },
+  });
+  if (memberships.some((membership) => membership.userId === application.senderUserId)) return [application.senderUser];
+  return memberships.map((membership) => membership.user);
 }

@@ -25,7 +25,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   if (!application) notFound();
 
   const isEmployer = member.organizationKind === "EMPLOYER";
-  const candidate = personName(application.candidate);
+  const candidate = personName(application.candidateProfile);
 
   return (
     <>
