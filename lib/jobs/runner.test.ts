@@ -9,7 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { prisma, type PrismaClient } from "@/lib/db";
 import { createPrismaClient } from "@/prisma/client";
 import { startEmbeddedPostgres } from "@/prisma/embedded";
-import { applyMigrations } from "@/prisma/migrate";
+import { applyMigrations } from "@/prisma/migrate-deploy";
 import { runJobs } from "@/lib/jobs/runner";
 import type { Job, JobContext } from "@/lib/jobs/types";
 

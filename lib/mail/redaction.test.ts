@@ -12,7 +12,7 @@ import { getCandidateStatus } from "@/lib/candidate-status";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import { deliverEmails } from "@/lib/mail/sender";
 import { REDACTED_LINK, redactSecretLinks, SECRET_LINK_PATTERN } from "@/lib/mail/redaction";
-import { readMigrations } from "@/prisma/migrate";
+import { readMigrations } from "@/prisma/migrate-deploy";
 import { createApplication, createMember, createScenario } from "@/test/fixtures";
 import { resendError, startResendStub, type ResendStub } from "@/test/resend-stub";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import pg from "pg";
-import { readMigrations } from "../migrate";
+import { readMigrations } from "../migrate-deploy";
 
 // Issue 8, item 7 moved names and contact details from Candidate to one CandidateProfile per
 // sending organisation: existing data must survive the migration, each organisation keeping the
