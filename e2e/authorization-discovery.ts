@@ -24,14 +24,14 @@ function walk(directory: string, keep: (file: string) => boolean, found: string[
   return found;
 }
 
-const relative = (file: string) => path.relative(ROOT, file).split(path.sep).join("/");
 
 /**
  * Every URL pattern of the App Router: "/applications/[id]" for app/(pro)/applications/[id]/page.tsx.
  * Route groups "(pro)" and parallel-route slots "@x" are not part of the URL; private folders "_x" are not routes.
  */
-export function discoverRoutes(): string[] {
-  const files = walk(path.join(ROOT, "app"), (name) => /^(page\.(tsx|ts|jsx|js|mdx)|route\.(ts|js|tsx))$/.test(name));
+export function discoverRoutes(root = ROOT): string[] {
+  const relative = (file: string) => path.relative(root, file).split(path.sep).join("/");
+  const files = walk(path.join(root, "app"), (name) => /^(page\.(tsx|ts|jsx|js|mdx)|route\.(ts|js|tsx))$/.test(name));
   const routes = new Set<string>();
   for (const file of files) {
     const segments = relative(file).split("/").slice(1, -1);
@@ -74,7 +74,7 @@ function exportedValueNames(source: ts.SourceFile): string[] {
 }
 
 /** Inline server actions ("use server" as a function's first statement): they would escape the matrix. */
-function inlineServerActions(source: ts.SourceFile): string[] {
+function inlineServerActions(source: ts.SourceFile, relative: (file: string) => string): string[] {
   const found: string[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isFunctionLike(node) && "body" in node && node.body && ts.isBlock(node.body as ts.Node)) {
@@ -96,17 +96,18 @@ export interface DiscoveredActions {
   inline: string[];
 }
 
-export function discoverServerActions(): DiscoveredActions {
+export function discoverServerActions(root = ROOT): DiscoveredActions {
+  const relative = (file: string) => path.relative(root, file).split(path.sep).join("/");
   const actions: string[] = [];
   const inline: string[] = [];
-  for (const file of walk(ROOT, (name) => /\.(ts|tsx|js|jsx|mjs)$/.test(name) && !/\.(test|spec)\.[jt]sx?$/.test(name) && !name.endsWith(".d.ts"))) {
+  for (const file of walk(root, (name) => /\.(ts|tsx|js|jsx|mjs)$/.test(name) && !/\.(test|spec)\.[jt]sx?$/.test(name) && !name.endsWith(".d.ts"))) {
     const text = readFileSync(file, "utf8");
     if (!text.includes("use server")) continue;
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
     if (isUseServerFile(source)) {
       for (const name of exportedValueNames(source)) actions.push(`${relative(file)}#${name}`);
     } else {
-      inline.push(...inlineServerActions(source));
+      inline.push(...inlineServerActions(source, relative));
     }
   }
   return { actions: actions.sort(), inline: inline.sort() };

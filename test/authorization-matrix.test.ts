@@ -210,8 +210,8 @@ describe("authorization matrix: server actions", () => {
       for (const persona of PERSONAS) {
         const outcome = row.expect[persona];
         it(`${key}${row.label ? ` (${row.label})` : ""} as ${persona}: ${outcome}`, async () => {
-          const module = (await import(/* @vite-ignore */ `../${file}`)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
-          const action = module[exportName];
+          const loaded = (await import(/* @vite-ignore */ `../${file}`)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+          const action = loaded[exportName];
           expect(action, `${file} exports ${exportName}`).toBeTypeOf("function");
 
           const args = await row.args(scene);
