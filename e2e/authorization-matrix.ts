@@ -73,6 +73,11 @@ export interface RouteCase {
    * list them (the candidate status link: holding it is the authorization).
    */
   tokenHolderSees?: GuardedCandidate;
+  /**
+   * Candidates this page lists: a persona who may know one and gets the page must see the name,
+   * so that the check that the others don't is not passed by an empty page.
+   */
+  lists?: GuardedCandidate[];
   expect: Record<Persona, RouteOutcome>;
 }
 
@@ -112,7 +117,7 @@ export const ROUTES: Record<string, RouteCase[]> = {
 
   // The candidate's status page: whoever holds the link sees that candidate, nobody else's.
   "/c/[token]": [
-    { path: "/c/{sharedCandidateToken}", shows: "Suivi de mes candidatures", tokenHolderSees: "sharedCandidate", expect: publicPage },
+    { path: "/c/{sharedCandidateToken}", shows: "Suivi de mes candidatures", tokenHolderSees: "sharedCandidate", lists: ["sharedCandidate"], expect: publicPage },
     { path: "/c/not-a-valid-token", shows: "Ce lien de suivi n'est plus valable", expect: publicPage },
   ],
 
@@ -130,36 +135,39 @@ export const ROUTES: Record<string, RouteCase[]> = {
     {
       path: "/applications/{sharedApplication}",
       shows: "Historique",
+      lists: ["sharedCandidate"],
       expect: { ...memberPage, prescriberB: NOT_FOUND, otherEmployer: NOT_FOUND },
     },
     {
       path: "/applications/{applicationOfB}",
       shows: "Historique",
+      lists: ["candidateOfB"],
       expect: { ...memberPage, prescriberA: NOT_FOUND, colleagueA: NOT_FOUND, employer: NOT_FOUND },
     },
     { path: "/applications/unknown-id", expect: { ...memberPage, prescriberA: NOT_FOUND, colleagueA: NOT_FOUND, prescriberB: NOT_FOUND, employer: NOT_FOUND, otherEmployer: NOT_FOUND } },
   ],
 
-  "/employer/applications": [{ path: "/employer/applications", shows: "Candidatures reçues", expect: employerPage }],
+  "/employer/applications": [{ path: "/employer/applications", shows: "Candidatures reçues", lists: ["sharedCandidate", "candidateOfB"], expect: employerPage }],
 
-  "/prescriber/applications": [{ path: "/prescriber/applications", shows: "Suivi des candidatures", expect: prescriberPage }],
+  "/prescriber/applications": [{ path: "/prescriber/applications", shows: "Suivi des candidatures", lists: ["sharedCandidate", "candidateOfB"], expect: prescriberPage }],
   "/prescriber/applications/new": [
     { path: "/prescriber/applications/new", shows: "Envoyer une candidature", expect: prescriberPage },
     // Preselecting another organisation's candidate is ignored, like an unknown id (the name check proves it).
     { path: "/prescriber/applications/new?candidate={candidateOfB}", shows: "Envoyer une candidature", expect: prescriberPage },
   ],
   "/prescriber/applications/[id]/confirmation": [
-    { path: "/prescriber/applications/{sharedApplication}/confirmation", shows: "Candidature envoyée", expect: { ...prescriberPage, prescriberB: NOT_FOUND } },
+    { path: "/prescriber/applications/{sharedApplication}/confirmation", shows: "Candidature envoyée", lists: ["sharedCandidate"], expect: { ...prescriberPage, prescriberB: NOT_FOUND } },
   ],
   // A route handler, outside the (pro) layout: without a prescriber organisation the file does not exist.
   "/prescriber/applications/export": [
-    { path: "/prescriber/applications/export", expect: { ...prescriberPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND } },
+    { path: "/prescriber/applications/export", shows: "Candidat;Employeur", lists: ["sharedCandidate", "candidateOfB"], expect: { ...prescriberPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND } },
   ],
   "/prescriber/candidates/[id]": [
-    { path: "/prescriber/candidates/{sharedCandidate}", shows: "Candidatures envoyées par votre organisation", expect: { ...prescriberPage, prescriberB: NOT_FOUND } },
+    { path: "/prescriber/candidates/{sharedCandidate}", shows: "Candidatures envoyées par votre organisation", lists: ["sharedCandidate"], expect: { ...prescriberPage, prescriberB: NOT_FOUND } },
     {
       path: "/prescriber/candidates/{candidateOfB}",
       shows: "Candidatures envoyées par votre organisation",
+      lists: ["candidateOfB"],
       expect: { ...prescriberPage, prescriberA: NOT_FOUND, colleagueA: NOT_FOUND },
     },
   ],
