@@ -3,35 +3,37 @@
  * the production build as each of the seven personas, redirects not followed. Server actions run
  * in test/authorization-matrix.test.ts.
  */
-import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
+// Plain Playwright, not ./fixtures: no browser page is needed (nor its per-page checks).
+import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { compareWithMatrix, discoverRoutes } from "./authorization-discovery";
 import { plantAuthorizationData, SESSION_COOKIE, type PlantedData } from "./authorization-fixtures";
 import { GUARDED_NAMES, PERSONAS, ROUTES, type GuardedCandidate, type Persona, type RouteCase, type RouteFixtures, type RouteOutcome } from "./authorization-matrix";
-import { expect, test } from "./fixtures";
 
 test("the matrix has a row for every route under app/, and none for a route that no longer exists", () => {
   expect(compareWithMatrix(discoverRoutes(), Object.keys(ROUTES))).toEqual({ missing: [], stale: [] });
 });
 
 let planted: PlantedData;
-const clients = new Map<Persona, APIRequestContext>();
 
-test.beforeAll(async ({ baseURL }) => {
+test.beforeAll(async () => {
   planted = await plantAuthorizationData();
-  const domain = new URL(baseURL!).hostname;
-  for (const persona of PERSONAS) {
-    const cookies =
-      persona === "anonymous"
-        ? []
-        : [{ name: SESSION_COOKIE, value: planted.sessions[persona], domain, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const }];
-    clients.set(persona, await playwrightRequest.newContext({ baseURL, storageState: { cookies, origins: [] } }));
-  }
 });
 
 test.afterAll(async () => {
-  for (const client of clients.values()) await client.dispose();
   await planted?.remove();
 });
+
+/**
+ * A fresh client per request, signed in as the persona: no cookie carried over from another answer,
+ * and no idle keep-alive socket that the server may close while it is reused (ECONNRESET).
+ */
+async function clientFor(persona: Persona, baseURL: string): Promise<APIRequestContext> {
+  const cookies =
+    persona === "anonymous"
+      ? []
+      : [{ name: SESSION_COOKIE, value: planted.sessions[persona], domain: new URL(baseURL).hostname, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const }];
+  return playwrightRequest.newContext({ baseURL, storageState: { cookies, origins: [] } });
+}
 
 function fill(path: string, fixtures: RouteFixtures): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -74,8 +76,10 @@ for (const [route, cases] of Object.entries(ROUTES)) {
       const outcome = row.expect[persona];
       test(`${row.path} as ${persona}: ${outcome}`, async ({ baseURL }) => {
         const url = fill(row.path, planted.fixtures);
-        const response = await clients.get(persona)!.get(url, { maxRedirects: 0 });
+        const client = await clientFor(persona, baseURL!);
+        const response = await client.get(url, { maxRedirects: 0 });
         const body = await response.text();
+        await client.dispose();
         await expectOutcome(response, body, outcome, row, baseURL!);
 
         // Whatever the answer, it never names a candidate this persona's organisation does not know;
