@@ -5,8 +5,9 @@
  * Extra arguments go to Playwright (`npm run test:e2e -- e2e/help.spec.ts`).
  * E2E_PORT (default 3200) lets several runs coexist; a non-default port builds in .next-e2e-<port>.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../prisma/embedded";
 import { recreateDatabase } from "../test/global-setup";
 
 const port = process.env.E2E_PORT ?? "3200";
@@ -26,19 +27,26 @@ async function main() {
   ensureChromium();
   const env: NodeJS.ProcessEnv = { ...process.env, E2E_PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
   if (port !== "3200") env.NEXT_DIST_DIR = `.next-e2e-${port}`;
-  if (process.env.DATABASE_URL) {
-    env.DATABASE_URL = await recreateDatabase(process.env.DATABASE_URL, `e2e_${port}`);
-  } else {
-    const dataDir = `.data/e2e-${port}`;
-    rmSync(dataDir, { recursive: true, force: true });
-    env.EMBEDDED_DATA_DIR = dataDir;
-  }
+  if (process.env.DATABASE_URL) env.DATABASE_URL = await recreateDatabase(process.env.DATABASE_URL, `e2e_${port}`);
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const run = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], { stdio: "inherit", env });
-  process.exit(run.status ?? 1);
+  let embedded: EmbeddedPostgres | undefined;
+  if (!process.env.DATABASE_URL) {
+    // Served from this process, so that the specs (e.g. the authorization matrix's fixtures) reach
+    // the app's database too; the app seeds it (SEED_DEMO_DATA in playwright.config.ts).
+    const dataDir = `.data/e2e-${port}`;
+    rmSync(dataDir, { recursive: true, force: true });
+    embedded = await startEmbeddedPostgres({ dataDir });
+    env.DATABASE_URL = embedded.url;
+  }
+  // Not spawnSync: the embedded database answers from this process's event loop.
+  const status = await new Promise<number>((resolve) => {
+    spawn("npx", ["playwright", "test", ...process.argv.slice(2)], { stdio: "inherit", env }).on("exit", (code) => resolve(code ?? 1));
+  });
+  await embedded?.stop();
+  process.exit(status);
 }
 
 main().catch((error) => {

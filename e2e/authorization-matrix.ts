@@ -1,0 +1,344 @@
+/**
+ * The authorization matrix (DESIGN §6): every route under app/ and every exported server action,
+ * with the designed outcome for each of seven personas. Check it against DESIGN §6 line by line.
+ *
+ * - Routes run over HTTP against the production build: e2e/authorization-matrix.spec.ts.
+ * - Server actions run against the real database: test/authorization-matrix.test.ts.
+ * - Both fail, naming it, when the file tree has a route or an action without a row here, or when a
+ *   row names one that no longer exists (e2e/authorization-discovery.ts reads the tree).
+ * - Every response and every action result is also searched for candidate names the persona must
+ *   not know (GUARDED_NAMES).
+ *
+ * Adding a row: copy the nearest one, then state what each persona gets. Dynamic segments are
+ * written as fixture names in braces ("/applications/{sharedApplication}"), see RouteFixtures.
+ */
+import type { ApplicationStatus } from "../lib/generated/prisma/enums";
+
+export const PERSONAS = ["anonymous", "prescriberA", "colleagueA", "prescriberB", "employer", "otherEmployer", "formerMember"] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+/**
+ * Who they are. A and B are prescriber organisations; "employer" received the shared application
+ * (sent by A); "otherEmployer" received only B's. The former member's only membership (in A) is
+ * inactive: they still have a session, like someone who left. In the e2e run, A is France Travail
+ * Paris 18e, B the Mission locale de Lille, the employers La Recyclerie du Nord and Les Jardins
+ * Solidaires (README); roles are the demo's: A's two prescribers are members, the others admins.
+ */
+export const PERSONA_DESCRIPTIONS: Record<Persona, string> = {
+  anonymous: "no session",
+  prescriberA: "prescriber of organisation A, who sent the shared application (member)",
+  colleagueA: "colleague in A (member)",
+  prescriberB: "prescriber of organisation B (admin)",
+  employer: "member of the employer that received the shared application (admin)",
+  otherEmployer: "member of another employer (admin)",
+  formerMember: "former member of A: signed in, membership inactive",
+};
+
+/**
+ * The two candidates the fixtures plant, each with a distinctive name, and who may read it.
+ * Every other persona's responses (pages, files, action results) must not contain it.
+ */
+export const GUARDED_NAMES = {
+  /** Sent by A to the receiving employer. */
+  sharedCandidate: ["prescriberA", "colleagueA", "employer"],
+  /** Known only to B, who sent them to the other employer. */
+  candidateOfB: ["prescriberB", "otherEmployer"],
+} as const satisfies Record<string, readonly Persona[]>;
+export type GuardedCandidate = keyof typeof GUARDED_NAMES;
+
+// ——— Routes ———
+
+/** "redirect:<path>" is a redirect to exactly that path (and query). */
+export type RouteOutcome = "page" | "signIn" | "notFound" | `redirect:${string}`;
+
+/** The ids that fill dynamic segments; each test run plants them (see the spec). */
+export interface RouteFixtures {
+  /** An application sent by A (prescriberA) to the receiving employer, for sharedCandidate. */
+  sharedApplication: string;
+  /** B's application to the other employer, for candidateOfB. */
+  applicationOfB: string;
+  sharedCandidate: string;
+  candidateOfB: string;
+  /** A valid candidate status link (/c/…) of the shared candidate. */
+  sharedCandidateToken: string;
+}
+
+export interface RouteCase {
+  /** The URL to request, with {fixture} placeholders. */
+  path: string;
+  /** On "page": text the body must contain, to tell the real page from an error page answered 200. */
+  shows?: string;
+  /**
+   * Personas who legitimately read a guarded name in this response although GUARDED_NAMES does not
+   * list them (the candidate status link: holding it is the authorization).
+   */
+  tokenHolderSees?: GuardedCandidate;
+  /**
+   * Candidates this page lists: a persona who may know one and gets the page must see the name,
+   * so that the check that the others don't is not passed by an empty page.
+   */
+  lists?: GuardedCandidate[];
+  expect: Record<Persona, RouteOutcome>;
+}
+
+const PAGE = "page";
+const SIGN_IN = "signIn";
+const NOT_FOUND = "notFound";
+/** requireMember() for a signed-in user without any active membership (lib/auth/guards.ts). */
+const NO_ORGANISATION = "redirect:/organisation?aucune=1";
+const TO_DASHBOARD = "redirect:/dashboard";
+
+const publicPage = { anonymous: PAGE, prescriberA: PAGE, colleagueA: PAGE, prescriberB: PAGE, employer: PAGE, otherEmployer: PAGE, formerMember: PAGE } as const;
+/** The sign-in entry points: signed-in users go to their dashboard. */
+const signInPage = { ...publicPage, prescriberA: TO_DASHBOARD, colleagueA: TO_DASHBOARD, prescriberB: TO_DASHBOARD, employer: TO_DASHBOARD, otherEmployer: TO_DASHBOARD, formerMember: TO_DASHBOARD } as const;
+/** requireMember(): any current organisation. */
+const memberPage = { anonymous: SIGN_IN, prescriberA: PAGE, colleagueA: PAGE, prescriberB: PAGE, employer: PAGE, otherEmployer: PAGE, formerMember: NO_ORGANISATION } as const;
+/** requireMember("PRESCRIBER"): the employer side gets a 404. */
+const prescriberPage = { ...memberPage, employer: NOT_FOUND, otherEmployer: NOT_FOUND } as const;
+/** requireMember("EMPLOYER"): the prescriber side gets a 404. */
+const employerPage = { ...memberPage, prescriberA: NOT_FOUND, colleagueA: NOT_FOUND, prescriberB: NOT_FOUND } as const;
+/** requireUser(): signed in, with or without an organisation. */
+const userPage = { ...publicPage, anonymous: SIGN_IN } as const;
+
+export const ROUTES: Record<string, RouteCase[]> = {
+  "/": [{ path: "/", shows: "Recevoir un lien de connexion", expect: signInPage }],
+  "/connexion": [{ path: "/connexion", shows: "Recevoir un lien de connexion", expect: signInPage }],
+  "/connexion/erreur": [{ path: "/connexion/erreur", shows: "Connexion impossible", expect: publicPage }],
+  "/connexion/verification": [{ path: "/connexion/verification", shows: "Consultez votre messagerie", expect: publicPage }],
+  "/help": [{ path: "/help", shows: "Aide : suivi des candidatures", expect: publicPage }],
+  // next-auth's endpoints: public by nature; the session endpoint tells each persona only about themselves.
+  "/api/auth/[...nextauth]": [
+    { path: "/api/auth/session", expect: publicPage },
+    { path: "/api/auth/csrf", shows: "csrfToken", expect: publicPage },
+  ],
+  // The e2e build keeps the mailbox for loopback requests only (DEV_MAILBOX=1); 404 in production (DESIGN §7).
+  "/dev/mails": [{ path: "/dev/mails", shows: "E-mails de développement", expect: publicPage }],
+  "/dev/mails.json": [{ path: "/dev/mails.json", expect: publicPage }],
+
+  // The candidate's status page: whoever holds the link sees that candidate, nobody else's.
+  "/c/[token]": [
+    { path: "/c/{sharedCandidateToken}", shows: "Suivi de mes candidatures", tokenHolderSees: "sharedCandidate", lists: ["sharedCandidate"], expect: publicPage },
+    { path: "/c/not-a-valid-token", shows: "Ce lien de suivi n'est plus valable", expect: publicPage },
+  ],
+
+  "/dashboard": [{ path: "/dashboard", shows: "Tableau de bord", expect: memberPage }],
+  // requireUser() only: the former member is told they belong to no organisation.
+  "/organisation": [{ path: "/organisation", shows: "organisation", expect: userPage }],
+  "/settings/notifications": [{ path: "/settings/notifications", shows: "Mes notifications", expect: userPage }],
+  // Admins only: members of A get a 404 like everyone outside the organisation.
+  "/settings/emails": [
+    { path: "/settings/emails", shows: "E-mails non remis", expect: { ...memberPage, prescriberA: NOT_FOUND, colleagueA: NOT_FOUND } },
+  ],
+
+  // Shared by the two organisations of the application; anyone else gets a 404 (DESIGN §6).
+  "/applications/[id]": [
+    {
+      path: "/applications/{sharedApplication}",
+      shows: "Historique",
+      lists: ["sharedCandidate"],
+      expect: { ...memberPage, prescriberB: NOT_FOUND, otherEmployer: NOT_FOUND },
+    },
+    {
+      path: "/applications/{applicationOfB}",
+      shows: "Historique",
+      lists: ["candidateOfB"],
+      expect: { ...memberPage, prescriberA: NOT_FOUND, colleagueA: NOT_FOUND, employer: NOT_FOUND },
+    },
+    { path: "/applications/unknown-id", expect: { ...memberPage, prescriberA: NOT_FOUND, colleagueA: NOT_FOUND, prescriberB: NOT_FOUND, employer: NOT_FOUND, otherEmployer: NOT_FOUND } },
+  ],
+
+  "/employer/applications": [{ path: "/employer/applications", shows: "Candidatures reçues", lists: ["sharedCandidate", "candidateOfB"], expect: employerPage }],
+
+  "/prescriber/applications": [{ path: "/prescriber/applications", shows: "Suivi des candidatures", lists: ["sharedCandidate", "candidateOfB"], expect: prescriberPage }],
+  "/prescriber/applications/new": [
+    { path: "/prescriber/applications/new", shows: "Envoyer une candidature", expect: prescriberPage },
+    // Preselecting another organisation's candidate is ignored, like an unknown id (the name check proves it).
+    { path: "/prescriber/applications/new?candidate={candidateOfB}", shows: "Envoyer une candidature", expect: prescriberPage },
+  ],
+  "/prescriber/applications/[id]/confirmation": [
+    { path: "/prescriber/applications/{sharedApplication}/confirmation", shows: "Candidature envoyée", lists: ["sharedCandidate"], expect: { ...prescriberPage, prescriberB: NOT_FOUND } },
+  ],
+  // A route handler, outside the (pro) layout: without a prescriber organisation the file does not exist.
+  "/prescriber/applications/export": [
+    { path: "/prescriber/applications/export", shows: "Candidat;Employeur", lists: ["sharedCandidate", "candidateOfB"], expect: { ...prescriberPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND } },
+  ],
+  "/prescriber/candidates/[id]": [
+    { path: "/prescriber/candidates/{sharedCandidate}", shows: "Candidatures envoyées par votre organisation", lists: ["sharedCandidate"], expect: { ...prescriberPage, prescriberB: NOT_FOUND } },
+    {
+      path: "/prescriber/candidates/{candidateOfB}",
+      shows: "Candidatures envoyées par votre organisation",
+      lists: ["candidateOfB"],
+      expect: { ...prescriberPage, prescriberA: NOT_FOUND, colleagueA: NOT_FOUND },
+    },
+  ],
+};
+
+// ——— Server actions ———
+
+/**
+ * - ok: the designed answer (a result without error, or the redirect the action makes on success);
+ * - refused: a French error message in the result, nothing written;
+ * - signIn / notFound / noOrganisation: the guard's redirect to /connexion, 404, or /organisation?aucune=1;
+ * - "redirect:<path>": that redirect, and nothing written.
+ */
+export type ActionOutcome = "ok" | "refused" | "signIn" | "notFound" | "noOrganisation" | `redirect:${string}`;
+
+/** The data an action case builds its arguments from; the test plants it in its own database. */
+export interface ActionScene {
+  organisationA: string;
+  sharedCandidate: string;
+  candidateOfB: string;
+  /** A distinctive word of candidateOfB's name, for searches. */
+  candidateOfBLastName: string;
+  /** A fresh application from A to the receiving employer in this status (one per call: actions change it). */
+  sharedApplication(status: ApplicationStatus): Promise<string>;
+  /** A fresh employer nobody applied to yet (so that sending twice is not refused as a duplicate). */
+  freshEmployer(): Promise<string>;
+  /** A fresh FAILED e-mail to the receiving employer's team about a shared application. */
+  failedEmployerEmail(): Promise<string>;
+}
+
+export interface ActionCase {
+  /** What the case exercises, when an action has several. */
+  label?: string;
+  args: (scene: ActionScene) => Promise<unknown[]> | unknown[];
+  /**
+   * Whether "ok" writes to the database or the cookies (then it must; every other outcome must write nothing).
+   * A list: only these personas' "ok" writes (the others have nothing to change).
+   */
+  writes: boolean | readonly Persona[];
+  /** For an outcome "ok" that is a redirect (e.g. after choosing an organisation). */
+  okRedirect?: string;
+  expect: Record<Persona, ActionOutcome>;
+}
+
+const form = (fields: Record<string, string | string[]>) => {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(name, v);
+  return data;
+};
+
+/** requireMember("EMPLOYER") then the receiving employer's scope: only "employer" may decide. */
+const employerDecision = {
+  anonymous: "signIn",
+  prescriberA: "notFound",
+  colleagueA: "notFound",
+  prescriberB: "notFound",
+  employer: "ok",
+  otherEmployer: "notFound",
+  formerMember: "noOrganisation",
+} as const;
+/** requireMember(), then "Cette action est réservée aux organisations prescriptrices." for employers. */
+const prescriberAction = {
+  anonymous: "signIn",
+  prescriberA: "ok",
+  colleagueA: "ok",
+  prescriberB: "ok",
+  employer: "refused",
+  otherEmployer: "refused",
+  formerMember: "noOrganisation",
+} as const;
+const publicAction = { anonymous: "ok", prescriberA: "ok", colleagueA: "ok", prescriberB: "ok", employer: "ok", otherEmployer: "ok", formerMember: "ok" } as const;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const ACTIONS: Record<string, ActionCase[]> = {
+  "lib/applications/actions.ts#processAction": [
+    { args: async (s) => [{ applicationId: await s.sharedApplication("NEW"), status: "NEW" }], writes: true, expect: employerDecision },
+  ],
+  "lib/applications/actions.ts#takeOverAction": [
+    { args: async (s) => [{ applicationId: await s.sharedApplication("PROCESSING"), status: "PROCESSING" }], writes: true, expect: employerDecision },
+  ],
+  "lib/applications/actions.ts#postponeAction": [
+    {
+      args: async (s) => [{ applicationId: await s.sharedApplication("NEW"), status: "NEW", answerToCandidate: "Nous reviendrons vers vous." }],
+      writes: true,
+      expect: employerDecision,
+    },
+  ],
+  "lib/applications/actions.ts#acceptAction": [
+    { args: async (s) => [{ applicationId: await s.sharedApplication("NEW"), status: "NEW", hiringStartDate: today() }], writes: true, expect: employerDecision },
+  ],
+  "lib/applications/actions.ts#refuseAction": [
+    {
+      args: async (s) => [
+        { applicationId: await s.sharedApplication("NEW"), status: "NEW", refusalReason: "NO_POSITION", answerToCandidate: "Pas de poste pour le moment." },
+      ],
+      writes: true,
+      expect: employerDecision,
+    },
+  ],
+  "lib/applications/actions.ts#cancelAction": [
+    { args: async (s) => [{ applicationId: await s.sharedApplication("ACCEPTED"), status: "ACCEPTED" }], writes: true, expect: employerDecision },
+  ],
+
+  "lib/applications/send-actions.ts#sendApplicationAction": [
+    {
+      label: "for A's candidate: B cannot send for a candidate it never applied for",
+      args: async (s) => [
+        {
+          candidateMode: "existing",
+          candidateId: s.sharedCandidate,
+          employerOrganizationId: await s.freshEmployer(),
+          message: "Candidature envoyée par la matrice d'autorisations.",
+        },
+      ],
+      writes: true,
+      expect: { ...prescriberAction, prescriberB: "refused" },
+    },
+  ],
+  "lib/applications/send-actions.ts#searchEmployersAction": [{ args: () => [{ query: "Employeur" }], writes: false, expect: prescriberAction }],
+  // Searching B's candidate by name: found by B, an empty list for A (the name check proves it).
+  "lib/applications/send-actions.ts#searchCandidatesAction": [
+    { args: (s) => [{ query: s.candidateOfBLastName }], writes: false, expect: prescriberAction },
+  ],
+
+  "lib/mail/failed-emails-actions.ts#retryFailedEmailAction": [
+    {
+      label: "an e-mail of the receiving employer: its admin only",
+      args: async (s) => [null, form({ id: await s.failedEmployerEmail() })],
+      writes: true,
+      expect: {
+        anonymous: "signIn",
+        prescriberA: "refused",
+        colleagueA: "refused",
+        prescriberB: "refused",
+        employer: "ok",
+        otherEmployer: "refused",
+        formerMember: "noOrganisation",
+      },
+    },
+  ],
+
+  // Each user's own preferences; a user without an organisation receives no such e-mail: nothing to store.
+  "lib/notifications/actions.ts#saveNotificationPreferences": [
+    {
+      args: () => [null, form({ shown: ["hired_elsewhere"] })],
+      writes: ["prescriberA", "colleagueA", "prescriberB", "employer", "otherEmployer"],
+      expect: { ...publicAction, anonymous: "signIn" },
+    },
+  ],
+
+  // Public: asking for a sign-in link (next-auth's signIn) and signing out.
+  "lib/auth/actions.ts#requestSignInLink": [{ args: () => [null, form({ email: "quelqu-un@demo.test" })], writes: false, expect: publicAction }],
+  "lib/auth/actions.ts#signOutAction": [{ args: () => [], writes: false, expect: publicAction }],
+  // Only an organisation the user actively belongs to becomes the current one.
+  "lib/auth/actions.ts#selectOrganization": [
+    {
+      label: "organisation A",
+      args: (s) => [form({ organizationId: s.organisationA })],
+      // The current-organisation cookie.
+      writes: true,
+      okRedirect: "/dashboard",
+      expect: {
+        anonymous: "signIn",
+        prescriberA: "ok",
+        colleagueA: "ok",
+        prescriberB: "redirect:/organisation?invalide=1",
+        employer: "redirect:/organisation?invalide=1",
+        otherEmployer: "redirect:/organisation?invalide=1",
+        formerMember: "redirect:/organisation?invalide=1",
+      },
+    },
+  ],
+};
