@@ -59,12 +59,14 @@ export async function plantAuthorizationData(): Promise<PlantedData> {
     },
   });
 
-  const sharedCandidate = await prisma.candidate.create({
-    data: { firstName: "Ombeline", lastName: `Vasseurmatrix${suffix}`, email: `ombeline-${suffix}@mail.test` },
-  });
-  const candidateOfB = await prisma.candidate.create({
-    data: { firstName: "Philémon", lastName: `Quintardmatrix${suffix}`, email: `philemon-${suffix}@mail.test` },
-  });
+  // Each sending organisation's own record of the person (CandidateProfile) carries the names.
+  const person = async (firstName: string, lastName: string, email: string, organizationId: string) => {
+    const candidate = await prisma.candidate.create({ data: { email } });
+    await prisma.candidateProfile.create({ data: { candidateId: candidate.id, organizationId, firstName, lastName } });
+    return { id: candidate.id, lastName };
+  };
+  const sharedCandidate = await person("Ombeline", `Vasseurmatrix${suffix}`, `ombeline-${suffix}@mail.test`, organisationA.id);
+  const candidateOfB = await person("Philémon", `Quintardmatrix${suffix}`, `philemon-${suffix}@mail.test`, organisationB.id);
   const application = (candidateId: string, senderUserId: string, senderOrganizationId: string, employerOrganizationId: string) =>
     prisma.jobApplication.create({
       data: { candidateId, senderUserId, senderOrganizationId, employerOrganizationId, message: "Candidature de la matrice d'autorisations." },

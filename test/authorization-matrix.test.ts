@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { createApplication, createMember, createOrganization } from "@/test/fixtures";
+import { createApplication, createCandidate, createMember, createOrganization } from "@/test/fixtures";
 import { compareWithMatrix, discoverRoutes, discoverServerActions } from "@/e2e/authorization-discovery";
 import { ACTIONS, GUARDED_NAMES, PERSONAS, ROUTES, type ActionCase, type ActionScene, type Persona } from "@/e2e/authorization-matrix";
 
@@ -67,8 +67,8 @@ beforeAll(async () => {
     formerMember: former.user.id,
   });
 
-  const sharedCandidate = await prisma.candidate.create({ data: { firstName: "Ombeline", lastName: `Vasseurmatrix${unique()}`, email: `ombeline-${unique()}@mail.test` } });
-  const candidateOfB = await prisma.candidate.create({ data: { firstName: "Philémon", lastName: `Quintardmatrix${unique()}`, email: `philemon-${unique()}@mail.test` } });
+  const sharedCandidate = await createCandidate({ firstName: "Ombeline", lastName: `Vasseurmatrix${unique()}`, email: `ombeline-${unique()}@mail.test` });
+  const candidateOfB = await createCandidate({ firstName: "Philémon", lastName: `Quintardmatrix${unique()}`, email: `philemon-${unique()}@mail.test` });
   names.sharedCandidate = sharedCandidate.lastName;
   names.candidateOfB = candidateOfB.lastName;
   const sharedApplication = async (status: ApplicationStatus) =>

@@ -33,9 +33,14 @@ export function databaseOnServer(serverUrl: string, suffix: string): { name: str
   return { name, url: url.toString() };
 }
 
-/** Runs `work` on a connection to the database named in `serverUrl` (used as the maintenance one). */
+/**
+ * Runs `work` on a connection to the server's `postgres` maintenance database: the database named
+ * in `serverUrl` only gives the prefix of ours, and need not exist.
+ */
 export async function withServer<T>(serverUrl: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: serverUrl });
+  const maintenance = new URL(serverUrl);
+  maintenance.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: maintenance.toString() });
   await admin.connect();
   try {
     return await work(admin);
