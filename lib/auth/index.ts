@@ -10,8 +10,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // The adapter is typed against @prisma/client; the generated client has the same models.
   adapter: PrismaAdapter(prisma as unknown as Parameters<typeof PrismaAdapter>[0]),
   secret: env.AUTH_SECRET,
-  // Links and redirects keep the host the browser used (AUTH_URL overrides it when set).
+  // Production URLs come from APP_URL (lib/env.ts pins AUTH_URL to it); only development without
+  // APP_URL follows the request's host (see app/api/auth/[...nextauth]/route.ts).
   trustHost: true,
+  // The Secure flag and __Secure- cookie names follow APP_URL, never X-Forwarded-Proto.
+  useSecureCookies: env.secureCookies,
   session: { strategy: "database", maxAge: 30 * 24 * 3600 },
   pages: { signIn: "/connexion", verifyRequest: "/connexion/verification", error: "/connexion/erreur" },
   providers: [

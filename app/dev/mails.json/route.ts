@@ -1,11 +1,10 @@
-import { env } from "@/lib/env";
-import { listKeptEmails } from "@/lib/mail/mailbox";
+import { devMailboxIsOpen, listKeptEmails } from "@/lib/mail/mailbox";
 
 export const dynamic = "force-dynamic";
 
 // DESIGN §8: { to, subject, text, html, createdAt }, plus what the sender did with it.
 export async function GET() {
-  if (!env.devMailboxEnabled) return new Response("Not Found", { status: 404 });
+  if (!(await devMailboxIsOpen())) return new Response("Not Found", { status: 404 });
   const emails = await listKeptEmails();
   return Response.json(
     emails.map(({ to, subject, text, html, createdAt, template, status, attempts, error, sentAt }) => ({
