@@ -73,7 +73,7 @@ async function watchCsp(context: BrowserContext, violations: string[]): Promise<
   context.on("page", listen);
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
     });
   });
 }

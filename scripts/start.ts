@@ -124,7 +124,9 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       server.close();
-      void app.close().finally(() => stopEmbedded(0));
+      server.closeIdleConnections();
+      // Next's close may wait on open streams: give it a few seconds, then stop anyway.
+      void Promise.race([app.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]).finally(() => stopEmbedded(0));
     });
   }
 }
