@@ -16,7 +16,7 @@ const schema = z.object({
   EMBEDDED_DATABASE: z.enum(["0", "1"]).default("0"),
   PORT: z.string().regex(/^\d{1,5}$/, "PORT doit être un numéro de port").default("3000"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET doit faire au moins 32 caractères").optional(),
-  // next-auth's own variable: derived from APP_URL (lib/env.ts), tolerated only when equal to it.
+  // next-auth's own variable, replaced by APP_URL (see proxy.ts and the auth route): refused.
   AUTH_URL: z.string().optional(),
   RESEND_API_KEY: z.string().optional(),
   EMAIL_FROM: z.string().default("Suivi des candidatures <ne-pas-repondre@suivi-des-candidatures.beta.gouv.fr>"),
@@ -70,8 +70,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     );
   }
 
-  if (raw.AUTH_URL && raw.AUTH_URL.replace(/\/(api\/auth\/?)?$/, "") !== appUrl) {
-    problems.push(`AUTH_URL (${raw.AUTH_URL}) differs from APP_URL (${appUrl}): remove AUTH_URL, next-auth takes its URL from APP_URL.`);
+  if (raw.AUTH_URL) {
+    problems.push(`AUTH_URL is not used (${raw.AUTH_URL}): remove it and set APP_URL, from which next-auth takes every URL.`);
   }
 
   const appHostIsLoopback = isLoopbackHostname(new URL(appUrl).hostname);

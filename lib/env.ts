@@ -6,7 +6,3 @@
 import { parseEnv } from "./env-schema";
 
 export const env = parseEnv(process.env);
-
-// next-auth reads AUTH_URL straight from process.env for every URL it builds (sign-in links,
-// callbacks, redirects); without it, it trusts the Host and X-Forwarded-* headers. Pin it to APP_URL.
-if (env.appUrlIsPinned) process.env.AUTH_URL = env.appUrl;

@@ -4,20 +4,20 @@ import { env } from "@/lib/env";
 import { loopbackOrigin } from "@/lib/url";
 
 /**
- * With APP_URL pinned (always in production), next-auth takes every URL from it (lib/env.ts sets
- * AUTH_URL). In development without APP_URL, NextRequest rewrites 127.0.0.1 to "localhost" in its
- * URL while the magic link was made from the host the browser used: hand next-auth a plain
- * Request on that loopback host, so the callback's redirect and cookies stay on it.
+ * next-auth builds the magic link, the callback's redirect and its cookies from the request URL.
+ * Hand it a plain Request on APP_URL (in production always; NextRequest would also rewrite
+ * 127.0.0.1 to "localhost" in its URL), or, in development without APP_URL, on the loopback host
+ * the browser used, so that sign-in works on localhost and 127.0.0.1 alike.
  */
-function onBrowserLoopbackHost(request: NextRequest): NextRequest {
-  const origin = env.appUrlIsPinned ? null : loopbackOrigin(request.headers.get("host"));
-  if (!origin) return request;
+function onCanonicalOrigin(request: NextRequest): NextRequest {
+  const origin = env.appUrlIsPinned ? env.appUrl : (loopbackOrigin(request.headers.get("host")) ?? env.appUrl);
   const url = new URL(request.url);
-  url.host = new URL(origin).host;
-  url.protocol = "http:";
+  const canonical = new URL(origin);
+  url.protocol = canonical.protocol;
+  url.host = canonical.host;
   const init: RequestInit & { duplex?: "half" } = { method: request.method, headers: request.headers, body: request.body, duplex: "half" };
   return new Request(url, init) as NextRequest;
 }
 
-export const GET = (request: NextRequest) => handlers.GET(onBrowserLoopbackHost(request));
-export const POST = (request: NextRequest) => handlers.POST(onBrowserLoopbackHost(request));
+export const GET = (request: NextRequest) => handlers.GET(onCanonicalOrigin(request));
+export const POST = (request: NextRequest) => handlers.POST(onCanonicalOrigin(request));
