@@ -7,9 +7,10 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm run dev` answers on localhost and 127.0.0.1 alike (Next blocks other dev origins).
   allowedDevOrigins: ["127.0.0.1", "localhost"],
-  // The candidate's status page is personal (token in the URL): never indexed, never in a Referer.
+  // The candidate's status page is personal (token in the URL): never indexed. Its Referrer-Policy
+  // and every other security header are set by proxy.ts.
   async headers() {
-    return [{ source: "/c/:token", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }, { key: "Referrer-Policy", value: "no-referrer" }] }];
+    return [{ source: "/c/:token", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }] }];
   },
   // Lets end-to-end runs build beside a running dev server (see scripts/e2e.ts).
   distDir: process.env.NEXT_DIST_DIR || ".next",

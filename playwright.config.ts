@@ -44,7 +44,10 @@ export default defineConfig({
     env: {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      // The dev mailbox stays available in this production build, for the tests only.
+      // The one origin of every link, and the one the browser uses (lib/env-schema.ts).
+      APP_URL: baseURL,
+      // The dev mailbox stays available in this production build, for the tests only: loopback
+      // clients only, never with a Resend key.
       DEV_MAILBOX: "1",
       SEED_DEMO_DATA: "1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-0123456789abcdef0123456789abcdef",

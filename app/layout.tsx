@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import { DsfrHead, getHtmlAttributes } from "@/components/dsfr/head";
 import { DsfrProvider, StartDsfrOnHydration } from "@/components/dsfr/provider";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
+import { NONCE_HEADER } from "@/lib/security-headers";
 
 export const metadata: Metadata = {
   title: { default: "Suivi des candidatures", template: "%s — Suivi des candidatures" },
@@ -12,14 +14,17 @@ export const metadata: Metadata = {
 
 const lang = "fr";
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The CSP nonce of this response (proxy.ts): DSFR's colour-scheme script runs only with it.
+  // Reading it renders every page per request, as nonces require.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html {...getHtmlAttributes({ lang })}>
       <head>
-        <DsfrHead preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} />
+        <DsfrHead preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} nonce={nonce} />
       </head>
       <body>
-        <DsfrProvider lang={lang}>
+        <DsfrProvider lang={lang} doCheckNonce={nonce !== undefined}>
           <StartDsfrOnHydration />
           <div className="fr-skiplinks">
             <nav className="fr-container" role="navigation" aria-label="Accès rapide">

@@ -2,7 +2,7 @@
  * Shared end-to-end helpers: sign in through the real magic link read from the app's outbox
  * (/dev/mails.json), read the emails each party received, check accessibility with axe.
  */
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 export interface KeptEmail {
@@ -63,5 +63,42 @@ export async function expectNoA11yViolations(page: Page): Promise<void> {
   expect(summary, "axe violations").toEqual([]);
 }
 
-export const test = base;
+/** Collects the CSP violations any page of this browser context reports. */
+async function watchCsp(context: BrowserContext, violations: string[]): Promise<void> {
+  const listen = (page: Page) =>
+    page.on("console", (message) => {
+      if (/Content Security Policy|CSP violation/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+    });
+  context.pages().forEach(listen);
+  context.on("page", listen);
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+}
+
+/**
+ * Every test fails on a CSP violation a browser page reports (issue 8): in the `page` fixture's
+ * context and in any context a spec opens with `browser.newContext()`. A spec that provokes one
+ * on purpose reads and empties `cspViolations`.
+ */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context, browser }, use) => {
+      const violations: string[] = [];
+      await watchCsp(context, violations);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args) => {
+        const opened = await newContext(...args);
+        await watchCsp(opened, violations);
+        return opened;
+      };
+      await use(violations);
+      browser.newContext = newContext;
+      expect(violations, "CSP violations reported by the browser").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 export { expect };

@@ -2,6 +2,8 @@
 import Link from "next/link";
 import { DsfrProviderBase, StartDsfrOnHydration, type DsfrProviderProps } from "@codegouvfr/react-dsfr/next-app-router";
 import { defaultColorScheme } from "./color-scheme";
+// Loaded on every page before any form: the browser's zod never needs eval (see the module).
+import "@/lib/zod-jitless";
 
 declare module "@codegouvfr/react-dsfr/next-app-router" {
   interface RegisterLink {

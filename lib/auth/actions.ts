@@ -2,6 +2,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth";
+import { env } from "@/lib/env";
 import { CURRENT_ORGANIZATION_COOKIE, requireUser } from "@/lib/auth/guards";
 import { selectOrganizationSchema, signInSchema } from "@/lib/auth/validation";
 
@@ -34,7 +35,7 @@ export async function selectOrganization(formData: FormData): Promise<void> {
   (await cookies()).set(CURRENT_ORGANIZATION_COOKIE, parsed.data.organizationId, {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.NODE_ENV === "production" && process.env.DEV_MAILBOX !== "1",
+    secure: env.secureCookies,
     path: "/",
     maxAge: 365 * 24 * 3600,
   });

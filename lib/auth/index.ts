@@ -10,8 +10,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // The adapter is typed against @prisma/client; the generated client has the same models.
   adapter: PrismaAdapter(prisma as unknown as Parameters<typeof PrismaAdapter>[0]),
   secret: env.AUTH_SECRET,
-  // Links and redirects keep the host the browser used (AUTH_URL overrides it when set).
+  // next-auth builds its URLs from X-Forwarded-Host / -Proto (server actions, auth()) and from the
+  // request URL (the auth route): proxy.ts and the route set both to APP_URL; only development
+  // without APP_URL follows the browser's loopback host.
   trustHost: true,
+  // The Secure flag and __Secure- cookie names follow APP_URL, never X-Forwarded-Proto.
+  useSecureCookies: env.secureCookies,
   session: { strategy: "database", maxAge: 30 * 24 * 3600 },
   pages: { signIn: "/connexion", verifyRequest: "/connexion/verification", error: "/connexion/erreur" },
   providers: [

@@ -1,5 +1,13 @@
 import "server-only";
+import { clientAddress } from "@/lib/client-address";
 import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { mayOpenDevMailbox } from "@/lib/origin";
+
+/** Whether this request may see /dev/mails (rule in lib/origin.ts). */
+export async function devMailboxIsOpen(): Promise<boolean> {
+  return mayOpenDevMailbox(env, await clientAddress());
+}
 
 /** The kept emails, newest first, for /dev/mails (development and tests only). */
 export async function listKeptEmails(limit = 500) {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { env } from "@/lib/env";
-import { bodyNotice, linksIn, listKeptEmails, type KeptEmail } from "@/lib/mail/mailbox";
+import { bodyNotice, devMailboxIsOpen, linksIn, listKeptEmails, type KeptEmail } from "@/lib/mail/mailbox";
 
 export const metadata: Metadata = { title: "E-mails de développement", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -41,7 +41,7 @@ function DeliveryStatus({ email }: { email: KeptEmail }) {
 }
 
 export default async function DevMailsPage() {
-  if (!env.devMailboxEnabled) notFound();
+  if (!(await devMailboxIsOpen())) notFound();
   const emails = await listKeptEmails();
   const failed = emails.filter((email) => email.status === "FAILED").length;
   return (

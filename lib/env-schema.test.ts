@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env-schema";
+
+const SECRET = "a-production-secret-of-more-than-32-characters";
+const production = { NODE_ENV: "production", AUTH_SECRET: SECRET, DATABASE_URL: "postgresql://db/app" };
+
+describe("APP_URL, the one origin", () => {
+  it("is required by a production server on a real database, with a French and English message", () => {
+    expect(() => parseEnv(production)).toThrow(/APP_URL est obligatoire en production.*APP_URL is required in production/s);
+  });
+
+  it("is not required by next build, nor on the embedded demo database, where it follows PORT", () => {
+    expect(parseEnv({ ...production, NEXT_PHASE: "phase-production-build" }).appUrl).toBe("http://localhost:3000");
+    expect(parseEnv({ ...production, DATABASE_URL: undefined, EMBEDDED_DATABASE: "1", PORT: "3101" }).appUrl).toBe("http://localhost:3101");
+  });
+
+  it("must be https, except on a loopback host", () => {
+    expect(() => parseEnv({ ...production, APP_URL: "http://suivi.example.gouv.fr" })).toThrow(/https/);
+    expect(parseEnv({ ...production, APP_URL: "https://suivi.example.gouv.fr/" }).appUrl).toBe("https://suivi.example.gouv.fr");
+    for (const loopback of ["http://127.0.0.1:3211", "http://localhost:3000", "http://[::1]:3000"]) {
+      expect(parseEnv({ ...production, APP_URL: loopback }).appUrl).toBe(loopback);
+    }
+  });
+
+  it("must be an origin: no path, no credentials, nothing that is not a URL", () => {
+    for (const value of ["https://suivi.example.gouv.fr/app", "https://user:pw@suivi.example.gouv.fr", "suivi.example.gouv.fr", "https://x.fr/?a=1"]) {
+      expect(() => parseEnv({ ...production, APP_URL: value }), value).toThrow(/APP_URL/);
+    }
+  });
+
+  it("pins links in production and whenever set; development without it follows the browser's loopback host", () => {
+    expect(parseEnv({ ...production, APP_URL: "https://suivi.example.gouv.fr" }).appUrlIsPinned).toBe(true);
+    expect(parseEnv({ NODE_ENV: "development", APP_URL: "http://127.0.0.1:3000" }).appUrlIsPinned).toBe(true);
+    expect(parseEnv({ NODE_ENV: "development" }).appUrlIsPinned).toBe(false);
+  });
+
+  it("decides the Secure flag of cookies", () => {
+    expect(parseEnv({ ...production, APP_URL: "https://suivi.example.gouv.fr" }).secureCookies).toBe(true);
+    expect(parseEnv({ ...production, APP_URL: "http://127.0.0.1:3211" }).secureCookies).toBe(false);
+  });
+
+  it("leaves no room for AUTH_URL, another origin next-auth would follow", () => {
+    expect(() => parseEnv({ ...production, APP_URL: "https://suivi.example.gouv.fr", AUTH_URL: "https://evil.test" })).toThrow(/AUTH_URL is not used/);
+  });
+});
+
+describe("DEV_MAILBOX, the dev mailbox in a production build", () => {
+  const e2e = { ...production, APP_URL: "http://127.0.0.1:3211", DEV_MAILBOX: "1" };
+
+  it("is open in development, closed in production unless DEV_MAILBOX=1, and then for loopback clients only", () => {
+    expect(parseEnv({ NODE_ENV: "development" })).toMatchObject({ devMailboxEnabled: true, devMailboxLoopbackOnly: false });
+    expect(parseEnv({ ...production, APP_URL: "https://suivi.example.gouv.fr" }).devMailboxEnabled).toBe(false);
+    expect(parseEnv({ ...e2e, RESEND_API_KEY: "" })).toMatchObject({ devMailboxEnabled: true, devMailboxLoopbackOnly: true, sendsRealEmail: false });
+  });
+
+  it("is refused at start with a Resend key, or behind a public APP_URL", () => {
+    expect(() => parseEnv({ ...e2e, RESEND_API_KEY: "re_live_key" })).toThrow(/DEV_MAILBOX=1 is refused with RESEND_API_KEY/);
+    expect(() => parseEnv({ ...e2e, APP_URL: "https://suivi.example.gouv.fr" })).toThrow(/DEV_MAILBOX=1 is for the end-to-end tests only/);
+  });
+});
+
+describe("TRUSTED_PROXY", () => {
+  it("names one header, in lower case", () => {
+    expect(parseEnv({ TRUSTED_PROXY: "X-Forwarded-For" }).TRUSTED_PROXY).toBe("x-forwarded-for");
+    expect(parseEnv({}).TRUSTED_PROXY).toBeUndefined();
+  });
+
+  it("cannot be a list, the Host header, or the app's own client-address header", () => {
+    for (const value of ["x-forwarded-for, x-real-ip", "host", "X-Suivi-Client-Address", "x forwarded for"]) {
+      expect(() => parseEnv({ TRUSTED_PROXY: value }), value).toThrow(/TRUSTED_PROXY/);
+    }
+  });
+});
+
+it("AUTH_SECRET stays required in production", () => {
+  expect(() => parseEnv({ ...production, APP_URL: "https://suivi.example.gouv.fr", AUTH_SECRET: "" })).toThrow(/AUTH_SECRET is required/);
+});

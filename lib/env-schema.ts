@@ -1,0 +1,108 @@
+/**
+ * The rules of the environment as a pure function of a variables object, so that lib/env.ts
+ * (the running app), scripts/start.ts (which must refuse to start) and the tests apply the same.
+ */
+import { z } from "zod";
+import { CLIENT_ADDRESS_HEADER } from "./forwarded-address";
+import { isLoopbackHostname, parseAppUrl } from "./origin";
+
+export const DEV_AUTH_SECRET = "dev-only-secret-not-for-production-use-0123456789";
+
+const schema = z.object({
+  NODE_ENV: z.string().optional(),
+  NEXT_PHASE: z.string().optional(),
+  DATABASE_URL: z.string().optional(),
+  // Set by scripts/start.ts when it serves the embedded PGlite.
+  EMBEDDED_DATABASE: z.enum(["0", "1"]).default("0"),
+  PORT: z.string().regex(/^\d{1,5}$/, "PORT doit être un numéro de port").default("3000"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET doit faire au moins 32 caractères").optional(),
+  // next-auth's own variable, replaced by APP_URL (see proxy.ts and the auth route): refused.
+  AUTH_URL: z.string().optional(),
+  RESEND_API_KEY: z.string().optional(),
+  EMAIL_FROM: z.string().default("Suivi des candidatures <ne-pas-repondre@suivi-des-candidatures.beta.gouv.fr>"),
+  EMAIL_REPLY_TO: z.string().optional(),
+  // The one public origin: every link, redirect and next-auth URL is built from it.
+  APP_URL: z.string().optional(),
+  // The one request header, set by the reverse proxy in front of the app, that carries the client's address.
+  TRUSTED_PROXY: z
+    .string()
+    .transform((name) => name.trim().toLowerCase())
+    .pipe(
+      z
+        .string()
+        .regex(/^[a-z0-9-]+$/, "TRUSTED_PROXY doit être le nom d'un en-tête HTTP, par exemple x-forwarded-for")
+        .refine((name) => name !== "host" && name !== CLIENT_ADDRESS_HEADER, "TRUSTED_PROXY ne peut pas être cet en-tête"),
+    )
+    .optional(),
+  // "1" keeps /dev/mails in a production build, for the end-to-end tests only (see the rules below).
+  DEV_MAILBOX: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = ReturnType<typeof parseEnv>;
+
+/** Validates the variables and applies the production rules; throws one message listing every problem. */
+export function parseEnv(source: Record<string, string | undefined>) {
+  // An empty variable (`RESEND_API_KEY=`) means unset.
+  const values = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+  }
+  const raw = parsed.data;
+  const isProduction = raw.NODE_ENV === "production";
+  // next build runs with NODE_ENV=production but serves nothing: only a running server needs these.
+  const isServing = isProduction && raw.NEXT_PHASE !== "phase-production-build";
+  const problems: string[] = [];
+
+  if (isServing && !raw.AUTH_SECRET) {
+    problems.push("AUTH_SECRET is required in production (32+ random characters, e.g. `openssl rand -base64 33`).");
+  }
+
+  let appUrl = `http://localhost:${raw.PORT}`;
+  if (raw.APP_URL) {
+    const result = parseAppUrl(raw.APP_URL);
+    if ("error" in result) problems.push(result.error);
+    else appUrl = result.origin;
+  } else if (isServing && raw.EMBEDDED_DATABASE !== "1") {
+    problems.push(
+      "APP_URL est obligatoire en production : l'adresse publique du service, par exemple APP_URL=https://suivi.example.gouv.fr. " +
+        "/ APP_URL is required in production: the public https:// origin of the service, e.g. APP_URL=https://suivi.example.gouv.fr.",
+    );
+  }
+
+  if (raw.AUTH_URL) {
+    problems.push(`AUTH_URL is not used (${raw.AUTH_URL}): remove it and set APP_URL, from which next-auth takes every URL.`);
+  }
+
+  const appHostIsLoopback = isLoopbackHostname(new URL(appUrl).hostname);
+  if (isServing && raw.DEV_MAILBOX === "1") {
+    if (raw.RESEND_API_KEY) {
+      problems.push("DEV_MAILBOX=1 is refused with RESEND_API_KEY: the dev mailbox would show real, delivered sign-in and candidate links.");
+    }
+    if (!appHostIsLoopback) {
+      problems.push(`DEV_MAILBOX=1 is for the end-to-end tests only: it is refused with a public APP_URL (${appUrl}).`);
+    }
+  }
+
+  if (problems.length > 0) throw new Error(problems.join("\n"));
+
+  return {
+    ...raw,
+    AUTH_SECRET: raw.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    isProduction,
+    /** The canonical origin, without a trailing slash: the base of every link. */
+    appUrl,
+    /**
+     * Whether links always use appUrl. Only development without APP_URL follows the loopback host
+     * the browser used (localhost or 127.0.0.1), so both work there.
+     */
+    appUrlIsPinned: isProduction || Boolean(raw.APP_URL),
+    /** The Secure flag of every cookie: from APP_URL, never from a request header. */
+    secureCookies: appUrl.startsWith("https:"),
+    /** Emails are kept (outbox + /dev/mails) instead of sent when there is no Resend key. */
+    sendsRealEmail: Boolean(raw.RESEND_API_KEY),
+    devMailboxEnabled: !isProduction || raw.DEV_MAILBOX === "1",
+    /** In a production build, the dev mailbox answers loopback clients only. */
+    devMailboxLoopbackOnly: isProduction,
+  };
+}
