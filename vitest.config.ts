@@ -16,6 +16,9 @@ export default defineConfig({
     // Integration tests share one database: files run one after another.
     fileParallelism: false,
     testTimeout: 30_000,
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses:
+    // let Vite resolve it (tests drive next-auth's real handlers, test/auth-requests.ts).
+    server: { deps: { inline: ["next-auth"] } },
     hookTimeout: 120_000,
   },
 });
