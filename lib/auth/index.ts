@@ -28,11 +28,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       // Both the sign-in form's action and a direct POST /api/auth/signin/resend pass here. The
       // limits, the account lookup and the e-mail (through the app's outbox) run after the
       // response, so that it takes the same time whether or not the address has an account.
-      async sendVerificationRequest({ identifier, url }) {
+      async sendVerificationRequest({ identifier, token, url }) {
         const client = await clientAddress();
         after(async () => {
           try {
-            await handleSignInRequest({ email: identifier, callbackUrl: url, client });
+            await handleSignInRequest({ email: identifier, token, callbackUrl: url, client });
           } catch (error) {
             console.error("[sign-in] the sign-in request failed:", error);
           }

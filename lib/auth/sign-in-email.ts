@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueueEmails } from "@/lib/mail/outbox";
@@ -45,10 +46,25 @@ export type SignInRequestOutcome = "sent" | "no-account" | "client-limit" | "add
  * tells nothing about the address. Limits first, for known and unknown addresses alike: per
  * client address (when the app's own server gives one) and per e-mail address, each per
  * sliding hour. Past a limit nothing is sent and one line is logged, with the address masked.
+ * A request that sends nothing deletes the token next-auth stored for it: no live token is left
+ * behind, and floods leave no rows.
  */
-export async function handleSignInRequest(request: { email: string; callbackUrl: string; client: string | null }): Promise<SignInRequestOutcome> {
-  const email = request.email.toLowerCase();
-  const client = request.client;
+export async function handleSignInRequest(request: {
+  email: string;
+  token: string;
+  callbackUrl: string;
+  client: string | null;
+}): Promise<SignInRequestOutcome> {
+  const outcome = await limitAndSend(request.email.toLowerCase(), request.callbackUrl, request.client);
+  if (outcome !== "sent") {
+    // How next-auth stores it (@auth/core createHash(token + secret)).
+    const stored = createHash("sha256").update(`${request.token}${env.AUTH_SECRET}`).digest("hex");
+    await prisma.verificationToken.deleteMany({ where: { identifier: request.email, token: stored } });
+  }
+  return outcome;
+}
+
+async function limitAndSend(email: string, callbackUrl: string, client: string | null): Promise<SignInRequestOutcome> {
   if (client && !(await takeAllowance({ scope: "sign-in:client", value: client, limit: env.SIGN_IN_LIMIT_PER_CLIENT, windowMs: HOUR_MS }))) {
     console.warn(`[sign-in] limit of ${env.SIGN_IN_LIMIT_PER_CLIENT}/h per client address reached: no e-mail for ${maskEmail(email)} (client ${client})`);
     return "client-limit";
@@ -57,5 +73,5 @@ export async function handleSignInRequest(request: { email: string; callbackUrl:
     console.warn(`[sign-in] limit of ${env.SIGN_IN_LIMIT_PER_ADDRESS}/h per e-mail address reached: no e-mail for ${maskEmail(email)} (client ${client ?? "unknown"})`);
     return "address-limit";
   }
-  return (await sendSignInLink(email, request.callbackUrl)) ? "sent" : "no-account";
+  return (await sendSignInLink(email, callbackUrl)) ? "sent" : "no-account";
 }

@@ -52,6 +52,8 @@ describe("sign-in abuse limits", () => {
     }
     await settle();
     expect(await signInEmails(user.email)).toBe(5);
+    // The refused requests leave no token behind: only the 5 e-mailed links are live.
+    expect(await prisma.verificationToken.count({ where: { identifier: user.email } })).toBe(5);
     const page = await browser.request("GET", "/api/auth/verify-request?provider=resend&type=email");
     expect(page.headers.get("location")).toBe("/connexion/verification?provider=resend&type=email");
     // One log line per refused request, naming the limit, never the full address.
@@ -68,6 +70,7 @@ describe("sign-in abuse limits", () => {
     for (let i = 0; i < 6; i++) expect((await browser.requestLink(unknown)).headers.get("location")).toBe(NEUTRAL_ANSWER);
     await settle();
     expect(await signInEmails(unknown)).toBe(0);
+    expect(await prisma.verificationToken.count({ where: { identifier: unknown } })).toBe(0);
     expect(warn).toHaveBeenCalledTimes(1);
   });
 
