@@ -4,6 +4,7 @@ import { DsfrHead, getHtmlAttributes } from "@/components/dsfr/head";
 import { DsfrProvider, StartDsfrOnHydration } from "@/components/dsfr/provider";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
+import "./dsfr-messages.css";
 
 export const metadata: Metadata = {
   title: { default: "Suivi des candidatures", template: "%s — Suivi des candidatures" },

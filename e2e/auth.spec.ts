@@ -43,7 +43,7 @@ test("an address typed before the page has finished loading is kept and gets the
     await scriptsHeld;
     await route.continue();
   });
-  await page.goto("/connexion", { waitUntil: "domcontentloaded" });
+  await page.goto("/connexion", { waitUntil: "commit" });
   await page.getByLabel("Adresse e-mail").fill(DEMO_USERS.P2.email);
   release();
   // Hydrated: React has attached itself to the field (react-hook-form registers it then).
@@ -57,6 +57,7 @@ test("an address typed before the page has finished loading is kept and gets the
 });
 
 test("opening the e-mailed link (a GET, as mail scanners do) neither signs in nor uses the link up", async ({ page, browser }) => {
+  test.slow(); // three browser contexts, one after the other
   const since = new Date(Date.now() - 1000);
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill(DEMO_USERS.E1.email);
