@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { bucketOf, takeAllowance } from "@/lib/rate-limit";
+import { bucketOf, purgeOldRateLimitHits, takeAllowance } from "@/lib/rate-limit";
 import { callbackAction } from "@/lib/auth/sign-in-link";
 import { signInConfirmationSchema } from "@/lib/auth/validation";
 import { createMember, createOrganization } from "@/test/fixtures";
@@ -62,7 +62,7 @@ describe("sign-in abuse limits", () => {
     expect(lines[0]).toContain("limit of 5/h per e-mail address reached");
     expect(lines[0]).toContain(`${user.email[0]}***@pro.test`);
     expect(lines.join("\n")).not.toContain(user.email);
-  });
+  }, 90_000); // 40 requests through next-auth: seconds alone, far longer on a busy machine
 
   it("an unknown address gets the same answer and no e-mail; its requests count against the limit too", async () => {
     const unknown = `personne-${randomUUID().slice(0, 8)}@inconnu.test`;
@@ -113,6 +113,17 @@ describe("takeAllowance", () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => takeAllowance(a)));
     expect(results.filter(Boolean)).toHaveLength(5);
     expect(await prisma.rateLimitHit.count({ where: { bucket: bucketOf(a.scope, a.value) } })).toBe(5);
+  });
+
+  it("the daily purge deletes hits older than a day and keeps the others", async () => {
+    const bucket = bucketOf("test", randomUUID());
+    const now = new Date("2026-03-03T12:00:00Z");
+    await prisma.rateLimitHit.createMany({
+      data: [{ bucket, at: new Date("2026-03-02T11:59:00Z") }, { bucket, at: new Date("2026-03-02T12:01:00Z") }],
+    });
+    expect(await purgeOldRateLimitHits(now)).toBeGreaterThanOrEqual(1);
+    const left = await prisma.rateLimitHit.findMany({ where: { bucket } });
+    expect(left.map((hit) => hit.at.toISOString())).toEqual(["2026-03-02T12:01:00.000Z"]);
   });
 
   it("stores no address in clear", async () => {
