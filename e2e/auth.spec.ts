@@ -36,10 +36,11 @@ test("an unknown address gets the same answer as a known one, and no email", asy
 });
 
 test("an address typed before the page has finished loading is kept and gets the link", async ({ page }) => {
-  // Hold the page's scripts: the form is server-rendered and usable, React not yet hydrated.
+  // Hold the page's scripts (not its stylesheets, which share the folder): the form is
+  // server-rendered and usable, React not yet hydrated.
   let release!: () => void;
   const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/_next/static/chunks/**", async (route) => {
+  await page.route((url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"), async (route) => {
     await scriptsHeld;
     await route.continue();
   });
