@@ -47,11 +47,9 @@ test("an address typed before the page has finished loading is kept and gets the
   await page.goto("/connexion", { waitUntil: "commit" });
   await page.getByLabel("Adresse e-mail").fill(DEMO_USERS.P2.email);
   release();
-  // Hydrated: React has attached itself to the field (react-hook-form registers it then).
-  await page.waitForFunction(() => {
-    const input = document.querySelector('input[type="email"]');
-    return Boolean(input && Object.keys(input).some((key) => key.startsWith("__reactFiber")));
-  });
+  // Hydrated and committed: the DSFR's script, started from an effect (after every ref, so after
+  // react-hook-form registered the field), marks the page.
+  await page.waitForFunction(() => document.documentElement.hasAttribute("data-fr-js"));
   await expect(page.getByLabel("Adresse e-mail")).toHaveValue(DEMO_USERS.P2.email);
   await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
   await expect(page.getByRole("heading", { name: "Consultez votre messagerie" })).toBeVisible();
