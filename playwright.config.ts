@@ -52,6 +52,10 @@ export default defineConfig({
       SEED_DEMO_DATA: "1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-0123456789abcdef0123456789abcdef",
       RESEND_API_KEY: "",
+      // Every spec signs the demo users in, many times an hour, all from 127.0.0.1; the default
+      // limits (5 per address, 300 per client) are proven by lib/auth/sign-in.test.ts.
+      SIGN_IN_LIMIT_PER_ADDRESS: "1000",
+      SIGN_IN_LIMIT_PER_CLIENT: "10000",
     },
   },
 });

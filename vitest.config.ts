@@ -19,6 +19,9 @@ export default defineConfig({
     maxWorkers: 2,
     // Two files share the cores now: the heaviest (demo seed, first decision of a file) need room.
     testTimeout: 60_000,
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses:
+    // let Vite resolve it (tests drive next-auth's real handlers, test/auth-requests.ts).
+    server: { deps: { inline: ["next-auth"] } },
     hookTimeout: 120_000,
   },
 });

@@ -1,7 +1,7 @@
 import { DEMO_ORGANIZATIONS, DEMO_USERS } from "../prisma/demo";
 import { DEMO_APPLICATIONS } from "../prisma/seed";
 import { APPLICATION_STATUSES } from "../lib/status";
-import { expect, expectNoA11yViolations, readMails, signIn, test } from "./fixtures";
+import { expect, expectNoA11yViolations, readMails, signIn, signInLink, test } from "./fixtures";
 
 // This file runs first (specs run one at a time, alphabetically): the demo data is untouched.
 
@@ -16,7 +16,9 @@ test("the landing page offers sign-in and is accessible", async ({ page }) => {
 test("the sign-in page explains its errors in French and is accessible", async ({ page }) => {
   await page.goto("/connexion");
   await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
-  await expect(page.getByText("Saisissez votre adresse e-mail.")).toBeVisible();
+  // Exactly one full stop, in the text and in what a screen reader announces for the field.
+  await expect(page.getByText("Saisissez votre adresse e-mail.", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Adresse e-mail")).toHaveAccessibleDescription("Saisissez votre adresse e-mail.");
   await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
   await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
   await expect(page.getByText("Saisissez une adresse e-mail valide", { exact: false })).toBeVisible();
@@ -33,15 +35,79 @@ test("an unknown address gets the same answer as a known one, and no email", asy
   expect(await readMails(page.request, { to: "inconnu@nulle-part.test", since })).toEqual([]);
 });
 
-test("a magic link works once only", async ({ page, browser }) => {
-  await signIn(page, DEMO_USERS.P1.email);
-  const [mail] = await readMails(page.request, { to: DEMO_USERS.P1.email, template: "sign_in" });
-  const link = mail!.text.match(/https?:\/\/\S+\/api\/auth\/callback\/\S+/)![0];
+test("an address typed before the page has finished loading is kept and gets the link", async ({ page }) => {
+  // Hold the page's scripts (not its stylesheets, which share the folder): the form is
+  // server-rendered and usable, React not yet hydrated.
+  let release!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route((url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"), async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/connexion", { waitUntil: "commit" });
+  await page.getByLabel("Adresse e-mail").fill(DEMO_USERS.P2.email);
+  release();
+  // Hydrated and committed: the DSFR's script, started from an effect (after every ref, so after
+  // react-hook-form registered the field), marks the page.
+  await page.waitForFunction(() => document.documentElement.hasAttribute("data-fr-js"));
+  await expect(page.getByLabel("Adresse e-mail")).toHaveValue(DEMO_USERS.P2.email);
+  await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+  await expect(page.getByRole("heading", { name: "Consultez votre messagerie" })).toBeVisible();
+});
+
+test("opening the e-mailed link (a GET, as mail scanners do) neither signs in nor uses the link up", async ({ page, browser }) => {
+  test.slow(); // three browser contexts, one after the other
+  const since = new Date(Date.now() - 1000);
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(DEMO_USERS.E1.email);
+  await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+  await expect(page.getByRole("heading", { name: "Consultez votre messagerie" })).toBeVisible();
+  const link = await signInLink(page, DEMO_USERS.E1.email, since);
+  expect(link).not.toContain("/api/auth/");
+
+  // A scanner fetches the link, twice, in its own context: a page, no session.
+  const scanner = await browser.newContext();
+  for (let i = 0; i < 2; i++) {
+    const response = await scanner.request.get(link);
+    expect(response.status()).toBe(200);
+  }
+  const scannerPage = await scanner.newPage();
+  await scannerPage.goto(link);
+  await expect(scannerPage.getByRole("button", { name: "Se connecter" })).toBeVisible();
+  expect((await scanner.cookies()).filter((cookie) => cookie.name.includes("session-token"))).toEqual([]);
+  await scannerPage.goto("/dashboard");
+  await expect(scannerPage).toHaveURL(/\/connexion$/);
+  await scanner.close();
+
+  // The person then opens it: the confirmation page, one click, and the link still works.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: "Se connecter" })).toBeVisible();
+  await expect(page.getByText(DEMO_USERS.E1.email)).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  // Used once: the same link, confirmed again elsewhere, is refused.
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await otherPage.goto(link);
+  await otherPage.getByRole("button", { name: "Se connecter" }).click();
   await expect(otherPage.getByRole("heading", { name: "Connexion impossible" })).toBeVisible();
   await other.close();
+});
+
+test("a session lasts 12 hours without activity, and signing out ends it on the server", async ({ page, context }) => {
+  await signIn(page, DEMO_USERS.P2.email);
+  const session = (await context.cookies()).find((cookie) => cookie.name.includes("session-token"));
+  expect(session, "a session cookie").toBeTruthy();
+  expect(Math.abs(session!.expires - (Date.now() / 1000 + 12 * 3600))).toBeLessThan(120);
+
+  await page.getByRole("button", { name: "Se déconnecter" }).first().click();
+  await expect(page).toHaveURL(/\/$/);
+  // The old cookie, replayed (as a thief who copied it would): the session no longer exists.
+  await context.addCookies([session!]);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/connexion$/);
 });
 
 for (const [key, user] of Object.entries(DEMO_USERS)) {

@@ -36,6 +36,10 @@ const schema = z.object({
     .optional(),
   // "1" keeps /dev/mails in a production build, for the end-to-end tests only (see the rules below).
   DEV_MAILBOX: z.enum(["0", "1"]).default("0"),
+  // Abuse limits (README, "Sécurité"); tests and e2e runs may raise them, the defaults are the rule.
+  SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(5),
+  SIGN_IN_LIMIT_PER_CLIENT: z.coerce.number().int().positive().default(300),
+  APPLICATIONS_PER_USER_PER_DAY: z.coerce.number().int().positive().default(200),
 });
 
 export type Env = ReturnType<typeof parseEnv>;

@@ -6,6 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { requestSignInLink } from "@/lib/auth/actions";
 import { signInSchema, type SignInInput } from "@/lib/auth/validation";
+import { SIGN_IN_LINK_VALIDITY_LABEL } from "@/lib/auth/sign-in-link";
 
 export function SignInForm() {
   // The form posts to the server action even before hydration; once hydrated, the same zod
@@ -15,7 +16,9 @@ export function SignInForm() {
     register,
     handleSubmit,
     formState: { errors },
-  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "" } });
+    // No default value: registering then keeps what was typed before hydration (react-hook-form
+    // reads the field instead of resetting it to "").
+  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema) });
   const serverError = state && "error" in state ? state.error : undefined;
   const message = errors.email?.message ?? serverError;
 
@@ -28,7 +31,7 @@ export function SignInForm() {
     <form action={formAction} onSubmit={onSubmit} noValidate aria-label="Connexion par lien e-mail">
       <Input
         label="Adresse e-mail"
-        hintText="Votre adresse professionnelle. Vous recevrez un lien de connexion valable 24 heures."
+        hintText={`Votre adresse professionnelle. Vous recevrez un lien de connexion valable ${SIGN_IN_LINK_VALIDITY_LABEL}.`}
         state={message ? "error" : "default"}
         stateRelatedMessage={message}
         nativeInputProps={{ type: "email", autoComplete: "email", spellCheck: false, required: true, ...register("email") }}

@@ -3,6 +3,7 @@ import { prisma, type TransactionClient } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import { PENDING_STATUSES } from "@/lib/status";
+import { dailySendingLimitError } from "@/lib/applications/daily-limit";
 import { sameName } from "@/lib/people";
 import {
   fieldErrorsOf,
@@ -58,6 +59,8 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
   if (ctx.organizationKind !== "PRESCRIBER") {
     return { ok: false, error: "Seule une organisation prescriptrice peut envoyer une candidature." };
   }
+  const overLimit = await dailySendingLimitError(ctx.userId);
+  if (overLimit) return { ok: false, error: overLimit };
   const data = parsed.data;
 
   try {

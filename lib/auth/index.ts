@@ -4,7 +4,14 @@ import Resend from "next-auth/providers/resend";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { hasActiveAccount, sendSignInLink } from "@/lib/auth/sign-in-email";
+import { after } from "next/server";
+import { clientAddress } from "@/lib/client-address";
+import { handleSignInRequest, hasActiveAccount } from "@/lib/auth/sign-in-email";
+import { SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/lib/auth/sign-in-link";
+
+/** A session ends after 12 hours without activity: each use pushes its end back (at most every 5 minutes). */
+export const SESSION_IDLE_SECONDS = 12 * 3600;
+const SESSION_REFRESH_SECONDS = 5 * 60;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The adapter is typed against @prisma/client; the generated client has the same models.
@@ -16,15 +23,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   // The Secure flag and __Secure- cookie names follow APP_URL, never X-Forwarded-Proto.
   useSecureCookies: env.secureCookies,
-  session: { strategy: "database", maxAge: 30 * 24 * 3600 },
+  session: { strategy: "database", maxAge: SESSION_IDLE_SECONDS, updateAge: SESSION_REFRESH_SECONDS },
   pages: { signIn: "/connexion", verifyRequest: "/connexion/verification", error: "/connexion/erreur" },
   providers: [
     Resend({
       from: env.EMAIL_FROM,
-      maxAge: 24 * 3600,
-      // Through the app's own outbox (kept at /dev/mails without a Resend key), never straight to Resend.
-      async sendVerificationRequest({ identifier, url }) {
-        await sendSignInLink(identifier, url);
+      maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
+      // Both the sign-in form's action and a direct POST /api/auth/signin/resend pass here. The
+      // limits, the account lookup and the e-mail (through the app's outbox) run after the
+      // response, so that it takes the same time whether or not the address has an account.
+      async sendVerificationRequest({ identifier, token, url }) {
+        const client = await clientAddress();
+        after(async () => {
+          try {
+            await handleSignInRequest({ email: identifier, token, callbackUrl: url, client });
+          } catch (error) {
+            console.error("[sign-in] the sign-in request failed:", error);
+          }
+        });
       },
     }),
   ],

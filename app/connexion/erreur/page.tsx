@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { SIGN_IN_LINK_VALIDITY_LABEL } from "@/lib/auth/sign-in-link";
 
 export const metadata: Metadata = { title: "Connexion impossible" };
 
@@ -12,7 +13,7 @@ export default function SignInErrorPage() {
         <Alert
           severity="error"
           title="Ce lien de connexion n'est plus valable."
-          description="Il a peut-être déjà servi ou expiré (24 heures), ou l'adresse n'a pas accès au service."
+          description={`Il a peut-être déjà servi ou expiré (${SIGN_IN_LINK_VALIDITY_LABEL}), ou l'adresse n'a pas accès au service.`}
         />
         <p className="fr-mt-3w">
           <Link href="/connexion">Demander un nouveau lien de connexion</Link>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { SIGN_IN_LINK_VALIDITY_LABEL } from "@/lib/auth/sign-in-link";
 
 export const metadata: Metadata = { title: "Consultez votre messagerie" };
 
@@ -12,7 +13,7 @@ export default function VerifyRequestPage() {
         <Alert
           severity="info"
           title="Si cette adresse correspond à un compte, un lien de connexion vient de lui être envoyé."
-          description="Le lien est valable 24 heures et ne sert qu'une fois. Pensez à vérifier vos courriers indésirables."
+          description={`Le lien est valable ${SIGN_IN_LINK_VALIDITY_LABEL} et ne sert qu'une fois. Pensez à vérifier vos courriers indésirables.`}
         />
         <p className="fr-mt-3w">
           Rien reçu après quelques minutes ? Vérifiez l&apos;adresse saisie et <Link href="/connexion">demandez un nouveau lien</Link>.

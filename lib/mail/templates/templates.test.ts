@@ -224,14 +224,14 @@ describe("other content rules", () => {
 });
 
 describe("sign-in email", () => {
-  const url = "https://suivi.example.test/api/auth/callback/resend?token=abc&email=a%40b.test";
+  const url = "https://suivi.example.test/connexion/confirmer?token=abc&email=a%40b.test";
   const email = renderSignInEmail({ url });
 
   it("carries the magic link, its validity and the safety notice", () => {
     expect(email.subject).toContain("connexion");
     expect(email.text).toContain(url);
     expect(email.html).toContain(`href="${escapeHtml(url)}"`);
-    expect(email.text).toContain("24 heures");
+    expect(email.text).toContain("valable 30 minutes et ne sert qu'une fois");
     expect(email.text).toContain("Si vous n'êtes pas à l'origine de cette demande, ignorez cet e-mail");
     expect(email.text).not.toMatch(HTML_TAG);
   });
