@@ -11,7 +11,8 @@ import { sendSignInLink } from "@/lib/auth/sign-in-email";
 import { getCandidateStatus } from "@/lib/candidate-status";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import { deliverEmails } from "@/lib/mail/sender";
-import { REDACTED_LINK, redactSecretLinks, SECRET_LINK_PATTERN } from "@/lib/mail/redaction";
+import { confirmationLink } from "@/lib/auth/sign-in-link";
+import { REDACTED_LINK, redactSecretLinks, SECRET_LINK_PATHS, SECRET_LINK_PATTERN, secretLinkPattern } from "@/lib/mail/redaction";
 import { readMigrations } from "@/prisma/migrate-deploy";
 import { createApplication, createMember, createScenario } from "@/test/fixtures";
 import { resendError, startResendStub, type ResendStub } from "@/test/resend-stub";
@@ -55,10 +56,10 @@ describe("a sent sign-in email", () => {
 
     expect(await sendSignInLink(email, url)).toBe(true);
 
-    // What Resend was given carries the link exactly as next-auth made it…
+    // What Resend was given carries the confirmation link made from next-auth's…
     const [delivered] = deliveredTo(email);
-    expect(delivered?.body.text).toContain(url);
-    const receivedToken = new URL(delivered!.body.text!.match(/https?:\/\/\S+callback\S+/)![0]).searchParams.get("token");
+    expect(delivered?.body.text).toContain(confirmationLink(url));
+    const receivedToken = new URL(delivered!.body.text!.match(/https?:\/\/\S+\/connexion\/confirmer\S+/)![0]).searchParams.get("token");
     expect(receivedToken).toBe(token);
     // …and that token still matches next-auth's stored (hashed) verification token: the link works.
     const hashed = createHash("sha256").update(`${receivedToken}${env.AUTH_SECRET}`).digest("hex");
@@ -71,6 +72,7 @@ describe("a sent sign-in email", () => {
     for (const body of [row.text, row.html]) {
       expect(body).not.toContain(token);
       expect(body).not.toContain("/api/auth/callback/");
+      expect(body).not.toContain("/connexion/confirmer");
       expect(body).toContain(REDACTED_LINK);
     }
     expect(row.text).toContain("Pour vous connecter");
@@ -153,11 +155,14 @@ describe("redactSecretLinks", () => {
   it("reads the same in PostgreSQL, and the migration that redacted older emails uses this very pattern", async () => {
     const migration = readMigrations().find((m) => m.name.endsWith("_retention_and_job_runs"))!;
     const literals = [...migration.sql.matchAll(/"(?:text|html)" ~ '((?:[^']|'')*)'/g)].map((match) => match[1]!.replaceAll("''", "'"));
-    expect(literals).toEqual([SECRET_LINK_PATTERN, SECRET_LINK_PATTERN]);
+    const patternOfThen = secretLinkPattern(SECRET_LINK_PATHS.slice(0, 2));
+    expect(literals).toEqual([patternOfThen, patternOfThen]);
 
-    const body = "a https://x.test/c/Tok_en-1 b https://x.test/api/auth/callback/resend?token=t&amp;email=e c https://x.test/applications/1";
+    const body =
+      "a https://x.test/c/Tok_en-1 b https://x.test/api/auth/callback/resend?token=t&amp;email=e c https://x.test/applications/1 " +
+      "d https://x.test/connexion/confirmer?token=t&email=e";
     const [row] = await prisma.$queryRaw<{ redacted: string }[]>`SELECT regexp_replace(${body}, ${SECRET_LINK_PATTERN}, ${REDACTED_LINK}, 'g') AS redacted`;
     expect(row!.redacted).toBe(redactSecretLinks(body));
-    expect(row!.redacted).toBe(`a ${REDACTED_LINK} b ${REDACTED_LINK} c https://x.test/applications/1`);
+    expect(row!.redacted).toBe(`a ${REDACTED_LINK} b ${REDACTED_LINK} c https://x.test/applications/1 d ${REDACTED_LINK}`);
   });
 });
