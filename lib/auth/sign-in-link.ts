@@ -8,7 +8,7 @@ export const SIGN_IN_LINK_MAX_AGE_SECONDS = 30 * 60;
 export const SIGN_IN_LINK_VALIDITY_LABEL = "30 minutes";
 
 export const SIGN_IN_CONFIRMATION_PATH = "/connexion/confirmer";
-const CALLBACK_PATH = "/api/auth/callback/resend";
+export const CALLBACK_PATH = "/api/auth/callback/resend";
 
 /**
  * The e-mailed link: the confirmation page on the origin of the callback URL that next-auth

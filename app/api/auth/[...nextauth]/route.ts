@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
+import { CALLBACK_PATH, SIGN_IN_CONFIRMATION_PATH } from "@/lib/auth/sign-in-link";
 import { env } from "@/lib/env";
 import { loopbackOrigin } from "@/lib/url";
 
@@ -19,5 +20,16 @@ function onCanonicalOrigin(request: NextRequest): NextRequest {
   return new Request(url, init) as NextRequest;
 }
 
-export const GET = (request: NextRequest) => handlers.GET(onCanonicalOrigin(request));
+/**
+ * A GET of the magic-link callback would use the token up: mail scanners prefetch links, and a
+ * copied callback URL would sign in on a single request. Only the confirmation page's POST may.
+ */
+function getOrConfirmFirst(request: NextRequest): Promise<Response> | Response {
+  const canonical = onCanonicalOrigin(request);
+  const url = new URL(canonical.url);
+  if (url.pathname !== CALLBACK_PATH) return handlers.GET(canonical);
+  return Response.redirect(new URL(`${SIGN_IN_CONFIRMATION_PATH}${url.search}`, url.origin), 303);
+}
+
+export const GET = getOrConfirmFirst;
 export const POST = (request: NextRequest) => handlers.POST(onCanonicalOrigin(request));
