@@ -41,8 +41,10 @@ describe("security headers", () => {
     expect(headers["Content-Security-Policy"]).not.toContain("upgrade-insecure-requests");
   });
 
-  it("keep the candidate's token out of any Referer", () => {
+  it("keep the candidate's and the sign-in token out of any Referer", () => {
     expect(securityHeaders({ ...production, pathname: "/c/abc" })["Referrer-Policy"]).toBe("no-referrer");
+    expect(securityHeaders({ ...production, pathname: "/connexion/confirmer" })["Referrer-Policy"]).toBe("no-referrer");
+    expect(securityHeaders({ ...production, pathname: "/connexion" })["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
   });
 });
 

@@ -37,13 +37,17 @@ export function contentSecurityPolicy({ nonce, development, https }: Omit<Header
   ].join("; ");
 }
 
+/** The candidate's status page and the sign-in confirmation page carry a token in their URL: never in a Referer. */
+function carriesTokenInUrl(pathname: string): boolean {
+  return pathname.startsWith("/c/") || pathname === "/connexion/confirmer";
+}
+
 export function securityHeaders(context: HeaderContext): { "Content-Security-Policy": string } & Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(context),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    // The candidate's status page carries its token in the URL: never in a Referer.
-    "Referrer-Policy": context.pathname.startsWith("/c/") ? "no-referrer" : "strict-origin-when-cross-origin",
+    "Referrer-Policy": carriesTokenInUrl(context.pathname) ? "no-referrer" : "strict-origin-when-cross-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), accelerometer=(), gyroscope=(), magnetometer=()",
     ...(context.https ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
   };
