@@ -35,12 +35,3 @@ export async function takeAllowance({ scope, value, limit, windowMs }: Allowance
     return true;
   });
 }
-
-/**
- * Deletes hits older than every window in use (a day covers the hourly sign-in limits): a bucket
- * that is never used again keeps its rows otherwise. For the daily jobs runner.
- */
-export async function purgeOldRateLimitHits(now = new Date(), olderThanMs = 24 * 3_600_000): Promise<number> {
-  const { count } = await prisma.rateLimitHit.deleteMany({ where: { at: { lt: new Date(now.getTime() - olderThanMs) } } });
-  return count;
-}

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { bucketOf, purgeOldRateLimitHits, takeAllowance } from "@/lib/rate-limit";
+import { purgeExpiredSignInData } from "@/lib/auth/housekeeping";
+import { bucketOf, takeAllowance } from "@/lib/rate-limit";
 import { callbackAction } from "@/lib/auth/sign-in-link";
 import { signInConfirmationSchema } from "@/lib/auth/validation";
 import { createMember, createOrganization } from "@/test/fixtures";
@@ -115,15 +116,33 @@ describe("takeAllowance", () => {
     expect(await prisma.rateLimitHit.count({ where: { bucket: bucketOf(a.scope, a.value) } })).toBe(5);
   });
 
-  it("the daily purge deletes hits older than a day and keeps the others", async () => {
+  it("the daily purge deletes hits older than a day, expired tokens and sessions, keeps the others, and changes nothing more when run again", async () => {
     const bucket = bucketOf("test", randomUUID());
-    const now = new Date("2026-03-03T12:00:00Z");
+    const identifier = `purge-${randomUUID()}@pro.test`;
+    const asOf = new Date("2026-03-03T12:00:00Z");
     await prisma.rateLimitHit.createMany({
       data: [{ bucket, at: new Date("2026-03-02T11:59:00Z") }, { bucket, at: new Date("2026-03-02T12:01:00Z") }],
     });
-    expect(await purgeOldRateLimitHits(now)).toBeGreaterThanOrEqual(1);
-    const left = await prisma.rateLimitHit.findMany({ where: { bucket } });
-    expect(left.map((hit) => hit.at.toISOString())).toEqual(["2026-03-02T12:01:00.000Z"]);
+    await prisma.verificationToken.createMany({
+      data: [
+        { identifier, token: `expired-${randomUUID()}`, expires: new Date("2026-03-03T11:59:00Z") },
+        { identifier, token: `valid-${randomUUID()}`, expires: new Date("2026-03-03T12:29:00Z") },
+      ],
+    });
+    const user = await prisma.user.create({ data: { email: identifier } });
+    await prisma.session.createMany({
+      data: [
+        { sessionToken: `expired-${randomUUID()}`, userId: user.id, expires: new Date("2026-03-03T11:00:00Z") },
+        { sessionToken: `valid-${randomUUID()}`, userId: user.id, expires: new Date("2026-03-03T20:00:00Z") },
+      ],
+    });
+
+    const first = await purgeExpiredSignInData(prisma, asOf);
+    expect(first.rateLimitHitsDeleted).toBeGreaterThanOrEqual(1);
+    expect((await prisma.rateLimitHit.findMany({ where: { bucket } })).map((hit) => hit.at.toISOString())).toEqual(["2026-03-02T12:01:00.000Z"]);
+    expect((await prisma.verificationToken.findMany({ where: { identifier } })).map((t) => t.token.split("-")[0])).toEqual(["valid"]);
+    expect((await prisma.session.findMany({ where: { userId: user.id } })).map((t) => t.sessionToken.split("-")[0])).toEqual(["valid"]);
+    expect(await purgeExpiredSignInData(prisma, asOf)).toEqual({ rateLimitHitsDeleted: 0, verificationTokensDeleted: 0, sessionsDeleted: 0 });
   });
 
   it("stores no address in clear", async () => {
