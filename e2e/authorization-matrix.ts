@@ -88,6 +88,8 @@ const NOT_FOUND = "notFound";
 const NO_ORGANISATION = "redirect:/organisation?aucune=1";
 const TO_DASHBOARD = "redirect:/dashboard";
 
+const everyone = (outcome: RouteOutcome) => Object.fromEntries(PERSONAS.map((persona) => [persona, outcome])) as Record<Persona, RouteOutcome>;
+
 const publicPage = { anonymous: PAGE, prescriberA: PAGE, colleagueA: PAGE, prescriberB: PAGE, employer: PAGE, otherEmployer: PAGE, formerMember: PAGE } as const;
 /** The sign-in entry points: signed-in users go to their dashboard. */
 const signInPage = { ...publicPage, prescriberA: TO_DASHBOARD, colleagueA: TO_DASHBOARD, prescriberB: TO_DASHBOARD, employer: TO_DASHBOARD, otherEmployer: TO_DASHBOARD, formerMember: TO_DASHBOARD } as const;
@@ -105,11 +107,21 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "/connexion": [{ path: "/connexion", shows: "Recevoir un lien de connexion", expect: signInPage }],
   "/connexion/erreur": [{ path: "/connexion/erreur", shows: "Connexion impossible", expect: publicPage }],
   "/connexion/verification": [{ path: "/connexion/verification", shows: "Consultez votre messagerie", expect: publicPage }],
+  // The magic link's landing page: it only shows the "Se connecter" button, which alone uses the token.
+  "/connexion/confirmer": [
+    { path: "/connexion/confirmer?token=matrixtoken0123456789&email=personne%40demo.test", shows: "Se connecter", expect: publicPage },
+    { path: "/connexion/confirmer", shows: "Ce lien de connexion est incomplet", expect: publicPage },
+  ],
   "/help": [{ path: "/help", shows: "Aide : suivi des candidatures", expect: publicPage }],
   // next-auth's endpoints: public by nature; the session endpoint tells each persona only about themselves.
   "/api/auth/[...nextauth]": [
     { path: "/api/auth/session", expect: publicPage },
     { path: "/api/auth/csrf", shows: "csrfToken", expect: publicPage },
+    // A GET of the magic-link callback never uses the token: it lands on the confirmation page.
+    {
+      path: "/api/auth/callback/resend?token=matrixtoken0123456789&email=personne%40demo.test",
+      expect: everyone("redirect:/connexion/confirmer?token=matrixtoken0123456789&email=personne%40demo.test"),
+    },
   ],
   // The e2e build keeps the mailbox for loopback requests only (DEV_MAILBOX=1); 404 in production (DESIGN §7).
   "/dev/mails": [{ path: "/dev/mails", shows: "E-mails de développement", expect: publicPage }],
