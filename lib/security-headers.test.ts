@@ -43,7 +43,7 @@ describe("security headers", () => {
 
   it("keep the candidate's and the sign-in token out of any Referer", () => {
     expect(securityHeaders({ ...production, pathname: "/c/abc" })["Referrer-Policy"]).toBe("no-referrer");
-    expect(securityHeaders({ ...production, pathname: "/connexion/confirmer" })["Referrer-Policy"]).toBe("no-referrer");
+    expect(securityHeaders({ ...production, pathname: "/connexion/confirmer" })["Referrer-Policy"]).toBe("same-origin");
     expect(securityHeaders({ ...production, pathname: "/connexion" })["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
   });
 });

@@ -37,9 +37,15 @@ export function contentSecurityPolicy({ nonce, development, https }: Omit<Header
   ].join("; ");
 }
 
-/** The candidate's status page and the sign-in confirmation page carry a token in their URL: never in a Referer. */
-function carriesTokenInUrl(pathname: string): boolean {
-  return pathname.startsWith("/c/") || pathname === "/connexion/confirmer";
+/**
+ * Pages whose URL carries a token keep it out of any Referer to another site. The sign-in
+ * confirmation page posts its form to us: "same-origin" keeps that POST's Origin header, which
+ * "no-referrer" would turn into `null` (refused as a foreign origin).
+ */
+function referrerPolicy(pathname: string): string {
+  if (pathname.startsWith("/c/")) return "no-referrer";
+  if (pathname === "/connexion/confirmer") return "same-origin";
+  return "strict-origin-when-cross-origin";
 }
 
 export function securityHeaders(context: HeaderContext): { "Content-Security-Policy": string } & Record<string, string> {
@@ -47,7 +53,7 @@ export function securityHeaders(context: HeaderContext): { "Content-Security-Pol
     "Content-Security-Policy": contentSecurityPolicy(context),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": carriesTokenInUrl(context.pathname) ? "no-referrer" : "strict-origin-when-cross-origin",
+    "Referrer-Policy": referrerPolicy(context.pathname),
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), accelerometer=(), gyroscope=(), magnetometer=()",
     ...(context.https ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
   };

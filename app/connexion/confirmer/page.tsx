@@ -5,8 +5,10 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { callbackAction, SIGN_IN_LINK_VALIDITY_LABEL } from "@/lib/auth/sign-in-link";
 import { signInConfirmationSchema } from "@/lib/auth/validation";
 
-// The URL carries a one-time token: never send it on as a referrer.
-export const metadata: Metadata = { title: "Se connecter", referrer: "no-referrer" };
+// The URL carries a one-time token: never send it to another site as a referrer. Not
+// "no-referrer": the browser would then send `Origin: null` with the "Se connecter" POST, which
+// proxy.ts refuses as a foreign origin.
+export const metadata: Metadata = { title: "Se connecter", referrer: "same-origin" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
