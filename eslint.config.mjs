@@ -5,6 +5,18 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
+    // The environment is read once, validated, in lib/env.ts (lib/env-schema.ts); scripts, tests
+    // and tool configuration files run outside the app and read their own.
+    files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
+    ignores: ["lib/env.ts", "**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read the environment through `env` from lib/env.ts, where every variable is validated." },
+      ],
+    },
+  },
+  {
     ignores: [".next/**", ".next-*/**", ".data/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/**"],
   },
 ];

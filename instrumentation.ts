@@ -1,15 +1,10 @@
-// Next calls register() once per server process: the server then runs the daily jobs (lib/jobs,
-// claimed once across processes) and, with a Resend key, sweeps the outbox itself (retries,
-// emails left by a restart), alongside any `npm run worker`.
+// Next calls register() once per server process (lib/background.ts says what then runs).
 export async function register() {
-  // Written as Next documents it, so that the edge bundle drops the Node-only imports.
+  // Written as Next documents it (it inlines NEXT_RUNTIME at build time), so that the edge bundle
+  // drops the Node-only imports: the one environment read outside lib/env.ts.
+  // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    // Not while `next build` prerenders pages.
-    if (process.env.NEXT_PHASE === "phase-production-build") return;
-    const { startBackgroundJobScheduler } = await import("./lib/jobs/scheduler");
-    startBackgroundJobScheduler();
-    if (!process.env.RESEND_API_KEY) return;
-    const { startBackgroundOutboxSweeper } = await import("./lib/mail/sweeper");
-    startBackgroundOutboxSweeper();
+    const { startBackgroundWork } = await import("./lib/background");
+    startBackgroundWork();
   }
 }

@@ -40,6 +40,8 @@ const schema = z.object({
   SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(5),
   SIGN_IN_LIMIT_PER_CLIENT: z.coerce.number().int().positive().default(300),
   APPLICATIONS_PER_USER_PER_DAY: z.coerce.number().int().positive().default(200),
+  // How often `npm run worker` sweeps the outbox.
+  OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
 });
 
 export type Env = ReturnType<typeof parseEnv>;
@@ -94,6 +96,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     ...raw,
     AUTH_SECRET: raw.AUTH_SECRET ?? DEV_AUTH_SECRET,
     isProduction,
+    /** `next build` runs the app's modules with NODE_ENV=production but serves nothing. */
+    isBuilding: isProduction && !isServing,
     /** The canonical origin, without a trailing slash: the base of every link. */
     appUrl,
     /**

@@ -8,11 +8,11 @@
 import { env } from "@/lib/env";
 import { runJobScheduler } from "@/lib/jobs/scheduler";
 import { isDeliveryEnabled } from "@/lib/mail/sender";
-import { runOutboxSweeper, SWEEP_INTERVAL_MS } from "@/lib/mail/sweeper";
+import { runOutboxSweeper } from "@/lib/mail/sweeper";
 
 async function main() {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set: the worker works on that database.");
-  const interval = Number(process.env.OUTBOX_SWEEP_INTERVAL_MS) || SWEEP_INTERVAL_MS;
+  const interval = env.OUTBOX_SWEEP_INTERVAL_MS;
   const controller = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
