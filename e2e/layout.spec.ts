@@ -30,7 +30,8 @@ test("signed out: home, sign-in, link sent, help, 404, an unknown status link", 
   await reviewScreen(page, "connexion");
   await page.getByLabel("Adresse e-mail").fill("personne.inconnue@demo.test");
   await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Consultez votre messagerie" })).toBeVisible();
+  // The answer waits for the sign-in e-mail to be written: slow on a busy machine.
+  await expect(page.getByRole("heading", { level: 1, name: "Consultez votre messagerie" })).toBeVisible({ timeout: 30_000 });
   await reviewScreen(page, "connexion-lien-envoye");
 
   await page.goto("/help");
