@@ -11,8 +11,8 @@ test.beforeAll(async () => {
   await createLayoutData();
 });
 
-// Each test walks many screens, twice; `npm run dev` compiles each route on its first visit.
-test.slow();
+// Each test walks several screens, twice; `npm run dev` compiles each route on its first visit.
+test.describe.configure({ timeout: 300_000 });
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
@@ -73,7 +73,7 @@ test("the candidate's status page: long names, long messages, several applicatio
   await reviewScreen(page, "suivi-candidat", [SMALL_PHONE, PHONE, DESKTOP]);
 });
 
-test("employer: dashboard, received list and its pages, the application with each decision form, settings", async ({ browser }) => {
+test("employer: dashboard, received list and its pages", async ({ browser }) => {
   const page = await signedIn(browser, LAYOUT_EMPLOYER.email);
   await reviewScreen(page, "employeur-tableau-de-bord");
 
@@ -84,7 +84,10 @@ test("employer: dashboard, received list and its pages, the application with eac
   await page.getByRole("link", { name: "Page suivante" }).click();
   await expect(page.getByRole("link", { name: "Page précédente" })).toBeVisible();
   await reviewScreen(page, "employeur-candidatures-page-2");
+});
 
+test("employer: the application with each decision form open, then the settings", async ({ browser }) => {
+  const page = await signedIn(browser, LAYOUT_EMPLOYER.email);
   await page.goto(`/applications/${LAYOUT_APPLICATIONS.toDecide}`);
   await expect(page.getByRole("heading", { level: 2, name: "Décision" })).toBeVisible();
   await reviewScreen(page, "candidature-employeur");
@@ -118,7 +121,7 @@ test("employer: dashboard, received list and its pages, the application with eac
   }
 });
 
-test("prescriber: dashboard, sent list and its pages, an answer, a candidate, the send form with its errors", async ({ browser }) => {
+test("prescriber: dashboard, sent list and its pages", async ({ browser }) => {
   const page = await signedIn(browser, LAYOUT_PRESCRIBER.email);
   await reviewScreen(page, "prescripteur-tableau-de-bord");
 
@@ -129,7 +132,10 @@ test("prescriber: dashboard, sent list and its pages, an answer, a candidate, th
   await page.getByRole("link", { name: "Page suivante" }).click();
   await expect(page.getByRole("link", { name: "Page précédente" })).toBeVisible();
   await reviewScreen(page, "prescripteur-candidatures-page-2");
+});
 
+test("prescriber: an answer, a candidate, the send form with its errors, the confirmation", async ({ browser }) => {
+  const page = await signedIn(browser, LAYOUT_PRESCRIBER.email);
   await page.goto("/applications/layout-app-main-refused");
   await expect(page.getByRole("heading", { level: 1, name: /^Candidature de Marie-Antoinette/ })).toBeVisible();
   await reviewScreen(page, "candidature-prescripteur");
