@@ -3,6 +3,23 @@ import { defineConfig, devices } from "@playwright/test";
 // scripts/e2e.ts prepares the database and the build, then runs Playwright with these variables.
 const port = Number(process.env.E2E_PORT ?? 3200);
 const baseURL = `http://127.0.0.1:${port}`;
+// E2E_DEV=1: against `npm run dev` (its icon collection, its CSS), the README's first command.
+const againstDevServer = process.env.E2E_DEV === "1";
+
+const productionServer = {
+  command: `node --import tsx scripts/start.ts start --port ${port} --hostname 127.0.0.1`,
+  env: {
+    NODE_ENV: "production",
+    // The dev mailbox stays available in this production build, for the tests only: loopback
+    // clients only, never with a Resend key.
+    DEV_MAILBOX: "1",
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-0123456789abcdef0123456789abcdef",
+  },
+};
+const devServer = {
+  command: `npm run dev -- --port ${port} --hostname 127.0.0.1`,
+  env: { NODE_ENV: "development" },
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -35,27 +52,23 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node --import tsx scripts/start.ts start --port ${port} --hostname 127.0.0.1`,
+    command: (againstDevServer ? devServer : productionServer).command,
     url: `${baseURL}/connexion`,
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",
     stderr: "pipe",
     env: {
-      NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      SEED_DEMO_DATA: "1",
+      RESEND_API_KEY: "",
       // The one origin of every link, and the one the browser uses (lib/env-schema.ts).
       APP_URL: baseURL,
-      // The dev mailbox stays available in this production build, for the tests only: loopback
-      // clients only, never with a Resend key.
-      DEV_MAILBOX: "1",
-      SEED_DEMO_DATA: "1",
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-0123456789abcdef0123456789abcdef",
-      RESEND_API_KEY: "",
       // Every spec signs the demo users in, many times an hour, all from 127.0.0.1; the default
       // limits (5 per address, 300 per client) are proven by lib/auth/sign-in.test.ts.
       SIGN_IN_LIMIT_PER_ADDRESS: "1000",
       SIGN_IN_LIMIT_PER_CLIENT: "10000",
+      ...(againstDevServer ? devServer : productionServer).env,
     },
   },
 });

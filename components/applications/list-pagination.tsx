@@ -1,7 +1,14 @@
-import Link from "next/link";
+import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
+import type { ButtonProps } from "@codegouvfr/react-dsfr/Button";
 import { listHref, type ListFilters } from "@/lib/applications/list-filters";
 
-/** Keyset page links of both list screens; every link keeps the filters (DESIGN §7). */
+/**
+ * Keyset page links of both list screens; every link keeps the filters (DESIGN §7).
+ * DSFR's ButtonsGroup, not a hand-written `fr-btns-group`: in a group without an icon position
+ * (`fr-btns-group--icon-left`), the DSFR draws every button with an icon as an icon-only button
+ * (2.5rem wide, label cut), whatever the button's own `fr-btn--icon-right` says. The component
+ * always sets the group's icon position.
+ */
 export function ListPagination({
   basePath,
   filters,
@@ -15,32 +22,31 @@ export function ListPagination({
 }) {
   const pageOne = { ...filters, after: undefined, before: undefined };
   const isPaged = Boolean(filters.after || filters.before);
-  if (!isPaged && !nextCursor && !previousCursor) return null;
+  const buttons: ButtonProps[] = [];
+  if (isPaged) buttons.push({ children: "Première page", priority: "tertiary", linkProps: { href: listHref(basePath, pageOne) } });
+  if (previousCursor) {
+    buttons.push({
+      children: "Page précédente",
+      priority: "secondary",
+      iconId: "fr-icon-arrow-left-line",
+      iconPosition: "left",
+      linkProps: { href: listHref(basePath, { ...pageOne, before: previousCursor }) },
+    });
+  }
+  if (nextCursor) {
+    buttons.push({
+      children: "Page suivante",
+      priority: "secondary",
+      iconId: "fr-icon-arrow-right-line",
+      iconPosition: "right",
+      linkProps: { href: listHref(basePath, { ...pageOne, after: nextCursor }) },
+    });
+  }
+  const [first, ...others] = buttons;
+  if (!first) return null;
   return (
     <nav aria-label="Pages de résultats" className="fr-mt-3w">
-      <ul className="fr-btns-group fr-btns-group--inline-md">
-        {isPaged && (
-          <li>
-            <Link className="fr-btn fr-btn--tertiary" href={listHref(basePath, pageOne)}>
-              Première page
-            </Link>
-          </li>
-        )}
-        {previousCursor && (
-          <li>
-            <Link className="fr-btn fr-btn--secondary fr-icon-arrow-left-line fr-btn--icon-left" href={listHref(basePath, { ...pageOne, before: previousCursor })}>
-              Page précédente
-            </Link>
-          </li>
-        )}
-        {nextCursor && (
-          <li>
-            <Link className="fr-btn fr-btn--secondary fr-icon-arrow-right-line fr-btn--icon-right" href={listHref(basePath, { ...pageOne, after: nextCursor })}>
-              Page suivante
-            </Link>
-          </li>
-        )}
-      </ul>
+      <ButtonsGroup inlineLayoutWhen="md and up" buttonsIconPosition="left" buttons={[first, ...others]} />
     </nav>
   );
 }

@@ -28,7 +28,9 @@ export function CandidateApplication({ application }: { application: CandidateAp
   const titleId = `candidature-${application.id}`;
   const { employer, hiring } = application;
   return (
-    <section className="fr-card fr-p-3w fr-mb-3w" aria-labelledby={titleId}>
+    // A plain box, not a DSFR card: a card takes the height of its column (height: 100%), so on this
+    // single-column page every card was as tall as the whole page and overflowed into the footer.
+    <section className="fr-background-alt--grey fr-p-3w fr-mb-3w" aria-labelledby={titleId}>
       <h2 id={titleId} className="fr-h5 fr-mb-1w">
         {employer.name}
         {employer.city ? ` (${employer.city})` : ""}

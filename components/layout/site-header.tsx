@@ -5,6 +5,15 @@ import { signOutAction } from "@/lib/auth/actions";
 
 const SIGN_OUT_FORM = "sign-out-form";
 
+// DSFR quick-access links never wrap: a long organisation name pushed the header wider than a
+// 1280 px window. The whole name stays in the link's title and on /organisation.
+const QUICK_ACCESS_MAX_LENGTH = 40;
+function shortName(name: string): string {
+  if (name.length <= QUICK_ACCESS_MAX_LENGTH) return name;
+  const cut = name.slice(0, QUICK_ACCESS_MAX_LENGTH);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : cut.length).replace(/[\s,;:'’-]+$/, "")}…`;
+}
+
 export async function SiteHeader() {
   const user = await getSignedInUser();
   const member = user ? await getCurrentMember() : null;
@@ -27,8 +36,8 @@ export async function SiteHeader() {
     ? [
         {
           iconId: "fr-icon-building-line",
-          text: member ? member.organization.organizationName : "Choisir une organisation",
-          linkProps: { href: "/organisation", title: "Changer d'organisation" },
+          text: member ? shortName(member.organization.organizationName) : "Choisir une organisation",
+          linkProps: { href: "/organisation", title: member ? `${member.organization.organizationName} — changer d'organisation` : "Changer d'organisation" },
         },
         { iconId: "fr-icon-notification-3-line", text: "Mes notifications", linkProps: { href: "/settings/notifications" } },
         {

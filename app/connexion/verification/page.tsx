@@ -12,6 +12,8 @@ export default function VerifyRequestPage() {
         <h1>Consultez votre messagerie</h1>
         <Alert
           severity="info"
+          // Right under the h1 (axe heading-order); the DSFR alert's title is an h3 by default.
+          as="h2"
           title="Si cette adresse correspond à un compte, un lien de connexion vient de lui être envoyé."
           description={`Le lien est valable ${SIGN_IN_LINK_VALIDITY_LABEL} et ne sert qu'une fois. Pensez à vérifier vos courriers indésirables.`}
         />
