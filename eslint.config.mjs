@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 
 const config = [
   ...nextVitals,
@@ -19,6 +20,8 @@ const config = [
   {
     ignores: [".next/**", ".next-*/**", ".data/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/**"],
   },
+  // Layout is Prettier's (npm run format): no ESLint rule argues with it.
+  prettier,
 ];
 
 export default config;
