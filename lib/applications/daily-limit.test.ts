@@ -8,6 +8,12 @@ const HOUR_MS = 3_600_000;
 
 /** Sets up `count` applications already sent by this prescriber, `ageMs` ago. */
 async function alreadySent(s: Awaited<ReturnType<typeof createScenario>>, count: number, ageMs: number) {
+  // The organisation's own record of the person, which every application it sends points at.
+  await prisma.candidateProfile.upsert({
+    where: { candidateId_organizationId: { candidateId: s.candidate.id, organizationId: s.prescriberOrg.id } },
+    update: {},
+    create: { candidateId: s.candidate.id, organizationId: s.prescriberOrg.id, firstName: s.candidate.firstName, lastName: s.candidate.lastName },
+  });
   await prisma.jobApplication.createMany({
     data: Array.from({ length: count }, () => ({
       candidateId: s.candidate.id,
