@@ -2,6 +2,7 @@ import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
 import type { MainNavigationProps } from "@codegouvfr/react-dsfr/MainNavigation";
 import { getCurrentMember, getSignedInUser } from "@/lib/auth/guards";
 import { signOutAction } from "@/lib/auth/actions";
+import { isPrescriber } from "@/lib/access";
 
 const SIGN_OUT_FORM = "sign-out-form";
 
@@ -12,7 +13,7 @@ export async function SiteHeader() {
   const navigation: MainNavigationProps.Item[] = [];
   if (member) {
     navigation.push({ text: "Tableau de bord", linkProps: { href: "/dashboard" } });
-    if (member.organizationKind === "PRESCRIBER") {
+    if (isPrescriber(member)) {
       navigation.push(
         { text: "Suivi des candidatures", linkProps: { href: "/prescriber/applications" } },
         { text: "Envoyer une candidature", linkProps: { href: "/prescriber/applications/new" } },

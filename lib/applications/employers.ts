@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { MemberContext } from "@/lib/auth/guards";
+import { maySendApplications, type AccessScope } from "@/lib/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { EMPLOYER_TYPES, type EmployerType } from "@/lib/applications/send-validation";
 
@@ -47,8 +47,8 @@ export async function searchEmployers(query: string, type?: EmployerType): Promi
 }
 
 /** The employers this prescriber organisation has applied to (the "Employeur" filter of its list). */
-export async function listEmployersAppliedTo(ctx: Pick<MemberContext, "organizationId" | "organizationKind">) {
-  if (ctx.organizationKind !== "PRESCRIBER") return [];
+export async function listEmployersAppliedTo(ctx: AccessScope) {
+  if (!maySendApplications(ctx)) return [];
   return prisma.organization.findMany({
     where: { kind: "EMPLOYER", receivedApplications: { some: { senderOrganizationId: ctx.organizationId } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/auth/guards";
+import { maySendApplications } from "@/lib/access";
 import { getBaseUrl } from "@/lib/url";
 import { deliverAfterCommit } from "@/lib/mail/sender";
 import { sendApplication } from "@/lib/applications/send";
@@ -24,7 +25,7 @@ export async function sendApplicationAction(input: unknown): Promise<SendApplica
   }
   // requireMember() redirects a signed-out user; the kind is checked here to answer in words.
   const member = await requireMember();
-  if (member.organizationKind !== "PRESCRIBER") return { ok: false, error: NOT_A_PRESCRIBER };
+  if (!maySendApplications(member)) return { ok: false, error: NOT_A_PRESCRIBER };
   try {
     // The lib parses again: it is the one place that owns the rules, whoever calls it.
     const result = await sendApplication(member, input, { baseUrl: await getBaseUrl() });
@@ -44,7 +45,7 @@ export async function searchEmployersAction(input: unknown): Promise<SearchResul
   const parsed = employerSearchSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Recherche invalide." };
   const member = await requireMember();
-  if (member.organizationKind !== "PRESCRIBER") return { ok: false, error: NOT_A_PRESCRIBER };
+  if (!maySendApplications(member)) return { ok: false, error: NOT_A_PRESCRIBER };
   try {
     return { ok: true, results: await searchEmployers(parsed.data.query, parsed.data.type) };
   } catch (error) {
@@ -57,7 +58,7 @@ export async function searchCandidatesAction(input: unknown): Promise<SearchResu
   const parsed = candidateSearchSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Recherche invalide." };
   const member = await requireMember();
-  if (member.organizationKind !== "PRESCRIBER") return { ok: false, error: NOT_A_PRESCRIBER };
+  if (!maySendApplications(member)) return { ok: false, error: NOT_A_PRESCRIBER };
   try {
     return { ok: true, results: await searchOrganizationCandidates(member, parsed.data.query) };
   } catch (error) {

@@ -1,6 +1,8 @@
 import "server-only";
 import { prisma, type TransactionClient } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
+import { maySendApplications } from "@/lib/access";
+import { lockCandidate } from "@/lib/applications/candidate-lock";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import { PENDING_STATUSES } from "@/lib/status";
 import { sameName } from "@/lib/people";
@@ -55,7 +57,7 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
     const fieldErrors = fieldErrorsOf(parsed.error);
     return { ok: false, error: "Le formulaire contient des erreurs : corrigez les champs signalés.", fieldErrors };
   }
-  if (ctx.organizationKind !== "PRESCRIBER") {
+  if (!maySendApplications(ctx)) {
     return { ok: false, error: "Seule une organisation prescriptrice peut envoyer une candidature." };
   }
   const data = parsed.data;
@@ -68,7 +70,7 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
       const candidateId = await resolveCandidate(tx, ctx, data.candidate);
       // Serialises every write about this person (the employer side locks the same row before
       // a decision), so that two colleagues sending at once cannot both pass the check below.
-      await tx.$queryRaw`SELECT id FROM "Candidate" WHERE id = ${candidateId} FOR UPDATE`;
+      await lockCandidate(tx, candidateId);
 
       // Only this organisation's applications count: refusing because another organisation
       // applied would tell the prescriber about it (DESIGN §6). The employer declines such a
@@ -150,7 +152,7 @@ async function resolveCandidate(tx: TransactionClient, ctx: SenderContext, candi
   await tx.candidate.createMany({ data: [{ email: candidate.email }], skipDuplicates: true });
   const person = await tx.candidate.findUniqueOrThrow({ where: { email: candidate.email }, select: { id: true } });
   // Serialises the records of this person, so two organisations cannot both pass the check below.
-  await tx.$queryRaw`SELECT id FROM "Candidate" WHERE id = ${person.id} FOR UPDATE`;
+  await lockCandidate(tx, person.id);
   const profiles = await tx.candidateProfile.findMany({
     where: { candidateId: person.id },
     select: { id: true, organizationId: true, firstName: true, lastName: true, phone: true, birthDate: true },

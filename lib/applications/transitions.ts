@@ -1,6 +1,8 @@
 import "server-only";
 import { prisma, type TransactionClient } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
+import { decidableApplicationsWhere } from "@/lib/access";
+import { lockCandidate } from "@/lib/applications/candidate-lock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import { PENDING_STATUSES, TAKE_OVER, can, canTakeOver, targetStatus, type ApplicationStatus, type UserTransitionName } from "@/lib/status";
@@ -38,21 +40,12 @@ type Received = { id: string; candidateId: string; status: ApplicationStatus };
 
 /** The application, if the member belongs (actively) to the organisation that received it. */
 async function findReceived(tx: TransactionClient, ctx: MemberContext, applicationId: string): Promise<Received | null> {
-  if (ctx.organizationKind !== "EMPLOYER") return null;
+  const decidable = decidableApplicationsWhere(ctx);
+  if (!decidable) return null;
   return tx.jobApplication.findFirst({
-    where: {
-      id: applicationId,
-      employerOrganizationId: ctx.organizationId,
-      employerOrganization: { kind: "EMPLOYER", memberships: { some: { userId: ctx.userId, isActive: true } } },
-    },
+    where: { AND: [{ id: applicationId }, decidable] },
     select: { id: true, candidateId: true, status: true },
   });
-}
-
-// Every decision about a candidate takes this lock first, so an accept and its cascade never
-// interleave with another decision about the same person (no deadlock, no half cascade).
-async function lockCandidate(tx: TransactionClient, candidateId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "Candidate" WHERE id = ${candidateId} FOR UPDATE`;
 }
 
 async function currentStatus(tx: TransactionClient, applicationId: string): Promise<ApplicationStatus> {

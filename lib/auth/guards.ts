@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 import { prisma } from "@/lib/db";
 import type { MembershipRole, OrganizationKind } from "@/lib/generated/prisma/enums";
+import { isOnSide } from "@/lib/access";
 import { pickCurrentOrganization, type MembershipSummary } from "@/lib/auth/current-organization";
 
 export type { MembershipSummary };
@@ -92,6 +93,6 @@ export async function requireMember(kind?: OrganizationKind): Promise<CurrentMem
   const member = await getCurrentMember();
   if (!member) redirect(user.memberships.length === 0 ? "/organisation?aucune=1" : "/organisation");
   // A page of the other side of the platform does not exist for this organisation.
-  if (kind && member.organizationKind !== kind) notFound();
+  if (kind && !isOnSide(member, kind)) notFound();
   return member;
 }

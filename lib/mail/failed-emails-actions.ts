@@ -3,6 +3,7 @@
 // deliver it after the write, refresh the page, answer in French.
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/auth/guards";
+import { mayManageFailedEmails } from "@/lib/access";
 import { retryFailedEmail } from "@/lib/mail/failed-emails";
 import { retryFailedEmailSchema, type RetryFailedEmailActionState } from "@/lib/mail/failed-emails-validation";
 import { deliverAfterCommit } from "@/lib/mail/sender";
@@ -17,7 +18,7 @@ export async function retryFailedEmailAction(_previous: RetryFailedEmailActionSt
   const parsed = retryFailedEmailSchema.safeParse({ id: formData.get("id") });
   if (!parsed.success) return { error: "Cet e-mail n'a pas pu être identifié. Rechargez la page et réessayez." };
   const member = await requireMember();
-  if (member.role !== "ADMIN") {
+  if (!mayManageFailedEmails(member)) {
     return { error: "Seuls les administrateurs de l'organisation peuvent renvoyer un e-mail.", id: parsed.data.id };
   }
 

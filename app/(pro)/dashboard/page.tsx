@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireMember } from "@/lib/auth/guards";
+import { isPrescriber as isPrescriberOrganization } from "@/lib/access";
 import { countApplicationsByStatus } from "@/lib/applications/queries";
 import { APPLICATION_STATUSES, STATUS_DESCRIPTIONS } from "@/lib/status";
 import { StatusBadge } from "@/components/applications/status-badge";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Tableau de bord" };
 export default async function DashboardPage() {
   const member = await requireMember();
   const counts = await countApplicationsByStatus(member);
-  const isPrescriber = member.organizationKind === "PRESCRIBER";
+  const isPrescriber = isPrescriberOrganization(member);
   const listPath = isPrescriber ? "/prescriber/applications" : "/employer/applications";
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
 

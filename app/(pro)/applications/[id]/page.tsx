@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMember } from "@/lib/auth/guards";
+import { isEmployer as isEmployerOrganization } from "@/lib/access";
 import { getApplicationForMember } from "@/lib/applications/detail";
 import { STATUS_DESCRIPTIONS } from "@/lib/status";
 import { StatusBadge } from "@/components/applications/status-badge";
@@ -24,7 +25,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const application = await getApplicationForMember(member, id);
   if (!application) notFound();
 
-  const isEmployer = member.organizationKind === "EMPLOYER";
+  const isEmployer = isEmployerOrganization(member);
   const candidate = personName(application.candidateProfile);
 
   return (
