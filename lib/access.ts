@@ -47,6 +47,9 @@ export function decidableApplicationsWhere(ctx: Pick<MemberContext, "userId" | "
   } satisfies Prisma.JobApplicationWhereInput;
 }
 
+/** What an employer reads when it calls an action of the prescribers' side. */
+export const PRESCRIBERS_ONLY = "Cette action est réservée aux organisations prescriptrices.";
+
 /** Only a prescriber organisation sends applications (and searches employers and its candidates). */
 export const maySendApplications = isPrescriber;
 /** Only an employer decides, and filters its list by handler or by prescriber organisation. */

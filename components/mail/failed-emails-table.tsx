@@ -5,7 +5,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { retryFailedEmailAction } from "@/lib/mail/failed-emails-actions";
-import type { RetryFailedEmailActionState } from "@/lib/mail/failed-emails-validation";
+import type { RetryFailedEmailActionState } from "@/lib/mail/failed-emails-actions";
 
 /** One row as the page prepared it: dates and labels already formatted on the server. */
 export interface FailedEmailRow {
@@ -36,7 +36,7 @@ export function FailedEmailsTable({ rows }: { rows: FailedEmailRow[] }) {
   return (
     <>
       <div ref={feedback} tabIndex={-1} aria-live="polite" role="status">
-        {state && "ok" in state && (
+        {state?.ok && (
           <Alert
             key={state.at}
             severity="success"
@@ -45,7 +45,7 @@ export function FailedEmailsTable({ rows }: { rows: FailedEmailRow[] }) {
             description="L'e-mail a été remis en file d'envoi : il part dans un instant. S'il échoue encore, il reviendra dans cette liste."
           />
         )}
-        {state && "error" in state && <Alert severity="error" small className="fr-mb-3w" description={state.error} />}
+        {state?.ok === false && <Alert severity="error" small className="fr-mb-3w" description={state.error} />}
       </div>
       {rows.length === 0 ? (
         <p>Aucun e-mail non remis.</p>

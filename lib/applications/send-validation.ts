@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ActionResult } from "@/lib/action-result";
 import { parseCalendarDate } from "@/lib/calendar-date";
 import { isMultiLineText, MULTI_LINE_ERROR, singleLineText } from "@/lib/text-validation";
 
@@ -102,19 +103,7 @@ export type SendApplicationFormValues = z.input<typeof sendApplicationSchema>;
 export type SendApplicationInput = z.output<typeof sendApplicationSchema>;
 export type SendApplicationField = keyof SendApplicationFormValues;
 
-export type SendApplicationResult =
-  | { ok: true; applicationId: string }
-  | { ok: false; error: string; fieldErrors?: Partial<Record<SendApplicationField, string>>; notFound?: boolean };
-
-/** The first message per field, as the form shows them beside the fields. */
-export function fieldErrorsOf(error: z.ZodError): Partial<Record<SendApplicationField, string>> {
-  const fieldErrors: Partial<Record<SendApplicationField, string>> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0];
-    if (typeof field === "string" && !(field in fieldErrors)) fieldErrors[field as SendApplicationField] = issue.message;
-  }
-  return fieldErrors;
-}
+export type SendApplicationResult = ActionResult<{ applicationId: string }, SendApplicationField>;
 
 // ——— Searches of the form ———
 
@@ -128,4 +117,4 @@ export const candidateSearchSchema = z.object({
   query: z.string().trim().max(100).catch(""),
 });
 
-export type SearchResult<T> = { ok: true; results: T[] } | { ok: false; error: string };
+export type SearchResult<T> = ActionResult<{ results: T[] }>;

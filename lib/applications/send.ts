@@ -1,22 +1,18 @@
 import "server-only";
 import { prisma, type TransactionClient } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
-import { maySendApplications } from "@/lib/access";
+import { maySendApplications, PRESCRIBERS_ONLY } from "@/lib/access";
 import { lockCandidate } from "@/lib/applications/candidate-lock";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import { PENDING_STATUSES } from "@/lib/status";
 import { sameName } from "@/lib/people";
-import {
-  fieldErrorsOf,
-  sendApplicationSchema,
-  type SendApplicationInput,
-  type SendApplicationResult,
-} from "@/lib/applications/send-validation";
+import { invalidInput, type ActionFailure, type ActionResult } from "@/lib/action-result";
+import { sendApplicationSchema, type SendApplicationField, type SendApplicationInput } from "@/lib/applications/send-validation";
 
 type SenderContext = Pick<MemberContext, "userId" | "organizationId" | "organizationKind">;
-type Refusal = Extract<SendApplicationResult, { ok: false }>;
+type Refusal = ActionFailure<SendApplicationField>;
 /** The action's answer, plus the outbox ids to deliver once the transaction has committed. */
-export type SendApplicationOutcome = Refusal | { ok: true; applicationId: string; emailIds: string[] };
+export type SendApplicationOutcome = ActionResult<{ applicationId: string; emailIds: string[] }, SendApplicationField>;
 
 /** Thrown inside the transaction to roll back everything it wrote, then answered as a result. */
 class SendRefused extends Error {
@@ -48,18 +44,13 @@ const EMPLOYER_NOT_FOUND: Refusal = {
 /**
  * Sends an application on behalf of a candidate (issue 4): attaches the candidate or creates
  * them, then writes the application (NEW), its "send" event and the emails of DESIGN §5, all in
- * one transaction. Any refusal writes nothing. `input` is validated here too, so that no caller
- * can skip the checks of the form.
+ * one transaction. Any refusal writes nothing. `input` is parsed here, and only here (the action
+ * passes it through), so that no caller can skip the checks of the form.
  */
 export async function sendApplication(ctx: SenderContext, input: unknown, options: { baseUrl: string }): Promise<SendApplicationOutcome> {
   const parsed = sendApplicationSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    return { ok: false, error: "Le formulaire contient des erreurs : corrigez les champs signalés.", fieldErrors };
-  }
-  if (!maySendApplications(ctx)) {
-    return { ok: false, error: "Seule une organisation prescriptrice peut envoyer une candidature." };
-  }
+  if (!parsed.success) return invalidInput<SendApplicationField>(parsed.error);
+  if (!maySendApplications(ctx)) return { ok: false, error: PRESCRIBERS_ONLY };
   const data = parsed.data;
 
   try {

@@ -6,7 +6,7 @@ import { lockCandidate } from "@/lib/applications/candidate-lock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import { PENDING_STATUSES, TAKE_OVER, can, canTakeOver, targetStatus, type ApplicationStatus, type UserTransitionName } from "@/lib/status";
-import type { AcceptInput, CancelInput, PostponeInput, ProcessInput, RefuseInput, TakeOverInput } from "@/lib/applications/validation";
+import type { AcceptInput, CancelInput, PostponeInput, ProcessInput, RefuseInput, TakeOverInput } from "@/lib/applications/decision-validation";
 import { parseCalendarDate } from "@/lib/calendar-date";
 
 /**

@@ -5,15 +5,15 @@ import { signIn, signOut } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { CURRENT_ORGANIZATION_COOKIE, requireUser } from "@/lib/auth/guards";
 import { selectOrganizationSchema, signInSchema } from "@/lib/auth/validation";
+import { zodFieldErrors, type ActionResult } from "@/lib/action-result";
 
-export type ActionResult = { ok: true } | { error: string; fieldErrors?: Record<string, string> };
 
 /** Form action (works before hydration too): the previous state comes from useActionState. */
 export async function requestSignInLink(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const parsed = signInSchema.safeParse({ email: formData.get("email") });
   if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? "Adresse e-mail invalide.";
-    return { error: message, fieldErrors: { email: message } };
+    const fieldErrors = zodFieldErrors<"email">(parsed.error);
+    return { ok: false, error: fieldErrors.email ?? "Adresse e-mail invalide.", fieldErrors };
   }
   // Redirects to the "check your inbox" page, whether or not the address has an account.
   await signIn("resend", { email: parsed.data.email.toLowerCase(), redirectTo: "/dashboard" });

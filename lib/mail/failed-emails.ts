@@ -2,7 +2,6 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { mayManageFailedEmails, visibleEmailsWhere } from "@/lib/access";
-import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * "E-mails non remis": the outbox rows the sender gave up on (FAILED), shown to the admins of the

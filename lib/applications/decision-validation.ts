@@ -90,8 +90,3 @@ export const cancelSchema = z.object({
   cancellationReason: optionalMessage,
 });
 export type CancelInput = z.output<typeof cancelSchema>;
-
-/** What every decision action answers; `stale` asks the page to show the application afresh. */
-export type DecisionActionResult =
-  | { ok: true }
-  | { error: string; fieldErrors?: Record<string, string[]>; stale?: boolean };
