@@ -6,6 +6,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { retryFailedEmailAction } from "@/lib/mail/failed-emails-actions";
 import type { RetryFailedEmailActionState } from "@/lib/mail/failed-emails-actions";
+import { applicationPath } from "@/lib/routes";
 
 /** One row as the page prepared it: dates and labels already formatted on the server. */
 export interface FailedEmailRow {
@@ -80,7 +81,7 @@ export function FailedEmailsTable({ rows }: { rows: FailedEmailRow[] }) {
                 </form>
               )}
               {row.applicationId && (
-                <Link className="fr-link fr-text--sm fr-mt-1w" href={`/applications/${row.applicationId}`}>
+                <Link className="fr-link fr-text--sm fr-mt-1w" href={applicationPath(row.applicationId)}>
                   Voir la candidature<span className="fr-sr-only"> concernée par l&apos;e-mail à {row.to}</span>
                 </Link>
               )}

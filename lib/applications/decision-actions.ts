@@ -27,6 +27,7 @@ import {
   refuseSchema,
   takeOverSchema,
 } from "@/lib/applications/decision-validation";
+import { ROUTES, applicationPath } from "@/lib/routes";
 
 async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
   schema: Schema,
@@ -48,16 +49,16 @@ async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
 
   if ("ok" in result) {
     deliverAfterCommit(result.emailIds);
-    revalidatePath(`/applications/${parsed.data.applicationId}`);
-    revalidatePath("/employer/applications");
-    revalidatePath("/dashboard");
+    revalidatePath(applicationPath(parsed.data.applicationId));
+    revalidatePath(ROUTES.employerApplications);
+    revalidatePath(ROUTES.dashboard);
     return { ok: true };
   }
   switch (result.error) {
     case "not_found":
       notFound();
     case "stale":
-      revalidatePath(`/applications/${parsed.data.applicationId}`);
+      revalidatePath(applicationPath(parsed.data.applicationId));
       return { ok: false, error: `Action déjà effectuée : la candidature est maintenant « ${STATUS_LABELS[result.status]} ».`, stale: true };
     case "not_allowed":
       return {

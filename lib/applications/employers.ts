@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { maySendApplications, type AccessScope } from "@/lib/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { EMPLOYER_TYPES, type EmployerType } from "@/lib/applications/send-validation";
+import { isEmployerType, type EmployerType } from "@/lib/status";
 
 export const EMPLOYER_SEARCH_LIMIT = 20;
 
@@ -13,8 +13,6 @@ export interface EmployerSearchResult {
   city: string;
   postalCode: string;
 }
-
-const isEmployerType = (value: string): value is EmployerType => (EMPLOYER_TYPES as readonly string[]).includes(value);
 
 /**
  * Employers a prescriber can send an application to, by name, city or postal code, and type

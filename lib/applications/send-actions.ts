@@ -8,6 +8,7 @@ import { sendApplication } from "@/lib/applications/send";
 import { searchEmployers, type EmployerSearchResult } from "@/lib/applications/employers";
 import { searchOrganizationCandidates, type CandidateSearchResult } from "@/lib/applications/candidates";
 import { candidateSearchSchema, employerSearchSchema, type SearchResult, type SendApplicationResult } from "@/lib/applications/send-validation";
+import { ROUTES } from "@/lib/routes";
 
 export async function sendApplicationAction(input: unknown): Promise<SendApplicationResult> {
   // requireMember() redirects a signed-out user. The lib parses the input and checks that this
@@ -18,8 +19,8 @@ export async function sendApplicationAction(input: unknown): Promise<SendApplica
     if (!result.ok) return result;
     // The employer team hears of it now rather than at the next sweep of the outbox.
     deliverAfterCommit(result.emailIds);
-    revalidatePath("/prescriber/applications");
-    revalidatePath("/dashboard");
+    revalidatePath(ROUTES.prescriberApplications);
+    revalidatePath(ROUTES.dashboard);
     return { ok: true, applicationId: result.applicationId };
   } catch (error) {
     console.error("sendApplicationAction failed", error);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { parseCalendarDate } from "@/lib/calendar-date";
+import { EMPLOYER_TYPES } from "@/lib/status";
 import { isMultiLineText, MULTI_LINE_ERROR, singleLineText } from "@/lib/text-validation";
 
 /**
@@ -12,18 +13,6 @@ import { isMultiLineText, MULTI_LINE_ERROR, singleLineText } from "@/lib/text-va
 export const MESSAGE_MIN_LENGTH = 10;
 export const MESSAGE_MAX_LENGTH = 3000;
 export const JOB_TITLE_MAX_LENGTH = 200;
-
-export const EMPLOYER_TYPES = ["EI", "ACI", "AI", "ETTI", "EITI", "GEIQ"] as const;
-export type EmployerType = (typeof EMPLOYER_TYPES)[number];
-
-export const EMPLOYER_TYPE_LABELS: Record<EmployerType, string> = {
-  EI: "Entreprise d'insertion (EI)",
-  ACI: "Atelier et chantier d'insertion (ACI)",
-  AI: "Association intermédiaire (AI)",
-  ETTI: "Entreprise de travail temporaire d'insertion (ETTI)",
-  EITI: "Entreprise d'insertion par le travail indépendant (EITI)",
-  GEIQ: "Groupement d'employeurs pour l'insertion et la qualification (GEIQ)",
-};
 
 const PHONE_PATTERN = /^\+?[\d\s.()-]{6,20}$/;
 // Rough but enough: the same address shape the sign-in form accepts.

@@ -5,6 +5,8 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hasActiveAccount, sendSignInLink } from "@/lib/auth/sign-in-email";
+import { ROUTES } from "@/lib/routes";
+import { DAY_MS, toSeconds } from "@/lib/time";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The adapter is typed against @prisma/client; the generated client has the same models.
@@ -16,12 +18,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   // The Secure flag and __Secure- cookie names follow APP_URL, never X-Forwarded-Proto.
   useSecureCookies: env.secureCookies,
-  session: { strategy: "database", maxAge: 30 * 24 * 3600 },
-  pages: { signIn: "/connexion", verifyRequest: "/connexion/verification", error: "/connexion/erreur" },
+  session: { strategy: "database", maxAge: toSeconds(30 * DAY_MS) },
+  pages: { signIn: ROUTES.signIn, verifyRequest: ROUTES.signInSent, error: ROUTES.signInError },
   providers: [
     Resend({
       from: env.EMAIL_FROM,
-      maxAge: 24 * 3600,
+      maxAge: toSeconds(DAY_MS),
       // Through the app's own outbox (kept at /dev/mails without a Resend key), never straight to Resend.
       async sendVerificationRequest({ identifier, url }) {
         await sendSignInLink(identifier, url);

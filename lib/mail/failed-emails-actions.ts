@@ -8,6 +8,7 @@ import { retryFailedEmail } from "@/lib/mail/failed-emails";
 import { retryFailedEmailSchema } from "@/lib/mail/failed-emails-validation";
 import type { ActionResult } from "@/lib/action-result";
 import { deliverAfterCommit } from "@/lib/mail/sender";
+import { ROUTES } from "@/lib/routes";
 
 /** The row's id on both sides, so the table shows the answer beside the row it concerns. */
 export type RetryFailedEmailActionState = ActionResult<{ id: string; at: number }, string, { id?: string }> | null;
@@ -34,7 +35,7 @@ export async function retryFailedEmailAction(_previous: RetryFailedEmailActionSt
     return { ok: false, error: "Une erreur inattendue est survenue, l'e-mail n'a pas été renvoyé. Réessayez dans un instant.", id: parsed.data.id };
   }
 
-  revalidatePath("/settings/emails");
+  revalidatePath(ROUTES.failedEmails);
   if ("error" in result) {
     return {
       ok: false,

@@ -1,8 +1,9 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { deliverDueEmails, isDeliveryEnabled } from "@/lib/mail/sender";
+import { SECOND_MS } from "@/lib/time";
 
-export const SWEEP_INTERVAL_MS = 10_000;
+export const SWEEP_INTERVAL_MS = 10 * SECOND_MS;
 
 /**
  * Runs the outbox sweep every `intervalMs` until `signal` aborts. One sweep at a time in this

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/guards";
 import type { ActionResult } from "@/lib/action-result";
 import { updateNotificationSettings } from "@/lib/notifications/preferences";
 import { notificationPreferencesSchema, preferencesFromFormData } from "@/lib/notifications/validation";
+import { ROUTES } from "@/lib/routes";
 
 export type NotificationActionState = ActionResult<{ savedAt: number }> | null;
 
@@ -12,6 +13,6 @@ export async function saveNotificationPreferences(_previous: NotificationActionS
   const parsed = notificationPreferencesSchema.safeParse(preferencesFromFormData(formData));
   if (!parsed.success) return { ok: false, error: "Ces préférences n'ont pas pu être enregistrées. Rechargez la page et réessayez." };
   await updateNotificationSettings(user.id, parsed.data);
-  revalidatePath("/settings/notifications");
+  revalidatePath(ROUTES.notifications);
   return { ok: true, savedAt: Date.now() };
 }

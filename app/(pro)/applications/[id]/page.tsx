@@ -11,6 +11,7 @@ import { ApplicationTimeline } from "@/components/applications/application-timel
 import { DecisionPanel } from "@/components/applications/decision-panel";
 import { PrescriberAnswer } from "@/components/applications/prescriber-answer";
 import { personName } from "@/components/applications/format";
+import { applicationListPath } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Candidature" };
 
@@ -33,7 +34,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       <p className="fr-mb-2w">
         <Link
           className="fr-link fr-icon-arrow-left-line fr-link--icon-left"
-          href={isEmployer ? "/employer/applications" : "/prescriber/applications"}
+          href={applicationListPath(!isEmployer)}
         >
           {isEmployer ? "Candidatures reçues" : "Suivi des candidatures"}
         </Link>

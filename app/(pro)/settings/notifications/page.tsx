@@ -4,6 +4,7 @@ import { getCurrentMember, requireUser } from "@/lib/auth/guards";
 import { EMAIL_KIND_HINTS } from "@/lib/notifications/kinds";
 import { getNotificationSettings } from "@/lib/notifications/preferences";
 import { NotificationPreferencesForm } from "@/components/notifications/preferences-form";
+import { ROUTES } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Mes notifications" };
 
@@ -30,7 +31,7 @@ export default async function NotificationSettingsPage() {
         )}
         {member?.role === "ADMIN" && (
           <p className="fr-mt-4w">
-            <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/settings/emails">
+            <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={ROUTES.failedEmails}>
               E-mails non remis de votre organisation
             </Link>
           </p>
