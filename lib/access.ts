@@ -50,6 +50,11 @@ export function decidableApplicationsWhere(ctx: Pick<MemberContext, "userId" | "
 /** What an employer reads when it calls an action of the prescribers' side. */
 export const PRESCRIBERS_ONLY = "Cette action est réservée aux organisations prescriptrices.";
 
+/** Only an organisation of kind EMPLOYER is ever offered, or accepted, as a recipient. */
+export function mayReceiveApplications(organization: { kind: OrganizationKind }): boolean {
+  return organization.kind === "EMPLOYER";
+}
+
 /** Only a prescriber organisation sends applications (and searches employers and its candidates). */
 export const maySendApplications = isPrescriber;
 /** Only an employer decides, and filters its list by handler or by prescriber organisation. */

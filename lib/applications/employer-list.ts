@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { mayDecideApplications, type AccessScope } from "@/lib/access";
+import { mayDecideApplications, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 
 // The choices of the filters of "Candidatures reçues" (the rows come from lib/applications/list.ts).
 
@@ -11,7 +11,7 @@ export async function listEmployerHandlers(ctx: AccessScope) {
     where: {
       OR: [
         { memberships: { some: { organizationId: ctx.organizationId, isActive: true } } },
-        { handledApplications: { some: { employerOrganizationId: ctx.organizationId } } },
+        { handledApplications: { some: visibleApplicationsWhere(ctx) } },
       ],
     },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
@@ -23,7 +23,7 @@ export async function listEmployerHandlers(ctx: AccessScope) {
 export async function listPrescriberOrganizationsOf(ctx: AccessScope) {
   if (!mayDecideApplications(ctx)) return [];
   return prisma.organization.findMany({
-    where: { kind: "PRESCRIBER", sentApplications: { some: { employerOrganizationId: ctx.organizationId } } },
+    where: { kind: "PRESCRIBER", sentApplications: { some: visibleApplicationsWhere(ctx) } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true },
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { maySendApplications, type AccessScope } from "@/lib/access";
+import { maySendApplications, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isEmployerType, type EmployerType } from "@/lib/status";
 
@@ -48,7 +48,7 @@ export async function searchEmployers(query: string, type?: EmployerType): Promi
 export async function listEmployersAppliedTo(ctx: AccessScope) {
   if (!maySendApplications(ctx)) return [];
   return prisma.organization.findMany({
-    where: { kind: "EMPLOYER", receivedApplications: { some: { senderOrganizationId: ctx.organizationId } } },
+    where: { kind: "EMPLOYER", receivedApplications: { some: visibleApplicationsWhere(ctx) } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true, city: true },
   });

@@ -14,7 +14,7 @@ export async function listOrganizationSenders(scope: Scope) {
     where: {
       OR: [
         { memberships: { some: { organizationId: scope.organizationId, isActive: true } } },
-        { sentApplications: { some: { senderOrganizationId: scope.organizationId } } },
+        { sentApplications: { some: visibleApplicationsWhere(scope) } },
       ],
     },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma, type TransactionClient } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
-import { maySendApplications, PRESCRIBERS_ONLY } from "@/lib/access";
+import { mayReceiveApplications, maySendApplications, PRESCRIBERS_ONLY, visibleApplicationsWhere, visibleCandidateProfilesWhere } from "@/lib/access";
 import { lockCandidate } from "@/lib/applications/candidate-lock";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import { PENDING_STATUSES } from "@/lib/status";
@@ -56,7 +56,7 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
   try {
     const { applicationId, emailIds } = await prisma.$transaction(async (tx) => {
       const employer = await tx.organization.findUnique({ where: { id: data.employerOrganizationId }, select: { kind: true } });
-      if (employer?.kind !== "EMPLOYER") throw new SendRefused(EMPLOYER_NOT_FOUND);
+      if (!employer || !mayReceiveApplications(employer)) throw new SendRefused(EMPLOYER_NOT_FOUND);
 
       const candidateId = await resolveCandidate(tx, ctx, data.candidate);
       // Serialises every write about this person (the employer side locks the same row before
@@ -68,10 +68,7 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
       // duplicate with the reason "Candidature en doublon".
       const pending = await tx.jobApplication.findFirst({
         where: {
-          candidateId,
-          employerOrganizationId: data.employerOrganizationId,
-          senderOrganizationId: ctx.organizationId,
-          status: { in: [...PENDING_STATUSES] },
+          AND: [visibleApplicationsWhere(ctx), { candidateId, employerOrganizationId: data.employerOrganizationId, status: { in: [...PENDING_STATUSES] } }],
         },
         select: { id: true },
       });
@@ -120,10 +117,11 @@ async function resolveCandidate(tx: TransactionClient, ctx: SenderContext, candi
   if (candidate.kind === "existing") {
     // An id is accepted only for a person this organisation has a record of: any other id is
     // "not found", whether or not it exists.
-    const own = await tx.candidateProfile.findUnique({
-      where: { candidateId_organizationId: { candidateId: candidate.id, organizationId: ctx.organizationId } },
+    const visible = visibleCandidateProfilesWhere(ctx);
+    const own = visible && (await tx.candidateProfile.findFirst({
+      where: { AND: [{ candidateId: candidate.id }, visible] },
       select: { candidateId: true },
-    });
+    }));
     if (!own) throw new SendRefused(CANDIDATE_NOT_FOUND);
     return own.candidateId;
   }

@@ -32,7 +32,7 @@ export async function selectOrganization(formData: FormData): Promise<void> {
   const parsed = selectOrganizationSchema.safeParse({ organizationId: formData.get("organizationId") });
   // Only an organisation the user belongs to can become the current one.
   if (!parsed.success || !user.memberships.some((m) => m.organizationId === parsed.data.organizationId)) {
-    redirect(`${ROUTES.organisation}n?invalide=1`);
+    redirect(`${ROUTES.organisation}?invalide=1`);
   }
   (await cookies()).set(CURRENT_ORGANIZATION_COOKIE, parsed.data.organizationId, {
     httpOnly: true,

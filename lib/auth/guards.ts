@@ -92,7 +92,7 @@ export async function requireUser(): Promise<SignedInUser> {
 export async function requireMember(kind?: OrganizationKind): Promise<CurrentMember> {
   const user = await requireUser();
   const member = await getCurrentMember();
-  if (!member) redirect(user.memberships.length === 0 ? `${ROUTES.organisation}n?aucune=1` : ROUTES.organisation);
+  if (!member) redirect(user.memberships.length === 0 ? `${ROUTES.organisation}?aucune=1` : ROUTES.organisation);
   // A page of the other side of the platform does not exist for this organisation.
   if (kind && !isOnSide(member, kind)) notFound();
   return member;
