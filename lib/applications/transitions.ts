@@ -38,8 +38,8 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 type Seen = { applicationId: string; status: ApplicationStatus };
 type Received = { id: string; candidateId: string; status: ApplicationStatus };
 
-/** The application, if the member belongs (actively) to the organisation that received it. */
-async function findReceived(tx: TransactionClient, ctx: MemberContext, applicationId: string): Promise<Received | null> {
+/** The application, if this member may decide on it (lib/access.ts decidableApplicationsWhere). */
+async function findDecidable(tx: TransactionClient, ctx: MemberContext, applicationId: string): Promise<Received | null> {
   const decidable = decidableApplicationsWhere(ctx);
   if (!decidable) return null;
   return tx.jobApplication.findFirst({
@@ -72,7 +72,7 @@ async function runTransition(
   { baseUrl }: TransitionOptions,
 ): Promise<TransitionResult> {
   return prisma.$transaction(async (tx) => {
-    const application = await findReceived(tx, ctx, seen.applicationId);
+    const application = await findDecidable(tx, ctx, seen.applicationId);
     if (!application) return NOT_FOUND;
     await lockCandidate(tx, application.candidateId);
     if (!can(transition, seen.status, "employer")) return refusal(tx, seen.status, application.id);
@@ -179,7 +179,7 @@ export function cancelApplication(ctx: MemberContext, input: CancelInput, option
  */
 export async function takeOverApplication(ctx: MemberContext, input: TakeOverInput): Promise<TransitionResult> {
   return prisma.$transaction(async (tx) => {
-    const application = await findReceived(tx, ctx, input.applicationId);
+    const application = await findDecidable(tx, ctx, input.applicationId);
     if (!application) return NOT_FOUND;
     await lockCandidate(tx, application.candidateId);
     if (!canTakeOver(input.status, "employer")) return refusal(tx, input.status, application.id);
