@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ROUTES } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Page introuvable" };
 
@@ -20,12 +21,12 @@ export default function NotFound() {
         </p>
         <ul className="fr-btns-group fr-btns-group--inline-md">
           <li>
-            <Link className="fr-btn" href="/dashboard">
+            <Link className="fr-btn" href={ROUTES.dashboard}>
               Tableau de bord
             </Link>
           </li>
           <li>
-            <Link className="fr-btn fr-btn--secondary" href="/help">
+            <Link className="fr-btn fr-btn--secondary" href={ROUTES.help}>
               Aide
             </Link>
           </li>

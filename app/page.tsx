@@ -2,9 +2,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSignedInUser } from "@/lib/auth/guards";
 import { SignInPanel } from "@/components/auth/sign-in-panel";
+import { ROUTES } from "@/lib/routes";
 
 export default async function HomePage() {
-  if (await getSignedInUser()) redirect("/dashboard");
+  if (await getSignedInUser()) redirect(ROUTES.dashboard);
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-7">
@@ -28,7 +29,7 @@ export default async function HomePage() {
           </li>
         </ul>
         <p>
-          <Link href="/help">Questions fréquentes sur le suivi des candidatures</Link>
+          <Link href={ROUTES.help}>Questions fréquentes sur le suivi des candidatures</Link>
         </p>
       </div>
       <div className="fr-col-12 fr-col-md-5">

@@ -90,7 +90,7 @@ function inlineServerActions(source: ts.SourceFile, relative: (file: string) => 
 }
 
 export interface DiscoveredActions {
-  /** "lib/applications/actions.ts#processAction" */
+  /** "lib/applications/decision-actions.ts#processAction" */
   actions: string[];
   /** Places that define a server action inside a function, which the matrix cannot name. */
   inline: string[];

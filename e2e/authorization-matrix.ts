@@ -255,23 +255,23 @@ const publicAction = { anonymous: "ok", prescriberA: "ok", colleagueA: "ok", pre
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const ACTIONS: Record<string, ActionCase[]> = {
-  "lib/applications/actions.ts#processAction": [
+  "lib/applications/decision-actions.ts#processAction": [
     { args: async (s) => [{ applicationId: await s.sharedApplication("NEW"), status: "NEW" }], writes: true, expect: employerDecision },
   ],
-  "lib/applications/actions.ts#takeOverAction": [
+  "lib/applications/decision-actions.ts#takeOverAction": [
     { args: async (s) => [{ applicationId: await s.sharedApplication("PROCESSING"), status: "PROCESSING" }], writes: true, expect: employerDecision },
   ],
-  "lib/applications/actions.ts#postponeAction": [
+  "lib/applications/decision-actions.ts#postponeAction": [
     {
       args: async (s) => [{ applicationId: await s.sharedApplication("NEW"), status: "NEW", answerToCandidate: "Nous reviendrons vers vous." }],
       writes: true,
       expect: employerDecision,
     },
   ],
-  "lib/applications/actions.ts#acceptAction": [
+  "lib/applications/decision-actions.ts#acceptAction": [
     { args: async (s) => [{ applicationId: await s.sharedApplication("NEW"), status: "NEW", hiringStartDate: today() }], writes: true, expect: employerDecision },
   ],
-  "lib/applications/actions.ts#refuseAction": [
+  "lib/applications/decision-actions.ts#refuseAction": [
     {
       args: async (s) => [
         { applicationId: await s.sharedApplication("NEW"), status: "NEW", refusalReason: "NO_POSITION", answerToCandidate: "Pas de poste pour le moment." },
@@ -280,7 +280,7 @@ export const ACTIONS: Record<string, ActionCase[]> = {
       expect: employerDecision,
     },
   ],
-  "lib/applications/actions.ts#cancelAction": [
+  "lib/applications/decision-actions.ts#cancelAction": [
     { args: async (s) => [{ applicationId: await s.sharedApplication("ACCEPTED"), status: "ACCEPTED" }], writes: true, expect: employerDecision },
   ],
 

@@ -1,3 +1,4 @@
+import { DAY_MS, MINUTE_MS } from "@/lib/time";
 /**
  * Calendar dates (birth, hiring, list filters): "YYYY-MM-DD" as native date inputs give them, stored as UTC
  * midnight (@db.Date). Pure and client-safe, so forms and server read them the same way.
@@ -11,7 +12,6 @@ export function parseCalendarDate(value: string): Date | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? date : null;
 }
 
-const DAY_MS = 86_400_000;
 const PARIS_OFFSET = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Paris", timeZoneName: "longOffset" });
 
 /** Paris's offset from UTC at that instant, in ms (+1 h in winter, +2 h in summer). */
@@ -20,7 +20,7 @@ function parisOffsetMs(instant: Date): number {
   const match = name.match(/^GMT([+-])(\d{2}):(\d{2})$/);
   if (!match) return 0; // "GMT": no offset
   const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return (match[1] === "-" ? -1 : 1) * minutes * 60_000;
+  return (match[1] === "-" ? -1 : 1) * minutes * MINUTE_MS;
 }
 
 /**

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { TransactionClient } from "@/lib/db";
+import { CANDIDATE_LINK_VALIDITY } from "@/lib/status";
 
-const VALIDITY_MS = 365 * 24 * 3600 * 1000; // 12 months
 
 export function hashCandidateToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -15,7 +15,7 @@ export function hashCandidateToken(token: string): string {
 export async function createCandidateLink(tx: Pick<TransactionClient, "candidateLink">, candidateId: string, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await tx.candidateLink.create({
-    data: { candidateId, tokenHash: hashCandidateToken(token), expiresAt: new Date(now.getTime() + VALIDITY_MS) },
+    data: { candidateId, tokenHash: hashCandidateToken(token), expiresAt: new Date(now.getTime() + CANDIDATE_LINK_VALIDITY.ms) },
   });
   return token;
 }

@@ -16,6 +16,10 @@ export interface CandidateApplicationView {
   hiring: { startDate: Date | null; endDate: Date | null } | null;
   /** The adviser who sent it, whom the candidate can ask for help. */
   sentBy: { name: string; organizationName: string };
+  // DESIGN §6: never on this page. `never`, so that copying them here (even by a spread) does not compile.
+  refusalReason?: never;
+  answerToPrescriber?: never;
+  message?: never;
 }
 
 export interface CandidateStatusView {
@@ -68,7 +72,7 @@ export async function getCandidateStatus(token: string, now = new Date()): Promi
   return {
     firstName: names.firstName,
     lastName: names.lastName,
-    applications: candidate.applications.map((application) => ({
+    applications: candidate.applications.map((application): CandidateApplicationView => ({
       id: application.id,
       employer: { name: application.employerOrganization.name, city: application.employerOrganization.city },
       jobTitle: application.jobTitle,

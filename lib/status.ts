@@ -265,3 +265,6 @@ export const DEFAULT_REFUSAL_MESSAGES: Record<RefusalReason, string> = {
 
 export const DEFAULT_POSTPONE_MESSAGE =
   "Bonjour, nous avons étudié votre candidature avec attention. Nous ne sommes pas en mesure de vous répondre tout de suite, mais nous la gardons et reviendrons vers vous dès que possible. L'embauche n'est toutefois pas garantie.";
+
+// Event titles, work queues, organisation types and the link validity: lib/vocabulary.ts.
+export * from "@/lib/vocabulary";

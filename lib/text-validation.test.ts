@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sendApplicationSchema } from "@/lib/applications/send-validation";
-import { refuseSchema, cancelSchema } from "@/lib/applications/validation";
+import { refuseSchema, cancelSchema } from "@/lib/applications/decision-validation";
 import { MULTI_LINE_ERROR, SINGLE_LINE_ERROR } from "@/lib/text-validation";
 
 const validSend = {

@@ -4,6 +4,7 @@ import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
 import { CONTACT_MAILTO, FORUM_URL, SUPPORT_EMAIL } from "@/lib/help";
 import { APPLICATION_STATUSES, STATUS_DESCRIPTIONS } from "@/lib/status";
 import { StatusBadge } from "@/components/applications/status-badge";
+import { ROUTES } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Aide : suivi des candidatures" };
 
@@ -17,11 +18,11 @@ export default function HelpPage() {
         <div className="fr-accordions-group">
           <Accordion label="Suis-je tenu informé(e) de l'avancée des candidatures des personnes que j'accompagne ?" titleAs="h2">
             <p>
-              Oui, de deux façons. Votre <Link href="/dashboard">tableau de bord</Link> compte les candidatures de votre
+              Oui, de deux façons. Votre <Link href={ROUTES.dashboard}>tableau de bord</Link> compte les candidatures de votre
               organisation par statut (à l&apos;étude, acceptées, pour plus tard, déclinées…) et chaque compteur ouvre la
               liste correspondante. Et vous recevez un e-mail à chaque changement de statut décidé par l&apos;employeur
               (sauf le passage « à l&apos;étude », voir plus bas). Vous pouvez choisir les e-mails que vous recevez dans
-              « <Link href="/settings/notifications">Mes notifications</Link> ».
+              « <Link href={ROUTES.notifications}>Mes notifications</Link> ».
             </p>
           </Accordion>
           <Accordion label="Le prescripteur est-il informé du motif de refus ?" titleAs="h2">
@@ -41,7 +42,7 @@ export default function HelpPage() {
           </Accordion>
           <Accordion label="Comment voir toutes les candidatures envoyées par mon organisation ?" titleAs="h2">
             <p>
-              Depuis votre tableau de bord, ouvrez « <Link href="/prescriber/applications">Suivi des candidatures</Link> ».
+              Depuis votre tableau de bord, ouvrez « <Link href={ROUTES.prescriberApplications}>Suivi des candidatures</Link> ».
               Vous y trouvez vos candidatures et celles de tous les membres de votre organisation, avec des filtres par
               statut, candidat, collègue, employeur et période.
             </p>

@@ -1,19 +1,8 @@
 import type { ApplicationDetailEvent } from "@/lib/applications/detail";
-import { REFUSAL_REASON_LABELS, STATUS_LABELS, SYSTEM_ACTOR_LABEL, TAKE_OVER } from "@/lib/status";
+import { EVENT_TITLES, isEventTitled, REFUSAL_REASON_LABELS, STATUS_LABELS, SYSTEM_ACTOR_LABEL } from "@/lib/status";
 import { formatCalendarDate, personName } from "@/components/applications/format";
 
 // What happened, in words; unknown names (a future transition) fall back to the new status.
-const EVENT_TITLES: Record<string, string> = {
-  send: "Candidature envoyée",
-  process: "Candidature mise à l'étude",
-  [TAKE_OVER.name]: "Prise en charge par un autre membre de l'équipe",
-  postpone: "Embauche reportée à plus tard",
-  accept: "Candidature acceptée",
-  refuse: "Candidature déclinée",
-  cancel: "Embauche annulée",
-  render_obsolete: "Candidat embauché par un autre employeur",
-};
-
 const MOMENT = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
 /**
@@ -26,7 +15,7 @@ export function ApplicationTimeline({ events }: { events: ApplicationDetailEvent
     <ol className="fr-pl-0" style={{ listStyle: "none" }}>
       {events.map((event) => {
         const actor = event.actor ? personName(event.actor) : SYSTEM_ACTOR_LABEL;
-        const title = EVENT_TITLES[event.transition] ?? STATUS_LABELS[event.toStatus];
+        const title = isEventTitled(event.transition) ? EVENT_TITLES[event.transition] : STATUS_LABELS[event.toStatus];
         const details: { label: string; value: string }[] = [];
         if (event.refusalReason) details.push({ label: "Motif du refus", value: REFUSAL_REASON_LABELS[event.refusalReason] });
         if (event.hiringStartDate) details.push({ label: "Début du contrat", value: formatCalendarDate(event.hiringStartDate) });

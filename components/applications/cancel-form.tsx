@@ -2,8 +2,8 @@
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { cancelAction } from "@/lib/applications/actions";
-import { MESSAGE_MAX_LENGTH, cancelSchema } from "@/lib/applications/validation";
+import { cancelAction } from "@/lib/applications/decision-actions";
+import { MESSAGE_MAX_LENGTH, cancelSchema } from "@/lib/applications/decision-validation";
 import { FormFooter, fieldState, useDecisionSubmit, useFocusOnOpen, type DecisionFormProps } from "@/components/applications/decision-form-kit";
 
 /** "Annuler l'embauche": the confirmation step, with an optional reason. */

@@ -4,7 +4,7 @@
 import { useEffect } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
-import type { DecisionActionResult } from "@/lib/applications/validation";
+import type { ActionResult } from "@/lib/action-result";
 import type { ApplicationStatus } from "@/lib/status";
 
 export type DecisionOutcome = { kind: "ok" } | { kind: "stale"; message: string };
@@ -21,21 +21,21 @@ export const UNEXPECTED_ERROR = "Une erreur inattendue est survenue, rien n'a é
 
 export function useDecisionSubmit<Values extends FieldValues, Output>(
   form: UseFormReturn<Values, unknown, Output>,
-  action: (input: Output) => Promise<DecisionActionResult>,
+  action: (input: Output) => Promise<ActionResult>,
   onOutcome: (outcome: DecisionOutcome) => void,
 ) {
   return form.handleSubmit(async (values) => {
-    let result: DecisionActionResult;
+    let result: ActionResult;
     try {
       result = await action(values);
     } catch {
       form.setError("root.server", { message: UNEXPECTED_ERROR });
       return;
     }
-    if ("ok" in result) return onOutcome({ kind: "ok" });
+    if (result.ok) return onOutcome({ kind: "ok" });
     if (result.stale) return onOutcome({ kind: "stale", message: result.error });
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-      if (messages[0]) form.setError(field as Path<Values>, { message: messages[0] });
+    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+      if (message) form.setError(field as Path<Values>, { message });
     }
     form.setError("root.server", { message: result.error });
   });

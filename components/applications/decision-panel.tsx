@@ -2,8 +2,8 @@
 import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { processAction, takeOverAction } from "@/lib/applications/actions";
-import type { DecisionActionResult } from "@/lib/applications/validation";
+import { processAction, takeOverAction } from "@/lib/applications/decision-actions";
+import type { ActionResult } from "@/lib/action-result";
 import {
   EVENT_NOTIFICATIONS,
   STATUS_LABELS,
@@ -79,12 +79,12 @@ export function DecisionPanel({ applicationId, status, isHandler }: { applicatio
     router.refresh();
   }
 
-  function runImmediate(transition: "process" | typeof TAKE_OVER.name, action: (input: unknown) => Promise<DecisionActionResult>) {
+  function runImmediate(transition: "process" | typeof TAKE_OVER.name, action: (input: unknown) => Promise<ActionResult>) {
     setNotice(null);
     startTransition(async () => {
       try {
         const result = await action({ applicationId, status });
-        if ("ok" in result) settle(transition, { kind: "ok" });
+        if (result.ok) settle(transition, { kind: "ok" });
         else if (result.stale) settle(transition, { kind: "stale", message: result.error });
         else setNotice({ severity: "error", message: result.error });
       } catch {

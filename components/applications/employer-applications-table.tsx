@@ -3,6 +3,7 @@ import { Table } from "@codegouvfr/react-dsfr/Table";
 import type { ApplicationListRow } from "@/lib/applications/list";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { formatDay, personName } from "@/components/applications/format";
+import { applicationPath } from "@/lib/routes";
 
 /** "Candidatures reçues": one row per application received by the employer. */
 export function EmployerApplicationsTable({ rows, caption }: { rows: ApplicationListRow[]; caption: string }) {
@@ -12,7 +13,7 @@ export function EmployerApplicationsTable({ rows, caption }: { rows: Application
       headers={["Candidat", "Prescripteur", "Date d'envoi", "Statut", "Pris en charge par"]}
       data={rows.map((row) => [
         <span key="candidate">
-          <Link href={`/applications/${row.id}`}>{personName(row.candidateProfile)}</Link>
+          <Link href={applicationPath(row.id)}>{personName(row.candidateProfile)}</Link>
           {row.jobTitle && <span className="fr-hint-text">{row.jobTitle}</span>}
         </span>,
         <span key="prescriber">

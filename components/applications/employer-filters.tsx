@@ -2,8 +2,9 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { ListFilters } from "@/lib/applications/list-filters";
 import { personName } from "@/components/applications/format";
 import { ListFiltersForm } from "@/components/applications/list-filters-form";
+import { ROUTES } from "@/lib/routes";
 
-export const EMPLOYER_LIST_PATH = "/employer/applications";
+export const EMPLOYER_LIST_PATH = ROUTES.employerApplications;
 
 /** The filters of "Candidatures reçues": the shared frame plus the prescriber organisation and the handler. */
 export function EmployerFilters({

@@ -6,12 +6,8 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { searchEmployersAction } from "@/lib/applications/send-actions";
 import type { EmployerSearchResult } from "@/lib/applications/employers";
-import {
-  EMPLOYER_TYPE_LABELS,
-  EMPLOYER_TYPES,
-  type EmployerType,
-  type SendApplicationFormValues,
-} from "@/lib/applications/send-validation";
+import type { SendApplicationFormValues } from "@/lib/applications/send-validation";
+import { EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, type EmployerType } from "@/lib/status";
 import { keepSelected, searchStatusMessage, useDebouncedSearch } from "@/components/applications/use-debounced-search";
 
 const employerLabel = (employer: EmployerSearchResult) => (employer.city ? `${employer.name} — ${employer.city}` : employer.name);

@@ -2,8 +2,8 @@
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { postponeAction } from "@/lib/applications/actions";
-import { MESSAGE_MAX_LENGTH, postponeSchema } from "@/lib/applications/validation";
+import { postponeAction } from "@/lib/applications/decision-actions";
+import { MESSAGE_MAX_LENGTH, postponeSchema } from "@/lib/applications/decision-validation";
 import { DEFAULT_POSTPONE_MESSAGE } from "@/lib/status";
 import { FormFooter, fieldState, useDecisionSubmit, useFocusOnOpen, type DecisionFormProps } from "@/components/applications/decision-form-kit";
 

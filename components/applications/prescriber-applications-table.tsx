@@ -3,6 +3,7 @@ import { Table } from "@codegouvfr/react-dsfr/Table";
 import type { ApplicationListRow } from "@/lib/applications/list";
 import { StatusLink } from "@/components/applications/status-link";
 import { formatDay, personName } from "@/components/applications/format";
+import { applicationPath, candidatePath } from "@/lib/routes";
 
 /** "Suivi des candidatures": one row per application sent by the organisation. */
 export function PrescriberApplicationsTable({ rows, caption }: { rows: ApplicationListRow[]; caption: string }) {
@@ -13,7 +14,7 @@ export function PrescriberApplicationsTable({ rows, caption }: { rows: Applicati
       data={rows.map((row) => {
         const candidate = personName(row.candidateProfile);
         return [
-          <Link key="candidate" href={`/prescriber/candidates/${row.candidateProfile.candidateId}`}>
+          <Link key="candidate" href={candidatePath(row.candidateProfile.candidateId)}>
             {candidate}
           </Link>,
           <span key="employer">
@@ -26,7 +27,7 @@ export function PrescriberApplicationsTable({ rows, caption }: { rows: Applicati
           </time>,
           <StatusLink
             key="status"
-            href={`/applications/${row.id}`}
+            href={applicationPath(row.id)}
             status={row.status}
             description={`Voir la candidature de ${candidate} à ${row.employerOrganization.name}`}
           />,

@@ -2,6 +2,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { ListFilters } from "@/lib/applications/list-filters";
 import { personName } from "@/components/applications/format";
 import { ListFiltersForm } from "@/components/applications/list-filters-form";
+import { ROUTES } from "@/lib/routes";
 
 interface Option {
   id: string;
@@ -22,7 +23,7 @@ export function PrescriberFilters({
   const employerOptions: Option[] = employers.map((org) => ({ id: org.id, label: org.city ? `${org.name} (${org.city})` : org.name }));
 
   return (
-    <ListFiltersForm action="/prescriber/applications" filters={filters} dateLabels={{ from: "Envoyée à partir du", to: "Envoyée jusqu'au" }}>
+    <ListFiltersForm action={ROUTES.prescriberApplications} filters={filters} dateLabels={{ from: "Envoyée à partir du", to: "Envoyée jusqu'au" }}>
       <div className="fr-col-12 fr-col-md-4">
         <Select label="Envoyée par" nativeSelectProps={{ name: "sender", defaultValue: filters.sender ?? "" }}>
           <option value="">Tous les membres de l&apos;organisation</option>

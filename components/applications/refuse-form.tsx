@@ -3,8 +3,8 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { refuseAction } from "@/lib/applications/actions";
-import { MESSAGE_MAX_LENGTH, refuseSchema } from "@/lib/applications/validation";
+import { refuseAction } from "@/lib/applications/decision-actions";
+import { MESSAGE_MAX_LENGTH, refuseSchema } from "@/lib/applications/decision-validation";
 import { DEFAULT_REFUSAL_MESSAGES, REFUSAL_REASONS, REFUSAL_REASON_LABELS, isRefusalReason } from "@/lib/status";
 import { FormFooter, fieldState, useDecisionSubmit, useFocusOnOpen, type DecisionFormProps } from "@/components/applications/decision-form-kit";
 

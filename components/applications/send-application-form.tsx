@@ -21,6 +21,7 @@ import {
 import { CandidatePicker } from "@/components/applications/candidate-picker";
 import { EmployerPicker } from "@/components/applications/employer-picker";
 import { NewCandidateFields } from "@/components/applications/new-candidate-fields";
+import { confirmationPath } from "@/lib/routes";
 
 const NEW_CANDIDATE_FIELDS = ["firstName", "lastName", "email", "phone", "birthDate"] as const;
 
@@ -92,7 +93,7 @@ export function SendApplicationForm({ initialCandidate }: { initialCandidate: Ca
     // The action parses the form's own values with the same schema.
     const result = await sendApplicationAction(getValues()).catch(() => null);
     if (result?.ok) {
-      router.push(`/prescriber/applications/${result.applicationId}/confirmation`);
+      router.push(confirmationPath(result.applicationId));
       return;
     }
     setServerError(result?.error ?? "La candidature n'a pas pu être envoyée. Vérifiez votre connexion et réessayez.");

@@ -1,4 +1,5 @@
 import { DEMO_USERS, DEMO_ORGANIZATIONS } from "@/prisma/demo";
+import { ROUTES } from "@/lib/routes";
 
 /** The demo accounts, shown on the sign-in page outside production (DESIGN §8). */
 export function DemoAccounts() {
@@ -9,7 +10,7 @@ export function DemoAccounts() {
       </h2>
       <p className="fr-callout__text fr-text--sm">
         Saisissez l&apos;une de ces adresses ; le lien de connexion s&apos;affiche dans la{" "}
-        <a href="/dev/mails">boîte de réception de développement</a>.
+        <a href={ROUTES.devMails}>boîte de réception de développement</a>.
       </p>
       <ul className="fr-text--sm fr-mb-0">
         {Object.values(DEMO_USERS).map((user) => (

@@ -1,5 +1,6 @@
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { CONTACT_MAILTO, FORUM_URL } from "@/lib/help";
+import { ROUTES } from "@/lib/routes";
 
 export function SiteFooter() {
   return (
@@ -16,7 +17,7 @@ export function SiteFooter() {
       homeLinkProps={{ href: "/", title: "Accueil — Suivi des candidatures" }}
       contentDescription="Suivi des candidatures permet aux prescripteurs d'envoyer les candidatures des personnes qu'ils accompagnent aux employeurs inclusifs, et à chacun de suivre leur traitement."
       bottomItems={[
-        { text: "Aide", linkProps: { href: "/help" } },
+        { text: "Aide", linkProps: { href: ROUTES.help } },
         { text: "Forum de l'inclusion", linkProps: { href: FORUM_URL, target: "_blank", rel: "noopener", title: "Forum de l'inclusion — nouvelle fenêtre" } },
         { text: "Contacter l'équipe", linkProps: { href: CONTACT_MAILTO } },
       ]}

@@ -2,6 +2,8 @@ import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
 import type { MainNavigationProps } from "@codegouvfr/react-dsfr/MainNavigation";
 import { getCurrentMember, getSignedInUser } from "@/lib/auth/guards";
 import { signOutAction } from "@/lib/auth/actions";
+import { isPrescriber } from "@/lib/access";
+import { ROUTES } from "@/lib/routes";
 
 const SIGN_OUT_FORM = "sign-out-form";
 
@@ -20,33 +22,33 @@ export async function SiteHeader() {
 
   const navigation: MainNavigationProps.Item[] = [];
   if (member) {
-    navigation.push({ text: "Tableau de bord", linkProps: { href: "/dashboard" } });
-    if (member.organizationKind === "PRESCRIBER") {
+    navigation.push({ text: "Tableau de bord", linkProps: { href: ROUTES.dashboard } });
+    if (isPrescriber(member)) {
       navigation.push(
-        { text: "Suivi des candidatures", linkProps: { href: "/prescriber/applications" } },
-        { text: "Envoyer une candidature", linkProps: { href: "/prescriber/applications/new" } },
+        { text: "Suivi des candidatures", linkProps: { href: ROUTES.prescriberApplications } },
+        { text: "Envoyer une candidature", linkProps: { href: ROUTES.newApplication } },
       );
     } else {
-      navigation.push({ text: "Candidatures reçues", linkProps: { href: "/employer/applications" } });
+      navigation.push({ text: "Candidatures reçues", linkProps: { href: ROUTES.employerApplications } });
     }
   }
-  navigation.push({ text: "Aide", linkProps: { href: "/help" } });
+  navigation.push({ text: "Aide", linkProps: { href: ROUTES.help } });
 
   const quickAccessItems: HeaderProps.QuickAccessItem[] = user
     ? [
         {
           iconId: "fr-icon-building-line",
           text: member ? shortName(member.organization.organizationName) : "Choisir une organisation",
-          linkProps: { href: "/organisation", title: member ? `${member.organization.organizationName} — changer d'organisation` : "Changer d'organisation" },
+          linkProps: { href: ROUTES.organisation, title: member ? `${member.organization.organizationName} — changer d'organisation` : "Changer d'organisation" },
         },
-        { iconId: "fr-icon-notification-3-line", text: "Mes notifications", linkProps: { href: "/settings/notifications" } },
+        { iconId: "fr-icon-notification-3-line", text: "Mes notifications", linkProps: { href: ROUTES.notifications } },
         {
           iconId: "fr-icon-logout-box-r-line",
           text: "Se déconnecter",
           buttonProps: { type: "submit", form: SIGN_OUT_FORM },
         },
       ]
-    : [{ iconId: "fr-icon-account-circle-line", text: "Se connecter", linkProps: { href: "/connexion" } }];
+    : [{ iconId: "fr-icon-account-circle-line", text: "Se connecter", linkProps: { href: ROUTES.signIn } }];
 
   return (
     <>
@@ -59,7 +61,7 @@ export async function SiteHeader() {
             Française
           </>
         }
-        homeLinkProps={{ href: user ? "/dashboard" : "/", title: "Accueil — Suivi des candidatures" }}
+        homeLinkProps={{ href: user ? ROUTES.dashboard : "/", title: "Accueil — Suivi des candidatures" }}
         serviceTitle="Suivi des candidatures"
         serviceTagline="Candidatures des personnes accompagnées vers l'insertion par l'activité économique"
         quickAccessItems={quickAccessItems}

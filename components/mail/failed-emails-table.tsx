@@ -5,7 +5,8 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { retryFailedEmailAction } from "@/lib/mail/failed-emails-actions";
-import type { RetryFailedEmailActionState } from "@/lib/mail/failed-emails-validation";
+import type { RetryFailedEmailActionState } from "@/lib/mail/failed-emails-actions";
+import { applicationPath } from "@/lib/routes";
 
 /** One row as the page prepared it: dates and labels already formatted on the server. */
 export interface FailedEmailRow {
@@ -36,7 +37,7 @@ export function FailedEmailsTable({ rows }: { rows: FailedEmailRow[] }) {
   return (
     <>
       <div ref={feedback} tabIndex={-1} aria-live="polite" role="status">
-        {state && "ok" in state && (
+        {state?.ok && (
           <Alert
             key={state.at}
             severity="success"
@@ -45,7 +46,7 @@ export function FailedEmailsTable({ rows }: { rows: FailedEmailRow[] }) {
             description="L'e-mail a été remis en file d'envoi : il part dans un instant. S'il échoue encore, il reviendra dans cette liste."
           />
         )}
-        {state && "error" in state && <Alert severity="error" small className="fr-mb-3w" description={state.error} />}
+        {state?.ok === false && <Alert severity="error" small className="fr-mb-3w" description={state.error} />}
       </div>
       {rows.length === 0 ? (
         <p>Aucun e-mail non remis.</p>
@@ -80,7 +81,7 @@ export function FailedEmailsTable({ rows }: { rows: FailedEmailRow[] }) {
                 </form>
               )}
               {row.applicationId && (
-                <Link className="fr-link fr-text--sm fr-mt-1w" href={`/applications/${row.applicationId}`}>
+                <Link className="fr-link fr-text--sm fr-mt-1w" href={applicationPath(row.applicationId)}>
                   Voir la candidature<span className="fr-sr-only"> concernée par l&apos;e-mail à {row.to}</span>
                 </Link>
               )}

@@ -37,11 +37,11 @@ export function NotificationPreferencesForm({ settings }: { settings: Preference
         ))}
       </fieldset>
       <div aria-live="polite" role="status">
-        {state && "ok" in state && (
+        {state?.ok && (
           <Alert key={state.savedAt} severity="success" small description="Vos préférences de notification sont enregistrées." className="fr-mb-3w" />
         )}
       </div>
-      {state && "error" in state && <Alert severity="error" small description={state.error} className="fr-mb-3w" />}
+      {state?.ok === false && <Alert severity="error" small description={state.error} className="fr-mb-3w" />}
       <Button type="submit" disabled={pending}>
         Enregistrer mes préférences
       </Button>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { createApplication, createCandidate, createMember, createOrganization, createScenario } from "@/test/fixtures";
 import { refuseApplication } from "@/lib/applications/transitions";
-import { refuseSchema } from "@/lib/applications/validation";
+import { refuseSchema } from "@/lib/applications/decision-validation";
 import { REFUSAL_REASONS, REFUSAL_REASON_LABELS, type ApplicationStatus } from "@/lib/status";
 import { BASE_URL, CANDIDATE_ANSWER, PRIVATE_MESSAGE, fire, outboxOf, snapshot } from "@/lib/applications/transitions-test-utils";
 

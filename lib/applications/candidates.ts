@@ -1,14 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { MemberContext } from "@/lib/auth/guards";
+import { visibleCandidateProfilesWhere, type AccessScope } from "@/lib/access";
 
-type Scope = Pick<MemberContext, "organizationId" | "organizationKind">;
+type Scope = AccessScope;
 
 export const CANDIDATE_SEARCH_LIMIT = 20;
 
-// A prescriber organisation knows a person through its own record of them (CandidateProfile),
-// written when it first applied for them: that is the whole of what it may see (FAQ: "Uniquement
-// celles qui sont envoyées par votre organisation"), never what another organisation typed.
+// Which records of a person the organisation may see: lib/access.ts visibleCandidateProfilesWhere.
 
 export interface CandidateSearchResult {
   /** The person's id (Candidate), what the form sends back. */
@@ -21,13 +19,14 @@ export interface CandidateSearchResult {
 
 /** The organisation's own candidates matching a name, for "Candidat déjà accompagné". */
 export async function searchOrganizationCandidates(scope: Scope, query: string): Promise<CandidateSearchResult[]> {
-  if (scope.organizationKind !== "PRESCRIBER") return [];
+  const visible = visibleCandidateProfilesWhere(scope);
+  if (!visible) return [];
   const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 4);
   if (words.length === 0) return [];
   const rows = await prisma.candidateProfile.findMany({
     where: {
       AND: [
-        { organizationId: scope.organizationId },
+        visible,
         ...words.map((word) => ({
           OR: [{ firstName: { contains: word, mode: "insensitive" as const } }, { lastName: { contains: word, mode: "insensitive" as const } }],
         })),
@@ -46,9 +45,10 @@ export async function searchOrganizationCandidates(scope: Scope, query: string):
  * employer. The e-mail is the one this organisation typed (it matched the person by it).
  */
 export async function getOrganizationCandidate(scope: Scope, candidateId: string) {
-  if (scope.organizationKind !== "PRESCRIBER" || !candidateId || candidateId.length > 64) return null;
-  const profile = await prisma.candidateProfile.findUnique({
-    where: { candidateId_organizationId: { candidateId, organizationId: scope.organizationId } },
+  const visible = visibleCandidateProfilesWhere(scope);
+  if (!visible || !candidateId || candidateId.length > 64) return null;
+  const profile = await prisma.candidateProfile.findFirst({
+    where: { AND: [{ candidateId }, visible] },
     select: {
       candidateId: true,
       firstName: true,

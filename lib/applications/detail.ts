@@ -1,8 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { MemberContext } from "@/lib/auth/guards";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { visibleApplicationsWhere } from "@/lib/applications/queries";
+import { visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 
 const person = { select: { id: true, firstName: true, lastName: true, email: true } } as const;
 
@@ -56,7 +55,7 @@ export type ApplicationDetailEvent = ApplicationDetail["events"][number];
  * the page answers with a 404 — never another organisation's data.
  */
 export async function getApplicationForMember(
-  ctx: Pick<MemberContext, "organizationId" | "organizationKind">,
+  ctx: AccessScope,
   applicationId: string,
 ): Promise<ApplicationDetail | null> {
   if (!applicationId || applicationId.length > 64) return null;

@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { MemberContext } from "@/lib/auth/guards";
+import { maySendApplications, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { EMPLOYER_TYPES, type EmployerType } from "@/lib/applications/send-validation";
+import { isEmployerType, type EmployerType } from "@/lib/status";
 
 export const EMPLOYER_SEARCH_LIMIT = 20;
 
@@ -13,8 +13,6 @@ export interface EmployerSearchResult {
   city: string;
   postalCode: string;
 }
-
-const isEmployerType = (value: string): value is EmployerType => (EMPLOYER_TYPES as readonly string[]).includes(value);
 
 /**
  * Employers a prescriber can send an application to, by name, city or postal code, and type
@@ -47,10 +45,10 @@ export async function searchEmployers(query: string, type?: EmployerType): Promi
 }
 
 /** The employers this prescriber organisation has applied to (the "Employeur" filter of its list). */
-export async function listEmployersAppliedTo(ctx: Pick<MemberContext, "organizationId" | "organizationKind">) {
-  if (ctx.organizationKind !== "PRESCRIBER") return [];
+export async function listEmployersAppliedTo(ctx: AccessScope) {
+  if (!maySendApplications(ctx)) return [];
   return prisma.organization.findMany({
-    where: { kind: "EMPLOYER", receivedApplications: { some: { senderOrganizationId: ctx.organizationId } } },
+    where: { kind: "EMPLOYER", receivedApplications: { some: visibleApplicationsWhere(ctx) } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true, city: true },
   });

@@ -1,12 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { MemberContext } from "@/lib/auth/guards";
+import type { AccessScope } from "@/lib/access";
 import { listRowSelect, listWhere, type ApplicationListRow } from "@/lib/applications/list";
 import type { ListFilters } from "@/lib/applications/list-filters";
 import { STATUS_LABELS } from "@/lib/status";
 import { personName } from "@/lib/people";
 
-type Scope = Pick<MemberContext, "organizationId" | "organizationKind">;
+type Scope = AccessScope;
 
 export const EXPORT_BATCH_SIZE = 500;
 // A spreadsheet of a few years of an organisation's applications; beyond, narrow the filters.

@@ -1,14 +1,14 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { MemberContext } from "@/lib/auth/guards";
+import { isPrescriber, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { countApplicationsByStatus, visibleApplicationsWhere } from "@/lib/applications/queries";
+import { countApplicationsByStatus } from "@/lib/applications/queries";
 import type { ListFilters } from "@/lib/applications/list-filters";
 import { endOfParisDay, parseCalendarDate, startOfParisDay } from "@/lib/calendar-date";
 
 export const PAGE_SIZE = 20;
 
-type Scope = Pick<MemberContext, "organizationId" | "organizationKind">;
+type Scope = AccessScope;
 
 function encodeCursor(row: { createdAt: Date; id: string }) {
   return `${row.createdAt.toISOString()}_${row.id}`;
@@ -34,7 +34,7 @@ function filtersWhere(scope: Scope, filters: ListFilters): Prisma.JobApplication
     }
   }
   // Side-specific filters apply only where they make sense; ids outside the scope match nothing.
-  if (scope.organizationKind === "PRESCRIBER") {
+  if (isPrescriber(scope)) {
     if (filters.sender) and.push({ senderUserId: filters.sender });
     if (filters.employer) and.push({ employerOrganizationId: filters.employer });
   } else {

@@ -1,20 +1,20 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { MemberContext } from "@/lib/auth/guards";
+import { maySendApplications, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 
-type Scope = Pick<MemberContext, "organizationId" | "organizationKind">;
+type Scope = AccessScope;
 
 /**
  * The people who may appear in "Envoyée par": current members, and former ones who still have
  * applications in the organisation's list.
  */
 export async function listOrganizationSenders(scope: Scope) {
-  if (scope.organizationKind !== "PRESCRIBER") return [];
+  if (!maySendApplications(scope)) return [];
   return prisma.user.findMany({
     where: {
       OR: [
         { memberships: { some: { organizationId: scope.organizationId, isActive: true } } },
-        { sentApplications: { some: { senderOrganizationId: scope.organizationId } } },
+        { sentApplications: { some: visibleApplicationsWhere(scope) } },
       ],
     },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
@@ -27,9 +27,9 @@ export async function listOrganizationSenders(scope: Scope) {
  * this organisation's record of the person, even when the e-mail matched someone already known.
  */
 export async function getSentApplicationSummary(scope: Scope, applicationId: string) {
-  if (scope.organizationKind !== "PRESCRIBER") return null;
+  if (!maySendApplications(scope)) return null;
   const application = await prisma.jobApplication.findFirst({
-    where: { id: applicationId, senderOrganizationId: scope.organizationId },
+    where: { AND: [{ id: applicationId }, visibleApplicationsWhere(scope)] },
     select: {
       id: true,
       status: true,

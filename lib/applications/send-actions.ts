@@ -1,38 +1,26 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/auth/guards";
+import { maySendApplications, PRESCRIBERS_ONLY } from "@/lib/access";
 import { getBaseUrl } from "@/lib/url";
 import { deliverAfterCommit } from "@/lib/mail/sender";
 import { sendApplication } from "@/lib/applications/send";
 import { searchEmployers, type EmployerSearchResult } from "@/lib/applications/employers";
 import { searchOrganizationCandidates, type CandidateSearchResult } from "@/lib/applications/candidates";
-import {
-  candidateSearchSchema,
-  employerSearchSchema,
-  fieldErrorsOf,
-  sendApplicationSchema,
-  type SearchResult,
-  type SendApplicationResult,
-} from "@/lib/applications/send-validation";
-
-const NOT_A_PRESCRIBER = "Cette action est réservée aux organisations prescriptrices.";
+import { candidateSearchSchema, employerSearchSchema, type SearchResult, type SendApplicationResult } from "@/lib/applications/send-validation";
+import { ROUTES } from "@/lib/routes";
 
 export async function sendApplicationAction(input: unknown): Promise<SendApplicationResult> {
-  const parsed = sendApplicationSchema.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false, error: "Le formulaire contient des erreurs : corrigez les champs signalés.", fieldErrors: fieldErrorsOf(parsed.error) };
-  }
-  // requireMember() redirects a signed-out user; the kind is checked here to answer in words.
+  // requireMember() redirects a signed-out user. The lib parses the input and checks that this
+  // organisation may send (lib/access.ts): it is the one place that owns the rules, whoever calls it.
   const member = await requireMember();
-  if (member.organizationKind !== "PRESCRIBER") return { ok: false, error: NOT_A_PRESCRIBER };
   try {
-    // The lib parses again: it is the one place that owns the rules, whoever calls it.
     const result = await sendApplication(member, input, { baseUrl: await getBaseUrl() });
     if (!result.ok) return result;
     // The employer team hears of it now rather than at the next sweep of the outbox.
     deliverAfterCommit(result.emailIds);
-    revalidatePath("/prescriber/applications");
-    revalidatePath("/dashboard");
+    revalidatePath(ROUTES.prescriberApplications);
+    revalidatePath(ROUTES.dashboard);
     return { ok: true, applicationId: result.applicationId };
   } catch (error) {
     console.error("sendApplicationAction failed", error);
@@ -44,7 +32,7 @@ export async function searchEmployersAction(input: unknown): Promise<SearchResul
   const parsed = employerSearchSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Recherche invalide." };
   const member = await requireMember();
-  if (member.organizationKind !== "PRESCRIBER") return { ok: false, error: NOT_A_PRESCRIBER };
+  if (!maySendApplications(member)) return { ok: false, error: PRESCRIBERS_ONLY };
   try {
     return { ok: true, results: await searchEmployers(parsed.data.query, parsed.data.type) };
   } catch (error) {
@@ -57,7 +45,7 @@ export async function searchCandidatesAction(input: unknown): Promise<SearchResu
   const parsed = candidateSearchSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Recherche invalide." };
   const member = await requireMember();
-  if (member.organizationKind !== "PRESCRIBER") return { ok: false, error: NOT_A_PRESCRIBER };
+  if (!maySendApplications(member)) return { ok: false, error: PRESCRIBERS_ONLY };
   try {
     return { ok: true, results: await searchOrganizationCandidates(member, parsed.data.query) };
   } catch (error) {

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import type { ActionResult } from "@/lib/action-result";
 import { parseCalendarDate } from "@/lib/calendar-date";
+import { EMPLOYER_TYPES } from "@/lib/status";
 import { isMultiLineText, MULTI_LINE_ERROR, singleLineText } from "@/lib/text-validation";
 
 /**
@@ -11,18 +13,6 @@ import { isMultiLineText, MULTI_LINE_ERROR, singleLineText } from "@/lib/text-va
 export const MESSAGE_MIN_LENGTH = 10;
 export const MESSAGE_MAX_LENGTH = 3000;
 export const JOB_TITLE_MAX_LENGTH = 200;
-
-export const EMPLOYER_TYPES = ["EI", "ACI", "AI", "ETTI", "EITI", "GEIQ"] as const;
-export type EmployerType = (typeof EMPLOYER_TYPES)[number];
-
-export const EMPLOYER_TYPE_LABELS: Record<EmployerType, string> = {
-  EI: "Entreprise d'insertion (EI)",
-  ACI: "Atelier et chantier d'insertion (ACI)",
-  AI: "Association intermédiaire (AI)",
-  ETTI: "Entreprise de travail temporaire d'insertion (ETTI)",
-  EITI: "Entreprise d'insertion par le travail indépendant (EITI)",
-  GEIQ: "Groupement d'employeurs pour l'insertion et la qualification (GEIQ)",
-};
 
 const PHONE_PATTERN = /^\+?[\d\s.()-]{6,20}$/;
 // Rough but enough: the same address shape the sign-in form accepts.
@@ -102,19 +92,7 @@ export type SendApplicationFormValues = z.input<typeof sendApplicationSchema>;
 export type SendApplicationInput = z.output<typeof sendApplicationSchema>;
 export type SendApplicationField = keyof SendApplicationFormValues;
 
-export type SendApplicationResult =
-  | { ok: true; applicationId: string }
-  | { ok: false; error: string; fieldErrors?: Partial<Record<SendApplicationField, string>>; notFound?: boolean };
-
-/** The first message per field, as the form shows them beside the fields. */
-export function fieldErrorsOf(error: z.ZodError): Partial<Record<SendApplicationField, string>> {
-  const fieldErrors: Partial<Record<SendApplicationField, string>> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0];
-    if (typeof field === "string" && !(field in fieldErrors)) fieldErrors[field as SendApplicationField] = issue.message;
-  }
-  return fieldErrors;
-}
+export type SendApplicationResult = ActionResult<{ applicationId: string }, SendApplicationField>;
 
 // ——— Searches of the form ———
 
@@ -128,4 +106,4 @@ export const candidateSearchSchema = z.object({
   query: z.string().trim().max(100).catch(""),
 });
 
-export type SearchResult<T> = { ok: true; results: T[] } | { ok: false; error: string };
+export type SearchResult<T> = ActionResult<{ results: T[] }>;

@@ -222,7 +222,7 @@ describe("sendApplication", () => {
     const result = await expectNothingWritten(() =>
       sendApplication(s.employer.ctx, newCandidate({ employerOrganizationId: s.employerOrg.id }), { baseUrl: BASE_URL }),
     );
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/organisation prescriptrice/) });
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/réservée aux organisations prescriptrices/) });
   });
 
   it("lets two simultaneous sends with the same new email end up on one candidate", async () => {

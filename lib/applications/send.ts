@@ -1,21 +1,19 @@
 import "server-only";
 import { prisma, type TransactionClient } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
+import { mayReceiveApplications, maySendApplications, PRESCRIBERS_ONLY, visibleApplicationsWhere, visibleCandidateProfilesWhere } from "@/lib/access";
+import { lockCandidate } from "@/lib/applications/candidate-lock";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import { PENDING_STATUSES } from "@/lib/status";
 import { dailySendingLimitError } from "@/lib/applications/daily-limit";
 import { sameName } from "@/lib/people";
-import {
-  fieldErrorsOf,
-  sendApplicationSchema,
-  type SendApplicationInput,
-  type SendApplicationResult,
-} from "@/lib/applications/send-validation";
+import { invalidInput, type ActionFailure, type ActionResult } from "@/lib/action-result";
+import { sendApplicationSchema, type SendApplicationField, type SendApplicationInput } from "@/lib/applications/send-validation";
 
 type SenderContext = Pick<MemberContext, "userId" | "organizationId" | "organizationKind">;
-type Refusal = Extract<SendApplicationResult, { ok: false }>;
+type Refusal = ActionFailure<SendApplicationField>;
 /** The action's answer, plus the outbox ids to deliver once the transaction has committed. */
-export type SendApplicationOutcome = Refusal | { ok: true; applicationId: string; emailIds: string[] };
+export type SendApplicationOutcome = ActionResult<{ applicationId: string; emailIds: string[] }, SendApplicationField>;
 
 /** Thrown inside the transaction to roll back everything it wrote, then answered as a result. */
 class SendRefused extends Error {
@@ -47,18 +45,13 @@ const EMPLOYER_NOT_FOUND: Refusal = {
 /**
  * Sends an application on behalf of a candidate (issue 4): attaches the candidate or creates
  * them, then writes the application (NEW), its "send" event and the emails of DESIGN §5, all in
- * one transaction. Any refusal writes nothing. `input` is validated here too, so that no caller
- * can skip the checks of the form.
+ * one transaction. Any refusal writes nothing. `input` is parsed here, and only here (the action
+ * passes it through), so that no caller can skip the checks of the form.
  */
 export async function sendApplication(ctx: SenderContext, input: unknown, options: { baseUrl: string }): Promise<SendApplicationOutcome> {
   const parsed = sendApplicationSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    return { ok: false, error: "Le formulaire contient des erreurs : corrigez les champs signalés.", fieldErrors };
-  }
-  if (ctx.organizationKind !== "PRESCRIBER") {
-    return { ok: false, error: "Seule une organisation prescriptrice peut envoyer une candidature." };
-  }
+  if (!parsed.success) return invalidInput<SendApplicationField>(parsed.error);
+  if (!maySendApplications(ctx)) return { ok: false, error: PRESCRIBERS_ONLY };
   const overLimit = await dailySendingLimitError(ctx.userId);
   if (overLimit) return { ok: false, error: overLimit };
   const data = parsed.data;
@@ -66,22 +59,19 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
   try {
     const { applicationId, emailIds } = await prisma.$transaction(async (tx) => {
       const employer = await tx.organization.findUnique({ where: { id: data.employerOrganizationId }, select: { kind: true } });
-      if (employer?.kind !== "EMPLOYER") throw new SendRefused(EMPLOYER_NOT_FOUND);
+      if (!employer || !mayReceiveApplications(employer)) throw new SendRefused(EMPLOYER_NOT_FOUND);
 
       const candidateId = await resolveCandidate(tx, ctx, data.candidate);
       // Serialises every write about this person (the employer side locks the same row before
       // a decision), so that two colleagues sending at once cannot both pass the check below.
-      await tx.$queryRaw`SELECT id FROM "Candidate" WHERE id = ${candidateId} FOR UPDATE`;
+      await lockCandidate(tx, candidateId);
 
       // Only this organisation's applications count: refusing because another organisation
       // applied would tell the prescriber about it (DESIGN §6). The employer declines such a
       // duplicate with the reason "Candidature en doublon".
       const pending = await tx.jobApplication.findFirst({
         where: {
-          candidateId,
-          employerOrganizationId: data.employerOrganizationId,
-          senderOrganizationId: ctx.organizationId,
-          status: { in: [...PENDING_STATUSES] },
+          AND: [visibleApplicationsWhere(ctx), { candidateId, employerOrganizationId: data.employerOrganizationId, status: { in: [...PENDING_STATUSES] } }],
         },
         select: { id: true },
       });
@@ -130,10 +120,11 @@ async function resolveCandidate(tx: TransactionClient, ctx: SenderContext, candi
   if (candidate.kind === "existing") {
     // An id is accepted only for a person this organisation has a record of: any other id is
     // "not found", whether or not it exists.
-    const own = await tx.candidateProfile.findUnique({
-      where: { candidateId_organizationId: { candidateId: candidate.id, organizationId: ctx.organizationId } },
+    const visible = visibleCandidateProfilesWhere(ctx);
+    const own = visible && (await tx.candidateProfile.findFirst({
+      where: { AND: [{ candidateId: candidate.id }, visible] },
       select: { candidateId: true },
-    });
+    }));
     if (!own) throw new SendRefused(CANDIDATE_NOT_FOUND);
     return own.candidateId;
   }
@@ -153,7 +144,7 @@ async function resolveCandidate(tx: TransactionClient, ctx: SenderContext, candi
   await tx.candidate.createMany({ data: [{ email: candidate.email }], skipDuplicates: true });
   const person = await tx.candidate.findUniqueOrThrow({ where: { email: candidate.email }, select: { id: true } });
   // Serialises the records of this person, so two organisations cannot both pass the check below.
-  await tx.$queryRaw`SELECT id FROM "Candidate" WHERE id = ${person.id} FOR UPDATE`;
+  await lockCandidate(tx, person.id);
   const profiles = await tx.candidateProfile.findMany({
     where: { candidateId: person.id },
     select: { id: true, organizationId: true, firstName: true, lastName: true, phone: true, birthDate: true },

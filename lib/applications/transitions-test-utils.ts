@@ -13,7 +13,7 @@ import {
   refuseApplication,
   type TransitionResult,
 } from "@/lib/applications/transitions";
-import { acceptSchema, cancelSchema, postponeSchema, processSchema, refuseSchema, todayInFrance } from "@/lib/applications/validation";
+import { acceptSchema, cancelSchema, postponeSchema, processSchema, refuseSchema, todayInFrance } from "@/lib/applications/decision-validation";
 import { DEFAULT_POSTPONE_MESSAGE, type ApplicationStatus, type UserTransitionName } from "@/lib/status";
 
 export const BASE_URL = "https://suivi.test";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { createApplication, createCandidate, createMember, createOrganization, createScenario } from "@/test/fixtures";
 import { acceptApplication, processApplication, takeOverApplication } from "@/lib/applications/transitions";
-import { acceptSchema } from "@/lib/applications/validation";
+import { acceptSchema } from "@/lib/applications/decision-validation";
 import { APPLICATION_STATUSES, EVENT_NOTIFICATIONS, TRANSITIONS, can, type UserTransitionName } from "@/lib/status";
 import { BASE_URL, expectNothingWritten, fire, outboxOf, snapshot } from "@/lib/applications/transitions-test-utils";
 

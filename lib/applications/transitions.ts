@@ -1,10 +1,12 @@
 import "server-only";
 import { prisma, type TransactionClient } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
+import { decidableApplicationsWhere } from "@/lib/access";
+import { lockCandidate } from "@/lib/applications/candidate-lock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import { PENDING_STATUSES, TAKE_OVER, can, canTakeOver, targetStatus, type ApplicationStatus, type UserTransitionName } from "@/lib/status";
-import type { AcceptInput, CancelInput, PostponeInput, ProcessInput, RefuseInput, TakeOverInput } from "@/lib/applications/validation";
+import type { AcceptInput, CancelInput, PostponeInput, ProcessInput, RefuseInput, TakeOverInput } from "@/lib/applications/decision-validation";
 import { parseCalendarDate } from "@/lib/calendar-date";
 
 /**
@@ -36,23 +38,14 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 type Seen = { applicationId: string; status: ApplicationStatus };
 type Received = { id: string; candidateId: string; status: ApplicationStatus };
 
-/** The application, if the member belongs (actively) to the organisation that received it. */
-async function findReceived(tx: TransactionClient, ctx: MemberContext, applicationId: string): Promise<Received | null> {
-  if (ctx.organizationKind !== "EMPLOYER") return null;
+/** The application, if this member may decide on it (lib/access.ts decidableApplicationsWhere). */
+async function findDecidable(tx: TransactionClient, ctx: MemberContext, applicationId: string): Promise<Received | null> {
+  const decidable = decidableApplicationsWhere(ctx);
+  if (!decidable) return null;
   return tx.jobApplication.findFirst({
-    where: {
-      id: applicationId,
-      employerOrganizationId: ctx.organizationId,
-      employerOrganization: { kind: "EMPLOYER", memberships: { some: { userId: ctx.userId, isActive: true } } },
-    },
+    where: { AND: [{ id: applicationId }, decidable] },
     select: { id: true, candidateId: true, status: true },
   });
-}
-
-// Every decision about a candidate takes this lock first, so an accept and its cascade never
-// interleave with another decision about the same person (no deadlock, no half cascade).
-async function lockCandidate(tx: TransactionClient, candidateId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "Candidate" WHERE id = ${candidateId} FOR UPDATE`;
 }
 
 async function currentStatus(tx: TransactionClient, applicationId: string): Promise<ApplicationStatus> {
@@ -79,7 +72,7 @@ async function runTransition(
   { baseUrl }: TransitionOptions,
 ): Promise<TransitionResult> {
   return prisma.$transaction(async (tx) => {
-    const application = await findReceived(tx, ctx, seen.applicationId);
+    const application = await findDecidable(tx, ctx, seen.applicationId);
     if (!application) return NOT_FOUND;
     await lockCandidate(tx, application.candidateId);
     if (!can(transition, seen.status, "employer")) return refusal(tx, seen.status, application.id);
@@ -186,7 +179,7 @@ export function cancelApplication(ctx: MemberContext, input: CancelInput, option
  */
 export async function takeOverApplication(ctx: MemberContext, input: TakeOverInput): Promise<TransitionResult> {
   return prisma.$transaction(async (tx) => {
-    const application = await findReceived(tx, ctx, input.applicationId);
+    const application = await findDecidable(tx, ctx, input.applicationId);
     if (!application) return NOT_FOUND;
     await lockCandidate(tx, application.candidateId);
     if (!canTakeOver(input.status, "employer")) return refusal(tx, input.status, application.id);

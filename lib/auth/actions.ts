@@ -5,18 +5,20 @@ import { signIn, signOut } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { CURRENT_ORGANIZATION_COOKIE, requireUser } from "@/lib/auth/guards";
 import { selectOrganizationSchema, signInSchema } from "@/lib/auth/validation";
+import { zodFieldErrors, type ActionResult } from "@/lib/action-result";
+import { ROUTES } from "@/lib/routes";
+import { toSeconds, YEAR_MS } from "@/lib/time";
 
-export type ActionResult = { ok: true } | { error: string; fieldErrors?: Record<string, string> };
 
 /** Form action (works before hydration too): the previous state comes from useActionState. */
 export async function requestSignInLink(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const parsed = signInSchema.safeParse({ email: formData.get("email") });
   if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? "Adresse e-mail invalide.";
-    return { error: message, fieldErrors: { email: message } };
+    const fieldErrors = zodFieldErrors<"email">(parsed.error);
+    return { ok: false, error: fieldErrors.email ?? "Adresse e-mail invalide.", fieldErrors };
   }
   // Redirects to the "check your inbox" page, whether or not the address has an account.
-  await signIn("resend", { email: parsed.data.email.toLowerCase(), redirectTo: "/dashboard" });
+  await signIn("resend", { email: parsed.data.email.toLowerCase(), redirectTo: ROUTES.dashboard });
   return { ok: true };
 }
 
@@ -30,14 +32,14 @@ export async function selectOrganization(formData: FormData): Promise<void> {
   const parsed = selectOrganizationSchema.safeParse({ organizationId: formData.get("organizationId") });
   // Only an organisation the user belongs to can become the current one.
   if (!parsed.success || !user.memberships.some((m) => m.organizationId === parsed.data.organizationId)) {
-    redirect("/organisation?invalide=1");
+    redirect(`${ROUTES.organisation}?invalide=1`);
   }
   (await cookies()).set(CURRENT_ORGANIZATION_COOKIE, parsed.data.organizationId, {
     httpOnly: true,
     sameSite: "lax",
     secure: env.secureCookies,
     path: "/",
-    maxAge: 365 * 24 * 3600,
+    maxAge: toSeconds(YEAR_MS),
   });
-  redirect("/dashboard");
+  redirect(ROUTES.dashboard);
 }

@@ -5,7 +5,9 @@ import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 import { prisma } from "@/lib/db";
 import type { MembershipRole, OrganizationKind } from "@/lib/generated/prisma/enums";
+import { isOnSide } from "@/lib/access";
 import { pickCurrentOrganization, type MembershipSummary } from "@/lib/auth/current-organization";
+import { ROUTES } from "@/lib/routes";
 
 export type { MembershipSummary };
 
@@ -82,7 +84,7 @@ export const getCurrentMember = cache(async (): Promise<CurrentMember | null> =>
 
 export async function requireUser(): Promise<SignedInUser> {
   const user = await getSignedInUser();
-  if (!user) redirect("/connexion");
+  if (!user) redirect(ROUTES.signIn);
   return user;
 }
 
@@ -90,8 +92,8 @@ export async function requireUser(): Promise<SignedInUser> {
 export async function requireMember(kind?: OrganizationKind): Promise<CurrentMember> {
   const user = await requireUser();
   const member = await getCurrentMember();
-  if (!member) redirect(user.memberships.length === 0 ? "/organisation?aucune=1" : "/organisation");
+  if (!member) redirect(user.memberships.length === 0 ? `${ROUTES.organisation}?aucune=1` : ROUTES.organisation);
   // A page of the other side of the platform does not exist for this organisation.
-  if (kind && member.organizationKind !== kind) notFound();
+  if (kind && !isOnSide(member, kind)) notFound();
   return member;
 }

@@ -8,10 +8,12 @@ import { after } from "next/server";
 import { clientAddress } from "@/lib/client-address";
 import { handleSignInRequest, hasActiveAccount } from "@/lib/auth/sign-in-email";
 import { SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/lib/auth/sign-in-link";
+import { ROUTES } from "@/lib/routes";
+import { HOUR_MS, MINUTE_MS, toSeconds } from "@/lib/time";
 
 /** A session ends after 12 hours without activity: each use pushes its end back (at most every 5 minutes). */
-export const SESSION_IDLE_SECONDS = 12 * 3600;
-const SESSION_REFRESH_SECONDS = 5 * 60;
+export const SESSION_IDLE_SECONDS = toSeconds(12 * HOUR_MS);
+const SESSION_REFRESH_SECONDS = toSeconds(5 * MINUTE_MS);
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The adapter is typed against @prisma/client; the generated client has the same models.
@@ -24,7 +26,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // The Secure flag and __Secure- cookie names follow APP_URL, never X-Forwarded-Proto.
   useSecureCookies: env.secureCookies,
   session: { strategy: "database", maxAge: SESSION_IDLE_SECONDS, updateAge: SESSION_REFRESH_SECONDS },
-  pages: { signIn: "/connexion", verifyRequest: "/connexion/verification", error: "/connexion/erreur" },
+  pages: { signIn: ROUTES.signIn, verifyRequest: ROUTES.signInSent, error: ROUTES.signInError },
   providers: [
     Resend({
       from: env.EMAIL_FROM,

@@ -5,6 +5,7 @@
  * nothing more. Pure, so that the CLI's parsing is tested without a database.
  */
 import { parseCalendarDate } from "@/lib/calendar-date";
+import { MINUTE_MS } from "@/lib/time";
 
 export const JOBS_TIME_ZONE = "Europe/Paris";
 
@@ -26,7 +27,7 @@ function parisOffsetMinutes(moment: Date): number {
   const parts = new Intl.DateTimeFormat("en-US", { timeZone: JOBS_TIME_ZONE, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" }).formatToParts(moment);
   const get = (type: string) => Number(parts.find((part) => part.type === type)!.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-  return Math.round((asUtc - Math.floor(moment.getTime() / 60_000) * 60_000) / 60_000);
+  return Math.round((asUtc - Math.floor(moment.getTime() / MINUTE_MS) * MINUTE_MS) / MINUTE_MS);
 }
 
 /** Midnight in Paris on `day`, as an instant: the "now" of every job run for that day. */
@@ -34,6 +35,6 @@ export function startOfDay(day: string): Date {
   const utcMidnight = parseCalendarDate(day);
   if (!utcMidnight) throw new Error(`Not a day: ${day}`);
   // Paris midnight is UTC midnight minus the offset in force at that moment (taken twice around DST changes).
-  const guess = new Date(utcMidnight.getTime() - parisOffsetMinutes(utcMidnight) * 60_000);
-  return new Date(utcMidnight.getTime() - parisOffsetMinutes(guess) * 60_000);
+  const guess = new Date(utcMidnight.getTime() - parisOffsetMinutes(utcMidnight) * MINUTE_MS);
+  return new Date(utcMidnight.getTime() - parisOffsetMinutes(guess) * MINUTE_MS);
 }

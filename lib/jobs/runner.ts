@@ -3,6 +3,7 @@ import { prisma, sqlTimestamp as ts, type PrismaClient } from "@/lib/db";
 import { parseCalendarDate } from "@/lib/calendar-date";
 import { startOfDay } from "./day";
 import type { Job, JobResult } from "./types";
+import { HOUR_MS, MINUTE_MS } from "@/lib/time";
 
 /**
  * Runs daily jobs once per day across every process (DESIGN §8, "Periodic work goes through one
@@ -15,8 +16,8 @@ import type { Job, JobResult } from "./types";
  * failed run is tried again RETRY_DELAY_MS later, at most MAX_ATTEMPTS times a day.
  */
 
-const LEASE_MS = 60 * 60_000;
-const RETRY_DELAY_MS = 15 * 60_000;
+const LEASE_MS = HOUR_MS;
+const RETRY_DELAY_MS = 15 * MINUTE_MS;
 const MAX_ATTEMPTS = 5;
 
 export type JobOutcome =

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { dayAt } from "./day";
 import { JOBS } from "./registry";
 import { describeOutcome, runJobs } from "./runner";
+import { MINUTE_MS, SECOND_MS } from "@/lib/time";
 
 /**
  * The daily schedule, in every Next server (instrumentation.ts) and in `npm run worker`: every few
@@ -10,9 +11,9 @@ import { describeOutcome, runJobs } from "./runner";
  * the others skip with one cheap statement per job. So the day's run happens soon after midnight
  * (Paris), or soon after the first start of the day, even if some processes are down.
  */
-export const JOBS_TICK_MS = 5 * 60_000;
+export const JOBS_TICK_MS = 5 * MINUTE_MS;
 // Lets a starting server finish booting (and migrations land) before the first check.
-const FIRST_TICK_MS = 10_000;
+const FIRST_TICK_MS = 10 * SECOND_MS;
 
 export async function runJobScheduler(signal: AbortSignal, { intervalMs = JOBS_TICK_MS, firstTickMs = FIRST_TICK_MS, keepAlive = true } = {}): Promise<void> {
   await sleep(firstTickMs, undefined, { signal, ref: keepAlive }).catch(() => undefined);

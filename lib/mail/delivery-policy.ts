@@ -1,9 +1,10 @@
+import { HOUR_MS, SECOND_MS } from "@/lib/time";
 // What to do after one delivery attempt: pure rules, shared by the sender and its tests.
 
 /** After this many attempts a retryable failure becomes FAILED (~6 h of backoff in all). */
 export const MAX_ATTEMPTS = 12;
-const BASE_DELAY_MS = 30_000;
-const MAX_DELAY_MS = 3_600_000;
+const BASE_DELAY_MS = 30 * SECOND_MS;
+const MAX_DELAY_MS = HOUR_MS;
 
 /**
  * Delay before attempt `attempts + 1`: 30 s, 1 min, 2 min… capped at 1 h. The whole schedule stays
@@ -68,7 +69,7 @@ export function retryAfterMs(headers: Record<string, string> | null | undefined)
   const value = headers?.["retry-after"];
   if (!value) return null;
   const seconds = Number(value);
-  return Number.isFinite(seconds) && seconds > 0 && seconds <= 3600 ? seconds * 1000 : null;
+  return Number.isFinite(seconds) && seconds > 0 && seconds * SECOND_MS <= HOUR_MS ? seconds * SECOND_MS : null;
 }
 
 export function describeError(error: ProviderError): string {

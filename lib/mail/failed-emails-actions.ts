@@ -3,9 +3,15 @@
 // deliver it after the write, refresh the page, answer in French.
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/auth/guards";
+import { mayManageFailedEmails } from "@/lib/access";
 import { retryFailedEmail } from "@/lib/mail/failed-emails";
-import { retryFailedEmailSchema, type RetryFailedEmailActionState } from "@/lib/mail/failed-emails-validation";
+import { retryFailedEmailSchema } from "@/lib/mail/failed-emails-validation";
+import type { ActionResult } from "@/lib/action-result";
 import { deliverAfterCommit } from "@/lib/mail/sender";
+import { ROUTES } from "@/lib/routes";
+
+/** The row's id on both sides, so the table shows the answer beside the row it concerns. */
+export type RetryFailedEmailActionState = ActionResult<{ id: string; at: number }, string, { id?: string }> | null;
 
 const RETRY_ERRORS = {
   not_failed: "Cet e-mail a déjà été remis en file d'envoi. La liste a été actualisée.",
@@ -15,10 +21,10 @@ const RETRY_ERRORS = {
 
 export async function retryFailedEmailAction(_previous: RetryFailedEmailActionState, formData: FormData): Promise<RetryFailedEmailActionState> {
   const parsed = retryFailedEmailSchema.safeParse({ id: formData.get("id") });
-  if (!parsed.success) return { error: "Cet e-mail n'a pas pu être identifié. Rechargez la page et réessayez." };
+  if (!parsed.success) return { ok: false, error: "Cet e-mail n'a pas pu être identifié. Rechargez la page et réessayez." };
   const member = await requireMember();
-  if (member.role !== "ADMIN") {
-    return { error: "Seuls les administrateurs de l'organisation peuvent renvoyer un e-mail.", id: parsed.data.id };
+  if (!mayManageFailedEmails(member)) {
+    return { ok: false, error: "Seuls les administrateurs de l'organisation peuvent renvoyer un e-mail.", id: parsed.data.id };
   }
 
   let result: Awaited<ReturnType<typeof retryFailedEmail>>;
@@ -26,12 +32,13 @@ export async function retryFailedEmailAction(_previous: RetryFailedEmailActionSt
     result = await retryFailedEmail(member, parsed.data.id);
   } catch (error) {
     console.error("Retry of a failed email failed", error);
-    return { error: "Une erreur inattendue est survenue, l'e-mail n'a pas été renvoyé. Réessayez dans un instant.", id: parsed.data.id };
+    return { ok: false, error: "Une erreur inattendue est survenue, l'e-mail n'a pas été renvoyé. Réessayez dans un instant.", id: parsed.data.id };
   }
 
-  revalidatePath("/settings/emails");
+  revalidatePath(ROUTES.failedEmails);
   if ("error" in result) {
     return {
+      ok: false,
       error: RETRY_ERRORS[result.error],
       id: parsed.data.id,
     };

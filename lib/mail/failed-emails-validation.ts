@@ -5,5 +5,3 @@ export const retryFailedEmailSchema = z.object({
   id: z.string().trim().min(1).max(64),
 });
 export type RetryFailedEmailInput = z.infer<typeof retryFailedEmailSchema>;
-
-export type RetryFailedEmailActionState = { ok: true; id: string; at: number } | { error: string; id?: string } | null;

@@ -1,8 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
-import { visibleApplicationsWhere } from "@/lib/applications/queries";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { mayManageFailedEmails, visibleEmailsWhere } from "@/lib/access";
 
 /**
  * "E-mails non remis": the outbox rows the sender gave up on (FAILED), shown to the admins of the
@@ -13,33 +12,10 @@ const LIST_LIMIT = 100;
 
 type AdminScope = Pick<MemberContext, "organizationId" | "organizationKind" | "role">;
 
-/**
- * The outbox rows that concern the organisation: the emails about its applications to the candidate
- * or to its own people, and its people's emails tied to no application (sign-in links). An email
- * about an application to someone of the other organisation (e.g. the employer's team, seen from
- * the prescriber) is that organisation's business: it is not listed, nor is an email about another
- * organisation's application to one of our people who also belongs there.
- */
-async function concernsOrganizationWhere(ctx: AdminScope): Promise<Prisma.OutboxEmailWhereInput> {
-  // OutboxEmail.userId has no relation to User: read the active members first (an organisation is small).
-  const members = await prisma.membership.findMany({
-    where: { organizationId: ctx.organizationId, isActive: true },
-    select: { userId: true },
-  });
-  const memberIds = members.map((member) => member.userId);
-  const application = visibleApplicationsWhere(ctx);
-  return {
-    OR: [
-      { userId: null, application },
-      { userId: { in: memberIds }, OR: [{ applicationId: null }, { application }] },
-    ],
-  };
-}
-
 export async function listFailedEmails(ctx: AdminScope) {
-  if (ctx.role !== "ADMIN") return null;
+  if (!mayManageFailedEmails(ctx)) return null;
   return prisma.outboxEmail.findMany({
-    where: { AND: [{ status: "FAILED" }, await concernsOrganizationWhere(ctx)] },
+    where: { AND: [{ status: "FAILED" }, await visibleEmailsWhere(ctx)] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: LIST_LIMIT,
     select: { id: true, to: true, subject: true, template: true, attempts: true, error: true, createdAt: true, applicationId: true, bodyPurgedAt: true },
@@ -57,9 +33,9 @@ export type RetryFailedEmailResult = { ok: true; emailIds: string[] } | { error:
  * and so is a row whose body the retention job emptied (lib/mail/retention.ts): nothing left to send.
  */
 export async function retryFailedEmail(ctx: AdminScope, id: string): Promise<RetryFailedEmailResult> {
-  if (ctx.role !== "ADMIN") return { error: "not_found" };
+  if (!mayManageFailedEmails(ctx)) return { error: "not_found" };
   // Scoped without the status, so that a row of ours already queued again answers "not_failed".
-  const visible = await prisma.outboxEmail.findFirst({ where: { AND: [{ id }, await concernsOrganizationWhere(ctx)] }, select: { id: true, bodyPurgedAt: true } });
+  const visible = await prisma.outboxEmail.findFirst({ where: { AND: [{ id }, await visibleEmailsWhere(ctx)] }, select: { id: true, bodyPurgedAt: true } });
   if (!visible) return { error: "not_found" };
   if (visible.bodyPurgedAt) return { error: "purged" };
 

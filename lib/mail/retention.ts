@@ -1,6 +1,7 @@
 import "server-only";
 import { sqlTimestamp as ts, type PrismaClient } from "@/lib/db";
 import type { Job } from "@/lib/jobs/types";
+import { DAY_MS } from "@/lib/time";
 
 /**
  * How long the outbox keeps what it wrote (README, "Conservation des e-mails"):
@@ -9,7 +10,7 @@ import type { Job } from "@/lib/jobs/types";
  *   recipient, subject and dates, so that "who was told what, when" survives.
  * The daily job draws both lines from the day it runs for, so a second run changes nothing more.
  */
-export const SIGN_IN_EMAIL_MAX_AGE_MS = 24 * 3600_000;
+export const SIGN_IN_EMAIL_MAX_AGE_MS = DAY_MS;
 export const EMAIL_BODY_MAX_AGE_DAYS = 90;
 
 // Bounded statements: the first run on an old database may have months of bodies to empty.
@@ -20,7 +21,7 @@ export async function applyEmailRetention(db: PrismaClient, asOf: Date, now = ne
     where: { template: "sign_in", createdAt: { lt: new Date(asOf.getTime() - SIGN_IN_EMAIL_MAX_AGE_MS) } },
   });
 
-  const bodyCutoff = new Date(asOf.getTime() - EMAIL_BODY_MAX_AGE_DAYS * 24 * 3600_000);
+  const bodyCutoff = new Date(asOf.getTime() - EMAIL_BODY_MAX_AGE_DAYS * DAY_MS);
   let bodiesPurged = 0;
   for (;;) {
     const count = await db.$executeRaw`

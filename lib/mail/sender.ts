@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { backoffDelayMs, describeError, isRetryable, MAX_ATTEMPTS, retryAfterMs, type ProviderError } from "./delivery-policy";
 import { redactSecretLinks } from "./redaction";
+import { MINUTE_MS, SECOND_MS } from "@/lib/time";
 
 /**
  * Delivers outbox rows through Resend (DESIGN §5). Without RESEND_API_KEY nothing is sent: rows
@@ -21,8 +22,8 @@ import { redactSecretLinks } from "./redaction";
  */
 
 // The lease must outlast one HTTP call, or another sender could take the row over mid-send.
-const CLAIM_MS = 60_000;
-const SEND_TIMEOUT_MS = 20_000;
+const CLAIM_MS = MINUTE_MS;
+const SEND_TIMEOUT_MS = 20 * SECOND_MS;
 const BATCH_SIZE = 20;
 
 export interface DeliveryOptions {

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireMember } from "@/lib/auth/guards";
+import { isPrescriber as isPrescriberOrganization } from "@/lib/access";
 import { countApplicationsByStatus } from "@/lib/applications/queries";
-import { APPLICATION_STATUSES, STATUS_DESCRIPTIONS } from "@/lib/status";
+import { APPLICATION_STATUSES, countInGroup, STATUS_DESCRIPTIONS, STATUS_GROUPS, type StatusGroup } from "@/lib/status";
 import { StatusBadge } from "@/components/applications/status-badge";
+import { applicationListPath, ROUTES } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Tableau de bord" };
 
 export default async function DashboardPage() {
   const member = await requireMember();
   const counts = await countApplicationsByStatus(member);
-  const isPrescriber = member.organizationKind === "PRESCRIBER";
-  const listPath = isPrescriber ? "/prescriber/applications" : "/employer/applications";
+  const isPrescriber = isPrescriberOrganization(member);
+  const listPath = applicationListPath(isPrescriber);
+  const groupHref = (group: StatusGroup) => `${listPath}?${STATUS_GROUPS[group].statuses.map((status) => `status=${status}`).join("&")}`;
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
 
   return (
@@ -25,13 +28,13 @@ export default async function DashboardPage() {
       {!isPrescriber && (
         <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-3w" aria-label="Candidatures à traiter">
           <li>
-            <Link className="fr-btn" href={`${listPath}?status=NEW&status=PROCESSING`}>
-              À traiter : {counts.NEW + counts.PROCESSING}
+            <Link className="fr-btn" href={groupHref("toProcess")}>
+              {STATUS_GROUPS.toProcess.label} : {countInGroup("toProcess", counts)}
             </Link>
           </li>
           <li>
-            <Link className="fr-btn fr-btn--secondary" href={`${listPath}?status=POSTPONED`}>
-              En attente : {counts.POSTPONED}
+            <Link className="fr-btn fr-btn--secondary" href={groupHref("waiting")}>
+              {STATUS_GROUPS.waiting.label} : {countInGroup("waiting", counts)}
             </Link>
           </li>
         </ul>
@@ -63,25 +66,25 @@ export default async function DashboardPage() {
         {isPrescriber ? (
           <>
             <li>
-              <Link className="fr-btn" href="/prescriber/applications/new">
+              <Link className="fr-btn" href={ROUTES.newApplication}>
                 Envoyer une candidature
               </Link>
             </li>
             <li>
-              <Link className="fr-btn fr-btn--secondary" href="/prescriber/applications">
+              <Link className="fr-btn fr-btn--secondary" href={ROUTES.prescriberApplications}>
                 Suivi des candidatures
               </Link>
             </li>
           </>
         ) : (
           <li>
-            <Link className="fr-btn" href="/employer/applications">
+            <Link className="fr-btn" href={ROUTES.employerApplications}>
               Candidatures reçues
             </Link>
           </li>
         )}
         <li>
-          <Link className="fr-btn fr-btn--tertiary" href="/help">
+          <Link className="fr-btn fr-btn--tertiary" href={ROUTES.help}>
             Aide
           </Link>
         </li>

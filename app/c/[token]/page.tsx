@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { CandidateApplication } from "@/components/candidate/candidate-applications";
 import { getCandidateStatus } from "@/lib/candidate-status";
 import { SUPPORT_EMAIL } from "@/lib/help";
+import { CANDIDATE_LINK_VALIDITY } from "@/lib/status";
 
 // A personal page reached from an email: never indexed, and the token never leaks in a Referer.
 export const metadata: Metadata = {
@@ -36,7 +37,7 @@ export default async function CandidateStatusPage({ params }: { params: Promise<
         <div className="fr-col-12 fr-col-md-10 fr-col-lg-8">
           <h1>Ce lien de suivi n&apos;est plus valable</h1>
           <p className="fr-text--lead">
-            Nous sommes désolés : ce lien est inconnu ou a expiré. Les liens de suivi des candidatures restent valables 12 mois.
+            Nous sommes désolés : ce lien est inconnu ou a expiré. Les liens de suivi des candidatures restent valables {CANDIDATE_LINK_VALIDITY.label}.
           </p>
           <p>
             Chaque e-mail que vous recevez au sujet d&apos;une candidature contient un lien à jour : utilisez le plus récent. Si vous
@@ -56,7 +57,7 @@ export default async function CandidateStatusPage({ params }: { params: Promise<
         <p className="fr-text--lead">
           Bonjour {status.firstName} {status.lastName}, voici où en {count > 1 ? "sont vos candidatures" : "est votre candidature"}.
         </p>
-        <p className="fr-text--sm">Ce lien vous est personnel : ne le transmettez pas. Il reste valable 12 mois après l&apos;envoi de l&apos;e-mail.</p>
+        <p className="fr-text--sm">Ce lien vous est personnel : ne le transmettez pas. Il reste valable {CANDIDATE_LINK_VALIDITY.label} après l&apos;envoi de l&apos;e-mail.</p>
         {count === 0 && <p>Aucune candidature pour l&apos;instant.</p>}
         {status.applications.map((application) => (
           <CandidateApplication key={application.id} application={application} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { SIGN_IN_LINK_VALIDITY_LABEL } from "@/lib/auth/sign-in-link";
+import { ROUTES } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Connexion impossible" };
 
@@ -16,7 +17,7 @@ export default function SignInErrorPage() {
           description={`Il a peut-être déjà servi ou expiré (${SIGN_IN_LINK_VALIDITY_LABEL}), ou l'adresse n'a pas accès au service.`}
         />
         <p className="fr-mt-3w">
-          <Link href="/connexion">Demander un nouveau lien de connexion</Link>
+          <Link href={ROUTES.signIn}>Demander un nouveau lien de connexion</Link>
         </p>
       </div>
     </div>

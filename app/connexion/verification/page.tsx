@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { SIGN_IN_LINK_VALIDITY_LABEL } from "@/lib/auth/sign-in-link";
+import { ROUTES } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Consultez votre messagerie" };
 
@@ -18,7 +19,7 @@ export default function VerifyRequestPage() {
           description={`Le lien est valable ${SIGN_IN_LINK_VALIDITY_LABEL} et ne sert qu'une fois. Pensez à vérifier vos courriers indésirables.`}
         />
         <p className="fr-mt-3w">
-          Rien reçu après quelques minutes ? Vérifiez l&apos;adresse saisie et <Link href="/connexion">demandez un nouveau lien</Link>.
+          Rien reçu après quelques minutes ? Vérifiez l&apos;adresse saisie et <Link href={ROUTES.signIn}>demandez un nouveau lien</Link>.
           Votre organisation doit vous avoir donné accès au service.
         </p>
       </div>

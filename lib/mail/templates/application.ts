@@ -1,4 +1,4 @@
-import { EVENT_NOTIFICATIONS, type EmailKind } from "@/lib/status";
+import { EVENT_NOTIFICATIONS, type EmailKind, type Recipient } from "@/lib/status";
 import {
   acceptedToCandidate,
   acceptedToPrescriber,
@@ -12,11 +12,13 @@ import {
 import { renderEmail, type EmailDraft } from "./layout";
 import { refusedToCandidate, refusedToPrescriber } from "./refusal";
 import { applicationConfirmation, applicationReceived, applicationSent } from "./sending";
-import type { ApplicationEmailData, EmailContent, EmailRecipient } from "./types";
+import { toCandidateEmailData, type ApplicationEmailData, type CandidateEmailData, type EmailContent } from "./types";
 
 type Template = (data: ApplicationEmailData) => EmailDraft;
+/** The candidate's templates see only CandidateEmailData: no refusal reason, no private message. */
+type Templates = { candidate?: (data: CandidateEmailData) => EmailDraft; prescriber?: Template; employerTeam?: Template };
 
-const TEMPLATES: Record<EmailKind, Partial<Record<EmailRecipient, Template>>> = {
+const TEMPLATES: Record<EmailKind, Templates> = {
   application_received: { employerTeam: applicationReceived },
   application_sent: { prescriber: applicationSent },
   application_confirmation: { candidate: applicationConfirmation },
@@ -31,20 +33,21 @@ const TEMPLATES: Record<EmailKind, Partial<Record<EmailRecipient, Template>>> = 
 };
 
 // EVENT_NOTIFICATIONS decides who hears about what; TEMPLATES only says how.
-function isNotified(kind: EmailKind, recipient: EmailRecipient): boolean {
+function isNotified(kind: EmailKind, recipient: Recipient): boolean {
   return Object.values(EVENT_NOTIFICATIONS).some((byRecipient) => byRecipient[recipient] === kind);
 }
 
 export function renderApplicationEmail(
   kind: EmailKind,
-  recipient: EmailRecipient,
+  recipient: Recipient,
   data: ApplicationEmailData,
 ): EmailContent {
   // hasOwn: callers may pass unchecked strings read from the outbox.
-  const template =
-    Object.hasOwn(TEMPLATES, kind) && isNotified(kind, recipient)
-      ? TEMPLATES[kind][recipient]
-      : undefined;
-  if (!template) throw new Error(`No email "${kind}" for recipient "${recipient}"`);
-  return renderEmail(template(data));
+  const templates = Object.hasOwn(TEMPLATES, kind) && isNotified(kind, recipient) ? TEMPLATES[kind] : undefined;
+  const draft =
+    recipient === "candidate"
+      ? templates?.candidate?.(toCandidateEmailData(data))
+      : templates?.[recipient]?.(data);
+  if (!draft) throw new Error(`No email "${kind}" for recipient "${recipient}"`);
+  return renderEmail(draft);
 }

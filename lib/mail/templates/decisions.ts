@@ -10,9 +10,9 @@ import {
 } from "./format";
 import { button, facts, paragraph, quote, type EmailDraft, type Fact } from "./layout";
 import { CANDIDATE_LINK_LABEL, PRO_LINK_LABEL } from "./sending";
-import type { ApplicationEmailData } from "./types";
+import type { ApplicationEmailData, CandidateEmailData } from "./types";
 
-function hiringDates(data: ApplicationEmailData): (Fact | null)[] {
+function hiringDates(data: CandidateEmailData): (Fact | null)[] {
   return [
     data.hiringStartDate
       ? { label: "Début du contrat", value: formatFrenchDate(data.hiringStartDate) }
@@ -23,17 +23,17 @@ function hiringDates(data: ApplicationEmailData): (Fact | null)[] {
   ];
 }
 
-const candidateGreeting = (data: ApplicationEmailData) => `Bonjour ${candidateName(data)},`;
+const candidateGreeting = (data: CandidateEmailData) => `Bonjour ${candidateName(data)},`;
 
 // The prescriber is the adviser the candidate knows: point them there for questions.
-const askYourAdviser = (data: ApplicationEmailData) =>
+const askYourAdviser = (data: CandidateEmailData) =>
   paragraph(`Pour toute question, vous pouvez contacter ${senderLabel(data)}.`);
 
 // Subject for the prescriber: "Candidature acceptée : Awa Diallo (La Recyclerie du Nord)".
 const prescriberSubject = (status: string, data: ApplicationEmailData) =>
   `${status} : ${candidateName(data)} (${data.employer.name})`;
 
-export function postponedToCandidate(data: ApplicationEmailData): EmailDraft {
+export function postponedToCandidate(data: CandidateEmailData): EmailDraft {
   return {
     subject: `Réponse de ${data.employer.name} à votre candidature`,
     heading: STATUS_LABELS.POSTPONED,
@@ -72,7 +72,7 @@ export function postponedToPrescriber(data: ApplicationEmailData): EmailDraft {
   };
 }
 
-export function acceptedToCandidate(data: ApplicationEmailData): EmailDraft {
+export function acceptedToCandidate(data: CandidateEmailData): EmailDraft {
   return {
     subject: `${data.employer.name} a accepté votre candidature`,
     heading: STATUS_LABELS.ACCEPTED,
@@ -108,7 +108,7 @@ export function acceptedToPrescriber(data: ApplicationEmailData): EmailDraft {
   };
 }
 
-export function cancelledToCandidate(data: ApplicationEmailData): EmailDraft {
+export function cancelledToCandidate(data: CandidateEmailData): EmailDraft {
   return {
     subject: `Embauche annulée par ${data.employer.name}`,
     heading: STATUS_LABELS.CANCELLED,

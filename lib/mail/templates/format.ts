@@ -1,4 +1,4 @@
-import type { ApplicationEmailData } from "./types";
+import type { CandidateEmailData } from "./types";
 import { personName } from "@/lib/people";
 
 export function escapeHtml(value: string): string {
@@ -37,22 +37,22 @@ export function formatFrenchDate(date: Date): string {
     .join("");
 }
 
-export function candidateName(data: ApplicationEmailData): string {
+export function candidateName(data: CandidateEmailData): string {
   return personName(data.candidate);
 }
 
 // The employer with its city when known: "La Recyclerie du Nord (Lille)".
-export function employerLabel(data: ApplicationEmailData): string {
+export function employerLabel(data: CandidateEmailData): string {
   const city = data.employer.city?.trim();
   return city ? `${data.employer.name} (${city})` : data.employer.name;
 }
 
 // "Prénom Nom (France Travail Paris 18e)".
-export function senderLabel(data: ApplicationEmailData): string {
+export function senderLabel(data: CandidateEmailData): string {
   return `${data.senderName} (${data.prescriberOrganization.name})`;
 }
 
-export function jobSuffix(data: ApplicationEmailData): string {
+export function jobSuffix(data: CandidateEmailData): string {
   const job = data.jobTitle?.trim();
   return job ? ` pour le poste ${quoted(job)}` : "";
 }

@@ -2,4 +2,4 @@
 export { renderApplicationEmail } from "./application";
 export { escapeHtml, formatFrenchDate } from "./format";
 export { renderSignInEmail } from "./sign-in";
-export type { ApplicationEmailData, EmailContent, EmailRecipient } from "./types";
+export type { ApplicationEmailData, CandidateEmailData, EmailContent, EmailRecipient } from "./types";

@@ -4,10 +4,10 @@ import { REFUSAL_REASON_LABELS, STATUS_LABELS } from "@/lib/status";
 import { candidateName, cleanMessage, employerLabel, senderLabel } from "./format";
 import { button, facts, paragraph, quote, type EmailDraft } from "./layout";
 import { CANDIDATE_LINK_LABEL, PRO_LINK_LABEL } from "./sending";
-import type { ApplicationEmailData } from "./types";
+import type { ApplicationEmailData, CandidateEmailData } from "./types";
 
 // Reads nothing but the names, the answer message and the url: no field here may leak the reason.
-export function refusedToCandidate(data: ApplicationEmailData): EmailDraft {
+export function refusedToCandidate(data: CandidateEmailData): EmailDraft {
   return {
     subject: `Réponse de ${data.employer.name} à votre candidature`,
     heading: STATUS_LABELS.REFUSED,

@@ -9,12 +9,12 @@ import {
   senderLabel,
 } from "./format";
 import { button, facts, paragraph, quote, type EmailDraft } from "./layout";
-import type { ApplicationEmailData } from "./types";
+import type { ApplicationEmailData, CandidateEmailData } from "./types";
 
 export const PRO_LINK_LABEL = "Voir la candidature";
 export const CANDIDATE_LINK_LABEL = "Suivre mes candidatures";
 
-function jobFact(data: ApplicationEmailData) {
+function jobFact(data: CandidateEmailData) {
   const job = data.jobTitle?.trim();
   return job ? { label: "Poste", value: job } : null;
 }
@@ -69,7 +69,7 @@ export function applicationSent(data: ApplicationEmailData): EmailDraft {
   };
 }
 
-export function applicationConfirmation(data: ApplicationEmailData): EmailDraft {
+export function applicationConfirmation(data: CandidateEmailData): EmailDraft {
   return {
     subject: `Votre candidature a été envoyée à ${data.employer.name}`,
     heading: "Votre candidature a été envoyée",

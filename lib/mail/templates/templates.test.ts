@@ -13,6 +13,7 @@ import {
   type ApplicationEmailData,
   type EmailRecipient,
 } from "./index";
+import { toCandidateEmailData } from "./types";
 import { base, contains, HTML_TAG, KINDS, nowhere, PAIRS, RECIPIENTS, URL_PRO } from "./test-fixtures";
 
 describe.each(PAIRS)("$event → $recipient ($kind)", ({ kind, recipient }) => {
@@ -242,5 +243,16 @@ describe("escapeHtml", () => {
     expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe(
       "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;",
     );
+  });
+});
+
+describe("the candidate's copy of the data", () => {
+  it("carries neither the refusal reason nor the private message, even at run time", () => {
+    const data = toCandidateEmailData({ ...base, refusalReason: "NOT_MOBILE", answerToPrescriber: "privé" });
+    expect(Object.keys(data)).not.toContain("refusalReason");
+    expect(Object.keys(data)).not.toContain("answerToPrescriber");
+    expect(JSON.stringify(data)).not.toContain("privé");
+    // @ts-expect-error a candidate template cannot read the refusal reason (DESIGN §6)
+    expect(data.refusalReason).toBeUndefined();
   });
 });

@@ -6,8 +6,12 @@ export interface EmailContent {
   html: string;
 }
 
-// Everything a template needs, already loaded by the caller: templates do no I/O.
-export interface ApplicationEmailData {
+/**
+ * What an e-mail to the candidate may say (DESIGN §6): the employer's answer, never the refusal
+ * reason nor the private message to the prescriber. Those fields are not on this type, so a
+ * candidate template that reads them does not compile.
+ */
+export interface CandidateEmailData {
   candidate: { firstName: string; lastName: string };
   employer: {
     name: string;
@@ -20,12 +24,23 @@ export interface ApplicationEmailData {
   jobTitle?: string | null;
   message?: string | null;
   answerToCandidate?: string | null;
-  answerToPrescriber?: string | null;
-  refusalReason?: RefusalReason | null;
   hiringStartDate?: Date | null;
   hiringEndDate?: Date | null;
   cancellationReason?: string | null;
   url: string;
+}
+
+// Everything a template needs, already loaded by the caller: templates do no I/O.
+export interface ApplicationEmailData extends CandidateEmailData {
+  answerToPrescriber?: string | null;
+  refusalReason?: RefusalReason | null;
+}
+
+/** The candidate's copy, without the private fields even at run time (a template that serialises its data leaks nothing). */
+export function toCandidateEmailData(data: ApplicationEmailData): CandidateEmailData {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- removed on purpose
+  const { refusalReason, answerToPrescriber, ...shared } = data;
+  return shared;
 }
 
 export type EmailRecipient = Recipient;

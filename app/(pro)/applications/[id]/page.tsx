@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMember } from "@/lib/auth/guards";
+import { isEmployer as isEmployerOrganization } from "@/lib/access";
 import { getApplicationForMember } from "@/lib/applications/detail";
 import { STATUS_DESCRIPTIONS } from "@/lib/status";
 import { StatusBadge } from "@/components/applications/status-badge";
@@ -10,6 +11,7 @@ import { ApplicationTimeline } from "@/components/applications/application-timel
 import { DecisionPanel } from "@/components/applications/decision-panel";
 import { PrescriberAnswer } from "@/components/applications/prescriber-answer";
 import { personName } from "@/components/applications/format";
+import { applicationListPath } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Candidature" };
 
@@ -24,7 +26,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const application = await getApplicationForMember(member, id);
   if (!application) notFound();
 
-  const isEmployer = member.organizationKind === "EMPLOYER";
+  const isEmployer = isEmployerOrganization(member);
   const candidate = personName(application.candidateProfile);
 
   return (
@@ -32,7 +34,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       <p className="fr-mb-2w">
         <Link
           className="fr-link fr-icon-arrow-left-line fr-link--icon-left"
-          href={isEmployer ? "/employer/applications" : "/prescriber/applications"}
+          href={applicationListPath(!isEmployer)}
         >
           {isEmployer ? "Candidatures reçues" : "Suivi des candidatures"}
         </Link>

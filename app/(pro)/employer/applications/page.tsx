@@ -5,14 +5,12 @@ import { requireMember } from "@/lib/auth/guards";
 import { listApplications } from "@/lib/applications/list";
 import { listFiltersToSearchParams, listHref, parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
 import { listEmployerHandlers, listPrescriberOrganizationsOf } from "@/lib/applications/employer-list";
-import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
+import { APPLICATION_STATUSES, countInGroup, STATUS_GROUPS, type ApplicationStatus } from "@/lib/status";
 import { EMPLOYER_LIST_PATH, EmployerFilters } from "@/components/applications/employer-filters";
 import { EmployerApplicationsTable } from "@/components/applications/employer-applications-table";
 
 export const metadata: Metadata = { title: "Candidatures reçues" };
 
-const TO_PROCESS: ApplicationStatus[] = ["NEW", "PROCESSING"];
-const WAITING: ApplicationStatus[] = ["POSTPONED"];
 
 const href = (filters: Partial<ListFilters>) => listHref(EMPLOYER_LIST_PATH, filters);
 
@@ -34,8 +32,7 @@ export default async function EmployerApplicationsPage({ searchParams }: { searc
   const allStatuses = APPLICATION_STATUSES.reduce((sum, status) => sum + counts[status], 0);
   const hasFilters = listFiltersToSearchParams(pageOne).toString() !== "";
   const counters = [
-    { label: "À traiter", statuses: TO_PROCESS, count: counts.NEW + counts.PROCESSING },
-    { label: "En attente", statuses: WAITING, count: counts.POSTPONED },
+    ...(["toProcess", "waiting"] as const).map((group) => ({ ...STATUS_GROUPS[group], count: countInGroup(group, counts) })),
   ];
 
   return (
@@ -51,7 +48,7 @@ export default async function EmployerApplicationsPage({ searchParams }: { searc
               <li key={counter.label}>
                 <Link
                   className={current ? "fr-btn" : "fr-btn fr-btn--secondary"}
-                  href={href({ ...pageOne, status: counter.statuses })}
+                  href={href({ ...pageOne, status: [...counter.statuses] })}
                   aria-current={current ? "true" : undefined}
                   data-testid={`counter-${counter.label === "À traiter" ? "to-process" : "waiting"}`}
                 >

@@ -10,10 +10,11 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
 import { PrescriberFilters } from "@/components/applications/prescriber-filters";
 import { PrescriberApplicationsTable } from "@/components/applications/prescriber-applications-table";
 import { StatusCounters } from "@/components/applications/status-counters";
+import { ROUTES } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Suivi des candidatures" };
 
-const BASE_PATH = "/prescriber/applications";
+const BASE_PATH = ROUTES.prescriberApplications;
 
 export default async function PrescriberApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await requireMember("PRESCRIBER");
@@ -41,7 +42,7 @@ export default async function PrescriberApplicationsPage({ searchParams }: { sea
           </p>
         </div>
         <div className="fr-col-auto">
-          <Link className="fr-btn fr-icon-send-plane-line fr-btn--icon-left" href="/prescriber/applications/new">
+          <Link className="fr-btn fr-icon-send-plane-line fr-btn--icon-left" href={ROUTES.newApplication}>
             Envoyer une candidature
           </Link>
         </div>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getCurrentMember, requireUser } from "@/lib/auth/guards";
+import { mayManageFailedEmails } from "@/lib/access";
 import { EMAIL_KIND_HINTS } from "@/lib/notifications/kinds";
 import { getNotificationSettings } from "@/lib/notifications/preferences";
 import { NotificationPreferencesForm } from "@/components/notifications/preferences-form";
+import { ROUTES } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Mes notifications" };
 
@@ -28,9 +30,9 @@ export default async function NotificationSettingsPage() {
         ) : (
           <NotificationPreferencesForm settings={settings.map((setting) => ({ ...setting, hint: EMAIL_KIND_HINTS[setting.kind] }))} />
         )}
-        {member?.role === "ADMIN" && (
+        {member && mayManageFailedEmails(member) && (
           <p className="fr-mt-4w">
-            <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/settings/emails">
+            <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={ROUTES.failedEmails}>
               E-mails non remis de votre organisation
             </Link>
           </p>

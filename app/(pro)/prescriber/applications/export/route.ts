@@ -1,4 +1,5 @@
 import { getCurrentMember } from "@/lib/auth/guards";
+import { isPrescriber } from "@/lib/access";
 import { parseListFilters } from "@/lib/applications/list-filters";
 import { applicationCsvCells, CSV_HEADER, csvLine, iterateListApplications } from "@/lib/applications/export";
 
@@ -6,7 +7,7 @@ import { applicationCsvCells, CSV_HEADER, csvLine, iterateListApplications } fro
 export async function GET(request: Request): Promise<Response> {
   const member = await getCurrentMember();
   // Outside a prescriber organisation this file does not exist (no hint of why).
-  if (!member || member.organizationKind !== "PRESCRIBER") return new Response("Page introuvable", { status: 404 });
+  if (!member || !isPrescriber(member)) return new Response("Page introuvable", { status: 404 });
 
   const params = new URL(request.url).searchParams;
   const raw: Record<string, string | string[]> = {};

@@ -6,6 +6,7 @@ import { requireMember } from "@/lib/auth/guards";
 import { getOrganizationCandidate } from "@/lib/applications/candidates";
 import { StatusLink } from "@/components/applications/status-link";
 import { formatCalendarDate, formatDay, personName } from "@/components/applications/format";
+import { ROUTES, applicationPath, newApplicationPath } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Candidat" };
 
@@ -22,7 +23,7 @@ export default async function PrescriberCandidatePage({ params }: { params: Prom
       <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
         <ol className="fr-breadcrumb__list">
           <li>
-            <Link className="fr-breadcrumb__link" href="/prescriber/applications">
+            <Link className="fr-breadcrumb__link" href={ROUTES.prescriberApplications}>
               Suivi des candidatures
             </Link>
           </li>
@@ -46,7 +47,7 @@ export default async function PrescriberCandidatePage({ params }: { params: Prom
         <dd className="fr-ml-0 fr-mb-1w">{candidate.birthDate ? formatCalendarDate(candidate.birthDate) : "Non renseignée"}</dd>
       </dl>
 
-      <Link className="fr-btn fr-mb-4w" href={`/prescriber/applications/new?candidate=${candidate.id}`}>
+      <Link className="fr-btn fr-mb-4w" href={newApplicationPath(candidate.id)}>
         Envoyer une nouvelle candidature pour {name}
       </Link>
 
@@ -70,7 +71,7 @@ export default async function PrescriberCandidatePage({ params }: { params: Prom
           </time>,
           <StatusLink
             key="status"
-            href={`/applications/${application.id}`}
+            href={applicationPath(application.id)}
             status={application.status}
             description={`Voir la candidature à ${application.employerOrganization.name}`}
           />,

@@ -5,6 +5,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { requireMember } from "@/lib/auth/guards";
 import { getSentApplicationSummary } from "@/lib/applications/prescriber";
 import { personName } from "@/components/applications/format";
+import { ROUTES, applicationPath, newApplicationPath } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Candidature envoyée" };
 
@@ -35,17 +36,17 @@ export default async function ApplicationSentPage({ params }: { params: Promise<
       )}
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>
-          <Link className="fr-btn" href={`/applications/${application.id}`}>
+          <Link className="fr-btn" href={applicationPath(application.id)}>
             Voir la candidature
           </Link>
         </li>
         <li>
-          <Link className="fr-btn fr-btn--secondary" href="/prescriber/applications">
+          <Link className="fr-btn fr-btn--secondary" href={ROUTES.prescriberApplications}>
             Suivi des candidatures
           </Link>
         </li>
         <li>
-          <Link className="fr-btn fr-btn--tertiary" href={`/prescriber/applications/new?candidate=${application.candidate.id}`}>
+          <Link className="fr-btn fr-btn--tertiary" href={newApplicationPath(application.candidate.id)}>
             Envoyer une autre candidature pour {name}
           </Link>
         </li>

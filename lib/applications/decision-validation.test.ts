@@ -7,7 +7,7 @@ import {
   postponeSchema,
   refuseSchema,
   todayInFrance,
-} from "@/lib/applications/validation";
+} from "@/lib/applications/decision-validation";
 
 const ref = { applicationId: "app_1", status: "PROCESSING" };
 const messagesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>

@@ -4,10 +4,10 @@ import { z } from "zod";
 import { APPLICATION_STATUSES, REFUSAL_REASONS } from "@/lib/status";
 import { parseCalendarDate } from "@/lib/calendar-date";
 import { isMultiLineText, MULTI_LINE_ERROR, multiLineText } from "@/lib/text-validation";
+import { DAY_MS } from "@/lib/time";
 
 export const MESSAGE_MAX_LENGTH = 3000;
 const HIRING_START_MAX_DAYS_AGO = 30;
-const DAY_MS = 86_400_000;
 
 const tooLong = `Ce message est trop long (${MESSAGE_MAX_LENGTH} caractères au maximum).`;
 // Messages may span lines, but never carry invisible or text-direction controls (issue 8).
@@ -90,8 +90,3 @@ export const cancelSchema = z.object({
   cancellationReason: optionalMessage,
 });
 export type CancelInput = z.output<typeof cancelSchema>;
-
-/** What every decision action answers; `stale` asks the page to show the application afresh. */
-export type DecisionActionResult =
-  | { ok: true }
-  | { error: string; fieldErrors?: Record<string, string[]>; stale?: boolean };

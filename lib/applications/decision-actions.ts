@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import type { z } from "zod";
 import { requireMember, type MemberContext } from "@/lib/auth/guards";
 import { getBaseUrl } from "@/lib/url";
+import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { deliverAfterCommit } from "@/lib/mail/sender";
 import { STATUS_LABELS } from "@/lib/status";
 import {
@@ -25,23 +26,16 @@ import {
   processSchema,
   refuseSchema,
   takeOverSchema,
-  type DecisionActionResult,
-} from "@/lib/applications/validation";
+} from "@/lib/applications/decision-validation";
+import { ROUTES, applicationPath } from "@/lib/routes";
 
 async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
   schema: Schema,
   input: unknown,
   run: (ctx: MemberContext, value: z.output<Schema>, options: TransitionOptions) => Promise<TransitionResult>,
-): Promise<DecisionActionResult> {
+): Promise<ActionResult> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.join(".") || "form";
-      (fieldErrors[key] ??= []).push(issue.message);
-    }
-    return { error: "Le formulaire contient des erreurs : corrigez les champs signalés.", fieldErrors };
-  }
+  if (!parsed.success) return invalidInput(parsed.error);
   const member = await requireMember("EMPLOYER");
 
   let result: TransitionResult;
@@ -50,24 +44,25 @@ async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
   } catch (error) {
     // Unexpected (database down…): the user gets a sentence, the logs get the cause.
     console.error("Decision failed", error);
-    return { error: "Une erreur inattendue est survenue, rien n'a été enregistré. Réessayez dans un instant." };
+    return { ok: false, error: "Une erreur inattendue est survenue, rien n'a été enregistré. Réessayez dans un instant." };
   }
 
   if ("ok" in result) {
     deliverAfterCommit(result.emailIds);
-    revalidatePath(`/applications/${parsed.data.applicationId}`);
-    revalidatePath("/employer/applications");
-    revalidatePath("/dashboard");
+    revalidatePath(applicationPath(parsed.data.applicationId));
+    revalidatePath(ROUTES.employerApplications);
+    revalidatePath(ROUTES.dashboard);
     return { ok: true };
   }
   switch (result.error) {
     case "not_found":
       notFound();
     case "stale":
-      revalidatePath(`/applications/${parsed.data.applicationId}`);
-      return { error: `Action déjà effectuée : la candidature est maintenant « ${STATUS_LABELS[result.status]} ».`, stale: true };
+      revalidatePath(applicationPath(parsed.data.applicationId));
+      return { ok: false, error: `Action déjà effectuée : la candidature est maintenant « ${STATUS_LABELS[result.status]} ».`, stale: true };
     case "not_allowed":
       return {
+        ok: false,
         error: `Cette action n'est pas possible pour une candidature au statut « ${STATUS_LABELS[result.status]} ».`,
         stale: true,
       };

@@ -1,0 +1,110 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { MemberContext } from "@/lib/auth/guards";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OrganizationKind } from "@/lib/generated/prisma/enums";
+
+/**
+ * Who sees what (DESIGN §6), in one file: every query, action and page asks here what the
+ * member's current organisation may see or do. A reviewer of a new route checks it against
+ * this file only; nothing else compares an organisation's kind.
+ */
+
+/** The member as this module needs it: who acts, for which organisation (the current one). */
+export type AccessScope = Pick<MemberContext, "organizationId" | "organizationKind">;
+
+// §6 "A user in several organisations picks the current one; everything is scoped to it."
+// → every function below takes the current organisation (MemberContext), never the user alone.
+
+/** The side of the platform the current organisation is on. */
+export function isPrescriber(scope: Pick<MemberContext, "organizationKind">): boolean {
+  return scope.organizationKind === "PRESCRIBER";
+}
+export function isEmployer(scope: Pick<MemberContext, "organizationKind">): boolean {
+  return scope.organizationKind === "EMPLOYER";
+}
+/** For pages of one side (requireMember(kind)): the other side gets a 404. */
+export function isOnSide(scope: Pick<MemberContext, "organizationKind">, kind: OrganizationKind): boolean {
+  return scope.organizationKind === kind;
+}
+
+// §6 "A prescriber sees the applications sent by their organisation — their own and every
+// colleague's — and nothing else."
+// §6 "An employer member sees the applications received by their company."
+/** The applications the organisation may see. Every read of applications starts from this. */
+export function visibleApplicationsWhere(scope: AccessScope): Prisma.JobApplicationWhereInput {
+  return isPrescriber(scope) ? { senderOrganizationId: scope.organizationId } : { employerOrganizationId: scope.organizationId };
+}
+
+// §6 (with §3) Only the employer that received an application decides on it, and only while the
+// member still belongs (actively) to it. null: this member may decide on nothing.
+/** The applications the member may decide on (the employer's transitions). */
+export function decidableApplicationsWhere(ctx: Pick<MemberContext, "userId" | "organizationId" | "organizationKind">) {
+  if (!isEmployer(ctx)) return null;
+  return {
+    employerOrganizationId: ctx.organizationId,
+    employerOrganization: { kind: "EMPLOYER", memberships: { some: { userId: ctx.userId, isActive: true } } },
+  } satisfies Prisma.JobApplicationWhereInput;
+}
+
+/** What an employer reads when it calls an action of the prescribers' side. */
+export const PRESCRIBERS_ONLY = "Cette action est réservée aux organisations prescriptrices.";
+
+/** Only an organisation of kind EMPLOYER is ever offered, or accepted, as a recipient. */
+export function mayReceiveApplications(organization: { kind: OrganizationKind }): boolean {
+  return organization.kind === "EMPLOYER";
+}
+
+/** Only a prescriber organisation sends applications (and searches employers and its candidates). */
+export const maySendApplications = isPrescriber;
+/** Only an employer decides, and filters its list by handler or by prescriber organisation. */
+export const mayDecideApplications = isEmployer;
+
+// §6 "Looking up a candidate shows only the applications that their organisation sent (FAQ)."
+// A prescriber organisation knows a person through its own record (CandidateProfile), written when
+// it first applied for them: never what another organisation typed. An employer looks up nobody.
+/** The candidate records the organisation may see; null: none. */
+export function visibleCandidateProfilesWhere(scope: AccessScope) {
+  if (!isPrescriber(scope)) return null;
+  return { organizationId: scope.organizationId } satisfies Prisma.CandidateProfileWhereInput;
+}
+
+// §6 "A forbidden or unknown id answers 404, never another organisation's data."
+// → the functions above return filters (or null), so that a forbidden id is simply not found.
+
+/**
+ * The outbox rows the organisation may see ("E-mails non remis"): the e-mails about its
+ * applications to the candidate or to its own people, and its people's e-mails tied to no
+ * application (sign-in links). An e-mail about an application to someone of the other
+ * organisation (e.g. the employer's team, seen from the prescriber) is that organisation's
+ * business: it is not listed, nor is an e-mail about another organisation's application to one
+ * of our people who also belongs there.
+ */
+export async function visibleEmailsWhere(scope: AccessScope): Promise<Prisma.OutboxEmailWhereInput> {
+  // OutboxEmail.userId has no relation to User: read the active members first (an organisation is small).
+  const members = await prisma.membership.findMany({
+    where: { organizationId: scope.organizationId, isActive: true },
+    select: { userId: true },
+  });
+  const memberIds = members.map((member) => member.userId);
+  const application = visibleApplicationsWhere(scope);
+  return {
+    OR: [
+      { userId: null, application },
+      { userId: { in: memberIds }, OR: [{ applicationId: null }, { application }] },
+    ],
+  };
+}
+
+/** Only an organisation's admins see and retry its undelivered e-mails. */
+export function mayManageFailedEmails(ctx: Pick<MemberContext, "role">): boolean {
+  return ctx.role === "ADMIN";
+}
+
+// §6 "Every server action and every page checks this on the server; hiding a button is not a check."
+// → actions and pages call the functions above (and requireMember), whatever the UI shows.
+
+// §6 "The candidate status link shows one candidate's applications, with the employer's answer
+// message, never the refusal reason or private messages."
+// → lib/candidate-status.ts (CandidateStatusData) and the candidate e-mails (CandidateEmailData)
+//   carry types without those fields.
