@@ -1,8 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-
-const DAY_MS = 24 * 3_600_000;
+import { DAY_MS } from "@/lib/time";
 
 /**
  * The French refusal when the user has sent APPLICATIONS_PER_USER_PER_DAY applications (200 by

@@ -1,9 +1,10 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db";
 import type { Job } from "@/lib/jobs/types";
+import { DAY_MS } from "@/lib/time";
 
 // Longer than every rate-limit window in use (the sign-in limits count over an hour).
-const RATE_LIMIT_HITS_MAX_AGE_MS = 24 * 3_600_000;
+const RATE_LIMIT_HITS_MAX_AGE_MS = DAY_MS;
 
 /**
  * What sign-in leaves behind once it can no longer serve: rate-limit hits older than every window

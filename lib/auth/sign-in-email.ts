@@ -7,8 +7,8 @@ import { deliverEmails } from "@/lib/mail/sender";
 import { renderSignInEmail } from "@/lib/mail/templates";
 import { takeAllowance } from "@/lib/rate-limit";
 import { confirmationLink } from "@/lib/auth/sign-in-link";
+import { HOUR_MS } from "@/lib/time";
 
-const HOUR_MS = 3_600_000;
 
 /** Someone may sign in only with an account that belongs to at least one active organisation. */
 export async function hasActiveAccount(email: string): Promise<boolean> {

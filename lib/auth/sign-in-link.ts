@@ -1,9 +1,11 @@
+import { MINUTE_MS, toSeconds } from "@/lib/time";
+
 /**
  * The sign-in link's life and shape. The e-mail never carries next-auth's callback URL itself:
  * it points to our confirmation page, whose "Se connecter" button POSTs to the callback, so a
  * mail gateway that prefetches links (GET) cannot use the one-time token up.
  */
-export const SIGN_IN_LINK_MAX_AGE_SECONDS = 30 * 60;
+export const SIGN_IN_LINK_MAX_AGE_SECONDS = toSeconds(30 * MINUTE_MS);
 /** Said in the e-mail and on the pages: some administrations' gateways hold e-mails for minutes. */
 export const SIGN_IN_LINK_VALIDITY_LABEL = "30 minutes";
 
