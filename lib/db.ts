@@ -32,3 +32,11 @@ export type TransactionClient = Prisma.TransactionClient;
  * that comparisons never depend on the time zone of the driver or of the server.
  */
 export const sqlTimestamp = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;
+
+/**
+ * For interactive transactions that write on behalf of a person (a decision, a send, a sign-in
+ * allowance): writes about one candidate queue on its lock, the embedded PGlite runs one
+ * transaction at a time, and a busy machine is slow; Prisma's defaults (2 s to start, 5 s to
+ * finish) turn such a queue into a technical error.
+ */
+export const WRITE_TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { prisma } from "@/lib/db";
+import { prisma, WRITE_TRANSACTION_OPTIONS } from "@/lib/db";
 import { env } from "@/lib/env";
 
 export interface Allowance {
@@ -33,5 +33,5 @@ export async function takeAllowance({ scope, value, limit, windowMs }: Allowance
     if (taken >= limit) return false;
     await tx.rateLimitHit.create({ data: { bucket, at: now } });
     return true;
-  });
+  }, WRITE_TRANSACTION_OPTIONS);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, type TransactionClient } from "@/lib/db";
+import { prisma, type TransactionClient, WRITE_TRANSACTION_OPTIONS } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { mayReceiveApplications, maySendApplications, PRESCRIBERS_ONLY, visibleApplicationsWhere, visibleCandidateProfilesWhere } from "@/lib/access";
 import { lockCandidate } from "@/lib/applications/candidate-lock";
@@ -102,7 +102,7 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
       });
       const emailIds = await notifyApplicationEvent(tx, { event: "send", applicationId: application.id, baseUrl: options.baseUrl });
       return { applicationId: application.id, emailIds };
-    });
+    }, WRITE_TRANSACTION_OPTIONS);
     return { ok: true, applicationId, emailIds };
   } catch (error) {
     if (error instanceof SendRefused) return error.result;

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, type TransactionClient } from "@/lib/db";
+import { prisma, type TransactionClient, WRITE_TRANSACTION_OPTIONS } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { decidableApplicationsWhere } from "@/lib/access";
 import { lockCandidate } from "@/lib/applications/candidate-lock";
@@ -30,10 +30,6 @@ export interface TransitionOptions {
 }
 
 const NOT_FOUND = { error: "not_found" } as const;
-
-// Two accepts of one candidate wait for each other's lock, and the embedded PGlite runs one
-// transaction at a time: give the queue room before Prisma gives up.
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 
 type Seen = { applicationId: string; status: ApplicationStatus };
 type Received = { id: string; candidateId: string; status: ApplicationStatus };
@@ -94,7 +90,7 @@ async function runTransition(
     const cascadeEmailIds = transition === "accept" ? await renderOtherApplicationsObsolete(tx, application, { baseUrl }) : [];
     const emailIds = await notifyApplicationEvent(tx, { event: transition, applicationId: application.id, baseUrl, cancellationReason: change.cancellationReason });
     return { ok: true, emailIds: [...emailIds, ...cascadeEmailIds] } as const;
-  }, TRANSACTION_OPTIONS);
+  }, WRITE_TRANSACTION_OPTIONS);
 }
 
 /** The cascade of an accept: every other pending application of the person, whoever sent or received it. */
@@ -196,5 +192,5 @@ export async function takeOverApplication(ctx: MemberContext, input: TakeOverInp
       data: { applicationId: application.id, transition: TAKE_OVER.name, fromStatus: input.status, toStatus: input.status, actorId: ctx.userId },
     });
     return { ok: true, emailIds: [] } as const;
-  }, TRANSACTION_OPTIONS);
+  }, WRITE_TRANSACTION_OPTIONS);
 }
