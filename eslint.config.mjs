@@ -13,12 +13,26 @@ const config = [
     rules: {
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Read the environment through `env` from lib/env.ts, where every variable is validated." },
+        {
+          object: "process",
+          property: "env",
+          message: "Read the environment through `env` from lib/env.ts, where every variable is validated.",
+        },
       ],
     },
   },
   {
-    ignores: [".next/**", ".next-*/**", ".data/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/**"],
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      ".data/**",
+      "node_modules/**",
+      "lib/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "public/**",
+    ],
   },
   // Layout is Prettier's (npm run format): no ESLint rule argues with it.
   prettier,

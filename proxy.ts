@@ -28,10 +28,20 @@ export function proxy(request: NextRequest) {
   if (env.isProduction) {
     const origin = request.headers.get("origin");
     if (isCrossOriginWrite({ method: request.method, origin, isServerAction: request.headers.has("next-action") }, env.appUrl)) {
-      console.warn(`[security] refused ${request.method} ${request.nextUrl.pathname} from origin ${JSON.stringify(origin)} (APP_URL is ${env.appUrl})`);
-      return respond(new NextResponse("Requête refusée : elle ne vient pas de ce site.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
+      console.warn(
+        `[security] refused ${request.method} ${request.nextUrl.pathname} from origin ${JSON.stringify(origin)} (APP_URL is ${env.appUrl})`,
+      );
+      return respond(
+        new NextResponse("Requête refusée : elle ne vient pas de ce site.", {
+          status: 403,
+          headers: { "Content-Type": "text/plain; charset=utf-8" },
+        }),
+      );
     }
-    const alias = loopbackAliasRedirect({ method: request.method, host: request.headers.get("host"), pathAndQuery: request.nextUrl.pathname + request.nextUrl.search }, env.appUrl);
+    const alias = loopbackAliasRedirect(
+      { method: request.method, host: request.headers.get("host"), pathAndQuery: request.nextUrl.pathname + request.nextUrl.search },
+      env.appUrl,
+    );
     // Not NextResponse.redirect: it would rewrite 127.0.0.1 to localhost in the Location.
     if (alias) return respond(new NextResponse(null, { status: 308, headers: { Location: alias } }));
   }

@@ -12,12 +12,11 @@ export default function NotFound() {
         <h1>Page introuvable</h1>
         <p className="fr-text--sm fr-mb-3w">Erreur 404</p>
         <p className="fr-text--lead">
-          La page que vous cherchez n&apos;existe pas, ou elle n&apos;est pas accessible avec l&apos;organisation dans
-          laquelle vous êtes connecté.
+          La page que vous cherchez n&apos;existe pas, ou elle n&apos;est pas accessible avec l&apos;organisation dans laquelle vous êtes
+          connecté.
         </p>
         <p>
-          Si vous avez suivi un lien, vérifiez que vous êtes connecté avec la bonne organisation ; sinon, repartez de votre
-          tableau de bord.
+          Si vous avez suivi un lien, vérifiez que vous êtes connecté avec la bonne organisation ; sinon, repartez de votre tableau de bord.
         </p>
         <ul className="fr-btns-group fr-btns-group--inline-md">
           <li>

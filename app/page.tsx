@@ -11,21 +11,20 @@ export default async function HomePage() {
       <div className="fr-col-12 fr-col-md-7">
         <h1>Suivi des candidatures</h1>
         <p className="fr-text--lead">
-          Envoyez les candidatures des personnes que vous accompagnez aux employeurs inclusifs, et suivez chaque
-          décision.
+          Envoyez les candidatures des personnes que vous accompagnez aux employeurs inclusifs, et suivez chaque décision.
         </p>
         <ul>
           <li>
-            <strong>Prescripteurs</strong> : votre tableau de bord rassemble les candidatures envoyées par toute votre
-            organisation, et vous êtes alerté par e-mail à chaque changement de statut.
+            <strong>Prescripteurs</strong> : votre tableau de bord rassemble les candidatures envoyées par toute votre organisation, et vous
+            êtes alerté par e-mail à chaque changement de statut.
           </li>
           <li>
-            <strong>Employeurs</strong> : étudiez les candidatures reçues, répondez en un clic et voyez qui, dans votre
-            équipe, s&apos;occupe de quoi.
+            <strong>Employeurs</strong> : étudiez les candidatures reçues, répondez en un clic et voyez qui, dans votre équipe,
+            s&apos;occupe de quoi.
           </li>
           <li>
-            <strong>Candidats</strong> : si une adresse e-mail a été donnée, vous êtes informé à chaque étape, par un
-            lien personnel, sans créer de compte.
+            <strong>Candidats</strong> : si une adresse e-mail a été donnée, vous êtes informé à chaque étape, par un lien personnel, sans
+            créer de compte.
           </li>
         </ul>
         <p>

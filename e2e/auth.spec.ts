@@ -40,10 +40,13 @@ test("an address typed before the page has finished loading is kept and gets the
   // server-rendered and usable, React not yet hydrated.
   let release!: () => void;
   const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-  await page.route((url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"), async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
+  await page.route(
+    (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
+    async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    },
+  );
   await page.goto("/connexion", { waitUntil: "commit" });
   await page.getByLabel("Adresse e-mail").fill(DEMO_USERS.P2.email);
   release();
@@ -118,7 +121,9 @@ for (const [key, user] of Object.entries(DEMO_USERS)) {
     await expect(page.getByText(organization.name).first()).toBeVisible();
 
     const sameOrg = (userKey: keyof typeof DEMO_USERS) => DEMO_USERS[userKey].org === user.org;
-    const mine = DEMO_APPLICATIONS.filter(([, sender, employer]) => (organization.kind === "PRESCRIBER" ? sameOrg(sender) : employer === user.org));
+    const mine = DEMO_APPLICATIONS.filter(([, sender, employer]) =>
+      organization.kind === "PRESCRIBER" ? sameOrg(sender) : employer === user.org,
+    );
     for (const status of APPLICATION_STATUSES) {
       const expected = mine.filter(([, , , s]) => s === status).length;
       await expect(page.getByTestId(`count-${status}`), `${key}: ${status}`).toContainText(String(expected));
@@ -144,7 +149,10 @@ test("the help page answers the FAQ with the forum and a detailed contact link",
   }
   await page.getByRole("button", { name: "Quels sont les différents statuts d'une candidature ?" }).click();
   await expect(page.getByText("Embauché ailleurs").first()).toBeVisible();
-  await expect(page.getByRole("link", { name: /Forum de l'inclusion/ }).first()).toHaveAttribute("href", "https://forum.inclusion.beta.gouv.fr/");
+  await expect(page.getByRole("link", { name: /Forum de l'inclusion/ }).first()).toHaveAttribute(
+    "href",
+    "https://forum.inclusion.beta.gouv.fr/",
+  );
   const mailto = await page.getByRole("link", { name: /Écrire à assistance@inclusion\.beta\.gouv\.fr/ }).getAttribute("href");
   expect(decodeURIComponent(mailto!)).toContain("SIRET");
   await expectNoA11yViolations(page);
@@ -160,7 +168,9 @@ test("the current organisation can only be one of the user's own, checked on the
   await page.getByRole("link", { name: "Mission locale de Lille" }).first().click();
   await expect(page.getByRole("heading", { name: "Choisir une organisation" })).toBeVisible();
   // A forged choice: another organisation's id in place of the user's own.
-  await page.getByLabel(/Mission locale de Lille/).evaluate((input, id) => ((input as HTMLInputElement).value = id), DEMO_ORGANIZATIONS.FT.id);
+  await page
+    .getByLabel(/Mission locale de Lille/)
+    .evaluate((input, id) => ((input as HTMLInputElement).value = id), DEMO_ORGANIZATIONS.FT.id);
   await page.getByRole("button", { name: "Continuer" }).click();
   await expect(page.getByText("Cette organisation n'est pas l'une des vôtres.")).toBeVisible();
   await page.getByRole("button", { name: "Continuer" }).click();

@@ -24,7 +24,6 @@ function walk(directory: string, keep: (file: string) => boolean, found: string[
   return found;
 }
 
-
 /**
  * Every URL pattern of the App Router: "/applications/[id]" for app/(pro)/applications/[id]/page.tsx.
  * Route groups "(pro)" and parallel-route slots "@x" are not part of the URL; private folders "_x" are not routes.
@@ -64,7 +63,12 @@ function exportedValueNames(source: ts.SourceFile): string[] {
       for (const declaration of statement.declarationList.declarations) {
         if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
       }
-    } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+    } else if (
+      ts.isExportDeclaration(statement) &&
+      !statement.isTypeOnly &&
+      statement.exportClause &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
       for (const element of statement.exportClause.elements) if (!element.isTypeOnly) names.push(element.name.text);
     } else if (ts.isExportAssignment(statement)) {
       names.push("default");
@@ -100,7 +104,10 @@ export function discoverServerActions(root = ROOT): DiscoveredActions {
   const relative = (file: string) => path.relative(root, file).split(path.sep).join("/");
   const actions: string[] = [];
   const inline: string[] = [];
-  for (const file of walk(root, (name) => /\.(ts|tsx|js|jsx|mjs)$/.test(name) && !/\.(test|spec)\.[jt]sx?$/.test(name) && !name.endsWith(".d.ts"))) {
+  for (const file of walk(
+    root,
+    (name) => /\.(ts|tsx|js|jsx|mjs)$/.test(name) && !/\.(test|spec)\.[jt]sx?$/.test(name) && !name.endsWith(".d.ts"),
+  )) {
     const text = readFileSync(file, "utf8");
     if (!text.includes("use server")) continue;
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);

@@ -33,7 +33,9 @@ export interface PlantedData {
 function openDatabase(): PrismaClient {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    throw new Error("The authorization matrix writes its fixtures to the e2e database: run it through `npm run test:e2e` with DATABASE_URL set.");
+    throw new Error(
+      "The authorization matrix writes its fixtures to the e2e database: run it through `npm run test:e2e` with DATABASE_URL set.",
+    );
   }
   return createPrismaClient(url);
 }
@@ -45,7 +47,10 @@ export async function plantAuthorizationData(): Promise<PlantedData> {
 
   const users = Object.fromEntries(
     await Promise.all(
-      Object.entries(DEMO_PERSONAS).map(async ([persona, { email }]) => [persona, await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })]),
+      Object.entries(DEMO_PERSONAS).map(async ([persona, { email }]) => [
+        persona,
+        await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } }),
+      ]),
     ),
   ) as Record<keyof typeof DEMO_PERSONAS, { id: string }>;
   // Someone who left organisation A: the account and a session remain, the membership is inactive.
@@ -69,7 +74,13 @@ export async function plantAuthorizationData(): Promise<PlantedData> {
   const candidateOfB = await person("Philémon", `Quintardmatrix${suffix}`, `philemon-${suffix}@mail.test`, organisationB.id);
   const application = (candidateId: string, senderUserId: string, senderOrganizationId: string, employerOrganizationId: string) =>
     prisma.jobApplication.create({
-      data: { candidateId, senderUserId, senderOrganizationId, employerOrganizationId, message: "Candidature de la matrice d'autorisations." },
+      data: {
+        candidateId,
+        senderUserId,
+        senderOrganizationId,
+        employerOrganizationId,
+        message: "Candidature de la matrice d'autorisations.",
+      },
       select: { id: true },
     });
   const sharedApplication = await application(sharedCandidate.id, users.prescriberA.id, organisationA.id, receivingEmployer.id);
@@ -78,11 +89,18 @@ export async function plantAuthorizationData(): Promise<PlantedData> {
   const token = randomBytes(32).toString("base64url");
   // Stored hashed, as lib/candidate-links.ts does (that module is server-only).
   await prisma.candidateLink.create({
-    data: { candidateId: sharedCandidate.id, tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      candidateId: sharedCandidate.id,
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
   });
 
   const sessions = {} as PlantedData["sessions"];
-  for (const [persona, userId] of [...Object.entries(users).map(([p, u]) => [p, u.id]), ["formerMember", former.id]] as [keyof PlantedData["sessions"], string][]) {
+  for (const [persona, userId] of [...Object.entries(users).map(([p, u]) => [p, u.id]), ["formerMember", former.id]] as [
+    keyof PlantedData["sessions"],
+    string,
+  ][]) {
     sessions[persona] = randomBytes(32).toString("hex");
     await prisma.session.create({ data: { sessionToken: sessions[persona], userId, expires: new Date(Date.now() + 3_600_000) } });
   }

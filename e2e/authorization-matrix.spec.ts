@@ -7,7 +7,16 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { compareWithMatrix, discoverRoutes } from "./authorization-discovery";
 import { plantAuthorizationData, SESSION_COOKIE, type PlantedData } from "./authorization-fixtures";
-import { GUARDED_NAMES, PERSONAS, ROUTES, type GuardedCandidate, type Persona, type RouteCase, type RouteFixtures, type RouteOutcome } from "./authorization-matrix";
+import {
+  GUARDED_NAMES,
+  PERSONAS,
+  ROUTES,
+  type GuardedCandidate,
+  type Persona,
+  type RouteCase,
+  type RouteFixtures,
+  type RouteOutcome,
+} from "./authorization-matrix";
 
 test("the matrix has a row for every route under app/, and none for a route that no longer exists", () => {
   expect(compareWithMatrix(discoverRoutes(), Object.keys(ROUTES))).toEqual({ missing: [], stale: [] });
@@ -31,7 +40,18 @@ async function clientFor(persona: Persona, baseURL: string): Promise<APIRequestC
   const cookies =
     persona === "anonymous"
       ? []
-      : [{ name: SESSION_COOKIE, value: planted.sessions[persona], domain: new URL(baseURL).hostname, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const }];
+      : [
+          {
+            name: SESSION_COOKIE,
+            value: planted.sessions[persona],
+            domain: new URL(baseURL).hostname,
+            path: "/",
+            expires: -1,
+            httpOnly: true,
+            secure: false,
+            sameSite: "Lax" as const,
+          },
+        ];
   return playwrightRequest.newContext({ baseURL, storageState: { cookies, origins: [] } });
 }
 
@@ -45,7 +65,12 @@ function fill(path: string, fixtures: RouteFixtures): string {
 
 /** Enough of HTML's escaping to read the page's words ("n&#x27;est" is "n'est"). */
 const decodeEntities = (html: string) =>
-  html.replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  html
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 function redirectTarget(response: APIResponse, baseURL: string): string | undefined {
   const location = response.headers()["location"];
@@ -86,7 +111,8 @@ for (const [route, cases] of Object.entries(ROUTES)) {
         // and a page that lists candidates shows those the persona may know.
         for (const [candidate, allowed] of Object.entries(GUARDED_NAMES) as [GuardedCandidate, readonly Persona[]][]) {
           if (allowed.includes(persona) || row.tokenHolderSees === candidate) {
-            if (outcome === "page" && row.lists?.includes(candidate)) expect(body, `${route} lists ${candidate} for ${persona}`).toContain(planted.names[candidate]);
+            if (outcome === "page" && row.lists?.includes(candidate))
+              expect(body, `${route} lists ${candidate} for ${persona}`).toContain(planted.names[candidate]);
           } else {
             expect(body, `${route}: ${candidate}'s name reached ${persona}`).not.toContain(planted.names[candidate]);
           }

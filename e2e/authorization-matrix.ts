@@ -88,13 +88,38 @@ const NOT_FOUND = "notFound";
 const NO_ORGANISATION = "redirect:/organisation?aucune=1";
 const TO_DASHBOARD = "redirect:/dashboard";
 
-const everyone = (outcome: RouteOutcome) => Object.fromEntries(PERSONAS.map((persona) => [persona, outcome])) as Record<Persona, RouteOutcome>;
+const everyone = (outcome: RouteOutcome) =>
+  Object.fromEntries(PERSONAS.map((persona) => [persona, outcome])) as Record<Persona, RouteOutcome>;
 
-const publicPage = { anonymous: PAGE, prescriberA: PAGE, colleagueA: PAGE, prescriberB: PAGE, employer: PAGE, otherEmployer: PAGE, formerMember: PAGE } as const;
+const publicPage = {
+  anonymous: PAGE,
+  prescriberA: PAGE,
+  colleagueA: PAGE,
+  prescriberB: PAGE,
+  employer: PAGE,
+  otherEmployer: PAGE,
+  formerMember: PAGE,
+} as const;
 /** The sign-in entry points: signed-in users go to their dashboard. */
-const signInPage = { ...publicPage, prescriberA: TO_DASHBOARD, colleagueA: TO_DASHBOARD, prescriberB: TO_DASHBOARD, employer: TO_DASHBOARD, otherEmployer: TO_DASHBOARD, formerMember: TO_DASHBOARD } as const;
+const signInPage = {
+  ...publicPage,
+  prescriberA: TO_DASHBOARD,
+  colleagueA: TO_DASHBOARD,
+  prescriberB: TO_DASHBOARD,
+  employer: TO_DASHBOARD,
+  otherEmployer: TO_DASHBOARD,
+  formerMember: TO_DASHBOARD,
+} as const;
 /** requireMember(): any current organisation. */
-const memberPage = { anonymous: SIGN_IN, prescriberA: PAGE, colleagueA: PAGE, prescriberB: PAGE, employer: PAGE, otherEmployer: PAGE, formerMember: NO_ORGANISATION } as const;
+const memberPage = {
+  anonymous: SIGN_IN,
+  prescriberA: PAGE,
+  colleagueA: PAGE,
+  prescriberB: PAGE,
+  employer: PAGE,
+  otherEmployer: PAGE,
+  formerMember: NO_ORGANISATION,
+} as const;
 /** requireMember("PRESCRIBER"): the employer side gets a 404. */
 const prescriberPage = { ...memberPage, employer: NOT_FOUND, otherEmployer: NOT_FOUND } as const;
 /** requireMember("EMPLOYER"): the prescriber side gets a 404. */
@@ -129,7 +154,13 @@ export const ROUTES: Record<string, RouteCase[]> = {
 
   // The candidate's status page: whoever holds the link sees that candidate, nobody else's.
   "/c/[token]": [
-    { path: "/c/{sharedCandidateToken}", shows: "Suivi de mes candidatures", tokenHolderSees: "sharedCandidate", lists: ["sharedCandidate"], expect: publicPage },
+    {
+      path: "/c/{sharedCandidateToken}",
+      shows: "Suivi de mes candidatures",
+      tokenHolderSees: "sharedCandidate",
+      lists: ["sharedCandidate"],
+      expect: publicPage,
+    },
     { path: "/c/not-a-valid-token", shows: "Ce lien de suivi n'est plus valable", expect: publicPage },
   ],
 
@@ -156,26 +187,60 @@ export const ROUTES: Record<string, RouteCase[]> = {
       lists: ["candidateOfB"],
       expect: { ...memberPage, prescriberA: NOT_FOUND, colleagueA: NOT_FOUND, employer: NOT_FOUND },
     },
-    { path: "/applications/unknown-id", expect: { ...memberPage, prescriberA: NOT_FOUND, colleagueA: NOT_FOUND, prescriberB: NOT_FOUND, employer: NOT_FOUND, otherEmployer: NOT_FOUND } },
+    {
+      path: "/applications/unknown-id",
+      expect: {
+        ...memberPage,
+        prescriberA: NOT_FOUND,
+        colleagueA: NOT_FOUND,
+        prescriberB: NOT_FOUND,
+        employer: NOT_FOUND,
+        otherEmployer: NOT_FOUND,
+      },
+    },
   ],
 
-  "/employer/applications": [{ path: "/employer/applications", shows: "Candidatures reçues", lists: ["sharedCandidate", "candidateOfB"], expect: employerPage }],
+  "/employer/applications": [
+    { path: "/employer/applications", shows: "Candidatures reçues", lists: ["sharedCandidate", "candidateOfB"], expect: employerPage },
+  ],
 
-  "/prescriber/applications": [{ path: "/prescriber/applications", shows: "Suivi des candidatures", lists: ["sharedCandidate", "candidateOfB"], expect: prescriberPage }],
+  "/prescriber/applications": [
+    {
+      path: "/prescriber/applications",
+      shows: "Suivi des candidatures",
+      lists: ["sharedCandidate", "candidateOfB"],
+      expect: prescriberPage,
+    },
+  ],
   "/prescriber/applications/new": [
     { path: "/prescriber/applications/new", shows: "Envoyer une candidature", expect: prescriberPage },
     // Preselecting another organisation's candidate is ignored, like an unknown id (the name check proves it).
     { path: "/prescriber/applications/new?candidate={candidateOfB}", shows: "Envoyer une candidature", expect: prescriberPage },
   ],
   "/prescriber/applications/[id]/confirmation": [
-    { path: "/prescriber/applications/{sharedApplication}/confirmation", shows: "Candidature envoyée", lists: ["sharedCandidate"], expect: { ...prescriberPage, prescriberB: NOT_FOUND } },
+    {
+      path: "/prescriber/applications/{sharedApplication}/confirmation",
+      shows: "Candidature envoyée",
+      lists: ["sharedCandidate"],
+      expect: { ...prescriberPage, prescriberB: NOT_FOUND },
+    },
   ],
   // A route handler, outside the (pro) layout: without a prescriber organisation the file does not exist.
   "/prescriber/applications/export": [
-    { path: "/prescriber/applications/export", shows: "Candidat;Employeur", lists: ["sharedCandidate", "candidateOfB"], expect: { ...prescriberPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND } },
+    {
+      path: "/prescriber/applications/export",
+      shows: "Candidat;Employeur",
+      lists: ["sharedCandidate", "candidateOfB"],
+      expect: { ...prescriberPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND },
+    },
   ],
   "/prescriber/candidates/[id]": [
-    { path: "/prescriber/candidates/{sharedCandidate}", shows: "Candidatures envoyées par votre organisation", lists: ["sharedCandidate"], expect: { ...prescriberPage, prescriberB: NOT_FOUND } },
+    {
+      path: "/prescriber/candidates/{sharedCandidate}",
+      shows: "Candidatures envoyées par votre organisation",
+      lists: ["sharedCandidate"],
+      expect: { ...prescriberPage, prescriberB: NOT_FOUND },
+    },
     {
       path: "/prescriber/candidates/{candidateOfB}",
       shows: "Candidatures envoyées par votre organisation",
@@ -250,7 +315,15 @@ const prescriberAction = {
   otherEmployer: "refused",
   formerMember: "noOrganisation",
 } as const;
-const publicAction = { anonymous: "ok", prescriberA: "ok", colleagueA: "ok", prescriberB: "ok", employer: "ok", otherEmployer: "ok", formerMember: "ok" } as const;
+const publicAction = {
+  anonymous: "ok",
+  prescriberA: "ok",
+  colleagueA: "ok",
+  prescriberB: "ok",
+  employer: "ok",
+  otherEmployer: "ok",
+  formerMember: "ok",
+} as const;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -259,29 +332,48 @@ export const ACTIONS: Record<string, ActionCase[]> = {
     { args: async (s) => [{ applicationId: await s.sharedApplication("NEW"), status: "NEW" }], writes: true, expect: employerDecision },
   ],
   "lib/applications/decision-actions.ts#takeOverAction": [
-    { args: async (s) => [{ applicationId: await s.sharedApplication("PROCESSING"), status: "PROCESSING" }], writes: true, expect: employerDecision },
+    {
+      args: async (s) => [{ applicationId: await s.sharedApplication("PROCESSING"), status: "PROCESSING" }],
+      writes: true,
+      expect: employerDecision,
+    },
   ],
   "lib/applications/decision-actions.ts#postponeAction": [
     {
-      args: async (s) => [{ applicationId: await s.sharedApplication("NEW"), status: "NEW", answerToCandidate: "Nous reviendrons vers vous." }],
+      args: async (s) => [
+        { applicationId: await s.sharedApplication("NEW"), status: "NEW", answerToCandidate: "Nous reviendrons vers vous." },
+      ],
       writes: true,
       expect: employerDecision,
     },
   ],
   "lib/applications/decision-actions.ts#acceptAction": [
-    { args: async (s) => [{ applicationId: await s.sharedApplication("NEW"), status: "NEW", hiringStartDate: today() }], writes: true, expect: employerDecision },
+    {
+      args: async (s) => [{ applicationId: await s.sharedApplication("NEW"), status: "NEW", hiringStartDate: today() }],
+      writes: true,
+      expect: employerDecision,
+    },
   ],
   "lib/applications/decision-actions.ts#refuseAction": [
     {
       args: async (s) => [
-        { applicationId: await s.sharedApplication("NEW"), status: "NEW", refusalReason: "NO_POSITION", answerToCandidate: "Pas de poste pour le moment." },
+        {
+          applicationId: await s.sharedApplication("NEW"),
+          status: "NEW",
+          refusalReason: "NO_POSITION",
+          answerToCandidate: "Pas de poste pour le moment.",
+        },
       ],
       writes: true,
       expect: employerDecision,
     },
   ],
   "lib/applications/decision-actions.ts#cancelAction": [
-    { args: async (s) => [{ applicationId: await s.sharedApplication("ACCEPTED"), status: "ACCEPTED" }], writes: true, expect: employerDecision },
+    {
+      args: async (s) => [{ applicationId: await s.sharedApplication("ACCEPTED"), status: "ACCEPTED" }],
+      writes: true,
+      expect: employerDecision,
+    },
   ],
 
   "lib/applications/send-actions.ts#sendApplicationAction": [
@@ -299,7 +391,9 @@ export const ACTIONS: Record<string, ActionCase[]> = {
       expect: { ...prescriberAction, prescriberB: "refused" },
     },
   ],
-  "lib/applications/send-actions.ts#searchEmployersAction": [{ args: () => [{ query: "Employeur" }], writes: false, expect: prescriberAction }],
+  "lib/applications/send-actions.ts#searchEmployersAction": [
+    { args: () => [{ query: "Employeur" }], writes: false, expect: prescriberAction },
+  ],
   // Searching B's candidate by name: found by B, an empty list for A (the name check proves it).
   "lib/applications/send-actions.ts#searchCandidatesAction": [
     { args: (s) => [{ query: s.candidateOfBLastName }], writes: false, expect: prescriberAction },
@@ -332,7 +426,9 @@ export const ACTIONS: Record<string, ActionCase[]> = {
   ],
 
   // Public: asking for a sign-in link (next-auth's signIn) and signing out.
-  "lib/auth/actions.ts#requestSignInLink": [{ args: () => [null, form({ email: "quelqu-un@demo.test" })], writes: false, expect: publicAction }],
+  "lib/auth/actions.ts#requestSignInLink": [
+    { args: () => [null, form({ email: "quelqu-un@demo.test" })], writes: false, expect: publicAction },
+  ],
   "lib/auth/actions.ts#signOutAction": [{ args: () => [], writes: false, expect: publicAction }],
   // Only an organisation the user actively belongs to becomes the current one.
   "lib/auth/actions.ts#selectOrganization": [

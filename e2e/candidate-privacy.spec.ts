@@ -10,7 +10,9 @@ import { expect, signIn, test } from "./fixtures";
 const PAUL = { email: "paul.chevalier@candidat.demo.test", ftPhone: "06 12 34 15 45", ftName: /Paul Chevalier/ };
 const EMPLOYER = DEMO_ORGANIZATIONS.ACI;
 
-test("an e-mail already on record: refused under other names, attached under the same ones, showing only our own record", async ({ browser }) => {
+test("an e-mail already on record: refused under other names, attached under the same ones, showing only our own record", async ({
+  browser,
+}) => {
   // Two sends, a list and a candidate page in one story: more steps than the default budget.
   test.slow();
   const page = await (await browser.newContext()).newPage();

@@ -45,7 +45,12 @@ test("study, colleague sees the handler, accept by keyboard, and the other emplo
   await openApplication(employer, THI.name);
   await expect(statusLine(employer)).toHaveText("Nouvelle candidature");
   // Exactly the buttons lib/status.ts allows from NEW.
-  await expect(decision(employer).getByRole("button")).toHaveText(["J'étudie la candidature", "Embaucher plus tard", "Accepter", "Décliner"]);
+  await expect(decision(employer).getByRole("button")).toHaveText([
+    "J'étudie la candidature",
+    "Embaucher plus tard",
+    "Accepter",
+    "Décliner",
+  ]);
 
   const beforeStudy = new Date(Date.now() - 500);
   await employer.getByRole("button", { name: "J'étudie la candidature" }).click();
@@ -123,13 +128,19 @@ test("a refusal with a reason: the prescriber gets it, the candidate never; a st
   const toCandidate = await waitForMail(employer.request, { to: ALICE.email, template: "application_refused", since: beforeRefusal });
   expect(`${toCandidate.subject}${toCandidate.text}${toCandidate.html}`).not.toContain(REFUSAL_REASON_LABELS.UNREACHABLE);
   expect(toCandidate.text).toContain("nous n'avons pas réussi à vous joindre");
-  const toPrescriber = await waitForMail(employer.request, { to: DEMO_USERS.P1.email, template: "application_refused", since: beforeRefusal });
+  const toPrescriber = await waitForMail(employer.request, {
+    to: DEMO_USERS.P1.email,
+    template: "application_refused",
+    since: beforeRefusal,
+  });
   expect(toPrescriber.text).toContain(REFUSAL_REASON_LABELS.UNREACHABLE);
   expect(toPrescriber.text).toContain("Trois appels sans réponse cette semaine.");
 
   // The colleague's page still shows « Nouvelle candidature »: their click changes nothing and says why.
   await colleague.getByRole("button", { name: "J'étudie la candidature" }).click();
-  await expect(colleague.getByRole("alert").filter({ hasText: "Action déjà effectuée : la candidature est maintenant « Candidature déclinée »." })).toBeVisible();
+  await expect(
+    colleague.getByRole("alert").filter({ hasText: "Action déjà effectuée : la candidature est maintenant « Candidature déclinée »." }),
+  ).toBeVisible();
   await expect(statusLine(colleague)).toHaveText("Candidature déclinée");
   await expect(colleague.getByTestId("handler")).toHaveText(`Pris en charge par ${NADIA}`);
 });
@@ -154,7 +165,9 @@ test("a cancelled hire asks for confirmation and tells the prescriber why", asyn
   const beforeCancel = new Date(Date.now() - 500);
   await employer.getByRole("button", { name: "Confirmer l'annulation" }).click();
   await expect(statusLine(employer)).toHaveText("Embauche annulée");
-  await expect(employer.getByRole("listitem").filter({ hasText: "La candidate ne s'est pas présentée le premier jour." })).toContainText(NADIA);
+  await expect(employer.getByRole("listitem").filter({ hasText: "La candidate ne s'est pas présentée le premier jour." })).toContainText(
+    NADIA,
+  );
   await expect(decision(employer).getByRole("button")).toHaveText(["Accepter"]);
 
   // Karima's application was sent by Julien Bernard.

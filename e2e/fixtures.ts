@@ -15,7 +15,10 @@ export interface KeptEmail {
   status: string;
 }
 
-export async function readMails(request: APIRequestContext, filter: { to?: string; since?: Date; template?: string } = {}): Promise<KeptEmail[]> {
+export async function readMails(
+  request: APIRequestContext,
+  filter: { to?: string; since?: Date; template?: string } = {},
+): Promise<KeptEmail[]> {
   const response = await request.get("/dev/mails.json");
   expect(response.ok()).toBe(true);
   const emails = (await response.json()) as KeptEmail[];
@@ -31,10 +34,13 @@ export async function readMails(request: APIRequestContext, filter: { to?: strin
 export async function waitForMail(request: APIRequestContext, filter: Parameters<typeof readMails>[1]): Promise<KeptEmail> {
   let found: KeptEmail | undefined;
   await expect
-    .poll(async () => {
-      found = (await readMails(request, filter))[0];
-      return Boolean(found);
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        found = (await readMails(request, filter))[0];
+        return Boolean(found);
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
   return found!;
 }
@@ -65,7 +71,13 @@ export async function signIn(page: Page, email: string): Promise<void> {
 
 export async function expectNoA11yViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
   expect(summary, "axe violations").toEqual([]);
 }
 
@@ -79,7 +91,9 @@ async function watchCsp(context: BrowserContext, violations: string[]): Promise<
   context.on("page", listen);
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+      console.error(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
 }

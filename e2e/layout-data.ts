@@ -82,28 +82,55 @@ const LONG_ANSWER = [
   "Vous trouverez d'autres offres sur https://www.francetravail.fr/candidat/mes-demarches/rechercher-des-offres-d-emploi-inclusives-dans-les-hauts-de-france.html et votre conseillère reste à votre disposition.",
 ].join("\n\n");
 
-const DECISIONS = { ACCEPTED: "accept", POSTPONED: "postpone", REFUSED: "refuse", CANCELLED: "cancel", OBSOLETE: "render_obsolete" } as const;
+const DECISIONS = {
+  ACCEPTED: "accept",
+  POSTPONED: "postpone",
+  REFUSED: "refuse",
+  CANCELLED: "cancel",
+  OBSOLETE: "render_obsolete",
+} as const;
 
-type Row = { id: string; candidateId: string; employer: keyof typeof EMPLOYERS; status: ApplicationStatus; daysAgo: number; answer?: string };
+type Row = {
+  id: string;
+  candidateId: string;
+  employer: keyof typeof EMPLOYERS;
+  status: ApplicationStatus;
+  daysAgo: number;
+  answer?: string;
+};
 
 function rows(): Row[] {
   const main: Row[] = [
     { id: LAYOUT_CANDIDATE.pendingApplicationId, candidateId: LAYOUT_CANDIDATE.id, employer: "main", status: "NEW", daysAgo: 1 },
-    { id: "layout-app-main-refused", candidateId: LAYOUT_CANDIDATE.id, employer: "interim", status: "REFUSED", daysAgo: 12, answer: LONG_ANSWER },
+    {
+      id: "layout-app-main-refused",
+      candidateId: LAYOUT_CANDIDATE.id,
+      employer: "interim",
+      status: "REFUSED",
+      daysAgo: 12,
+      answer: LONG_ANSWER,
+    },
     {
       id: "layout-app-main-accepted",
       candidateId: LAYOUT_CANDIDATE.id,
       employer: "geiq",
       status: "ACCEPTED",
       daysAgo: 30,
-      answer: "Bienvenue dans le groupement ! Rendez-vous le premier jour à 8 h 30 au 14 rue du Général-de-Gaulle, bâtiment C, 2e étage, avec vos équipements de protection individuelle.",
+      answer:
+        "Bienvenue dans le groupement ! Rendez-vous le premier jour à 8 h 30 au 14 rue du Général-de-Gaulle, bâtiment C, 2e étage, avec vos équipements de protection individuelle.",
     },
   ];
   // More than a page (20) received by the main employer and sent by the prescriber organisation.
   const statuses: ApplicationStatus[] = ["NEW", "ACCEPTED", "PROCESSING", "POSTPONED", "REFUSED", "NEW"];
   const others = Array.from({ length: 24 }, (_, index): Row => {
     const n = String(index + 1).padStart(2, "0");
-    return { id: `layout-app-${n}`, candidateId: `layout-cand-${n}`, employer: "main", status: statuses[index % statuses.length]!, daysAgo: 2 + index };
+    return {
+      id: `layout-app-${n}`,
+      candidateId: `layout-cand-${n}`,
+      employer: "main",
+      status: statuses[index % statuses.length]!,
+      daysAgo: 2 + index,
+    };
   });
   return [...main, ...others];
 }
@@ -114,88 +141,139 @@ export async function createLayoutData(now = new Date()): Promise<void> {
   if (!url) throw new Error("DATABASE_URL is not set: run the end-to-end tests with `npm run test:e2e`, which provides it.");
   const prisma = createPrismaClient(url);
   try {
-    await prisma.$transaction(async (tx) => {
-      for (const organization of [LAYOUT_PRESCRIBER.organization, ...Object.values(EMPLOYERS)]) {
-        await tx.organization.upsert({ where: { id: organization.id }, update: {}, create: organization });
-      }
-      const people = [
-        { email: LAYOUT_PRESCRIBER.email, firstName: "Marie-Bernadette", lastName: "de La Tour d'Auvergne-Lauraguais", organizationId: LAYOUT_PRESCRIBER.organization.id },
-        { email: LAYOUT_EMPLOYER.email, firstName: "Jean-Christophe", lastName: "Vandenbroucke-Oyelaran", organizationId: EMPLOYERS.main.id },
-      ];
-      const userIds: string[] = [];
-      for (const { organizationId, ...person } of people) {
-        const user = await tx.user.upsert({ where: { email: person.email }, update: {}, create: { ...person, name: `${person.firstName} ${person.lastName}` } });
-        userIds.push(user.id);
-        await tx.membership.upsert({
-          where: { userId_organizationId: { userId: user.id, organizationId } },
-          update: {},
-          create: { userId: user.id, organizationId, role: "ADMIN" },
-        });
-      }
-      const [senderId, employerUserId] = userIds as [string, string];
+    await prisma.$transaction(
+      async (tx) => {
+        for (const organization of [LAYOUT_PRESCRIBER.organization, ...Object.values(EMPLOYERS)]) {
+          await tx.organization.upsert({ where: { id: organization.id }, update: {}, create: organization });
+        }
+        const people = [
+          {
+            email: LAYOUT_PRESCRIBER.email,
+            firstName: "Marie-Bernadette",
+            lastName: "de La Tour d'Auvergne-Lauraguais",
+            organizationId: LAYOUT_PRESCRIBER.organization.id,
+          },
+          {
+            email: LAYOUT_EMPLOYER.email,
+            firstName: "Jean-Christophe",
+            lastName: "Vandenbroucke-Oyelaran",
+            organizationId: EMPLOYERS.main.id,
+          },
+        ];
+        const userIds: string[] = [];
+        for (const { organizationId, ...person } of people) {
+          const user = await tx.user.upsert({
+            where: { email: person.email },
+            update: {},
+            create: { ...person, name: `${person.firstName} ${person.lastName}` },
+          });
+          userIds.push(user.id);
+          await tx.membership.upsert({
+            where: { userId_organizationId: { userId: user.id, organizationId } },
+            update: {},
+            create: { userId: user.id, organizationId, role: "ADMIN" },
+          });
+        }
+        const [senderId, employerUserId] = userIds as [string, string];
 
-      const candidates = [
-        { id: LAYOUT_CANDIDATE.id, firstName: LAYOUT_CANDIDATE.firstName, lastName: LAYOUT_CANDIDATE.lastName, email: LAYOUT_CANDIDATE.email },
-        ...Array.from({ length: 24 }, (_, index) => {
-          const n = String(index + 1).padStart(2, "0");
-          return { id: `layout-cand-${n}`, firstName: "Jean-Baptiste-Emmanuel", lastName: `Fitzgerald-Oyelaran de Montmorency ${n}`, email: null };
-        }),
-      ];
-      await tx.candidate.createMany({ skipDuplicates: true, data: candidates.map(({ id, email }) => ({ id, email })) });
-      // The names are the sending organisation's record of each person (CandidateProfile).
-      await tx.candidateProfile.createMany({
-        skipDuplicates: true,
-        data: candidates.map(({ id, firstName, lastName }) => ({ candidateId: id, organizationId: LAYOUT_PRESCRIBER.organization.id, firstName, lastName })),
-      });
+        const candidates = [
+          {
+            id: LAYOUT_CANDIDATE.id,
+            firstName: LAYOUT_CANDIDATE.firstName,
+            lastName: LAYOUT_CANDIDATE.lastName,
+            email: LAYOUT_CANDIDATE.email,
+          },
+          ...Array.from({ length: 24 }, (_, index) => {
+            const n = String(index + 1).padStart(2, "0");
+            return {
+              id: `layout-cand-${n}`,
+              firstName: "Jean-Baptiste-Emmanuel",
+              lastName: `Fitzgerald-Oyelaran de Montmorency ${n}`,
+              email: null,
+            };
+          }),
+        ];
+        await tx.candidate.createMany({ skipDuplicates: true, data: candidates.map(({ id, email }) => ({ id, email })) });
+        // The names are the sending organisation's record of each person (CandidateProfile).
+        await tx.candidateProfile.createMany({
+          skipDuplicates: true,
+          data: candidates.map(({ id, firstName, lastName }) => ({
+            candidateId: id,
+            organizationId: LAYOUT_PRESCRIBER.organization.id,
+            firstName,
+            lastName,
+          })),
+        });
 
-      const applications: Prisma.JobApplicationCreateManyInput[] = [];
-      const events: Prisma.ApplicationEventCreateManyInput[] = [];
-      for (const row of rows()) {
-        const createdAt = new Date(now.getTime() - row.daysAgo * DAY);
-        const decided = row.status !== "NEW" && row.status !== "PROCESSING";
-        const hired = row.status === "ACCEPTED";
-        const answer = row.answer ?? (decided ? "Bonjour, merci pour votre candidature ; nous revenons vers vous très vite." : null);
-        const startDate = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 14));
-        applications.push({
-          id: row.id,
-          candidateId: row.candidateId,
-          senderUserId: senderId,
-          senderOrganizationId: LAYOUT_PRESCRIBER.organization.id,
-          employerOrganizationId: EMPLOYERS[row.employer].id,
-          jobTitle: LONG_JOB,
-          message: `Bonjour, je vous propose cette candidature. ${LONG_ANSWER}`,
-          status: row.status,
-          handlerId: row.status === "NEW" ? null : employerUserId,
-          refusalReason: row.status === "REFUSED" ? "NO_POSITION" : null,
-          answerToCandidate: answer,
-          answerToPrescriber: row.status === "REFUSED" ? "Le poste a été pourvu en interne ; n'hésitez pas à nous proposer d'autres profils pour la rentrée." : null,
-          hiringStartDate: hired ? startDate : null,
-          hiringEndDate: hired ? new Date(startDate.getTime() + 180 * DAY) : null,
-          createdAt,
-          processedAt: row.status === "NEW" ? null : new Date(createdAt.getTime() + DAY / 2),
-        });
-        const at = (hours: number) => new Date(createdAt.getTime() + hours * 3_600_000);
-        events.push({ id: `${row.id}-send`, applicationId: row.id, transition: "send", fromStatus: null, toStatus: "NEW", actorId: senderId, createdAt: at(0) });
-        if (row.status === "NEW") continue;
-        events.push({ id: `${row.id}-process`, applicationId: row.id, transition: "process", fromStatus: "NEW", toStatus: "PROCESSING", actorId: employerUserId, createdAt: at(1) });
-        if (!decided) continue;
-        const transition = DECISIONS[row.status as keyof typeof DECISIONS];
-        events.push({
-          id: `${row.id}-decision`,
-          applicationId: row.id,
-          transition,
-          fromStatus: "PROCESSING",
-          toStatus: row.status,
-          actorId: employerUserId,
-          message: answer,
-          refusalReason: row.status === "REFUSED" ? "NO_POSITION" : null,
-          hiringStartDate: hired ? startDate : null,
-          createdAt: at(2),
-        });
-      }
-      await tx.jobApplication.createMany({ data: applications, skipDuplicates: true });
-      await tx.applicationEvent.createMany({ data: events, skipDuplicates: true });
-    }, { timeout: 60_000 });
+        const applications: Prisma.JobApplicationCreateManyInput[] = [];
+        const events: Prisma.ApplicationEventCreateManyInput[] = [];
+        for (const row of rows()) {
+          const createdAt = new Date(now.getTime() - row.daysAgo * DAY);
+          const decided = row.status !== "NEW" && row.status !== "PROCESSING";
+          const hired = row.status === "ACCEPTED";
+          const answer = row.answer ?? (decided ? "Bonjour, merci pour votre candidature ; nous revenons vers vous très vite." : null);
+          const startDate = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 14));
+          applications.push({
+            id: row.id,
+            candidateId: row.candidateId,
+            senderUserId: senderId,
+            senderOrganizationId: LAYOUT_PRESCRIBER.organization.id,
+            employerOrganizationId: EMPLOYERS[row.employer].id,
+            jobTitle: LONG_JOB,
+            message: `Bonjour, je vous propose cette candidature. ${LONG_ANSWER}`,
+            status: row.status,
+            handlerId: row.status === "NEW" ? null : employerUserId,
+            refusalReason: row.status === "REFUSED" ? "NO_POSITION" : null,
+            answerToCandidate: answer,
+            answerToPrescriber:
+              row.status === "REFUSED"
+                ? "Le poste a été pourvu en interne ; n'hésitez pas à nous proposer d'autres profils pour la rentrée."
+                : null,
+            hiringStartDate: hired ? startDate : null,
+            hiringEndDate: hired ? new Date(startDate.getTime() + 180 * DAY) : null,
+            createdAt,
+            processedAt: row.status === "NEW" ? null : new Date(createdAt.getTime() + DAY / 2),
+          });
+          const at = (hours: number) => new Date(createdAt.getTime() + hours * 3_600_000);
+          events.push({
+            id: `${row.id}-send`,
+            applicationId: row.id,
+            transition: "send",
+            fromStatus: null,
+            toStatus: "NEW",
+            actorId: senderId,
+            createdAt: at(0),
+          });
+          if (row.status === "NEW") continue;
+          events.push({
+            id: `${row.id}-process`,
+            applicationId: row.id,
+            transition: "process",
+            fromStatus: "NEW",
+            toStatus: "PROCESSING",
+            actorId: employerUserId,
+            createdAt: at(1),
+          });
+          if (!decided) continue;
+          const transition = DECISIONS[row.status as keyof typeof DECISIONS];
+          events.push({
+            id: `${row.id}-decision`,
+            applicationId: row.id,
+            transition,
+            fromStatus: "PROCESSING",
+            toStatus: row.status,
+            actorId: employerUserId,
+            message: answer,
+            refusalReason: row.status === "REFUSED" ? "NO_POSITION" : null,
+            hiringStartDate: hired ? startDate : null,
+            createdAt: at(2),
+          });
+        }
+        await tx.jobApplication.createMany({ data: applications, skipDuplicates: true });
+        await tx.applicationEvent.createMany({ data: events, skipDuplicates: true });
+      },
+      { timeout: 60_000 },
+    );
   } finally {
     await prisma.$disconnect();
   }

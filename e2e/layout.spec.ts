@@ -69,7 +69,9 @@ test("the candidate's status page: long names, long messages, several applicatio
   const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
   await page.goto(new URL(link!).pathname);
   await expect(page.getByRole("heading", { level: 1, name: "Suivi de mes candidatures" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2, name: /Association intermédiaire|Entreprise de travail temporaire|Groupement d'employeurs/ })).toHaveCount(3);
+  await expect(
+    page.getByRole("heading", { level: 2, name: /Association intermédiaire|Entreprise de travail temporaire|Groupement d'employeurs/ }),
+  ).toHaveCount(3);
   await reviewScreen(page, "suivi-candidat", [SMALL_PHONE, PHONE, DESKTOP]);
 });
 
@@ -154,7 +156,9 @@ test("prescriber: an answer, a candidate, the send form with its errors, the con
   await page.getByLabel("Rechercher un employeur").fill("Groupement d'employeurs");
   // DSFR draws the radio on its label, which receives the click: force skips Playwright's hit check only.
   await page.getByRole("radio", { name: /Groupement d'employeurs pour l'insertion/ }).check({ force: true });
-  await page.getByLabel("Message à l'employeur").fill("Bonjour, je vous propose la candidature de Jean-Baptiste, motivé et disponible dès la semaine prochaine.");
+  await page
+    .getByLabel("Message à l'employeur")
+    .fill("Bonjour, je vous propose la candidature de Jean-Baptiste, motivé et disponible dès la semaine prochaine.");
   await page.getByRole("button", { name: "Envoyer la candidature" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Candidature envoyée" })).toBeVisible();
   await reviewScreen(page, "envoi-confirmation");

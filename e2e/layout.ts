@@ -53,7 +53,9 @@ function findLayoutProblems(): string[] {
       const box = element.getBoundingClientRect();
       if (box.height > 0 && box.bottom > footerTop + 0.5) {
         flagged.add(element);
-        problems.push(`below the footer: ${describe(element)} ends at ${Math.round(box.bottom + scrollY)} px, the footer starts at ${Math.round(footerTop + scrollY)} px`);
+        problems.push(
+          `below the footer: ${describe(element)} ends at ${Math.round(box.bottom + scrollY)} px, the footer starts at ${Math.round(footerTop + scrollY)} px`,
+        );
       }
     }
   }
@@ -75,7 +77,9 @@ function findLayoutProblems(): string[] {
     }
     return false;
   };
-  const controls = document.querySelectorAll("a[href], button, [role=button], [role=link], input[type=submit], input[type=button], summary");
+  const controls = document.querySelectorAll(
+    "a[href], button, [role=button], [role=link], input[type=submit], input[type=button], summary",
+  );
   for (const control of controls) {
     if (!(control instanceof HTMLElement) || !isShown(control) || control.clientWidth === 0) continue;
     if (control.scrollWidth <= control.clientWidth) continue;
@@ -90,7 +94,8 @@ function findLayoutProblems(): string[] {
     problems.push(`the page scrolls sideways: ${root.scrollWidth} px wide in a ${root.clientWidth} px window`);
     const flagged = new Set<Element>();
     for (const element of document.body.querySelectorAll("*")) {
-      if ((element.parentElement && flagged.has(element.parentElement)) || !isShown(element) || isContainedBelow(element, document.body)) continue;
+      if ((element.parentElement && flagged.has(element.parentElement)) || !isShown(element) || isContainedBelow(element, document.body))
+        continue;
       if (element.getBoundingClientRect().right > root.clientWidth + 0.5) {
         flagged.add(element);
         if (flagged.size <= 5) problems.push(`sticks out on the right: ${describe(element)}`);

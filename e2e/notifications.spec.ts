@@ -32,7 +32,9 @@ function statusLinkIn(text: string): string {
   return link!;
 }
 
-test("studying sends nothing; accepting informs the candidate, the prescriber, and the other employer of a hire elsewhere", async ({ browser }) => {
+test("studying sends nothing; accepting informs the candidate, the prescriber, and the other employer of a hire elsewhere", async ({
+  browser,
+}) => {
   const employer = await signedIn(browser, DEMO_USERS.A1.email);
   await openReceivedApplication(employer, UGO.name);
 
@@ -53,7 +55,11 @@ test("studying sends nothing; accepting informs the candidate, the prescriber, a
   const toCandidate = await waitForMail(employer.request, { to: UGO.email, template: "application_accepted", since: beforeAccept });
   expect(toCandidate.subject).toContain(DEMO_ORGANIZATIONS.ACI.name);
   // The application to Les Jardins Solidaires was sent by Camille Martin (France Travail Paris 18e).
-  const toPrescriber = await waitForMail(employer.request, { to: DEMO_USERS.P1.email, template: "application_accepted", since: beforeAccept });
+  const toPrescriber = await waitForMail(employer.request, {
+    to: DEMO_USERS.P1.email,
+    template: "application_accepted",
+    since: beforeAccept,
+  });
   expect(toPrescriber.text).toContain(UGO.name);
   // Ugo's other pending application, to La Recyclerie du Nord, sent by Julien Bernard: "embauché ailleurs".
   for (const email of [DEMO_USERS.E1.email, DEMO_USERS.E2.email, DEMO_USERS.P2.email]) {
@@ -72,7 +78,9 @@ test("studying sends nothing; accepting informs the candidate, the prescriber, a
   const accepted = candidate.getByRole("region", { name: new RegExp(DEMO_ORGANIZATIONS.ACI.name) });
   await expect(accepted.getByText("Candidature acceptée")).toBeVisible();
   await expect(accepted.getByText("Début du contrat")).toBeVisible();
-  await expect(candidate.getByRole("region", { name: new RegExp(DEMO_ORGANIZATIONS.EI.name) }).getByText("Embauché ailleurs")).toBeVisible();
+  await expect(
+    candidate.getByRole("region", { name: new RegExp(DEMO_ORGANIZATIONS.EI.name) }).getByText("Embauché ailleurs"),
+  ).toBeVisible();
 });
 
 test("a refusal: the prescriber gets the reason, the candidate only the answer, on their status page too", async ({ browser }) => {

@@ -52,7 +52,9 @@ test("a prescriber sends an application, the colleague follows the refusal, anot
   await waitForMail(sender.request, { to: DEMO_USERS.E1.email, template: "application_received", since });
   await waitForMail(sender.request, { to: DEMO_USERS.E2.email, template: "application_received", since });
   await waitForMail(sender.request, { to: DEMO_USERS.P1.email, template: "application_sent", since });
-  const toCandidate = (await readMails(sender.request, { template: "application_confirmation", since })).filter((m) => m.text.includes(lastName));
+  const toCandidate = (await readMails(sender.request, { template: "application_confirmation", since })).filter((m) =>
+    m.text.includes(lastName),
+  );
   expect(toCandidate).toEqual([]);
 
   // ——— The colleague finds it in "Suivi des candidatures" ———

@@ -14,7 +14,8 @@ function expectSecurityHeaders(response: APIResponse | Response, label: string):
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
   expect(nonce, `${label}: a CSP nonce`).toBeTruthy();
   expect(csp, label).toContain(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
-  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"]) expect(csp, label).toContain(directive);
+  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"])
+    expect(csp, label).toContain(directive);
   expect(csp, `${label}: no eval in production`).not.toContain("unsafe-eval");
   expect(headers["x-content-type-options"], label).toBe("nosniff");
   expect(headers["x-frame-options"], label).toBe("DENY");
@@ -28,7 +29,9 @@ function expectSecurityHeaders(response: APIResponse | Response, label: string):
 
 /** Every absolute link of the emails: on APP_URL, whatever host the request claimed. */
 function expectLinksOnAppUrl(texts: string[], appUrl: string) {
-  const links = texts.flatMap((text) => linksIn(text)).filter((link) => !link.startsWith("https://forum.") && !link.includes("beta.gouv.fr"));
+  const links = texts
+    .flatMap((text) => linksIn(text))
+    .filter((link) => !link.startsWith("https://forum.") && !link.includes("beta.gouv.fr"));
   expect(links.length, "the emails carry links").toBeGreaterThan(0);
   for (const link of links) expect(link.startsWith(`${appUrl}/`), link).toBe(true);
 }
@@ -44,7 +47,18 @@ test("every kind of response sends the security headers, with a fresh nonce that
 
   const asset = /(\/_next\/static\/[^"]+\.js)/.exec(html)?.[1];
   expect(asset).toBeTruthy();
-  for (const path of ["/connexion", "/connexion/verification", "/connexion/erreur", "/help", "/c/not-a-real-token", "/dev/mails", "/dev/mails.json", "/api/auth/csrf", "/page-inexistante", asset!]) {
+  for (const path of [
+    "/connexion",
+    "/connexion/verification",
+    "/connexion/erreur",
+    "/help",
+    "/c/not-a-real-token",
+    "/dev/mails",
+    "/dev/mails.json",
+    "/api/auth/csrf",
+    "/page-inexistante",
+    asset!,
+  ]) {
     expectSecurityHeaders(await request.get(path), path);
   }
   const redirect = await request.get("/dashboard", { maxRedirects: 0 });
@@ -70,7 +84,10 @@ test("signed-in pages send the headers, and the DSFR runs under the CSP: colour 
   await expect(page.getByRole("dialog").getByRole("link", { name: "Aide" })).toBeVisible();
 });
 
-test("the CSP blocks a script injected into a page without the nonce, and the suite sees the violation", async ({ page, cspViolations }) => {
+test("the CSP blocks a script injected into a page without the nonce, and the suite sees the violation", async ({
+  page,
+  cspViolations,
+}) => {
   // A stored XSS, simulated: the real response, headers included, with a script added to its HTML.
   await page.route("**/help", async (route) => {
     const response = await route.fetch();
@@ -110,7 +127,10 @@ async function refuse(page: Page, candidateName: string) {
   await page.getByLabel("Nom du candidat").fill(candidateName);
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(/candidate=/);
-  await page.getByRole("row", { name: new RegExp(candidateName) }).getByRole("link", { name: candidateName }).click();
+  await page
+    .getByRole("row", { name: new RegExp(candidateName) })
+    .getByRole("link", { name: candidateName })
+    .click();
   await page.getByRole("button", { name: "Décliner", exact: true }).click();
   await page.getByLabel("Motif du refus").selectOption({ label: REFUSAL_REASON_LABELS.NO_POSITION });
   await page.getByRole("button", { name: "Confirmer le refus" }).click();
@@ -134,12 +154,20 @@ test("a decision taken behind forged host headers e-mails links to APP_URL only"
     emails.flatMap((mail) => [mail.text, mail.html]),
     baseURL!,
   );
-  expect(emails.some((mail) => mail.text.includes(`${baseURL}/c/`)), "the candidate's status link too").toBe(true);
+  expect(
+    emails.some((mail) => mail.text.includes(`${baseURL}/c/`)),
+    "the candidate's status link too",
+  ).toBe(true);
 });
 
 test("a server action from another origin is refused, even when the forged host headers match it", async ({ request, baseURL }) => {
   const action = { "Next-Action": "0000000000000000000000000000000000000000", "Content-Type": "text/plain;charset=UTF-8" };
-  const foreign: Record<string, string>[] = [{ Origin: "https://evil.test", ...FORGED }, { Origin: "https://evil.test" }, { Origin: "null" }, {}];
+  const foreign: Record<string, string>[] = [
+    { Origin: "https://evil.test", ...FORGED },
+    { Origin: "https://evil.test" },
+    { Origin: "null" },
+    {},
+  ];
   for (const headers of foreign) {
     const response = await request.post("/connexion", { headers: { ...action, ...headers }, data: "[]" });
     expect(response.status(), JSON.stringify(headers)).toBe(403);

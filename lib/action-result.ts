@@ -19,8 +19,7 @@ export type ActionFailure<Field extends string = string> = {
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "no data" is the common case
 export type ActionResult<Data extends object = {}, Field extends string = string, Failure extends object = {}> =
-  | ({ ok: true } & Data)
-  | (ActionFailure<Field> & Failure);
+  ({ ok: true } & Data) | (ActionFailure<Field> & Failure);
 
 export const INVALID_FORM = "Le formulaire contient des erreurs : corrigez les champs signalés.";
 

@@ -13,20 +13,46 @@ async function candidateWithApplications() {
   const { prescriberOrg, employerOrg, prescriber, candidate } = await createScenario();
   const otherEmployer = await createOrganization("EMPLOYER", { name: "Les Ateliers du Sud" });
   await prisma.organization.update({ where: { id: otherEmployer.id }, data: { city: "Marseille" } });
-  const refused = await createApplication({ candidateId: candidate.id, sender: prescriber.ctx, employerOrganizationId: employerOrg.id, createdAt: new Date("2026-10-01T10:00:00Z") });
+  const refused = await createApplication({
+    candidateId: candidate.id,
+    sender: prescriber.ctx,
+    employerOrganizationId: employerOrg.id,
+    createdAt: new Date("2026-10-01T10:00:00Z"),
+  });
   await prisma.jobApplication.update({
     where: { id: refused.id },
-    data: { status: "REFUSED", refusalReason: "NOT_MOBILE", answerToCandidate: "Nous ne pouvons pas donner suite.", answerToPrescriber: PRIVATE, message: PRESCRIBER_MESSAGE },
+    data: {
+      status: "REFUSED",
+      refusalReason: "NOT_MOBILE",
+      answerToCandidate: "Nous ne pouvons pas donner suite.",
+      answerToPrescriber: PRIVATE,
+      message: PRESCRIBER_MESSAGE,
+    },
   });
-  const accepted = await createApplication({ candidateId: candidate.id, sender: prescriber.ctx, employerOrganizationId: otherEmployer.id, createdAt: new Date("2026-11-01T10:00:00Z") });
+  const accepted = await createApplication({
+    candidateId: candidate.id,
+    sender: prescriber.ctx,
+    employerOrganizationId: otherEmployer.id,
+    createdAt: new Date("2026-11-01T10:00:00Z"),
+  });
   await prisma.jobApplication.update({
     where: { id: accepted.id },
-    data: { status: "ACCEPTED", answerToCandidate: "Bienvenue !", hiringStartDate: new Date("2027-01-04"), hiringEndDate: new Date("2027-06-30"), jobTitle: "Maraîcher" },
+    data: {
+      status: "ACCEPTED",
+      answerToCandidate: "Bienvenue !",
+      hiringStartDate: new Date("2027-01-04"),
+      hiringEndDate: new Date("2027-06-30"),
+      jobTitle: "Maraîcher",
+    },
   });
   // Someone else, at the same employer: never on this candidate's page.
   const stranger = await createCandidate();
   const otherPrescriber = await createMember(prescriberOrg);
-  const strangers = await createApplication({ candidateId: stranger.id, sender: otherPrescriber.ctx, employerOrganizationId: employerOrg.id });
+  const strangers = await createApplication({
+    candidateId: stranger.id,
+    sender: otherPrescriber.ctx,
+    employerOrganizationId: employerOrg.id,
+  });
   return { candidate, prescriber, employerOrg, otherEmployer, refused, accepted, stranger, strangers };
 }
 
@@ -64,7 +90,15 @@ describe("getCandidateStatus", () => {
   it("never carries the refusal reason, the private message, the prescriber's message or another candidate", async () => {
     const w = await candidateWithApplications();
     const serialized = JSON.stringify(await getCandidateStatus(await createCandidateLink(prisma, w.candidate.id)));
-    for (const secret of ["NOT_MOBILE", REFUSAL_REASON_LABELS.NOT_MOBILE, PRIVATE, PRESCRIBER_MESSAGE, w.strangers.id, w.stranger.lastName, w.stranger.email!]) {
+    for (const secret of [
+      "NOT_MOBILE",
+      REFUSAL_REASON_LABELS.NOT_MOBILE,
+      PRIVATE,
+      PRESCRIBER_MESSAGE,
+      w.strangers.id,
+      w.stranger.lastName,
+      w.stranger.email!,
+    ]) {
       expect(serialized).not.toContain(secret);
     }
   });

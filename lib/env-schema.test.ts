@@ -23,7 +23,12 @@ describe("APP_URL, the one origin", () => {
   });
 
   it("must be an origin: no path, no credentials, nothing that is not a URL", () => {
-    for (const value of ["https://suivi.example.gouv.fr/app", "https://user:pw@suivi.example.gouv.fr", "suivi.example.gouv.fr", "https://x.fr/?a=1"]) {
+    for (const value of [
+      "https://suivi.example.gouv.fr/app",
+      "https://user:pw@suivi.example.gouv.fr",
+      "suivi.example.gouv.fr",
+      "https://x.fr/?a=1",
+    ]) {
       expect(() => parseEnv({ ...production, APP_URL: value }), value).toThrow(/APP_URL/);
     }
   });
@@ -40,7 +45,9 @@ describe("APP_URL, the one origin", () => {
   });
 
   it("leaves no room for AUTH_URL, another origin next-auth would follow", () => {
-    expect(() => parseEnv({ ...production, APP_URL: "https://suivi.example.gouv.fr", AUTH_URL: "https://evil.test" })).toThrow(/AUTH_URL is not used/);
+    expect(() => parseEnv({ ...production, APP_URL: "https://suivi.example.gouv.fr", AUTH_URL: "https://evil.test" })).toThrow(
+      /AUTH_URL is not used/,
+    );
   });
 });
 
@@ -50,7 +57,11 @@ describe("DEV_MAILBOX, the dev mailbox in a production build", () => {
   it("is open in development, closed in production unless DEV_MAILBOX=1, and then for loopback clients only", () => {
     expect(parseEnv({ NODE_ENV: "development" })).toMatchObject({ devMailboxEnabled: true, devMailboxLoopbackOnly: false });
     expect(parseEnv({ ...production, APP_URL: "https://suivi.example.gouv.fr" }).devMailboxEnabled).toBe(false);
-    expect(parseEnv({ ...e2e, RESEND_API_KEY: "" })).toMatchObject({ devMailboxEnabled: true, devMailboxLoopbackOnly: true, sendsRealEmail: false });
+    expect(parseEnv({ ...e2e, RESEND_API_KEY: "" })).toMatchObject({
+      devMailboxEnabled: true,
+      devMailboxLoopbackOnly: true,
+      sendsRealEmail: false,
+    });
   });
 
   it("is refused at start with a Resend key, or behind a public APP_URL", () => {

@@ -14,7 +14,10 @@ const schema = z.object({
   DATABASE_URL: z.string().optional(),
   // Set by scripts/start.ts when it serves the embedded PGlite.
   EMBEDDED_DATABASE: z.enum(["0", "1"]).default("0"),
-  PORT: z.string().regex(/^\d{1,5}$/, "PORT doit être un numéro de port").default("3000"),
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, "PORT doit être un numéro de port")
+    .default("3000"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET doit faire au moins 32 caractères").optional(),
   // next-auth's own variable, replaced by APP_URL (see proxy.ts and the auth route): refused.
   AUTH_URL: z.string().optional(),
@@ -83,7 +86,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const appHostIsLoopback = isLoopbackHostname(new URL(appUrl).hostname);
   if (isServing && raw.DEV_MAILBOX === "1") {
     if (raw.RESEND_API_KEY) {
-      problems.push("DEV_MAILBOX=1 is refused with RESEND_API_KEY: the dev mailbox would show real, delivered sign-in and candidate links.");
+      problems.push(
+        "DEV_MAILBOX=1 is refused with RESEND_API_KEY: the dev mailbox would show real, delivered sign-in and candidate links.",
+      );
     }
     if (!appHostIsLoopback) {
       problems.push(`DEV_MAILBOX=1 is for the end-to-end tests only: it is refused with a public APP_URL (${appUrl}).`);

@@ -32,8 +32,10 @@ describe("the dev mailbox of a production build", () => {
   const productionBuild = { devMailboxEnabled: true, devMailboxLoopbackOnly: true };
 
   it("answers loopback clients only, and nobody when the address is unknown", () => {
-    for (const address of ["127.0.0.1", "::1", "::ffff:127.0.0.1", "127.3.4.5"]) expect(mayOpenDevMailbox(productionBuild, address), address).toBe(true);
-    for (const address of ["203.0.113.9", "10.0.0.1", "::ffff:10.0.0.1", "2001:db8::1", null]) expect(mayOpenDevMailbox(productionBuild, address), String(address)).toBe(false);
+    for (const address of ["127.0.0.1", "::1", "::ffff:127.0.0.1", "127.3.4.5"])
+      expect(mayOpenDevMailbox(productionBuild, address), address).toBe(true);
+    for (const address of ["203.0.113.9", "10.0.0.1", "::ffff:10.0.0.1", "2001:db8::1", null])
+      expect(mayOpenDevMailbox(productionBuild, address), String(address)).toBe(false);
   });
 
   it("is open to all in development and closed to all when disabled", () => {

@@ -20,7 +20,11 @@ function normalize(address: string): string {
  * to its left were sent by the client and may be forged (X-Forwarded-For: forged, real). A
  * missing or malformed value falls back to the socket's peer (the proxy), never to a client's word.
  */
-export function resolveClientAddress(socketAddress: string | undefined, headers: IncomingHeaders, trustedProxyHeader?: string): string | null {
+export function resolveClientAddress(
+  socketAddress: string | undefined,
+  headers: IncomingHeaders,
+  trustedProxyHeader?: string,
+): string | null {
   if (trustedProxyHeader) {
     const value = headers[trustedProxyHeader];
     const rightMost = (Array.isArray(value) ? value.join(",") : (value ?? "")).split(",").at(-1)?.trim() ?? "";

@@ -35,7 +35,9 @@ export function parseAppUrl(value: string): { origin: string } | { error: string
     return { error: `APP_URL doit commencer par https:// / APP_URL must be an https:// origin (http only for localhost): "${value}"` };
   }
   if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash || url.username || url.password) {
-    return { error: `APP_URL doit être une origine, sans chemin / APP_URL must be an origin, without a path: "${value}" (e.g. https://suivi.example.gouv.fr)` };
+    return {
+      error: `APP_URL doit être une origine, sans chemin / APP_URL must be an origin, without a path: "${value}" (e.g. https://suivi.example.gouv.fr)`,
+    };
   }
   return { origin: url.origin };
 }
@@ -45,7 +47,10 @@ export function parseAppUrl(value: string): { origin: string } | { error: string
  * end-to-end runs) it answers only a client on this machine; without the app's own server there
  * is no known address, and it stays closed.
  */
-export function mayOpenDevMailbox(rule: { devMailboxEnabled: boolean; devMailboxLoopbackOnly: boolean }, clientAddress: string | null): boolean {
+export function mayOpenDevMailbox(
+  rule: { devMailboxEnabled: boolean; devMailboxLoopbackOnly: boolean },
+  clientAddress: string | null,
+): boolean {
   if (!rule.devMailboxEnabled) return false;
   return !rule.devMailboxLoopbackOnly || isLoopbackAddress(clientAddress);
 }

@@ -49,7 +49,8 @@ describe("security headers", () => {
 });
 
 describe("cross-origin writes", () => {
-  const write = (origin: string | null, isServerAction = true, method = "POST") => isCrossOriginWrite({ method, origin, isServerAction }, APP_URL);
+  const write = (origin: string | null, isServerAction = true, method = "POST") =>
+    isCrossOriginWrite({ method, origin, isServerAction }, APP_URL);
 
   it("refuse a server action or a form post from any origin but APP_URL, whatever the Host headers say", () => {
     expect(write("https://evil.test")).toBe(true);
@@ -71,7 +72,8 @@ describe("cross-origin writes", () => {
 });
 
 describe("loopback alias", () => {
-  const redirect = (host: string | null, appUrl = "http://localhost:3000", method = "GET") => loopbackAliasRedirect({ method, host, pathAndQuery: "/connexion?x=1" }, appUrl);
+  const redirect = (host: string | null, appUrl = "http://localhost:3000", method = "GET") =>
+    loopbackAliasRedirect({ method, host, pathAndQuery: "/connexion?x=1" }, appUrl);
 
   it("sends 127.0.0.1 to a localhost APP_URL of the same port, and back", () => {
     expect(redirect("127.0.0.1:3000")).toBe("http://localhost:3000/connexion?x=1");

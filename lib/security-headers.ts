@@ -78,7 +78,10 @@ export function isCrossOriginWrite(request: { method: string; origin: string | n
  * port is sent to APP_URL: sessions and forms live on one origin. Public hosts are never
  * redirected, as a reverse proxy may pass its own Host.
  */
-export function loopbackAliasRedirect(request: { method: string; host: string | null; pathAndQuery: string }, appUrl: string): string | null {
+export function loopbackAliasRedirect(
+  request: { method: string; host: string | null; pathAndQuery: string },
+  appUrl: string,
+): string | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const canonical = new URL(appUrl);
   if (!request.host || !isLoopbackHostname(canonical.hostname)) return null;

@@ -1,8 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import {
-  ApplicationStatus as DbStatus,
-  RefusalReason as DbReason,
-} from "@/lib/generated/prisma/enums";
+import { ApplicationStatus as DbStatus, RefusalReason as DbReason } from "@/lib/generated/prisma/enums";
 import {
   APPLICATION_STATUSES,
   DEFAULT_POSTPONE_MESSAGE,
@@ -54,14 +51,7 @@ const SYSTEM_MAY: Record<ApplicationStatus, readonly TransitionName[]> = {
 };
 
 const STATUSES = Object.keys(EMPLOYER_MAY) as ApplicationStatus[];
-const TRANSITION_LIST: readonly TransitionName[] = [
-  "process",
-  "postpone",
-  "accept",
-  "refuse",
-  "cancel",
-  "render_obsolete",
-];
+const TRANSITION_LIST: readonly TransitionName[] = ["process", "postpone", "accept", "refuse", "cancel", "render_obsolete"];
 const ACTORS: readonly Actor[] = ["employer", "prescriber", "system"];
 
 function expectedCan(transition: TransitionName, from: ApplicationStatus, actor: Actor): boolean {
@@ -238,16 +228,13 @@ describe("refusal reasons and messages", () => {
     });
   });
 
-  it.each(Object.keys(REFUSAL_REASON_LABELS) as RefusalReason[])(
-    "the default message for %s is polite and reveals no reason",
-    (reason) => {
-      const message = DEFAULT_REFUSAL_MESSAGES[reason];
-      expect(message).toMatch(/^Bonjour, .{40,}/);
-      for (const label of Object.values(REFUSAL_REASON_LABELS)) {
-        expect(message.toLowerCase()).not.toContain(label.toLowerCase());
-      }
-    },
-  );
+  it.each(Object.keys(REFUSAL_REASON_LABELS) as RefusalReason[])("the default message for %s is polite and reveals no reason", (reason) => {
+    const message = DEFAULT_REFUSAL_MESSAGES[reason];
+    expect(message).toMatch(/^Bonjour, .{40,}/);
+    for (const label of Object.values(REFUSAL_REASON_LABELS)) {
+      expect(message.toLowerCase()).not.toContain(label.toLowerCase());
+    }
+  });
 
   it("has a postpone message for the candidate", () => {
     expect(DEFAULT_POSTPONE_MESSAGE).toMatch(/^Bonjour, .{40,}/);

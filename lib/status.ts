@@ -4,15 +4,7 @@
 
 // ——— Statuses ———
 
-export const APPLICATION_STATUSES = [
-  "NEW",
-  "PROCESSING",
-  "ACCEPTED",
-  "POSTPONED",
-  "REFUSED",
-  "CANCELLED",
-  "OBSOLETE",
-] as const;
+export const APPLICATION_STATUSES = ["NEW", "PROCESSING", "ACCEPTED", "POSTPONED", "REFUSED", "CANCELLED", "OBSOLETE"] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export function isStatus(value: unknown): value is ApplicationStatus {
@@ -55,8 +47,7 @@ export const STATUS_DESCRIPTIONS: Record<ApplicationStatus, string> = {
   ACCEPTED: "L'employeur a décidé d'embaucher le candidat",
   POSTPONED: "L'employeur a différé la réponse (l'embauche n'est pas garantie)",
   REFUSED: "L'employeur a refusé la candidature",
-  CANCELLED:
-    "L'employeur avait accepté l'embauche mais s'est rétracté (exemple : le candidat ne se présente pas)",
+  CANCELLED: "L'employeur avait accepté l'embauche mais s'est rétracté (exemple : le candidat ne se présente pas)",
   OBSOLETE: "Une autre structure a embauché ce candidat",
 };
 
@@ -65,14 +56,7 @@ export const STATUS_DESCRIPTIONS: Record<ApplicationStatus, string> = {
 export type Actor = "employer" | "prescriber" | "system";
 export const SYSTEM_ACTOR_LABEL = "Système";
 
-export const TRANSITION_NAMES = [
-  "process",
-  "postpone",
-  "accept",
-  "refuse",
-  "cancel",
-  "render_obsolete",
-] as const;
+export const TRANSITION_NAMES = ["process", "postpone", "accept", "refuse", "cancel", "render_obsolete"] as const;
 export type TransitionName = (typeof TRANSITION_NAMES)[number];
 export type UserTransitionName = Exclude<TransitionName, "render_obsolete">;
 
@@ -131,9 +115,7 @@ export const TRANSITIONS: Record<TransitionName, TransitionDefinition> = {
   },
 };
 
-const USER_TRANSITION_NAMES = TRANSITION_NAMES.filter(
-  (name): name is UserTransitionName => name !== "render_obsolete",
-);
+const USER_TRANSITION_NAMES = TRANSITION_NAMES.filter((name): name is UserTransitionName => name !== "render_obsolete");
 
 export function can(transition: TransitionName, from: ApplicationStatus, actor: Actor): boolean {
   // hasOwn: server callers may pass unchecked strings such as "toString".

@@ -11,7 +11,12 @@ const validSend = {
   jobTitle: "Agent de tri",
   message: "Bonjour,\nje vous propose cette candidature.\r\n\tMerci.",
 };
-const validRefusal = { applicationId: "app-1", status: "NEW", refusalReason: "OTHER", answerToCandidate: "Bonjour,\nmerci.\n\tCordialement" };
+const validRefusal = {
+  applicationId: "app-1",
+  status: "NEW",
+  refusalReason: "OTHER",
+  answerToCandidate: "Bonjour,\nmerci.\n\tCordialement",
+};
 
 // Each class of character the issue names, hidden inside an ordinary word.
 const FORBIDDEN: [string, string][] = [
@@ -68,10 +73,15 @@ describe("multi-line text (messages)", () => {
     expect(firstError(sent, "message")).toBe(MULTI_LINE_ERROR);
     const refused = refuseSchema.safeParse({ ...validRefusal, answerToPrescriber: `Pri${char}vé` });
     expect(firstError(refused, "answerToPrescriber")).toBe(MULTI_LINE_ERROR);
-    expect(firstError(refuseSchema.safeParse({ ...validRefusal, answerToCandidate: `Bon${char}jour` }), "answerToCandidate")).toBe(MULTI_LINE_ERROR);
-    expect(firstError(cancelSchema.safeParse({ applicationId: "app-1", status: "ACCEPTED", cancellationReason: `Ab${char}sent` }), "cancellationReason")).toBe(
+    expect(firstError(refuseSchema.safeParse({ ...validRefusal, answerToCandidate: `Bon${char}jour` }), "answerToCandidate")).toBe(
       MULTI_LINE_ERROR,
     );
+    expect(
+      firstError(
+        cancelSchema.safeParse({ applicationId: "app-1", status: "ACCEPTED", cancellationReason: `Ab${char}sent` }),
+        "cancellationReason",
+      ),
+    ).toBe(MULTI_LINE_ERROR);
   });
 
   it("keeps line breaks and tabs in messages", () => {

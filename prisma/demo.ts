@@ -1,9 +1,57 @@
 /** The demo organisations and accounts of DESIGN §8 (seeded by prisma/seed.ts, listed on the sign-in page). */
 export const DEMO_ORGANIZATIONS = {
-  FT: { id: "demo-org-ft", kind: "PRESCRIBER", type: "FT", name: "France Travail Paris 18e", siret: "13000548100010", address: "12 rue Championnet", postalCode: "75018", city: "Paris", department: "75", contactEmail: "paris18@demo.test", contactPhone: "01 40 00 00 18" },
-  ML: { id: "demo-org-ml", kind: "PRESCRIBER", type: "ML", name: "Mission locale de Lille", siret: "30000000100017", address: "3 rue Nationale", postalCode: "59000", city: "Lille", department: "59", contactEmail: "contact@ml-lille.demo.test", contactPhone: "03 20 00 00 59" },
-  EI: { id: "demo-org-ei", kind: "EMPLOYER", type: "EI", name: "La Recyclerie du Nord", siret: "40000000200021", address: "8 quai du Wault", postalCode: "59100", city: "Roubaix", department: "59", contactEmail: "contact@recyclerie.demo.test", contactPhone: "03 20 11 22 33" },
-  ACI: { id: "demo-org-aci", kind: "EMPLOYER", type: "ACI", name: "Les Jardins Solidaires", siret: "50000000300027", address: "1 chemin des Maraîchers", postalCode: "59650", city: "Villeneuve-d'Ascq", department: "59", contactEmail: "contact@jardins.demo.test", contactPhone: "03 20 44 55 66" },
+  FT: {
+    id: "demo-org-ft",
+    kind: "PRESCRIBER",
+    type: "FT",
+    name: "France Travail Paris 18e",
+    siret: "13000548100010",
+    address: "12 rue Championnet",
+    postalCode: "75018",
+    city: "Paris",
+    department: "75",
+    contactEmail: "paris18@demo.test",
+    contactPhone: "01 40 00 00 18",
+  },
+  ML: {
+    id: "demo-org-ml",
+    kind: "PRESCRIBER",
+    type: "ML",
+    name: "Mission locale de Lille",
+    siret: "30000000100017",
+    address: "3 rue Nationale",
+    postalCode: "59000",
+    city: "Lille",
+    department: "59",
+    contactEmail: "contact@ml-lille.demo.test",
+    contactPhone: "03 20 00 00 59",
+  },
+  EI: {
+    id: "demo-org-ei",
+    kind: "EMPLOYER",
+    type: "EI",
+    name: "La Recyclerie du Nord",
+    siret: "40000000200021",
+    address: "8 quai du Wault",
+    postalCode: "59100",
+    city: "Roubaix",
+    department: "59",
+    contactEmail: "contact@recyclerie.demo.test",
+    contactPhone: "03 20 11 22 33",
+  },
+  ACI: {
+    id: "demo-org-aci",
+    kind: "EMPLOYER",
+    type: "ACI",
+    name: "Les Jardins Solidaires",
+    siret: "50000000300027",
+    address: "1 chemin des Maraîchers",
+    postalCode: "59650",
+    city: "Villeneuve-d'Ascq",
+    department: "59",
+    contactEmail: "contact@jardins.demo.test",
+    contactPhone: "03 20 44 55 66",
+  },
 } as const;
 
 export type OrgKey = keyof typeof DEMO_ORGANIZATIONS;
@@ -18,4 +66,3 @@ export const DEMO_USERS = {
 } as const satisfies Record<string, { email: string; firstName: string; lastName: string; org: OrgKey; role: "ADMIN" | "MEMBER" }>;
 
 export type UserKey = keyof typeof DEMO_USERS;
-

@@ -20,7 +20,10 @@ export async function seedScaleData(databaseUrl: string, rows: number): Promise<
          ($2, 'EMPLOYER', 'EI', 'Banc d''essai employeur', '90000000000002', now())`,
       [SCALE_ORGS.prescriber, SCALE_ORGS.employer],
     );
-    await client.query(`INSERT INTO "User" (id, email, "firstName", "lastName", "updatedAt") VALUES ($1, 'bench@bench.test', 'Banc', 'Essai', now())`, [SCALE_USER]);
+    await client.query(
+      `INSERT INTO "User" (id, email, "firstName", "lastName", "updatedAt") VALUES ($1, 'bench@bench.test', 'Banc', 'Essai', now())`,
+      [SCALE_USER],
+    );
     await client.query(
       `INSERT INTO "Candidate" (id, email, "updatedAt")
        SELECT 'bench-cand-' || i, 'bench' || i || '@bench.test', now()

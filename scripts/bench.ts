@@ -64,7 +64,14 @@ async function main() {
     ["rows: first page, NEW + PROCESSING", () => findApplicationPage(scope, parseListFilters({ status: ["NEW", "PROCESSING"] })), 20],
     [
       "reference — rows: page 201 by OFFSET 4000",
-      () => prisma.jobApplication.findMany({ where: { employerOrganizationId: scope.organizationId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: 4000, take: 21, select: listRowSelect }),
+      () =>
+        prisma.jobApplication.findMany({
+          where: { employerOrganizationId: scope.organizationId },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          skip: 4000,
+          take: 21,
+          select: listRowSelect,
+        }),
       null,
     ],
     ["counts per status", () => countApplicationsByStatus(scope), 150],
@@ -80,7 +87,9 @@ async function main() {
     const limit = target === null ? null : target * factor;
     const miss = limit !== null && ms > limit;
     failed ||= miss;
-    console.log(`${name.padEnd(44)} ${ms.toFixed(1).padStart(10)} ${limit === null ? "—".padStart(8) : String(limit).padStart(8)}${miss ? "  ← over target" : ""}`);
+    console.log(
+      `${name.padEnd(44)} ${ms.toFixed(1).padStart(10)} ${limit === null ? "—".padStart(8) : String(limit).padStart(8)}${miss ? "  ← over target" : ""}`,
+    );
   }
   // The point of keyset pagination: a deep page costs what the first one does.
   const first = results.get("rows: first page")!;

@@ -5,7 +5,14 @@ import { expect, it } from "vitest";
 function start(env: Record<string, string>) {
   const { PATH, HOME } = process.env;
   return spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts", "start", "--port", "3999"], {
-    env: { PATH, HOME, NODE_ENV: "production", AUTH_SECRET: "a-production-secret-of-more-than-32-characters", DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere", ...env },
+    env: {
+      PATH,
+      HOME,
+      NODE_ENV: "production",
+      AUTH_SECRET: "a-production-secret-of-more-than-32-characters",
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere",
+      ...env,
+    },
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -97,7 +97,10 @@ async function main() {
   };
 
   if (mode === "dev") {
-    const child = spawn(process.execPath, [createRequire(import.meta.url).resolve("next/dist/bin/next"), "dev", ...nextArgs], { stdio: "inherit", env: process.env });
+    const child = spawn(process.execPath, [createRequire(import.meta.url).resolve("next/dist/bin/next"), "dev", ...nextArgs], {
+      stdio: "inherit",
+      env: process.env,
+    });
     const stop = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
@@ -119,7 +122,9 @@ async function main() {
     });
   });
   server.listen(Number(port), hostname, () => {
-    console.log(`Ready on http://${hostname ?? "localhost"}:${port} (APP_URL ${env.appUrl}${env.TRUSTED_PROXY ? `, client address from ${env.TRUSTED_PROXY}` : ""})`);
+    console.log(
+      `Ready on http://${hostname ?? "localhost"}:${port} (APP_URL ${env.appUrl}${env.TRUSTED_PROXY ? `, client address from ${env.TRUSTED_PROXY}` : ""})`,
+    );
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {

@@ -23,7 +23,10 @@ async function main() {
   if (isDeliveryEnabled()) console.log(`[outbox] worker started: sweeping every ${interval / 1000} s`);
   else console.log("[outbox] RESEND_API_KEY is not set: emails are kept (see /dev/mails), no sweep");
   console.log("[jobs] worker started: daily jobs checked every few minutes");
-  await Promise.all([runOutboxSweeper(controller.signal, { intervalMs: interval }), runJobScheduler(controller.signal, { firstTickMs: 0 })]);
+  await Promise.all([
+    runOutboxSweeper(controller.signal, { intervalMs: interval }),
+    runJobScheduler(controller.signal, { firstTickMs: 0 }),
+  ]);
   const { prisma } = await import("@/lib/db");
   await prisma.$disconnect();
 }

@@ -31,7 +31,11 @@ export class AuthClient {
 
   /** What the sign-in form's action does: next-auth's signIn("resend") with redirectTo /dashboard. */
   async requestLink(email: string): Promise<Response> {
-    return this.request("POST", "/api/auth/signin/resend", { email, csrfToken: await this.csrfToken(), callbackUrl: `${ORIGIN}/dashboard` });
+    return this.request("POST", "/api/auth/signin/resend", {
+      email,
+      csrfToken: await this.csrfToken(),
+      callbackUrl: `${ORIGIN}/dashboard`,
+    });
   }
 
   async signOut(): Promise<Response> {

@@ -67,12 +67,27 @@ beforeAll(async () => {
     formerMember: former.user.id,
   });
 
-  const sharedCandidate = await createCandidate({ firstName: "Ombeline", lastName: `Vasseurmatrix${unique()}`, email: `ombeline-${unique()}@mail.test` });
-  const candidateOfB = await createCandidate({ firstName: "Philémon", lastName: `Quintardmatrix${unique()}`, email: `philemon-${unique()}@mail.test` });
+  const sharedCandidate = await createCandidate({
+    firstName: "Ombeline",
+    lastName: `Vasseurmatrix${unique()}`,
+    email: `ombeline-${unique()}@mail.test`,
+  });
+  const candidateOfB = await createCandidate({
+    firstName: "Philémon",
+    lastName: `Quintardmatrix${unique()}`,
+    email: `philemon-${unique()}@mail.test`,
+  });
   names.sharedCandidate = sharedCandidate.lastName;
   names.candidateOfB = candidateOfB.lastName;
   const sharedApplication = async (status: ApplicationStatus) =>
-    (await createApplication({ candidateId: sharedCandidate.id, sender: prescriberA.ctx, employerOrganizationId: receivingEmployer.id, status })).id;
+    (
+      await createApplication({
+        candidateId: sharedCandidate.id,
+        sender: prescriberA.ctx,
+        employerOrganizationId: receivingEmployer.id,
+        status,
+      })
+    ).id;
   await sharedApplication("NEW");
   await createApplication({ candidateId: candidateOfB.id, sender: prescriberB.ctx, employerOrganizationId: otherEmployer.id });
 

@@ -9,7 +9,10 @@ import type { ApplicationStatus, OrganizationKind, OrganizationType } from "@/li
 
 const unique = () => randomUUID().slice(0, 8);
 let siretCounter = Math.floor(Math.random() * 1e8);
-const nextSiret = () => String(10_000_000_000_000 + siretCounter++ * 7919).padStart(14, "0").slice(-14);
+const nextSiret = () =>
+  String(10_000_000_000_000 + siretCounter++ * 7919)
+    .padStart(14, "0")
+    .slice(-14);
 
 export async function createOrganization(kind: OrganizationKind, overrides: { name?: string; type?: OrganizationType } = {}) {
   const id = unique();

@@ -15,9 +15,7 @@ import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../prisma/embedded";
 import { applyMigrations } from "../prisma/migrate-deploy";
 
-export type TestDatabases =
-  | { kind: "server"; serverUrl: string; template: string }
-  | { kind: "embedded"; urls: string[] };
+export type TestDatabases = { kind: "server"; serverUrl: string; template: string } | { kind: "embedded"; urls: string[] };
 
 declare module "vitest" {
   export interface ProvidedContext {

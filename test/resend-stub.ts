@@ -95,4 +95,7 @@ export async function startResendStub(): Promise<ResendStub> {
 }
 
 /** Resend's error body, as the SDK expects it. */
-export const resendError = (statusCode: number, name: string, message = name): StubAnswer => ({ status: statusCode, body: { statusCode, name, message } });
+export const resendError = (statusCode: number, name: string, message = name): StubAnswer => ({
+  status: statusCode,
+  body: { statusCode, name, message },
+});

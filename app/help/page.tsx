@@ -18,40 +18,39 @@ export default function HelpPage() {
         <div className="fr-accordions-group">
           <Accordion label="Suis-je tenu informé(e) de l'avancée des candidatures des personnes que j'accompagne ?" titleAs="h2">
             <p>
-              Oui, de deux façons. Votre <Link href={ROUTES.dashboard}>tableau de bord</Link> compte les candidatures de votre
-              organisation par statut (à l&apos;étude, acceptées, pour plus tard, déclinées…) et chaque compteur ouvre la
-              liste correspondante. Et vous recevez un e-mail à chaque changement de statut décidé par l&apos;employeur
-              (sauf le passage « à l&apos;étude », voir plus bas). Vous pouvez choisir les e-mails que vous recevez dans
-              « <Link href={ROUTES.notifications}>Mes notifications</Link> ».
+              Oui, de deux façons. Votre <Link href={ROUTES.dashboard}>tableau de bord</Link> compte les candidatures de votre organisation
+              par statut (à l&apos;étude, acceptées, pour plus tard, déclinées…) et chaque compteur ouvre la liste correspondante. Et vous
+              recevez un e-mail à chaque changement de statut décidé par l&apos;employeur (sauf le passage « à l&apos;étude », voir plus
+              bas). Vous pouvez choisir les e-mails que vous recevez dans « <Link href={ROUTES.notifications}>Mes notifications</Link> ».
             </p>
           </Accordion>
           <Accordion label="Le prescripteur est-il informé du motif de refus ?" titleAs="h2">
             <p>
-              Oui. Pour décliner une candidature, l&apos;employeur choisit obligatoirement un motif dans une liste. Ce motif
-              vous est envoyé par e-mail et reste affiché sur la page de la candidature, avec la réponse adressée au
-              candidat et, s&apos;il y en a un, le message que l&apos;employeur vous destine. Le motif n&apos;est jamais
-              communiqué au candidat : il reçoit uniquement le message de réponse.
+              Oui. Pour décliner une candidature, l&apos;employeur choisit obligatoirement un motif dans une liste. Ce motif vous est envoyé
+              par e-mail et reste affiché sur la page de la candidature, avec la réponse adressée au candidat et, s&apos;il y en a un, le
+              message que l&apos;employeur vous destine. Le motif n&apos;est jamais communiqué au candidat : il reçoit uniquement le message
+              de réponse.
             </p>
           </Accordion>
           <Accordion label="Peut-on voir toutes les candidatures d'un demandeur d'emploi ?" titleAs="h2">
             <p>
-              Uniquement celles envoyées par votre organisation. En cliquant sur le nom d&apos;un candidat dans le
-              « Suivi des candidatures », vous voyez ses coordonnées et toutes les candidatures que vous et vos collègues
-              avez envoyées pour lui — pas celles d&apos;autres organisations.
+              Uniquement celles envoyées par votre organisation. En cliquant sur le nom d&apos;un candidat dans le « Suivi des candidatures
+              », vous voyez ses coordonnées et toutes les candidatures que vous et vos collègues avez envoyées pour lui — pas celles
+              d&apos;autres organisations.
             </p>
           </Accordion>
           <Accordion label="Comment voir toutes les candidatures envoyées par mon organisation ?" titleAs="h2">
             <p>
-              Depuis votre tableau de bord, ouvrez « <Link href={ROUTES.prescriberApplications}>Suivi des candidatures</Link> ».
-              Vous y trouvez vos candidatures et celles de tous les membres de votre organisation, avec des filtres par
-              statut, candidat, collègue, employeur et période.
+              Depuis votre tableau de bord, ouvrez « <Link href={ROUTES.prescriberApplications}>Suivi des candidatures</Link> ». Vous y
+              trouvez vos candidatures et celles de tous les membres de votre organisation, avec des filtres par statut, candidat, collègue,
+              employeur et période.
             </p>
           </Accordion>
           <Accordion label="Le candidat que j'ai accompagné est-il tenu informé de l'avancement de sa candidature ?" titleAs="h2">
             <p>
-              Si vous avez indiqué son adresse e-mail en postulant pour lui, oui : il reçoit un e-mail à chaque étape
-              (candidature envoyée, acceptée, pour plus tard, déclinée, embauche annulée), avec un lien personnel vers une
-              page qui montre l&apos;état de ses candidatures, sans créer de compte.
+              Si vous avez indiqué son adresse e-mail en postulant pour lui, oui : il reçoit un e-mail à chaque étape (candidature envoyée,
+              acceptée, pour plus tard, déclinée, embauche annulée), avec un lien personnel vers une page qui montre l&apos;état de ses
+              candidatures, sans créer de compte.
             </p>
           </Accordion>
           <Accordion label="Quels sont les différents statuts d'une candidature ?" titleAs="h2">
@@ -66,23 +65,21 @@ export default function HelpPage() {
           </Accordion>
           <Accordion label="Les employeurs sont-ils alertés en cas d'embauche par un autre employeur ?" titleAs="h2">
             <p>
-              Oui. Dès qu&apos;un employeur accepte une candidature, toutes les autres candidatures en cours du même
-              candidat passent au statut « Embauché ailleurs », quelle que soit l&apos;organisation qui les a envoyées. Les
-              employeurs concernés et les prescripteurs en sont informés par e-mail.
+              Oui. Dès qu&apos;un employeur accepte une candidature, toutes les autres candidatures en cours du même candidat passent au
+              statut « Embauché ailleurs », quelle que soit l&apos;organisation qui les a envoyées. Les employeurs concernés et les
+              prescripteurs en sont informés par e-mail.
             </p>
           </Accordion>
           <Accordion label="Comment faire si le candidat n'a pas accès à sa boîte mail ?" titleAs="h2">
             <p>
-              L&apos;adresse e-mail du candidat est facultative. En tant que prescripteur, vous êtes notifié de chaque
-              décision de l&apos;employeur et pouvez la transmettre au candidat. Pensez à le préciser à l&apos;employeur dans
-              le message de candidature.
+              L&apos;adresse e-mail du candidat est facultative. En tant que prescripteur, vous êtes notifié de chaque décision de
+              l&apos;employeur et pouvez la transmettre au candidat. Pensez à le préciser à l&apos;employeur dans le message de candidature.
             </p>
           </Accordion>
           <Accordion label="Que se passe-t-il si je clique sur « J'étudie la candidature » ?" titleAs="h2">
             <p>
-              La candidature passe « à l&apos;étude » : le candidat et le prescripteur voient qu&apos;elle est en cours de
-              traitement, et vos collègues voient que vous vous en occupez (« Pris en charge par … »). Aucun e-mail
-              n&apos;est envoyé à ce moment-là.
+              La candidature passe « à l&apos;étude » : le candidat et le prescripteur voient qu&apos;elle est en cours de traitement, et
+              vos collègues voient que vous vous en occupez (« Pris en charge par … »). Aucun e-mail n&apos;est envoyé à ce moment-là.
             </p>
           </Accordion>
         </div>
@@ -93,8 +90,8 @@ export default function HelpPage() {
             <div className="fr-card fr-p-3w">
               <h3 className="fr-h5">Poser votre question sur le forum</h3>
               <p>
-                Pour une demande d&apos;information sans données personnelles (le fonctionnement du service, par
-                exemple) : la communauté vous répond, et la réponse profite à tous.
+                Pour une demande d&apos;information sans données personnelles (le fonctionnement du service, par exemple) : la communauté
+                vous répond, et la réponse profite à tous.
               </p>
               <a className="fr-link" href={FORUM_URL} target="_blank" rel="noopener" title="Forum de l'inclusion — nouvelle fenêtre">
                 Forum de l&apos;inclusion

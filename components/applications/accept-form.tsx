@@ -5,7 +5,13 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { acceptAction } from "@/lib/applications/decision-actions";
 import { MESSAGE_MAX_LENGTH, acceptSchema, earliestHiringStartDate, todayInFrance } from "@/lib/applications/decision-validation";
 import { isPending } from "@/lib/status";
-import { FormFooter, fieldState, useDecisionSubmit, useFocusOnOpen, type DecisionFormProps } from "@/components/applications/decision-form-kit";
+import {
+  FormFooter,
+  fieldState,
+  useDecisionSubmit,
+  useFocusOnOpen,
+  type DecisionFormProps,
+} from "@/components/applications/decision-form-kit";
 
 /** "Accepter": the hiring dates, and an optional message to the candidate. */
 export function AcceptForm({ applicationId, status, onOutcome, onClose }: DecisionFormProps) {
@@ -51,7 +57,12 @@ export function AcceptForm({ applicationId, status, onOutcome, onClose }: Decisi
         nativeTextAreaProps={{ ...form.register("answerToCandidate"), rows: 4, maxLength: MESSAGE_MAX_LENGTH }}
         {...fieldState(errors.answerToCandidate?.message)}
       />
-      <FormFooter submitLabel="Confirmer l'embauche" submitting={isSubmitting} serverError={errors.root?.server?.message} onClose={onClose} />
+      <FormFooter
+        submitLabel="Confirmer l'embauche"
+        submitting={isSubmitting}
+        serverError={errors.root?.server?.message}
+        onClose={onClose}
+      />
     </form>
   );
 }

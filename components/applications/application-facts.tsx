@@ -43,8 +43,18 @@ export function ApplicationFacts({ application }: { application: ApplicationDeta
         </h2>
         <Facts
           items={[
-            ["Envoyée le", <time key="sent" dateTime={application.createdAt.toISOString()}>{formatDay(application.createdAt)}</time>],
-            ["Par", <>{personName(senderUser)} ({mailto(senderUser.email)})</>],
+            [
+              "Envoyée le",
+              <time key="sent" dateTime={application.createdAt.toISOString()}>
+                {formatDay(application.createdAt)}
+              </time>,
+            ],
+            [
+              "Par",
+              <>
+                {personName(senderUser)} ({mailto(senderUser.email)})
+              </>,
+            ],
             ["Organisation du prescripteur", senderOrganization.name],
             ["Employeur", application.employerOrganization.name],
             ["Poste", application.jobTitle || "Non précisé"],
@@ -55,7 +65,10 @@ export function ApplicationFacts({ application }: { application: ApplicationDeta
         <h2 id="message-title" className="fr-h4">
           Message du prescripteur
         </h2>
-        <blockquote className="fr-m-0 fr-pl-2w fr-mb-3w" style={{ borderLeft: "4px solid var(--border-default-grey)", whiteSpace: "pre-line" }}>
+        <blockquote
+          className="fr-m-0 fr-pl-2w fr-mb-3w"
+          style={{ borderLeft: "4px solid var(--border-default-grey)", whiteSpace: "pre-line" }}
+        >
           {application.message}
         </blockquote>
       </section>
@@ -66,7 +79,8 @@ export function ApplicationFacts({ application }: { application: ApplicationDeta
 /** The employer's current answer, as the employer team sees it (everything, reason included). */
 export function EmployerAnswerFacts({ application }: { application: ApplicationDetail }) {
   const items: [string, ReactNode][] = [];
-  if (application.refusalReason) items.push(["Motif du refus (communiqué au prescripteur seulement)", REFUSAL_REASON_LABELS[application.refusalReason]]);
+  if (application.refusalReason)
+    items.push(["Motif du refus (communiqué au prescripteur seulement)", REFUSAL_REASON_LABELS[application.refusalReason]]);
   if (application.hiringStartDate) items.push(["Début du contrat", formatCalendarDate(application.hiringStartDate)]);
   if (application.hiringEndDate) items.push(["Fin du contrat", formatCalendarDate(application.hiringEndDate)]);
   if (application.answerToCandidate) items.push(["Réponse au candidat", application.answerToCandidate]);

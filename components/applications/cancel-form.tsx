@@ -4,7 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { cancelAction } from "@/lib/applications/decision-actions";
 import { MESSAGE_MAX_LENGTH, cancelSchema } from "@/lib/applications/decision-validation";
-import { FormFooter, fieldState, useDecisionSubmit, useFocusOnOpen, type DecisionFormProps } from "@/components/applications/decision-form-kit";
+import {
+  FormFooter,
+  fieldState,
+  useDecisionSubmit,
+  useFocusOnOpen,
+  type DecisionFormProps,
+} from "@/components/applications/decision-form-kit";
 
 /** "Annuler l'embauche": the confirmation step, with an optional reason. */
 export function CancelForm({ applicationId, status, onOutcome, onClose }: DecisionFormProps) {

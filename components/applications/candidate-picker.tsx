@@ -67,12 +67,13 @@ export function CandidatePicker({
             stateRelatedMessage={error}
             options={options.map((candidate) => ({
               label: personName(candidate),
-              hintText: [
-                candidate.birthDate ? `Date de naissance : ${formatCalendarDate(candidate.birthDate)}` : null,
-                candidate.hasEmail ? null : "Sans adresse e-mail",
-              ]
-                .filter(Boolean)
-                .join(" — ") || undefined,
+              hintText:
+                [
+                  candidate.birthDate ? `Date de naissance : ${formatCalendarDate(candidate.birthDate)}` : null,
+                  candidate.hasEmail ? null : "Sans adresse e-mail",
+                ]
+                  .filter(Boolean)
+                  .join(" — ") || undefined,
               nativeInputProps: {
                 ...field,
                 value: candidate.id,

@@ -32,7 +32,8 @@ type Notice = { severity: "success" | "warning" | "error"; message: string };
 
 function successMessage(transition: UserTransitionName): string {
   const status = `La candidature est maintenant « ${STATUS_LABELS[TRANSITIONS[transition].to]} ».`;
-  if (transition === "process") return `Vous prenez en charge cette candidature. ${status} Personne n'est prévenu par e-mail à cette étape.`;
+  if (transition === "process")
+    return `Vous prenez en charge cette candidature. ${status} Personne n'est prévenu par e-mail à cette étape.`;
   const informed = EVENT_NOTIFICATIONS[transition].candidate
     ? "Le prescripteur et le candidat (s'il a donné son adresse e-mail) en sont informés par e-mail."
     : "Le prescripteur en est informé par e-mail.";
@@ -44,7 +45,15 @@ function successMessage(transition: UserTransitionName): string {
  * current status. "J'étudie la candidature" acts at once; the others open their form below the
  * buttons (a disclosure: keyboard-friendly, focus goes into the form and back on close).
  */
-export function DecisionPanel({ applicationId, status, isHandler }: { applicationId: string; status: ApplicationStatus; isHandler: boolean }) {
+export function DecisionPanel({
+  applicationId,
+  status,
+  isHandler,
+}: {
+  applicationId: string;
+  status: ApplicationStatus;
+  isHandler: boolean;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState<FormTransition | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -118,7 +127,12 @@ export function DecisionPanel({ applicationId, status, isHandler }: { applicatio
         <ul className="fr-btns-group fr-btns-group--inline-md">
           {showTakeOver && (
             <li>
-              <button type="button" className="fr-btn fr-btn--secondary" disabled={isPending} onClick={() => runImmediate(TAKE_OVER.name, takeOverAction)}>
+              <button
+                type="button"
+                className="fr-btn fr-btn--secondary"
+                disabled={isPending}
+                onClick={() => runImmediate(TAKE_OVER.name, takeOverAction)}
+              >
                 {TAKE_OVER.buttonLabel}
               </button>
             </li>
@@ -156,7 +170,12 @@ export function DecisionPanel({ applicationId, status, isHandler }: { applicatio
       {transitions
         .filter((transition): transition is FormTransition => transition !== "process")
         .map((transition) => (
-          <div key={transition} id={`decision-form-${transition}`} hidden={open !== transition} className="fr-p-3w fr-mt-2w fr-background-alt--grey">
+          <div
+            key={transition}
+            id={`decision-form-${transition}`}
+            hidden={open !== transition}
+            className="fr-p-3w fr-mt-2w fr-background-alt--grey"
+          >
             {open === transition && OpenForm && (
               <OpenForm
                 applicationId={applicationId}

@@ -17,10 +17,18 @@ export function NewCandidateFields() {
   return (
     <>
       <div className="fr-fieldset__element fr-fieldset__element--inline fr-col-12 fr-col-md-5">
-        <Input label="Prénom" {...state("firstName")} nativeInputProps={{ autoComplete: "off", "aria-required": true, ...register("firstName") }} />
+        <Input
+          label="Prénom"
+          {...state("firstName")}
+          nativeInputProps={{ autoComplete: "off", "aria-required": true, ...register("firstName") }}
+        />
       </div>
       <div className="fr-fieldset__element fr-fieldset__element--inline fr-col-12 fr-col-md-5">
-        <Input label="Nom" {...state("lastName")} nativeInputProps={{ autoComplete: "off", "aria-required": true, ...register("lastName") }} />
+        <Input
+          label="Nom"
+          {...state("lastName")}
+          nativeInputProps={{ autoComplete: "off", "aria-required": true, ...register("lastName") }}
+        />
       </div>
       <div className="fr-fieldset__element">
         <Input

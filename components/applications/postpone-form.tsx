@@ -5,7 +5,13 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { postponeAction } from "@/lib/applications/decision-actions";
 import { MESSAGE_MAX_LENGTH, postponeSchema } from "@/lib/applications/decision-validation";
 import { DEFAULT_POSTPONE_MESSAGE } from "@/lib/status";
-import { FormFooter, fieldState, useDecisionSubmit, useFocusOnOpen, type DecisionFormProps } from "@/components/applications/decision-form-kit";
+import {
+  FormFooter,
+  fieldState,
+  useDecisionSubmit,
+  useFocusOnOpen,
+  type DecisionFormProps,
+} from "@/components/applications/decision-form-kit";
 
 /** "Embaucher plus tard": the answer is deferred; the candidate gets this message. */
 export function PostponeForm({ applicationId, status, onOutcome, onClose }: DecisionFormProps) {

@@ -44,7 +44,9 @@ function Message({ title, text, empty }: { title: string; text: string | null; e
 }
 
 function EmployerContact({ employer }: { employer: PrescriberAnswerProps["application"]["employerOrganization"] }) {
-  const address = [employer.address, [employer.postalCode, employer.city].filter(Boolean).join(" ")].filter((part) => part?.trim()).join(", ");
+  const address = [employer.address, [employer.postalCode, employer.city].filter(Boolean).join(" ")]
+    .filter((part) => part?.trim())
+    .join(", ");
   return (
     <CallOut title="Contactez l'employeur pour en savoir plus" titleAs="h3" bodyAs="div" className="fr-mb-3w">
       <p>
@@ -124,9 +126,15 @@ export function PrescriberAnswer({ application }: PrescriberAnswerProps) {
             <dt className="fr-text--bold">Motif du refus</dt>
             <dd className="fr-ml-0">{application.refusalReason ? REFUSAL_REASON_LABELS[application.refusalReason] : "Non précisé"}</dd>
           </dl>
-          <p className="fr-text--sm">Ce motif vous est réservé : il n&apos;est pas communiqué au candidat, qui reçoit uniquement le message ci-dessous.</p>
+          <p className="fr-text--sm">
+            Ce motif vous est réservé : il n&apos;est pas communiqué au candidat, qui reçoit uniquement le message ci-dessous.
+          </p>
           <Message title="Message envoyé au candidat" text={application.answerToCandidate} empty="Aucun message." />
-          <Message title="Message privé de l'employeur" text={application.answerToPrescriber} empty="L'employeur n'a pas laissé de message privé." />
+          <Message
+            title="Message privé de l'employeur"
+            text={application.answerToPrescriber}
+            empty="L'employeur n'a pas laissé de message privé."
+          />
           {application.refusalReason === "OTHER" && <EmployerContact employer={employer} />}
         </>
       )}

@@ -23,7 +23,11 @@ export function PrescriberFilters({
   const employerOptions: Option[] = employers.map((org) => ({ id: org.id, label: org.city ? `${org.name} (${org.city})` : org.name }));
 
   return (
-    <ListFiltersForm action={ROUTES.prescriberApplications} filters={filters} dateLabels={{ from: "Envoyée à partir du", to: "Envoyée jusqu'au" }}>
+    <ListFiltersForm
+      action={ROUTES.prescriberApplications}
+      filters={filters}
+      dateLabels={{ from: "Envoyée à partir du", to: "Envoyée jusqu'au" }}
+    >
       <div className="fr-col-12 fr-col-md-4">
         <Select label="Envoyée par" nativeSelectProps={{ name: "sender", defaultValue: filters.sender ?? "" }}>
           <option value="">Tous les membres de l&apos;organisation</option>

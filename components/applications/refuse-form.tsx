@@ -6,7 +6,13 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { refuseAction } from "@/lib/applications/decision-actions";
 import { MESSAGE_MAX_LENGTH, refuseSchema } from "@/lib/applications/decision-validation";
 import { DEFAULT_REFUSAL_MESSAGES, REFUSAL_REASONS, REFUSAL_REASON_LABELS, isRefusalReason } from "@/lib/status";
-import { FormFooter, fieldState, useDecisionSubmit, useFocusOnOpen, type DecisionFormProps } from "@/components/applications/decision-form-kit";
+import {
+  FormFooter,
+  fieldState,
+  useDecisionSubmit,
+  useFocusOnOpen,
+  type DecisionFormProps,
+} from "@/components/applications/decision-form-kit";
 
 const DEFAULT_MESSAGES = new Set(Object.values(DEFAULT_REFUSAL_MESSAGES));
 
@@ -41,11 +47,7 @@ export function RefuseForm({ applicationId, status, onOutcome, onClose }: Decisi
         Le prescripteur reçoit le motif, la réponse au candidat et votre éventuel message privé. Le candidat reçoit uniquement la réponse
         qui lui est destinée, pré-remplie selon le motif et modifiable : le motif ne lui est jamais communiqué.
       </p>
-      <Select
-        label="Motif du refus"
-        nativeSelectProps={{ ...reason, required: true }}
-        {...fieldState(errors.refusalReason?.message)}
-      >
+      <Select label="Motif du refus" nativeSelectProps={{ ...reason, required: true }} {...fieldState(errors.refusalReason?.message)}>
         <option value="" disabled>
           Sélectionnez un motif
         </option>

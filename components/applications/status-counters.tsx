@@ -6,7 +6,15 @@ import { APPLICATION_STATUSES, STATUS_LABELS, type ApplicationStatus } from "@/l
  * Counts per status under the other filters of the list, each a link that narrows the list to
  * that status (the other filters are kept; pagination restarts).
  */
-export function StatusCounters({ counts, filters, basePath }: { counts: Record<ApplicationStatus, number>; filters: ListFilters; basePath: string }) {
+export function StatusCounters({
+  counts,
+  filters,
+  basePath,
+}: {
+  counts: Record<ApplicationStatus, number>;
+  filters: ListFilters;
+  basePath: string;
+}) {
   const total = APPLICATION_STATUSES.reduce((sum, status) => sum + counts[status], 0);
   const href = (status: ApplicationStatus | null) => {
     const params = listFiltersToSearchParams({ ...filters, status: status ? [status] : [], after: undefined, before: undefined });
@@ -17,7 +25,10 @@ export function StatusCounters({ counts, filters, basePath }: { counts: Record<A
   // The counter of the list on screen looks selected, as DSFR's pressed tags do.
   const current = (on: boolean) =>
     on
-      ? { "aria-current": "true" as const, style: { backgroundColor: "var(--background-action-high-blue-france)", color: "var(--text-inverted-blue-france)" } }
+      ? {
+          "aria-current": "true" as const,
+          style: { backgroundColor: "var(--background-action-high-blue-france)", color: "var(--text-inverted-blue-france)" },
+        }
       : {};
 
   return (

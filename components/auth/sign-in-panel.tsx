@@ -8,8 +8,8 @@ export function SignInPanel({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
     <div className="fr-card fr-p-4w">
       <Heading className="fr-h4">Se connecter</Heading>
       <p className="fr-text--sm">
-        Vous êtes prescripteur ou employeur inclusif : saisissez votre adresse e-mail, nous vous envoyons un lien de
-        connexion. Pas de mot de passe à retenir.
+        Vous êtes prescripteur ou employeur inclusif : saisissez votre adresse e-mail, nous vous envoyons un lien de connexion. Pas de mot
+        de passe à retenir.
       </p>
       <SignInForm />
       {env.devMailboxEnabled && <DemoAccounts />}

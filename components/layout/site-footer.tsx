@@ -18,7 +18,10 @@ export function SiteFooter() {
       contentDescription="Suivi des candidatures permet aux prescripteurs d'envoyer les candidatures des personnes qu'ils accompagnent aux employeurs inclusifs, et à chacun de suivre leur traitement."
       bottomItems={[
         { text: "Aide", linkProps: { href: ROUTES.help } },
-        { text: "Forum de l'inclusion", linkProps: { href: FORUM_URL, target: "_blank", rel: "noopener", title: "Forum de l'inclusion — nouvelle fenêtre" } },
+        {
+          text: "Forum de l'inclusion",
+          linkProps: { href: FORUM_URL, target: "_blank", rel: "noopener", title: "Forum de l'inclusion — nouvelle fenêtre" },
+        },
         { text: "Contacter l'équipe", linkProps: { href: CONTACT_MAILTO } },
       ]}
     />

@@ -39,7 +39,10 @@ export async function SiteHeader() {
         {
           iconId: "fr-icon-building-line",
           text: member ? shortName(member.organization.organizationName) : "Choisir une organisation",
-          linkProps: { href: ROUTES.organisation, title: member ? `${member.organization.organizationName} — changer d'organisation` : "Changer d'organisation" },
+          linkProps: {
+            href: ROUTES.organisation,
+            title: member ? `${member.organization.organizationName} — changer d'organisation` : "Changer d'organisation",
+          },
         },
         { iconId: "fr-icon-notification-3-line", text: "Mes notifications", linkProps: { href: ROUTES.notifications } },
         {

@@ -38,7 +38,13 @@ export function NotificationPreferencesForm({ settings }: { settings: Preference
       </fieldset>
       <div aria-live="polite" role="status">
         {state?.ok && (
-          <Alert key={state.savedAt} severity="success" small description="Vos préférences de notification sont enregistrées." className="fr-mb-3w" />
+          <Alert
+            key={state.savedAt}
+            severity="success"
+            small
+            description="Vos préférences de notification sont enregistrées."
+            className="fr-mb-3w"
+          />
         )}
       </div>
       {state?.ok === false && <Alert severity="error" small description={state.error} className="fr-mb-3w" />}

@@ -83,7 +83,10 @@ describe("accept: every other pending application of the person becomes « Embau
     const stillPending = await w.send("PROCESSING", w.otherEmployerOrg.id);
     const hired = await w.send("ACCEPTED", w.otherEmployerOrg.id);
     expect(await fire("accept", w.employer.ctx, obsolete.id, "OBSOLETE")).toMatchObject({ ok: true });
-    const statuses = await prisma.jobApplication.findMany({ where: { id: { in: [obsolete.id, stillPending.id, hired.id] } }, select: { id: true, status: true } });
+    const statuses = await prisma.jobApplication.findMany({
+      where: { id: { in: [obsolete.id, stillPending.id, hired.id] } },
+      select: { id: true, status: true },
+    });
     expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({
       [obsolete.id]: "ACCEPTED",
       [stillPending.id]: "OBSOLETE",

@@ -39,7 +39,11 @@ async function twoOrganisationsOnePerson() {
     ml: { firstName: "AWÂ", lastName: `DIALLO${stamp.toUpperCase()}`, phone: "07 22 22 22 22", birthDate: "1985-12-25" },
   };
   const send = async (ctx: typeof ftAdviser.ctx, record: typeof records.ft, employerOrganizationId: string, typedEmail = email) => {
-    const result = await sendApplication(ctx, { candidateMode: "new", ...record, email: typedEmail, employerOrganizationId, message: MESSAGE }, { baseUrl: BASE_URL });
+    const result = await sendApplication(
+      ctx,
+      { candidateMode: "new", ...record, email: typedEmail, employerOrganizationId, message: MESSAGE },
+      { baseUrl: BASE_URL },
+    );
     if (!result.ok) throw new Error(`send refused: ${result.error}`);
     return result.applicationId;
   };
@@ -51,7 +55,12 @@ async function twoOrganisationsOnePerson() {
 }
 
 /** Everything that the prescriber's screens and export read, as one string. */
-async function everythingAPrescriberReads(ctx: Parameters<typeof listApplications>[0], candidateId: string, applicationId: string, name: string) {
+async function everythingAPrescriberReads(
+  ctx: Parameters<typeof listApplications>[0],
+  candidateId: string,
+  applicationId: string,
+  name: string,
+) {
   const rows = [];
   for await (const row of iterateListApplications(ctx, parseListFilters({}))) rows.push(applicationCsvCells(row));
   return JSON.stringify({
@@ -130,7 +139,12 @@ describe("candidate privacy across organisations", () => {
     const w = await twoOrganisationsOnePerson();
     const cap = await createOrganization("PRESCRIBER", { type: "CAP_EMPLOI" });
     const capAdviser = await createMember(cap);
-    const counts = async () => [await prisma.candidate.count(), await prisma.candidateProfile.count(), await prisma.jobApplication.count(), await prisma.outboxEmail.count()];
+    const counts = async () => [
+      await prisma.candidate.count(),
+      await prisma.candidateProfile.count(),
+      await prisma.jobApplication.count(),
+      await prisma.outboxEmail.count(),
+    ];
     const before = await counts();
     for (const [ctx, firstName] of [
       [capAdviser.ctx, "Bob"],
@@ -139,10 +153,20 @@ describe("candidate privacy across organisations", () => {
     ] as const) {
       const result = await sendApplication(
         ctx,
-        { candidateMode: "new", firstName, lastName: w.records.ft.lastName, email: w.email, employerOrganizationId: w.employerOrg.id, message: MESSAGE },
+        {
+          candidateMode: "new",
+          firstName,
+          lastName: w.records.ft.lastName,
+          email: w.email,
+          employerOrganizationId: w.employerOrg.id,
+          message: MESSAGE,
+        },
         { baseUrl: BASE_URL },
       );
-      expect(result).toMatchObject({ ok: false, fieldErrors: { email: expect.stringMatching(/ne correspond pas au prénom et au nom saisis/) } });
+      expect(result).toMatchObject({
+        ok: false,
+        fieldErrors: { email: expect.stringMatching(/ne correspond pas au prénom et au nom saisis/) },
+      });
       const said = JSON.stringify(result);
       for (const secret of ["Awa", "AWÂ", w.records.ml.phone, w.records.ft.phone, w.ft.name, w.ml.name]) expect(said).not.toContain(secret);
     }
@@ -153,10 +177,19 @@ describe("candidate privacy across organisations", () => {
     const w = await twoOrganisationsOnePerson();
     const result = await fire("accept", w.employer.ctx, w.ftApp, "NEW");
     expect(result).toMatchObject({ ok: true });
-    const statuses = await prisma.jobApplication.findMany({ where: { id: { in: [w.ftApp, w.mlApp, w.mlElsewhere] } }, select: { id: true, status: true } });
-    expect(Object.fromEntries(statuses.map((a) => [a.id, a.status]))).toEqual({ [w.ftApp]: "ACCEPTED", [w.mlApp]: "OBSOLETE", [w.mlElsewhere]: "OBSOLETE" });
+    const statuses = await prisma.jobApplication.findMany({
+      where: { id: { in: [w.ftApp, w.mlApp, w.mlElsewhere] } },
+      select: { id: true, status: true },
+    });
+    expect(Object.fromEntries(statuses.map((a) => [a.id, a.status]))).toEqual({
+      [w.ftApp]: "ACCEPTED",
+      [w.mlApp]: "OBSOLETE",
+      [w.mlElsewhere]: "OBSOLETE",
+    });
     // The Mission locale hears of it with its own record of the person.
-    const toMl = await prisma.outboxEmail.findFirstOrThrow({ where: { applicationId: w.mlElsewhere, to: w.mlAdviser.user.email, template: "hired_elsewhere" } });
+    const toMl = await prisma.outboxEmail.findFirstOrThrow({
+      where: { applicationId: w.mlElsewhere, to: w.mlAdviser.user.email, template: "hired_elsewhere" },
+    });
     expect(toMl.subject).toContain(w.records.ml.lastName);
   });
 });

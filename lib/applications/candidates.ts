@@ -28,7 +28,10 @@ export async function searchOrganizationCandidates(scope: Scope, query: string):
       AND: [
         visible,
         ...words.map((word) => ({
-          OR: [{ firstName: { contains: word, mode: "insensitive" as const } }, { lastName: { contains: word, mode: "insensitive" as const } }],
+          OR: [
+            { firstName: { contains: word, mode: "insensitive" as const } },
+            { lastName: { contains: word, mode: "insensitive" as const } },
+          ],
         })),
       ],
     },

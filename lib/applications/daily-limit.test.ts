@@ -12,7 +12,12 @@ async function alreadySent(s: Awaited<ReturnType<typeof createScenario>>, count:
   await prisma.candidateProfile.upsert({
     where: { candidateId_organizationId: { candidateId: s.candidate.id, organizationId: s.prescriberOrg.id } },
     update: {},
-    create: { candidateId: s.candidate.id, organizationId: s.prescriberOrg.id, firstName: s.candidate.firstName, lastName: s.candidate.lastName },
+    create: {
+      candidateId: s.candidate.id,
+      organizationId: s.prescriberOrg.id,
+      firstName: s.candidate.firstName,
+      lastName: s.candidate.lastName,
+    },
   });
   await prisma.jobApplication.createMany({
     data: Array.from({ length: count }, () => ({

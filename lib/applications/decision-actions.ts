@@ -59,7 +59,11 @@ async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
       notFound();
     case "stale":
       revalidatePath(applicationPath(parsed.data.applicationId));
-      return { ok: false, error: `Action déjà effectuée : la candidature est maintenant « ${STATUS_LABELS[result.status]} ».`, stale: true };
+      return {
+        ok: false,
+        error: `Action déjà effectuée : la candidature est maintenant « ${STATUS_LABELS[result.status]} ».`,
+        stale: true,
+      };
     case "not_allowed":
       return {
         ok: false,

@@ -54,10 +54,7 @@ export type ApplicationDetailEvent = ApplicationDetail["events"][number];
  * the employer that received it, the prescriber organisation that sent it); null otherwise, which
  * the page answers with a 404 — never another organisation's data.
  */
-export async function getApplicationForMember(
-  ctx: AccessScope,
-  applicationId: string,
-): Promise<ApplicationDetail | null> {
+export async function getApplicationForMember(ctx: AccessScope, applicationId: string): Promise<ApplicationDetail | null> {
   if (!applicationId || applicationId.length > 64) return null;
   return prisma.jobApplication.findFirst({
     where: { AND: [{ id: applicationId }, visibleApplicationsWhere(ctx)] },

@@ -23,8 +23,13 @@ async function employerWithApplications() {
   const now = Date.now();
   const amina = await createCandidate({ email: null, firstName: "Amina", lastName: `Kone${now}` });
   const other = await createCandidate();
-  const send = (candidateId: string, sender: { userId: string; organizationId: string }, daysAgo: number, status?: "NEW" | "PROCESSING" | "POSTPONED", to = employer.id) =>
-    createApplication({ candidateId, sender, employerOrganizationId: to, status, createdAt: new Date(now - daysAgo * DAY) });
+  const send = (
+    candidateId: string,
+    sender: { userId: string; organizationId: string },
+    daysAgo: number,
+    status?: "NEW" | "PROCESSING" | "POSTPONED",
+    to = employer.id,
+  ) => createApplication({ candidateId, sender, employerOrganizationId: to, status, createdAt: new Date(now - daysAgo * DAY) });
   const apps = {
     newFromFt: await send(amina.id, ftAdviser.ctx, 1),
     processingFromMl: await send(other.id, mlAdviser.ctx, 5, "PROCESSING"),
@@ -48,7 +53,8 @@ describe("listApplications on the employer side", () => {
 
   it("filters by several statuses, candidate, prescriber organisation, handler (or nobody) and dates", async () => {
     const s = await employerWithApplications();
-    const list = async (params: Record<string, string | string[]>) => ids((await listApplications(s.nadia.ctx, parseListFilters(params))).rows);
+    const list = async (params: Record<string, string | string[]>) =>
+      ids((await listApplications(s.nadia.ctx, parseListFilters(params))).rows);
     expect(await list({ status: ["NEW", "PROCESSING"] })).toEqual([s.apps.newFromFt.id, s.apps.processingFromMl.id]);
     expect(await list({ candidate: `amina ${s.amina.lastName.toLowerCase()}` })).toEqual([s.apps.newFromFt.id]);
     expect(await list({ prescriberOrganization: s.ft.id })).toEqual([s.apps.newFromFt.id, s.apps.postponedFromFt.id]);
@@ -69,7 +75,9 @@ describe("listApplications on the employer side", () => {
     for (let i = 0; i < 2 * PAGE_SIZE + 5; i++) {
       // A run of equal timestamps straddles the first page break.
       const createdAt = i >= 15 && i < 25 ? sameMoment : new Date(sameMoment.getTime() + (i < 15 ? 1 : -1) * (i + 1) * 1000);
-      created.push(await createApplication({ candidateId: candidate.id, sender: prescriber.ctx, employerOrganizationId: employer.id, createdAt }));
+      created.push(
+        await createApplication({ candidateId: candidate.id, sender: prescriber.ctx, employerOrganizationId: employer.id, createdAt }),
+      );
     }
     const page = (params: Record<string, string>) => listApplications(member.ctx, parseListFilters({ status: ["NEW"], ...params }));
 

@@ -9,7 +9,7 @@ describe("CSV cells", () => {
     expect(csvCell("Agent; tri")).toBe('"Agent; tri"');
     expect(csvCell('Dit "le grand"')).toBe('"Dit ""le grand"""');
     expect(csvCell("ligne\nsuivante")).toBe('"ligne\nsuivante"');
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvLine(["a", "b"])).toBe("a;b\r\n");
   });
@@ -27,7 +27,13 @@ describe("iterateListApplications", () => {
     const mine = [];
     for (let i = 0; i < 5; i++) {
       mine.push(
-        await createApplication({ candidateId: candidate.id, sender: sender.ctx, employerOrganizationId: employer.id, status: i === 0 ? "REFUSED" : "NEW", createdAt: new Date(base - i * 1000) }),
+        await createApplication({
+          candidateId: candidate.id,
+          sender: sender.ctx,
+          employerOrganizationId: employer.id,
+          status: i === 0 ? "REFUSED" : "NEW",
+          createdAt: new Date(base - i * 1000),
+        }),
       );
     }
     await createApplication({ candidateId: candidate.id, sender: other.ctx, employerOrganizationId: employer.id });

@@ -13,7 +13,11 @@ export const EXPORT_BATCH_SIZE = 500;
 export const EXPORT_MAX_ROWS = 20_000;
 
 /** The list's applications under its filters, newest first, read in keyset batches (never OFFSET). */
-export async function* iterateListApplications(scope: Scope, filters: ListFilters, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<ApplicationListRow> {
+export async function* iterateListApplications(
+  scope: Scope,
+  filters: ListFilters,
+  batchSize = EXPORT_BATCH_SIZE,
+): AsyncGenerator<ApplicationListRow> {
   const where = listWhere(scope, filters);
   let cursor: { createdAt: Date; id: string } | undefined;
   let seen = 0;

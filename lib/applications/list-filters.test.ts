@@ -8,7 +8,10 @@ describe("list date filters", () => {
   it("drop a day that does not exist instead of reading it as another one", () => {
     expect(parseListFilters({ sentFrom: "2026-02-31", sentTo: "2025-02-29" })).toMatchObject({ sentFrom: undefined, sentTo: undefined });
     expect(parseListFilters({ sentFrom: "2026-13-01", sentTo: "2026-04-31" })).toMatchObject({ sentFrom: undefined, sentTo: undefined });
-    expect(parseListFilters({ sentFrom: "2024-02-29", sentTo: "2026-02-28" })).toMatchObject({ sentFrom: "2024-02-29", sentTo: "2026-02-28" });
+    expect(parseListFilters({ sentFrom: "2024-02-29", sentTo: "2026-02-28" })).toMatchObject({
+      sentFrom: "2024-02-29",
+      sentTo: "2026-02-28",
+    });
   });
 
   it("start a day at midnight in Paris and include all of the last day, in winter, in summer and when the clocks change", async () => {
@@ -22,7 +25,12 @@ describe("list date filters", () => {
     const ids = Object.fromEntries(
       await Promise.all(
         Object.entries(sentAt).map(async ([key, createdAt]) => {
-          const app = await createApplication({ candidateId: s.candidate.id, sender: s.prescriber.ctx, employerOrganizationId: s.employerOrg.id, createdAt });
+          const app = await createApplication({
+            candidateId: s.candidate.id,
+            sender: s.prescriber.ctx,
+            employerOrganizationId: s.employerOrg.id,
+            createdAt,
+          });
           return [key, app.id] as const;
         }),
       ),

@@ -47,7 +47,17 @@ export function parseListFilters(searchParams: Record<string, string | string[] 
 export function listFiltersToSearchParams(filters: Partial<ListFilters>): URLSearchParams {
   const params = new URLSearchParams();
   for (const status of filters.status ?? []) params.append("status", status);
-  for (const key of ["candidate", "sender", "employer", "prescriberOrganization", "handler", "sentFrom", "sentTo", "after", "before"] as const) {
+  for (const key of [
+    "candidate",
+    "sender",
+    "employer",
+    "prescriberOrganization",
+    "handler",
+    "sentFrom",
+    "sentTo",
+    "after",
+    "before",
+  ] as const) {
     const value = filters[key];
     if (value) params.set(key, value);
   }

@@ -110,6 +110,9 @@ export async function findApplicationPage(scope: Scope, filters: ListFilters) {
  * filters (status and cursor aside) — one query for the rows, one for the counts.
  */
 export async function listApplications(scope: Scope, filters: ListFilters) {
-  const [page, counts] = await Promise.all([findApplicationPage(scope, filters), countApplicationsByStatus(scope, filtersWhere(scope, filters))]);
+  const [page, counts] = await Promise.all([
+    findApplicationPage(scope, filters),
+    countApplicationsByStatus(scope, filtersWhere(scope, filters)),
+  ]);
   return { ...page, counts };
 }

@@ -18,9 +18,26 @@ async function organisationWithApplications() {
   const sophie = await createCandidate({ email: null, firstName: "Sophie", lastName: `Marchal${now}` });
   const other = await createCandidate();
   const apps = {
-    newA: await createApplication({ candidateId: sophie.id, sender: sender.ctx, employerOrganizationId: employerA.id, createdAt: new Date(now - 1 * DAY) }),
-    refusedB: await createApplication({ candidateId: sophie.id, sender: colleague.ctx, employerOrganizationId: employerB.id, status: "REFUSED", createdAt: new Date(now - 10 * DAY) }),
-    processingA: await createApplication({ candidateId: other.id, sender: colleague.ctx, employerOrganizationId: employerA.id, status: "PROCESSING", createdAt: new Date(now - 20 * DAY) }),
+    newA: await createApplication({
+      candidateId: sophie.id,
+      sender: sender.ctx,
+      employerOrganizationId: employerA.id,
+      createdAt: new Date(now - 1 * DAY),
+    }),
+    refusedB: await createApplication({
+      candidateId: sophie.id,
+      sender: colleague.ctx,
+      employerOrganizationId: employerB.id,
+      status: "REFUSED",
+      createdAt: new Date(now - 10 * DAY),
+    }),
+    processingA: await createApplication({
+      candidateId: other.id,
+      sender: colleague.ctx,
+      employerOrganizationId: employerA.id,
+      status: "PROCESSING",
+      createdAt: new Date(now - 20 * DAY),
+    }),
   };
   return { org, sender, colleague, employerA, employerB, sophie, apps, now };
 }
@@ -42,7 +59,10 @@ describe("listApplications on the prescriber side", () => {
     const list = (params: Record<string, string | string[]>) => listApplications(s.sender.ctx, parseListFilters(params));
 
     expect(ids((await list({ status: ["NEW", "PROCESSING"] })).rows)).toEqual([s.apps.newA.id, s.apps.processingA.id]);
-    expect(ids((await list({ candidate: `sophie ${s.sophie.lastName.toUpperCase()}` })).rows)).toEqual([s.apps.newA.id, s.apps.refusedB.id]);
+    expect(ids((await list({ candidate: `sophie ${s.sophie.lastName.toUpperCase()}` })).rows)).toEqual([
+      s.apps.newA.id,
+      s.apps.refusedB.id,
+    ]);
     expect(ids((await list({ sender: s.colleague.user.id })).rows)).toEqual([s.apps.refusedB.id, s.apps.processingA.id]);
     expect(ids((await list({ employer: s.employerA.id })).rows)).toEqual([s.apps.newA.id, s.apps.processingA.id]);
     expect(ids((await list({ sentFrom: isoDay(s.now - 15 * DAY), sentTo: isoDay(s.now - 5 * DAY) })).rows)).toEqual([s.apps.refusedB.id]);
@@ -66,7 +86,14 @@ describe("listApplications on the prescriber side", () => {
     const sameMoment = new Date(Date.now() - DAY);
     const created = [];
     for (let i = 0; i < PAGE_SIZE + 5; i++) {
-      created.push(await createApplication({ candidateId: candidate.id, sender: sender.ctx, employerOrganizationId: employer.id, createdAt: i < 10 ? sameMoment : new Date(sameMoment.getTime() - i * 1000) }));
+      created.push(
+        await createApplication({
+          candidateId: candidate.id,
+          sender: sender.ctx,
+          employerOrganizationId: employer.id,
+          createdAt: i < 10 ? sameMoment : new Date(sameMoment.getTime() - i * 1000),
+        }),
+      );
     }
     const first = await listApplications(sender.ctx, parseListFilters({}));
     expect(first.rows).toHaveLength(PAGE_SIZE);

@@ -45,7 +45,12 @@ beforeAll(async () => {
   applicationId = (await createApplication({ candidateId: candidate.id, sender: ctx.sender, employerOrganizationId: employerOrg.id })).id;
   // The same person, applied for by another prescriber organisation to another employer.
   otherOrgApplicationId = (
-    await createApplication({ candidateId: candidate.id, sender: ctx.otherPrescriber, employerOrganizationId: otherEmployerOrg.id, status: "REFUSED" })
+    await createApplication({
+      candidateId: candidate.id,
+      sender: ctx.otherPrescriber,
+      employerOrganizationId: otherEmployerOrg.id,
+      status: "REFUSED",
+    })
   ).id;
 });
 
@@ -89,7 +94,12 @@ describe("visibility of an application sent by a prescriber", () => {
     const before = await prisma.jobApplication.count();
     const result = await sendApplication(
       ctx[viewer],
-      { candidateMode: "existing", candidateId: candidate.id, employerOrganizationId: otherEmployerOrgId, message: "Une nouvelle candidature pour cette personne." },
+      {
+        candidateMode: "existing",
+        candidateId: candidate.id,
+        employerOrganizationId: otherEmployerOrgId,
+        message: "Une nouvelle candidature pour cette personne.",
+      },
       { baseUrl: BASE_URL },
     );
     if (allowed(viewer, ["sender", "colleague"])) {
@@ -117,7 +127,7 @@ describe("visibility of an application sent by a prescriber", () => {
 
   it("filter options list only the organisation's own employers and colleagues", async () => {
     expect((await listEmployersAppliedTo(ctx.sender)).map((e) => e.id)).toEqual([employerOrgId]);
-    expect((await listEmployersAppliedTo(ctx.receivingEmployer))).toEqual([]);
+    expect(await listEmployersAppliedTo(ctx.receivingEmployer)).toEqual([]);
     const senders = (await listOrganizationSenders(ctx.colleague)).map((u) => u.id).sort();
     expect(senders).toEqual([ctx.sender.userId, ctx.colleague.userId].sort());
     expect(await listOrganizationSenders(ctx.receivingEmployer)).toEqual([]);

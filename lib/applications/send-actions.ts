@@ -7,7 +7,12 @@ import { deliverAfterCommit } from "@/lib/mail/sender";
 import { sendApplication } from "@/lib/applications/send";
 import { searchEmployers, type EmployerSearchResult } from "@/lib/applications/employers";
 import { searchOrganizationCandidates, type CandidateSearchResult } from "@/lib/applications/candidates";
-import { candidateSearchSchema, employerSearchSchema, type SearchResult, type SendApplicationResult } from "@/lib/applications/send-validation";
+import {
+  candidateSearchSchema,
+  employerSearchSchema,
+  type SearchResult,
+  type SendApplicationResult,
+} from "@/lib/applications/send-validation";
 import { ROUTES } from "@/lib/routes";
 
 export async function sendApplicationAction(input: unknown): Promise<SendApplicationResult> {

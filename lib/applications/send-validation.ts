@@ -64,12 +64,19 @@ export const sendApplicationSchema = z
     const data = ctx.value;
     if (data.candidateMode === "existing") {
       if (!data.candidateId) {
-        ctx.issues.push({ code: "custom", input: data.candidateId, path: ["candidateId"], message: "Choisissez un candidat dans les résultats de la recherche." });
+        ctx.issues.push({
+          code: "custom",
+          input: data.candidateId,
+          path: ["candidateId"],
+          message: "Choisissez un candidat dans les résultats de la recherche.",
+        });
       }
       return;
     }
-    if (!data.firstName) ctx.issues.push({ code: "custom", input: data.firstName, path: ["firstName"], message: "Saisissez le prénom du candidat." });
-    if (!data.lastName) ctx.issues.push({ code: "custom", input: data.lastName, path: ["lastName"], message: "Saisissez le nom du candidat." });
+    if (!data.firstName)
+      ctx.issues.push({ code: "custom", input: data.firstName, path: ["firstName"], message: "Saisissez le prénom du candidat." });
+    if (!data.lastName)
+      ctx.issues.push({ code: "custom", input: data.lastName, path: ["lastName"], message: "Saisissez le nom du candidat." });
   })
   .transform((data) => ({
     candidate:

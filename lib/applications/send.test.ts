@@ -54,12 +54,21 @@ describe("sendApplication", () => {
     const email = `Lea.${Date.now()}@Mail.TEST`;
     const result = await sendApplication(
       s.prescriber.ctx,
-      newCandidate({ email, phone: "06 12 34 56 78", birthDate: "1990-04-05", employerOrganizationId: s.employerOrg.id, jobTitle: "Agent de tri" }),
+      newCandidate({
+        email,
+        phone: "06 12 34 56 78",
+        birthDate: "1990-04-05",
+        employerOrganizationId: s.employerOrg.id,
+        jobTitle: "Agent de tri",
+      }),
       { baseUrl: BASE_URL },
     );
     const id = applicationIdOf(result);
 
-    const application = await prisma.jobApplication.findUniqueOrThrow({ where: { id }, include: { candidate: true, candidateProfile: true, events: true } });
+    const application = await prisma.jobApplication.findUniqueOrThrow({
+      where: { id },
+      include: { candidate: true, candidateProfile: true, events: true },
+    });
     expect(application).toMatchObject({
       status: "NEW",
       senderUserId: s.prescriber.user.id,
@@ -95,7 +104,9 @@ describe("sendApplication", () => {
 
   it("sends no email to a candidate without an address, and still tells the prescriber and the employer", async () => {
     const s = await scenario();
-    const id = applicationIdOf(await sendApplication(s.prescriber.ctx, newCandidate({ employerOrganizationId: s.employerOrg.id }), { baseUrl: BASE_URL }));
+    const id = applicationIdOf(
+      await sendApplication(s.prescriber.ctx, newCandidate({ employerOrganizationId: s.employerOrg.id }), { baseUrl: BASE_URL }),
+    );
     const emails = await prisma.outboxEmail.findMany({ where: { applicationId: id } });
     expect(emails.map((e) => e.template).sort()).toEqual(["application_received", "application_received", "application_sent"]);
     expect(await prisma.candidateLink.count({ where: { candidate: { applications: { some: { id } } } } })).toBe(0);
@@ -106,7 +117,12 @@ describe("sendApplication", () => {
     const other = await createOrganization("PRESCRIBER");
     const otherPrescriber = await createMember(other);
     const existing = await createCandidate({ email: `deja.${Date.now()}@mail.test`, firstName: "Hélène", lastName: "Le Gall" });
-    await createApplication({ candidateId: existing.id, sender: otherPrescriber.ctx, employerOrganizationId: s.employerOrg.id, profile: { firstName: "Hélène", lastName: "Le Gall", phone: "01 11 11 11 11" } });
+    await createApplication({
+      candidateId: existing.id,
+      sender: otherPrescriber.ctx,
+      employerOrganizationId: s.employerOrg.id,
+      profile: { firstName: "Hélène", lastName: "Le Gall", phone: "01 11 11 11 11" },
+    });
 
     const before = await prisma.candidate.count();
     const otherEmployer = await createOrganization("EMPLOYER");
@@ -114,16 +130,31 @@ describe("sendApplication", () => {
       await sendApplication(
         s.prescriber.ctx,
         // Same person, typed differently: case, accents and spacing do not matter.
-        newCandidate({ firstName: "HELENE", lastName: "le  gall", email: existing.email!.toUpperCase(), phone: "07 00 00 00 00", employerOrganizationId: otherEmployer.id }),
+        newCandidate({
+          firstName: "HELENE",
+          lastName: "le  gall",
+          email: existing.email!.toUpperCase(),
+          phone: "07 00 00 00 00",
+          employerOrganizationId: otherEmployer.id,
+        }),
         { baseUrl: BASE_URL },
       ),
     );
     expect(await prisma.candidate.count()).toBe(before);
     const application = await prisma.jobApplication.findUniqueOrThrow({ where: { id }, include: { candidateProfile: true } });
     expect(application.candidateId).toBe(existing.id);
-    expect(application.candidateProfile).toMatchObject({ organizationId: s.prescriberOrg.id, firstName: "HELENE", lastName: "le  gall", phone: "07 00 00 00 00" });
+    expect(application.candidateProfile).toMatchObject({
+      organizationId: s.prescriberOrg.id,
+      firstName: "HELENE",
+      lastName: "le  gall",
+      phone: "07 00 00 00 00",
+    });
     // The other organisation's record is untouched.
-    expect(await prisma.candidateProfile.findUniqueOrThrow({ where: { candidateId_organizationId: { candidateId: existing.id, organizationId: other.id } } })).toMatchObject({
+    expect(
+      await prisma.candidateProfile.findUniqueOrThrow({
+        where: { candidateId_organizationId: { candidateId: existing.id, organizationId: other.id } },
+      }),
+    ).toMatchObject({
       firstName: "Hélène",
       phone: "01 11 11 11 11",
     });
@@ -131,9 +162,18 @@ describe("sendApplication", () => {
 
   it("accepts an existing candidate by id from the organisation that applied for them, by any colleague", async () => {
     const s = await scenario();
-    await createApplication({ candidateId: s.candidate.id, sender: s.prescriber.ctx, employerOrganizationId: s.employerOrg.id, status: "REFUSED" });
+    await createApplication({
+      candidateId: s.candidate.id,
+      sender: s.prescriber.ctx,
+      employerOrganizationId: s.employerOrg.id,
+      status: "REFUSED",
+    });
     const id = applicationIdOf(
-      await sendApplication(s.colleague.ctx, { candidateMode: "existing", candidateId: s.candidate.id, employerOrganizationId: s.employerOrg.id, message: MESSAGE }, { baseUrl: BASE_URL }),
+      await sendApplication(
+        s.colleague.ctx,
+        { candidateMode: "existing", candidateId: s.candidate.id, employerOrganizationId: s.employerOrg.id, message: MESSAGE },
+        { baseUrl: BASE_URL },
+      ),
     );
     const application = await prisma.jobApplication.findUniqueOrThrow({ where: { id } });
     expect(application).toMatchObject({ candidateId: s.candidate.id, senderUserId: s.colleague.user.id, status: "NEW" });
@@ -146,7 +186,11 @@ describe("sendApplication", () => {
     await createApplication({ candidateId: s.candidate.id, sender: otherPrescriber.ctx, employerOrganizationId: s.employerOrg.id });
     const send = (candidateId: string) =>
       expectNothingWritten(() =>
-        sendApplication(s.prescriber.ctx, { candidateMode: "existing", candidateId, employerOrganizationId: s.employerOrg.id, message: MESSAGE }, { baseUrl: BASE_URL }),
+        sendApplication(
+          s.prescriber.ctx,
+          { candidateMode: "existing", candidateId, employerOrganizationId: s.employerOrg.id, message: MESSAGE },
+          { baseUrl: BASE_URL },
+        ),
       );
     const foreign = await send(s.candidate.id);
     const unknown = await send("cand-does-not-exist");
@@ -157,20 +201,31 @@ describe("sendApplication", () => {
   it("refuses a second pending application of the same candidate to the same employer, with a clear message", async () => {
     const s = await scenario();
     const input = { candidateMode: "existing", candidateId: s.candidate.id, employerOrganizationId: s.employerOrg.id, message: MESSAGE };
-    await createApplication({ candidateId: s.candidate.id, sender: s.prescriber.ctx, employerOrganizationId: s.employerOrg.id, status: "POSTPONED" });
+    await createApplication({
+      candidateId: s.candidate.id,
+      sender: s.prescriber.ctx,
+      employerOrganizationId: s.employerOrg.id,
+      status: "POSTPONED",
+    });
     const result = await expectNothingWritten(() => sendApplication(s.colleague.ctx, input, { baseUrl: BASE_URL }));
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining("déjà une candidature en cours") });
     expect(result.ok === false && result.fieldErrors?.employerOrganizationId).toBeTruthy();
 
     // The same candidate by email is the same person: refused as well.
     const byEmail = await expectNothingWritten(() =>
-      sendApplication(s.prescriber.ctx, newCandidate({ ...namesOf(s.candidate), email: s.candidate.email, employerOrganizationId: s.employerOrg.id }), { baseUrl: BASE_URL }),
+      sendApplication(
+        s.prescriber.ctx,
+        newCandidate({ ...namesOf(s.candidate), email: s.candidate.email, employerOrganizationId: s.employerOrg.id }),
+        { baseUrl: BASE_URL },
+      ),
     );
     expect(byEmail).toMatchObject({ ok: false, error: expect.stringContaining("déjà une candidature en cours") });
 
     // Another employer is fine.
     const otherEmployer = await createOrganization("EMPLOYER");
-    expect((await sendApplication(s.prescriber.ctx, { ...input, employerOrganizationId: otherEmployer.id }, { baseUrl: BASE_URL })).ok).toBe(true);
+    expect(
+      (await sendApplication(s.prescriber.ctx, { ...input, employerOrganizationId: otherEmployer.id }, { baseUrl: BASE_URL })).ok,
+    ).toBe(true);
   });
 
   it("does not refuse because of another organisation's pending application, which would reveal it", async () => {
@@ -201,11 +256,21 @@ describe("sendApplication", () => {
       ["right-to-left override in the last name", { lastName: "Dupont\u202Efdp.exe" }, "lastName", /caractère non autorisé/],
       ["line break in the first name", { firstName: "Léa\nBcc: x@y.z" }, "firstName", /caractère non autorisé/],
       ["zero-width space in the job title", { jobTitle: "Agent\u200Bde tri" }, "jobTitle", /caractère non autorisé/],
-      ["isolate in the message", { message: "Bonjour, voici \u2067le message\u2069 du prescripteur." }, "message", /caractère non autorisé/],
+      [
+        "isolate in the message",
+        { message: "Bonjour, voici \u2067le message\u2069 du prescripteur." },
+        "message",
+        /caractère non autorisé/,
+      ],
       ["birth date in the future", { birthDate: "2999-01-01" }, "birthDate", /date de naissance valide/],
       ["no employer", { employerOrganizationId: "" }, "employerOrganizationId", /Choisissez un employeur/],
       ["unknown employer id", { employerOrganizationId: "org-does-not-exist" }, "employerOrganizationId", /Employeur introuvable/],
-      ["a prescriber organisation as employer", { employerOrganizationId: prescriberOrg.id }, "employerOrganizationId", /Employeur introuvable/],
+      [
+        "a prescriber organisation as employer",
+        { employerOrganizationId: prescriberOrg.id },
+        "employerOrganizationId",
+        /Employeur introuvable/,
+      ],
     ];
     for (const [label, overrides, field, message] of cases) {
       const result = await expectNothingWritten(() => sendApplication(s.prescriber.ctx, { ...valid, ...overrides }, { baseUrl: BASE_URL }));
@@ -218,7 +283,12 @@ describe("sendApplication", () => {
 
   it("refuses an employer organisation as sender, and writes nothing", async () => {
     const s = await scenario();
-    await createApplication({ candidateId: s.candidate.id, sender: s.prescriber.ctx, employerOrganizationId: s.employerOrg.id, status: "REFUSED" });
+    await createApplication({
+      candidateId: s.candidate.id,
+      sender: s.prescriber.ctx,
+      employerOrganizationId: s.employerOrg.id,
+      status: "REFUSED",
+    });
     const result = await expectNothingWritten(() =>
       sendApplication(s.employer.ctx, newCandidate({ employerOrganizationId: s.employerOrg.id }), { baseUrl: BASE_URL }),
     );
@@ -230,8 +300,12 @@ describe("sendApplication", () => {
     const otherEmployer = await createOrganization("EMPLOYER");
     const email = `course.${Date.now()}@mail.test`;
     const [a, b] = await Promise.all([
-      sendApplication(s.prescriber.ctx, newCandidate({ lastName: "Course", email, employerOrganizationId: s.employerOrg.id }), { baseUrl: BASE_URL }),
-      sendApplication(s.colleague.ctx, newCandidate({ lastName: "Course", email, employerOrganizationId: otherEmployer.id }), { baseUrl: BASE_URL }),
+      sendApplication(s.prescriber.ctx, newCandidate({ lastName: "Course", email, employerOrganizationId: s.employerOrg.id }), {
+        baseUrl: BASE_URL,
+      }),
+      sendApplication(s.colleague.ctx, newCandidate({ lastName: "Course", email, employerOrganizationId: otherEmployer.id }), {
+        baseUrl: BASE_URL,
+      }),
     ]);
     const ids = [applicationIdOf(a), applicationIdOf(b)];
     const applications = await prisma.jobApplication.findMany({ where: { id: { in: ids } } });
@@ -243,7 +317,12 @@ describe("sendApplication", () => {
 
   it("lets only one of two simultaneous identical sends through", async () => {
     const s = await scenario();
-    await createApplication({ candidateId: s.candidate.id, sender: s.prescriber.ctx, employerOrganizationId: s.employerOrg.id, status: "REFUSED" });
+    await createApplication({
+      candidateId: s.candidate.id,
+      sender: s.prescriber.ctx,
+      employerOrganizationId: s.employerOrg.id,
+      status: "REFUSED",
+    });
     const input = { candidateMode: "existing", candidateId: s.candidate.id, employerOrganizationId: s.employerOrg.id, message: MESSAGE };
     const results = await Promise.all([
       sendApplication(s.prescriber.ctx, input, { baseUrl: BASE_URL }),

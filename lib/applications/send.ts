@@ -1,7 +1,13 @@
 import "server-only";
 import { prisma, type TransactionClient, WRITE_TRANSACTION_OPTIONS } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
-import { mayReceiveApplications, maySendApplications, PRESCRIBERS_ONLY, visibleApplicationsWhere, visibleCandidateProfilesWhere } from "@/lib/access";
+import {
+  mayReceiveApplications,
+  maySendApplications,
+  PRESCRIBERS_ONLY,
+  visibleApplicationsWhere,
+  visibleCandidateProfilesWhere,
+} from "@/lib/access";
 import { lockCandidate } from "@/lib/applications/candidate-lock";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import { PENDING_STATUSES } from "@/lib/status";
@@ -33,7 +39,8 @@ const EMAIL_NAME_MISMATCH: Refusal = {
   ok: false,
   error: "Vérifiez l'adresse e-mail du candidat : elle ne correspond pas au prénom et au nom saisis.",
   fieldErrors: {
-    email: "Cette adresse e-mail ne correspond pas au prénom et au nom saisis. Vérifiez-la avec le candidat (une faute de frappe ?), ou laissez le champ vide.",
+    email:
+      "Cette adresse e-mail ne correspond pas au prénom et au nom saisis. Vérifiez-la avec le candidat (une faute de frappe ?), ou laissez le champ vide.",
   },
 };
 const EMPLOYER_NOT_FOUND: Refusal = {
@@ -71,7 +78,10 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
       // duplicate with the reason "Candidature en doublon".
       const pending = await tx.jobApplication.findFirst({
         where: {
-          AND: [visibleApplicationsWhere(ctx), { candidateId, employerOrganizationId: data.employerOrganizationId, status: { in: [...PENDING_STATUSES] } }],
+          AND: [
+            visibleApplicationsWhere(ctx),
+            { candidateId, employerOrganizationId: data.employerOrganizationId, status: { in: [...PENDING_STATUSES] } },
+          ],
         },
         select: { id: true },
       });
@@ -121,10 +131,12 @@ async function resolveCandidate(tx: TransactionClient, ctx: SenderContext, candi
     // An id is accepted only for a person this organisation has a record of: any other id is
     // "not found", whether or not it exists.
     const visible = visibleCandidateProfilesWhere(ctx);
-    const own = visible && (await tx.candidateProfile.findFirst({
-      where: { AND: [{ candidateId: candidate.id }, visible] },
-      select: { candidateId: true },
-    }));
+    const own =
+      visible &&
+      (await tx.candidateProfile.findFirst({
+        where: { AND: [{ candidateId: candidate.id }, visible] },
+        select: { candidateId: true },
+      }));
     if (!own) throw new SendRefused(CANDIDATE_NOT_FOUND);
     return own.candidateId;
   }

@@ -13,7 +13,14 @@ import {
   refuseApplication,
   type TransitionResult,
 } from "@/lib/applications/transitions";
-import { acceptSchema, cancelSchema, postponeSchema, processSchema, refuseSchema, todayInFrance } from "@/lib/applications/decision-validation";
+import {
+  acceptSchema,
+  cancelSchema,
+  postponeSchema,
+  processSchema,
+  refuseSchema,
+  todayInFrance,
+} from "@/lib/applications/decision-validation";
 import { DEFAULT_POSTPONE_MESSAGE, type ApplicationStatus, type UserTransitionName } from "@/lib/status";
 
 export const BASE_URL = "https://suivi.test";
@@ -22,7 +29,12 @@ export const CANDIDATE_ANSWER = "Merci pour votre candidature, nous ne pouvons p
 export const CANCELLATION_REASON = "Le candidat ne s'est pas présenté le premier jour.";
 
 /** Fires a transition with a valid input built from the seen status. */
-export function fire(transition: UserTransitionName, ctx: MemberContext, applicationId: string, status: ApplicationStatus): Promise<TransitionResult> {
+export function fire(
+  transition: UserTransitionName,
+  ctx: MemberContext,
+  applicationId: string,
+  status: ApplicationStatus,
+): Promise<TransitionResult> {
   const ref = { applicationId, status };
   const options = { baseUrl: BASE_URL };
   switch (transition) {
@@ -31,11 +43,20 @@ export function fire(transition: UserTransitionName, ctx: MemberContext, applica
     case "postpone":
       return postponeApplication(ctx, postponeSchema.parse({ ...ref, answerToCandidate: DEFAULT_POSTPONE_MESSAGE }), options);
     case "accept":
-      return acceptApplication(ctx, acceptSchema.parse({ ...ref, hiringStartDate: todayInFrance(), answerToCandidate: "Bienvenue !" }), options);
+      return acceptApplication(
+        ctx,
+        acceptSchema.parse({ ...ref, hiringStartDate: todayInFrance(), answerToCandidate: "Bienvenue !" }),
+        options,
+      );
     case "refuse":
       return refuseApplication(
         ctx,
-        refuseSchema.parse({ ...ref, refusalReason: "NOT_MOBILE", answerToCandidate: CANDIDATE_ANSWER, answerToPrescriber: PRIVATE_MESSAGE }),
+        refuseSchema.parse({
+          ...ref,
+          refusalReason: "NOT_MOBILE",
+          answerToCandidate: CANDIDATE_ANSWER,
+          answerToPrescriber: PRIVATE_MESSAGE,
+        }),
         options,
       );
     case "cancel":

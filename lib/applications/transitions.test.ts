@@ -46,7 +46,12 @@ describe.each(USER_TRANSITIONS)("%s, from every status", (transition) => {
 
     const events = await prisma.applicationEvent.findMany({ where: { applicationId: application.id } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ transition, fromStatus: from, toStatus: TRANSITIONS[transition].to, actorId: scenario.employer.user.id });
+    expect(events[0]).toMatchObject({
+      transition,
+      fromStatus: from,
+      toStatus: TRANSITIONS[transition].to,
+      actorId: scenario.employer.user.id,
+    });
 
     const kinds = EVENT_NOTIFICATIONS[transition];
     const expected = [
@@ -70,8 +75,16 @@ describe("what each decision records", () => {
 
   it("accept: dates and message on the row and the event; a former refusal is cleared", async () => {
     const { application } = await applicationIn("REFUSED");
-    await prisma.jobApplication.update({ where: { id: application.id }, data: { refusalReason: "NOT_MOBILE", answerToPrescriber: "privé" } });
-    const input = acceptSchema.parse({ applicationId: application.id, status: "REFUSED", hiringStartDate: "2099-01-05", hiringEndDate: "2099-06-30" });
+    await prisma.jobApplication.update({
+      where: { id: application.id },
+      data: { refusalReason: "NOT_MOBILE", answerToPrescriber: "privé" },
+    });
+    const input = acceptSchema.parse({
+      applicationId: application.id,
+      status: "REFUSED",
+      hiringStartDate: "2099-01-05",
+      hiringEndDate: "2099-06-30",
+    });
     expect(await acceptApplication(scenario.employer.ctx, input, { baseUrl: BASE_URL })).toMatchObject({ ok: true });
     const after = await prisma.jobApplication.findUniqueOrThrow({ where: { id: application.id } });
     expect(after).toMatchObject({ status: "ACCEPTED", refusalReason: null, answerToPrescriber: null, answerToCandidate: null });
@@ -86,9 +99,17 @@ describe("what each decision records", () => {
     const { application } = await applicationIn("PROCESSING");
     await fire("refuse", scenario.employer.ctx, application.id, "PROCESSING");
     const after = await prisma.jobApplication.findUniqueOrThrow({ where: { id: application.id } });
-    expect(after).toMatchObject({ refusalReason: "NOT_MOBILE", answerToCandidate: expect.any(String), answerToPrescriber: expect.any(String) });
+    expect(after).toMatchObject({
+      refusalReason: "NOT_MOBILE",
+      answerToCandidate: expect.any(String),
+      answerToPrescriber: expect.any(String),
+    });
     const event = await prisma.applicationEvent.findFirstOrThrow({ where: { applicationId: application.id } });
-    expect(event).toMatchObject({ refusalReason: "NOT_MOBILE", message: after.answerToCandidate, privateMessage: after.answerToPrescriber });
+    expect(event).toMatchObject({
+      refusalReason: "NOT_MOBILE",
+      message: after.answerToCandidate,
+      privateMessage: after.answerToPrescriber,
+    });
   });
 
   it("a decision on an application someone else handles keeps its handler", async () => {
@@ -127,30 +148,33 @@ describe("stale actions (someone acted first, double submit, back button)", () =
 });
 
 describe("only members of the receiving organisation can decide", () => {
-  it.each(USER_TRANSITIONS)("%s: another employer, the sending prescriber, an outsider or a former member get not_found", async (transition) => {
-    const from = TRANSITIONS[transition].from[0]!;
-    const { application } = await applicationIn(from);
-    const otherEmployer = await createMember(await createOrganization("EMPLOYER"), "ADMIN");
-    const formerMember = await createMember(scenario.employerOrg);
-    await prisma.membership.updateMany({ where: { userId: formerMember.user.id }, data: { isActive: false } });
-    const outsider = await createMember(await createOrganization("EMPLOYER"));
-    const before = await snapshot([application.id]);
+  it.each(USER_TRANSITIONS)(
+    "%s: another employer, the sending prescriber, an outsider or a former member get not_found",
+    async (transition) => {
+      const from = TRANSITIONS[transition].from[0]!;
+      const { application } = await applicationIn(from);
+      const otherEmployer = await createMember(await createOrganization("EMPLOYER"), "ADMIN");
+      const formerMember = await createMember(scenario.employerOrg);
+      await prisma.membership.updateMany({ where: { userId: formerMember.user.id }, data: { isActive: false } });
+      const outsider = await createMember(await createOrganization("EMPLOYER"));
+      const before = await snapshot([application.id]);
 
-    const intruders = [
-      otherEmployer.ctx,
-      scenario.prescriber.ctx,
-      // The right organisation named by someone who is not (or no longer) in it.
-      { ...outsider.ctx, organizationId: scenario.employerOrg.id },
-      formerMember.ctx,
-      // A prescriber context pointing at the employer: the kind decides the side.
-      { ...scenario.employer.ctx, organizationKind: "PRESCRIBER" as const },
-    ];
-    for (const ctx of intruders) {
-      expect(await fire(transition, ctx, application.id, from)).toEqual({ error: "not_found" });
-    }
-    expect(await fire(transition, scenario.employer.ctx, "does-not-exist", from)).toEqual({ error: "not_found" });
-    await expectNothingWritten([application.id], before);
-  });
+      const intruders = [
+        otherEmployer.ctx,
+        scenario.prescriber.ctx,
+        // The right organisation named by someone who is not (or no longer) in it.
+        { ...outsider.ctx, organizationId: scenario.employerOrg.id },
+        formerMember.ctx,
+        // A prescriber context pointing at the employer: the kind decides the side.
+        { ...scenario.employer.ctx, organizationKind: "PRESCRIBER" as const },
+      ];
+      for (const ctx of intruders) {
+        expect(await fire(transition, ctx, application.id, from)).toEqual({ error: "not_found" });
+      }
+      expect(await fire(transition, scenario.employer.ctx, "does-not-exist", from)).toEqual({ error: "not_found" });
+      await expectNothingWritten([application.id], before);
+    },
+  );
 });
 
 describe("take over (« Je prends en charge »)", () => {
@@ -178,9 +202,17 @@ describe("take over (« Je prends en charge »)", () => {
   it("only from PROCESSING, only by a member of the receiving organisation", async () => {
     const { application } = await applicationIn("NEW");
     const before = await snapshot([application.id]);
-    expect(await takeOverApplication(scenario.employer.ctx, { applicationId: application.id, status: "NEW" })).toEqual({ error: "not_allowed", status: "NEW" });
-    expect(await takeOverApplication(scenario.employer.ctx, { applicationId: application.id, status: "PROCESSING" })).toEqual({ error: "stale", status: "NEW" });
-    expect(await takeOverApplication(scenario.prescriber.ctx, { applicationId: application.id, status: "NEW" })).toEqual({ error: "not_found" });
+    expect(await takeOverApplication(scenario.employer.ctx, { applicationId: application.id, status: "NEW" })).toEqual({
+      error: "not_allowed",
+      status: "NEW",
+    });
+    expect(await takeOverApplication(scenario.employer.ctx, { applicationId: application.id, status: "PROCESSING" })).toEqual({
+      error: "stale",
+      status: "NEW",
+    });
+    expect(await takeOverApplication(scenario.prescriber.ctx, { applicationId: application.id, status: "NEW" })).toEqual({
+      error: "not_found",
+    });
     await expectNothingWritten([application.id], before);
   });
 });

@@ -6,7 +6,14 @@ import { lockCandidate } from "@/lib/applications/candidate-lock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import { PENDING_STATUSES, TAKE_OVER, can, canTakeOver, targetStatus, type ApplicationStatus, type UserTransitionName } from "@/lib/status";
-import type { AcceptInput, CancelInput, PostponeInput, ProcessInput, RefuseInput, TakeOverInput } from "@/lib/applications/decision-validation";
+import type {
+  AcceptInput,
+  CancelInput,
+  PostponeInput,
+  ProcessInput,
+  RefuseInput,
+  TakeOverInput,
+} from "@/lib/applications/decision-validation";
 import { parseCalendarDate } from "@/lib/calendar-date";
 
 /**
@@ -82,19 +89,39 @@ async function runTransition(
     if (count !== 1) return { error: "stale", status: await currentStatus(tx, application.id) } as const;
     // A decision taken straight from "Nouvelle candidature" names its author as the handler.
     if (transition !== "process") {
-      await tx.jobApplication.updateMany({ where: { id: application.id, handlerId: null }, data: { handlerId: ctx.userId, processedAt: now } });
+      await tx.jobApplication.updateMany({
+        where: { id: application.id, handlerId: null },
+        data: { handlerId: ctx.userId, processedAt: now },
+      });
     }
     await tx.applicationEvent.create({
-      data: { ...change.event, applicationId: application.id, transition, fromStatus: seen.status, toStatus: to, actorId: ctx.userId, createdAt: now },
+      data: {
+        ...change.event,
+        applicationId: application.id,
+        transition,
+        fromStatus: seen.status,
+        toStatus: to,
+        actorId: ctx.userId,
+        createdAt: now,
+      },
     });
     const cascadeEmailIds = transition === "accept" ? await renderOtherApplicationsObsolete(tx, application, { baseUrl }) : [];
-    const emailIds = await notifyApplicationEvent(tx, { event: transition, applicationId: application.id, baseUrl, cancellationReason: change.cancellationReason });
+    const emailIds = await notifyApplicationEvent(tx, {
+      event: transition,
+      applicationId: application.id,
+      baseUrl,
+      cancellationReason: change.cancellationReason,
+    });
     return { ok: true, emailIds: [...emailIds, ...cascadeEmailIds] } as const;
   }, WRITE_TRANSACTION_OPTIONS);
 }
 
 /** The cascade of an accept: every other pending application of the person, whoever sent or received it. */
-async function renderOtherApplicationsObsolete(tx: TransactionClient, accepted: Received, { baseUrl }: TransitionOptions): Promise<string[]> {
+async function renderOtherApplicationsObsolete(
+  tx: TransactionClient,
+  accepted: Received,
+  { baseUrl }: TransitionOptions,
+): Promise<string[]> {
   const others = await tx.jobApplication.findMany({
     where: { candidateId: accepted.candidateId, id: { not: accepted.id }, status: { in: [...PENDING_STATUSES] } },
     select: { id: true, status: true },
@@ -155,7 +182,13 @@ export function refuseApplication(ctx: MemberContext, input: RefuseInput, option
     input,
     "refuse",
     {
-      data: { refusalReason: input.refusalReason, answerToCandidate: answer, answerToPrescriber: privateMessage, hiringStartDate: null, hiringEndDate: null },
+      data: {
+        refusalReason: input.refusalReason,
+        answerToCandidate: answer,
+        answerToPrescriber: privateMessage,
+        hiringStartDate: null,
+        hiringEndDate: null,
+      },
       event: { refusalReason: input.refusalReason, message: answer, privateMessage },
     },
     options,
@@ -189,7 +222,13 @@ export async function takeOverApplication(ctx: MemberContext, input: TakeOverInp
       return status === input.status ? ({ ok: true, emailIds: [] } as const) : ({ error: "stale", status } as const);
     }
     await tx.applicationEvent.create({
-      data: { applicationId: application.id, transition: TAKE_OVER.name, fromStatus: input.status, toStatus: input.status, actorId: ctx.userId },
+      data: {
+        applicationId: application.id,
+        transition: TAKE_OVER.name,
+        fromStatus: input.status,
+        toStatus: input.status,
+        actorId: ctx.userId,
+      },
     });
     return { ok: true, emailIds: [] } as const;
   }, WRITE_TRANSACTION_OPTIONS);

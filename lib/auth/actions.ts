@@ -9,7 +9,6 @@ import { zodFieldErrors, type ActionResult } from "@/lib/action-result";
 import { ROUTES } from "@/lib/routes";
 import { toSeconds, YEAR_MS } from "@/lib/time";
 
-
 /** Form action (works before hydration too): the previous state comes from useActionState. */
 export async function requestSignInLink(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const parsed = signInSchema.safeParse({ email: formData.get("email") });

@@ -13,7 +13,6 @@ export type { MembershipSummary };
 
 export const CURRENT_ORGANIZATION_COOKIE = "current_organization";
 
-
 export interface SignedInUser {
   id: string;
   email: string;

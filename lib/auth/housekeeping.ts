@@ -16,7 +16,11 @@ export async function purgeExpiredSignInData(db: PrismaClient, asOf: Date) {
   const rateLimitHits = await db.rateLimitHit.deleteMany({ where: { at: { lt: new Date(asOf.getTime() - RATE_LIMIT_HITS_MAX_AGE_MS) } } });
   const verificationTokens = await db.verificationToken.deleteMany({ where: { expires: { lt: asOf } } });
   const sessions = await db.session.deleteMany({ where: { expires: { lt: asOf } } });
-  return { rateLimitHitsDeleted: rateLimitHits.count, verificationTokensDeleted: verificationTokens.count, sessionsDeleted: sessions.count };
+  return {
+    rateLimitHitsDeleted: rateLimitHits.count,
+    verificationTokensDeleted: verificationTokens.count,
+    sessionsDeleted: sessions.count,
+  };
 }
 
 export const signInHousekeepingJob: Job = {

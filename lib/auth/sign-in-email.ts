@@ -9,7 +9,6 @@ import { takeAllowance } from "@/lib/rate-limit";
 import { confirmationLink } from "@/lib/auth/sign-in-link";
 import { HOUR_MS } from "@/lib/time";
 
-
 /** Someone may sign in only with an account that belongs to at least one active organisation. */
 export async function hasActiveAccount(email: string): Promise<boolean> {
   const count = await prisma.membership.count({ where: { isActive: true, user: { email: email.toLowerCase() } } });
@@ -65,12 +64,19 @@ export async function handleSignInRequest(request: {
 }
 
 async function limitAndSend(email: string, callbackUrl: string, client: string | null): Promise<SignInRequestOutcome> {
-  if (client && !(await takeAllowance({ scope: "sign-in:client", value: client, limit: env.SIGN_IN_LIMIT_PER_CLIENT, windowMs: HOUR_MS }))) {
-    console.warn(`[sign-in] limit of ${env.SIGN_IN_LIMIT_PER_CLIENT}/h per client address reached: no e-mail for ${maskEmail(email)} (client ${client})`);
+  if (
+    client &&
+    !(await takeAllowance({ scope: "sign-in:client", value: client, limit: env.SIGN_IN_LIMIT_PER_CLIENT, windowMs: HOUR_MS }))
+  ) {
+    console.warn(
+      `[sign-in] limit of ${env.SIGN_IN_LIMIT_PER_CLIENT}/h per client address reached: no e-mail for ${maskEmail(email)} (client ${client})`,
+    );
     return "client-limit";
   }
   if (!(await takeAllowance({ scope: "sign-in:address", value: email, limit: env.SIGN_IN_LIMIT_PER_ADDRESS, windowMs: HOUR_MS }))) {
-    console.warn(`[sign-in] limit of ${env.SIGN_IN_LIMIT_PER_ADDRESS}/h per e-mail address reached: no e-mail for ${maskEmail(email)} (client ${client ?? "unknown"})`);
+    console.warn(
+      `[sign-in] limit of ${env.SIGN_IN_LIMIT_PER_ADDRESS}/h per e-mail address reached: no e-mail for ${maskEmail(email)} (client ${client ?? "unknown"})`,
+    );
     return "address-limit";
   }
   return (await sendSignInLink(email, callbackUrl)) ? "sent" : "no-account";

@@ -78,14 +78,18 @@ describe("sign-in abuse limits", () => {
   it("past 300 requests in an hour from one client address, sends nothing more from it, and logs it", async () => {
     client.address = `203.0.113.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 4)}`;
     const bucket = bucketOf("sign-in:client", client.address);
-    await prisma.rateLimitHit.createMany({ data: Array.from({ length: 300 }, (_, i) => ({ bucket, at: new Date(Date.now() - 1000 * (i + 1)) })) });
+    await prisma.rateLimitHit.createMany({
+      data: Array.from({ length: 300 }, (_, i) => ({ bucket, at: new Date(Date.now() - 1000 * (i + 1)) })),
+    });
 
     const user = await member();
     const response = await new AuthClient().requestLink(user.email);
     expect(response.headers.get("location")).toBe(NEUTRAL_ANSWER);
     await settle();
     expect(await signInEmails(user.email)).toBe(0);
-    expect(String(warn.mock.calls[0]?.[0])).toContain(`limit of 300/h per client address reached: no e-mail for ${user.email[0]}***@pro.test (client ${client.address})`);
+    expect(String(warn.mock.calls[0]?.[0])).toContain(
+      `limit of 300/h per client address reached: no e-mail for ${user.email[0]}***@pro.test (client ${client.address})`,
+    );
 
     // Another client (or the same person elsewhere) is not affected.
     client.address = "198.51.100.20";
@@ -121,7 +125,10 @@ describe("takeAllowance", () => {
     const identifier = `purge-${randomUUID()}@pro.test`;
     const asOf = new Date("2026-03-03T12:00:00Z");
     await prisma.rateLimitHit.createMany({
-      data: [{ bucket, at: new Date("2026-03-02T11:59:00Z") }, { bucket, at: new Date("2026-03-02T12:01:00Z") }],
+      data: [
+        { bucket, at: new Date("2026-03-02T11:59:00Z") },
+        { bucket, at: new Date("2026-03-02T12:01:00Z") },
+      ],
     });
     await prisma.verificationToken.createMany({
       data: [
@@ -139,10 +146,16 @@ describe("takeAllowance", () => {
 
     const first = await purgeExpiredSignInData(prisma, asOf);
     expect(first.rateLimitHitsDeleted).toBeGreaterThanOrEqual(1);
-    expect((await prisma.rateLimitHit.findMany({ where: { bucket } })).map((hit) => hit.at.toISOString())).toEqual(["2026-03-02T12:01:00.000Z"]);
+    expect((await prisma.rateLimitHit.findMany({ where: { bucket } })).map((hit) => hit.at.toISOString())).toEqual([
+      "2026-03-02T12:01:00.000Z",
+    ]);
     expect((await prisma.verificationToken.findMany({ where: { identifier } })).map((t) => t.token.split("-")[0])).toEqual(["valid"]);
     expect((await prisma.session.findMany({ where: { userId: user.id } })).map((t) => t.sessionToken.split("-")[0])).toEqual(["valid"]);
-    expect(await purgeExpiredSignInData(prisma, asOf)).toEqual({ rateLimitHitsDeleted: 0, verificationTokensDeleted: 0, sessionsDeleted: 0 });
+    expect(await purgeExpiredSignInData(prisma, asOf)).toEqual({
+      rateLimitHitsDeleted: 0,
+      verificationTokensDeleted: 0,
+      sessionsDeleted: 0,
+    });
   });
 
   it("stores no address in clear", async () => {

@@ -24,7 +24,15 @@ export function parseDay(value: string): string | null {
 
 /** Minutes Paris is ahead of UTC at `moment` (60 in winter, 120 in summer). */
 function parisOffsetMinutes(moment: Date): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: JOBS_TIME_ZONE, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" }).formatToParts(moment);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: JOBS_TIME_ZONE,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+  }).formatToParts(moment);
   const get = (type: string) => Number(parts.find((part) => part.type === type)!.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
   return Math.round((asUtc - Math.floor(moment.getTime() / MINUTE_MS) * MINUTE_MS) / MINUTE_MS);

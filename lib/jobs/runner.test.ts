@@ -49,7 +49,9 @@ async function twoRunnersAtOnce(a: PrismaClient, b: PrismaClient) {
   expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["done", "skipped"]);
   expect(outcomes.find((outcome) => outcome.status === "skipped")).toMatchObject({ reason: "running in another process" });
   // Later in the day, every process finds it done.
-  expect(await runJobs({ day: DAY, jobs: [job], db: b })).toEqual([{ name: job.name, status: "skipped", reason: "already done for this day" }]);
+  expect(await runJobs({ day: DAY, jobs: [job], db: b })).toEqual([
+    { name: job.name, status: "skipped", reason: "already done for this day" },
+  ]);
   expect(runs).toHaveLength(1);
   const row = await a.jobRun.findUniqueOrThrow({ where: { name_day: { name: job.name, day: new Date(`${DAY}T00:00:00Z`) } } });
   expect(row).toMatchObject({ status: "DONE", attempts: 1, result: { touched: 1 }, error: null });
@@ -99,7 +101,10 @@ describe("runJobs", () => {
     expect(await runJobs({ day: DAY, jobs: [job], force: true })).toEqual([{ name: job.name, status: "done", result: { touched: 2 } }]);
 
     const other = countingJob({ durationMs: 300 });
-    const [scheduled, byHand] = await Promise.all([runJobs({ day: DAY, jobs: [other.job] }), sleep(50).then(() => runJobs({ day: DAY, jobs: [other.job], force: true }))]);
+    const [scheduled, byHand] = await Promise.all([
+      runJobs({ day: DAY, jobs: [other.job] }),
+      sleep(50).then(() => runJobs({ day: DAY, jobs: [other.job], force: true })),
+    ]);
     expect(scheduled[0]!.status).toBe("done");
     expect(byHand[0]).toMatchObject({ status: "skipped", reason: "running in another process" });
     expect(other.runs).toHaveLength(1);
@@ -110,10 +115,22 @@ describe("runJobs", () => {
     const { job, runs } = countingJob();
     const day = new Date(`${DAY}T00:00:00Z`);
     // A claim left behind by a crashed process, an hour and more ago.
-    await prisma.jobRun.create({ data: { name: job.name, day, status: "RUNNING", attempts: 1, startedAt: new Date(Date.now() - 2 * 3600_000), lockedUntil: new Date(Date.now() - 3600_000) } });
+    await prisma.jobRun.create({
+      data: {
+        name: job.name,
+        day,
+        status: "RUNNING",
+        attempts: 1,
+        startedAt: new Date(Date.now() - 2 * 3600_000),
+        lockedUntil: new Date(Date.now() - 3600_000),
+      },
+    });
 
     expect(await runJobs({ day: DAY, jobs: [job] })).toEqual([{ name: job.name, status: "done", result: { touched: 1 } }]);
     expect(runs).toHaveLength(1);
-    expect(await prisma.jobRun.findUniqueOrThrow({ where: { name_day: { name: job.name, day } } })).toMatchObject({ status: "DONE", attempts: 2 });
+    expect(await prisma.jobRun.findUniqueOrThrow({ where: { name_day: { name: job.name, day } } })).toMatchObject({
+      status: "DONE",
+      attempts: 2,
+    });
   });
 });

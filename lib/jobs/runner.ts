@@ -84,7 +84,15 @@ export async function runJobs(options: RunJobsOptions): Promise<JobOutcome[]> {
       const message = error instanceof Error ? error.message : String(error);
       const finishedAt = clock();
       await db.jobRun
-        .updateMany({ where: ours, data: { status: "FAILED", finishedAt, lockedUntil: new Date(finishedAt.getTime() + RETRY_DELAY_MS), error: message.slice(0, 2000) } })
+        .updateMany({
+          where: ours,
+          data: {
+            status: "FAILED",
+            finishedAt,
+            lockedUntil: new Date(finishedAt.getTime() + RETRY_DELAY_MS),
+            error: message.slice(0, 2000),
+          },
+        })
         .catch(() => undefined);
       outcomes.push({ name: job.name, status: "failed", error: message });
     }

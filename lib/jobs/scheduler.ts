@@ -15,7 +15,10 @@ export const JOBS_TICK_MS = 5 * MINUTE_MS;
 // Lets a starting server finish booting (and migrations land) before the first check.
 const FIRST_TICK_MS = 10 * SECOND_MS;
 
-export async function runJobScheduler(signal: AbortSignal, { intervalMs = JOBS_TICK_MS, firstTickMs = FIRST_TICK_MS, keepAlive = true } = {}): Promise<void> {
+export async function runJobScheduler(
+  signal: AbortSignal,
+  { intervalMs = JOBS_TICK_MS, firstTickMs = FIRST_TICK_MS, keepAlive = true } = {},
+): Promise<void> {
   await sleep(firstTickMs, undefined, { signal, ref: keepAlive }).catch(() => undefined);
   while (!signal.aborted) {
     const day = dayAt(new Date());

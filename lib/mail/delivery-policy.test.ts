@@ -25,7 +25,9 @@ describe("isRetryable", () => {
 
 describe("backoffDelayMs", () => {
   it("doubles from 30 s and stops at 1 h", () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 12].map(backoffDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, 3_600_000, 3_600_000, 3_600_000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 12].map(backoffDelayMs)).toEqual([
+      30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, 3_600_000, 3_600_000, 3_600_000,
+    ]);
   });
 });
 
@@ -40,7 +42,11 @@ describe("retryAfterMs", () => {
 
 describe("describeError", () => {
   it("says whether the network or Resend failed, and how", () => {
-    expect(describeError({ statusCode: 422, name: "validation_error", message: "Invalid `to` field." })).toBe("422 validation_error: Invalid `to` field.");
-    expect(describeError({ statusCode: null, name: "application_error", message: "Unable to fetch data." })).toBe("réseau application_error: Unable to fetch data.");
+    expect(describeError({ statusCode: 422, name: "validation_error", message: "Invalid `to` field." })).toBe(
+      "422 validation_error: Invalid `to` field.",
+    );
+    expect(describeError({ statusCode: null, name: "application_error", message: "Unable to fetch data." })).toBe(
+      "réseau application_error: Unable to fetch data.",
+    );
   });
 });

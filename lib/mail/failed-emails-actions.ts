@@ -19,7 +19,10 @@ const RETRY_ERRORS = {
   purged: "Le contenu de cet e-mail a été effacé (plus de 90 jours) : il ne peut plus être renvoyé.",
 } as const;
 
-export async function retryFailedEmailAction(_previous: RetryFailedEmailActionState, formData: FormData): Promise<RetryFailedEmailActionState> {
+export async function retryFailedEmailAction(
+  _previous: RetryFailedEmailActionState,
+  formData: FormData,
+): Promise<RetryFailedEmailActionState> {
   const parsed = retryFailedEmailSchema.safeParse({ id: formData.get("id") });
   if (!parsed.success) return { ok: false, error: "Cet e-mail n'a pas pu être identifié. Rechargez la page et réessayez." };
   const member = await requireMember();
@@ -32,7 +35,11 @@ export async function retryFailedEmailAction(_previous: RetryFailedEmailActionSt
     result = await retryFailedEmail(member, parsed.data.id);
   } catch (error) {
     console.error("Retry of a failed email failed", error);
-    return { ok: false, error: "Une erreur inattendue est survenue, l'e-mail n'a pas été renvoyé. Réessayez dans un instant.", id: parsed.data.id };
+    return {
+      ok: false,
+      error: "Une erreur inattendue est survenue, l'e-mail n'a pas été renvoyé. Réessayez dans un instant.",
+      id: parsed.data.id,
+    };
   }
 
   revalidatePath(ROUTES.failedEmails);

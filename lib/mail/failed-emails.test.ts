@@ -21,7 +21,13 @@ afterAll(async () => {
   vi.unstubAllEnvs();
 });
 
-function outboxRow(input: { status?: "PENDING" | "SENT" | "FAILED"; applicationId?: string; userId?: string; to?: string; createdAt?: Date }) {
+function outboxRow(input: {
+  status?: "PENDING" | "SENT" | "FAILED";
+  applicationId?: string;
+  userId?: string;
+  to?: string;
+  createdAt?: Date;
+}) {
   const key = randomUUID();
   return prisma.outboxEmail.create({
     data: {
@@ -122,7 +128,10 @@ describe("retryFailedEmail", () => {
   it("queues a FAILED row again: PENDING, error cleared, due now, attempts reset; a second retry is a no-op", async () => {
     const { employer, application } = await scenarioWithApplication();
     const row = await outboxRow({ applicationId: application.id });
-    await prisma.outboxEmail.update({ where: { id: row.id }, data: { lockedUntil: new Date(Date.now() + 60_000), nextAttemptAt: new Date(Date.now() + 3_600_000) } });
+    await prisma.outboxEmail.update({
+      where: { id: row.id },
+      data: { lockedUntil: new Date(Date.now() + 60_000), nextAttemptAt: new Date(Date.now() + 3_600_000) },
+    });
 
     expect(await retryFailedEmail(employer.ctx, row.id)).toEqual({ ok: true, emailIds: [row.id] });
     const queued = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
@@ -140,7 +149,11 @@ describe("retryFailedEmail", () => {
     const result = await retryFailedEmail(employer.ctx, row.id);
     if (!("ok" in result)) throw new Error("retry refused");
     expect(await deliverEmails(result.emailIds)).toEqual({ sent: 1, retried: 0, failed: 0 });
-    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", attempts: 1, error: null });
+    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "SENT",
+      attempts: 1,
+      error: null,
+    });
     expect(stub.requests.filter((request) => request.idempotencyKey === row.idempotencyKey)).toHaveLength(1);
   });
 

@@ -18,7 +18,17 @@ export async function listFailedEmails(ctx: AdminScope) {
     where: { AND: [{ status: "FAILED" }, await visibleEmailsWhere(ctx)] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: LIST_LIMIT,
-    select: { id: true, to: true, subject: true, template: true, attempts: true, error: true, createdAt: true, applicationId: true, bodyPurgedAt: true },
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      template: true,
+      attempts: true,
+      error: true,
+      createdAt: true,
+      applicationId: true,
+      bodyPurgedAt: true,
+    },
   });
 }
 
@@ -35,7 +45,10 @@ export type RetryFailedEmailResult = { ok: true; emailIds: string[] } | { error:
 export async function retryFailedEmail(ctx: AdminScope, id: string): Promise<RetryFailedEmailResult> {
   if (!mayManageFailedEmails(ctx)) return { error: "not_found" };
   // Scoped without the status, so that a row of ours already queued again answers "not_failed".
-  const visible = await prisma.outboxEmail.findFirst({ where: { AND: [{ id }, await visibleEmailsWhere(ctx)] }, select: { id: true, bodyPurgedAt: true } });
+  const visible = await prisma.outboxEmail.findFirst({
+    where: { AND: [{ id }, await visibleEmailsWhere(ctx)] },
+    select: { id: true, bodyPurgedAt: true },
+  });
   if (!visible) return { error: "not_found" };
   if (visible.bodyPurgedAt) return { error: "purged" };
 

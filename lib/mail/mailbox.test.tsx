@@ -17,7 +17,10 @@ async function keptEmail(state: "complete" | "redacted" | "purged") {
       to: `boite-${key}@mail.test`,
       template: "sign_in",
       subject: `Sujet ${state} ${key}`,
-      text: state === "purged" ? "" : `Me connecter :\n${state === "redacted" ? REDACTED_LINK : `http://localhost:3000/api/auth/callback/resend?token=${key}`}\n`,
+      text:
+        state === "purged"
+          ? ""
+          : `Me connecter :\n${state === "redacted" ? REDACTED_LINK : `http://localhost:3000/api/auth/callback/resend?token=${key}`}\n`,
       html: state === "purged" ? "" : "<p>HTML</p>",
       status: state === "complete" ? "PENDING" : "SENT",
       sentAt: state === "complete" ? null : new Date(),
@@ -51,7 +54,9 @@ describe("/dev/mails", () => {
     expect(articleText(html, redacted.subject)).toContain(
       "Lien personnel retiré le 29/11/2026 10:15, une fois l'e-mail envoyé : seul son destinataire l'a, il n'est plus lisible dans la base.",
     );
-    expect(articleText(html, purged.subject)).toContain("Contenu effacé le 29/11/2026 10:15 : les e-mails de plus de 90 jours ne gardent que leur destinataire, leur objet, leur modèle, leur état et leurs dates.");
+    expect(articleText(html, purged.subject)).toContain(
+      "Contenu effacé le 29/11/2026 10:15 : les e-mails de plus de 90 jours ne gardent que leur destinataire, leur objet, leur modèle, leur état et leurs dates.",
+    );
     const kept = articleText(html, complete.subject);
     expect(kept).not.toMatch(/retiré|effacé/);
     // Development without a Resend key: the sign-in link is there to click.
@@ -65,8 +70,18 @@ describe("/dev/mails", () => {
 
     const ofRedacted = emails.find((email) => email.subject === redacted.subject)!;
     expect(Object.keys(ofRedacted)).toEqual(expect.arrayContaining(["to", "subject", "text", "html", "createdAt"]));
-    expect(ofRedacted).toMatchObject({ to: redacted.to, text: redacted.text, createdAt: redacted.createdAt.toISOString(), body: "redacted" });
+    expect(ofRedacted).toMatchObject({
+      to: redacted.to,
+      text: redacted.text,
+      createdAt: redacted.createdAt.toISOString(),
+      body: "redacted",
+    });
     expect(ofRedacted.bodyNotice).toMatch(/^Lien personnel retiré le/);
-    expect(emails.find((email) => email.subject === purged.subject)).toMatchObject({ text: "", html: "", body: "purged", bodyNotice: expect.stringMatching(/^Contenu effacé le/) });
+    expect(emails.find((email) => email.subject === purged.subject)).toMatchObject({
+      text: "",
+      html: "",
+      body: "purged",
+      bodyNotice: expect.stringMatching(/^Contenu effacé le/),
+    });
   });
 });

@@ -33,7 +33,9 @@ async function world() {
 }
 
 async function refusalRecipients(applicationId: string) {
-  const ids = await prisma.$transaction((tx) => notifyApplicationEvent(tx, { event: "refuse", applicationId, baseUrl: "https://suivi.test" }));
+  const ids = await prisma.$transaction((tx) =>
+    notifyApplicationEvent(tx, { event: "refuse", applicationId, baseUrl: "https://suivi.test" }),
+  );
   const rows = await prisma.outboxEmail.findMany({ where: { id: { in: ids } } });
   return rows;
 }
@@ -47,7 +49,10 @@ describe("e-mails meant for the sending adviser", () => {
 
   it("reach the organisation's active admins once the adviser is no longer an active member, with the private message", async () => {
     const w = await world();
-    await prisma.membership.updateMany({ where: { userId: w.prescriber.user.id, organizationId: w.prescriberOrg.id }, data: { isActive: false } });
+    await prisma.membership.updateMany({
+      where: { userId: w.prescriber.user.id, organizationId: w.prescriberOrg.id },
+      data: { isActive: false },
+    });
     const rows = await refusalRecipients(w.application.id);
     // Not the former adviser, not the admin who switched refusals off, not a former admin, not a
     // plain colleague, not another organisation's admin.
@@ -67,7 +72,10 @@ describe("e-mails meant for the sending adviser", () => {
   it("go to nobody on the prescriber side when the organisation has no active admin left", async () => {
     const w = await world();
     await prisma.membership.updateMany({ where: { organizationId: w.prescriberOrg.id, role: "ADMIN" }, data: { isActive: false } });
-    await prisma.membership.updateMany({ where: { userId: w.prescriber.user.id, organizationId: w.prescriberOrg.id }, data: { isActive: false } });
+    await prisma.membership.updateMany({
+      where: { userId: w.prescriber.user.id, organizationId: w.prescriberOrg.id },
+      data: { isActive: false },
+    });
     expect(await refusalRecipients(w.application.id)).toEqual([]);
   });
 });

@@ -78,20 +78,28 @@ describe("notifyApplicationEvent writes exactly the emails of DESIGN §5", () =>
     expect(await prisma.candidateLink.count({ where: { candidateId: w.candidate.id } })).toBe(0);
   });
 
-  it.each(Object.keys(DECISIONS) as (keyof typeof DECISIONS)[])("%s: the candidate and the prescriber, nobody in the employer team", async (event) => {
-    const w = await world({ application: DECISIONS[event] });
-    const { rows } = await notify(event, w.application.id, event === "cancel" ? { cancellationReason: "Absent le premier jour." } : {});
-    const template = { postpone: "application_postponed", accept: "application_accepted", refuse: "application_refused", cancel: "hire_cancelled" }[event];
-    expect(recipients(rows)).toEqual([`${template} → ${w.candidate.email}`, `${template} → ${w.prescriber.user.email}`].sort());
-    const toCandidate = rows.find((row) => row.to === w.candidate.email)!;
-    expect(toCandidate.text).toContain(`${BASE_URL}/c/`);
-    if (event !== "cancel") expect(toCandidate.text).toContain(ANSWER);
-    // Never the prescriber's message, nor the private message, to the candidate.
-    for (const content of [toCandidate.subject, toCandidate.text, toCandidate.html]) {
-      expect(content).not.toContain(PRESCRIBER_MESSAGE);
-      expect(content).not.toContain("Message privé");
-    }
-  });
+  it.each(Object.keys(DECISIONS) as (keyof typeof DECISIONS)[])(
+    "%s: the candidate and the prescriber, nobody in the employer team",
+    async (event) => {
+      const w = await world({ application: DECISIONS[event] });
+      const { rows } = await notify(event, w.application.id, event === "cancel" ? { cancellationReason: "Absent le premier jour." } : {});
+      const template = {
+        postpone: "application_postponed",
+        accept: "application_accepted",
+        refuse: "application_refused",
+        cancel: "hire_cancelled",
+      }[event];
+      expect(recipients(rows)).toEqual([`${template} → ${w.candidate.email}`, `${template} → ${w.prescriber.user.email}`].sort());
+      const toCandidate = rows.find((row) => row.to === w.candidate.email)!;
+      expect(toCandidate.text).toContain(`${BASE_URL}/c/`);
+      if (event !== "cancel") expect(toCandidate.text).toContain(ANSWER);
+      // Never the prescriber's message, nor the private message, to the candidate.
+      for (const content of [toCandidate.subject, toCandidate.text, toCandidate.html]) {
+        expect(content).not.toContain(PRESCRIBER_MESSAGE);
+        expect(content).not.toContain("Message privé");
+      }
+    },
+  );
 
   it("accept: both emails carry the hiring dates", async () => {
     const w = await world({ application: DECISIONS.accept });
@@ -102,27 +110,34 @@ describe("notifyApplicationEvent writes exactly the emails of DESIGN §5", () =>
     }
   });
 
-  it.each(REFUSAL_REASONS)("refuse (%s): the prescriber gets the reason and the private message, the candidate neither", async (reason: RefusalReason) => {
-    const w = await world({ application: { ...DECISIONS.refuse, refusalReason: reason } });
-    const { rows } = await notify("refuse", w.application.id);
-    const toPrescriber = rows.find((row) => row.to === w.prescriber.user.email)!;
-    const toCandidate = rows.find((row) => row.to === w.candidate.email)!;
-    expect(toPrescriber.text).toContain(REFUSAL_REASON_LABELS[reason]);
-    expect(toPrescriber.text).toContain(PRIVATE_MESSAGE);
-    expect(toPrescriber.text).toContain(ANSWER);
-    for (const content of [toCandidate.subject, toCandidate.text, toCandidate.html]) {
-      expect(content).not.toContain(REFUSAL_REASON_LABELS[reason]);
-      expect(content).not.toContain(PRIVATE_MESSAGE);
-      expect(content).not.toContain("Motif");
-    }
-    expect(toCandidate.text).toContain(ANSWER);
-  });
+  it.each(REFUSAL_REASONS)(
+    "refuse (%s): the prescriber gets the reason and the private message, the candidate neither",
+    async (reason: RefusalReason) => {
+      const w = await world({ application: { ...DECISIONS.refuse, refusalReason: reason } });
+      const { rows } = await notify("refuse", w.application.id);
+      const toPrescriber = rows.find((row) => row.to === w.prescriber.user.email)!;
+      const toCandidate = rows.find((row) => row.to === w.candidate.email)!;
+      expect(toPrescriber.text).toContain(REFUSAL_REASON_LABELS[reason]);
+      expect(toPrescriber.text).toContain(PRIVATE_MESSAGE);
+      expect(toPrescriber.text).toContain(ANSWER);
+      for (const content of [toCandidate.subject, toCandidate.text, toCandidate.html]) {
+        expect(content).not.toContain(REFUSAL_REASON_LABELS[reason]);
+        expect(content).not.toContain(PRIVATE_MESSAGE);
+        expect(content).not.toContain("Motif");
+      }
+      expect(toCandidate.text).toContain(ANSWER);
+    },
+  );
 
   it("render_obsolete: the prescriber and the members of that employer, not the candidate", async () => {
     const w = await world({ application: { status: "OBSOLETE" } });
     const { rows } = await notify("render_obsolete", w.application.id);
     expect(recipients(rows)).toEqual(
-      [`hired_elsewhere → ${w.prescriber.user.email}`, `hired_elsewhere → ${w.employer.user.email}`, `hired_elsewhere → ${w.colleague.user.email}`].sort(),
+      [
+        `hired_elsewhere → ${w.prescriber.user.email}`,
+        `hired_elsewhere → ${w.employer.user.email}`,
+        `hired_elsewhere → ${w.colleague.user.email}`,
+      ].sort(),
     );
   });
 
@@ -131,8 +146,14 @@ describe("notifyApplicationEvent writes exactly the emails of DESIGN §5", () =>
       const decision = DECISIONS[event as keyof typeof DECISIONS];
       const w = await world({ candidateEmail: null, application: decision ?? (event === "render_obsolete" ? { status: "OBSOLETE" } : {}) });
       const { rows } = await notify(event, w.application.id);
-      expect(rows.map((row) => row.to), event).toContain(w.prescriber.user.email);
-      expect(rows.every((row) => row.userId !== null), event).toBe(true);
+      expect(
+        rows.map((row) => row.to),
+        event,
+      ).toContain(w.prescriber.user.email);
+      expect(
+        rows.every((row) => row.userId !== null),
+        event,
+      ).toBe(true);
       expect(await prisma.candidateLink.count({ where: { candidateId: w.candidate.id } }), event).toBe(0);
     }
   });
@@ -158,7 +179,11 @@ describe("Mes notifications", () => {
 
     expect(recipients((await notify("accept", w.application.id)).rows)).toEqual([`application_accepted → ${w.candidate.email}`]);
     expect(recipients((await notify("send", w.application.id)).rows)).toEqual(
-      [`application_confirmation → ${w.candidate.email}`, `application_sent → ${w.prescriber.user.email}`, `application_received → ${w.employer.user.email}`].sort(),
+      [
+        `application_confirmation → ${w.candidate.email}`,
+        `application_sent → ${w.prescriber.user.email}`,
+        `application_received → ${w.employer.user.email}`,
+      ].sort(),
     );
     // Another kind is not affected by the switched-off one.
     expect(recipients((await notify("refuse", w.application.id)).rows)).toContain(`application_refused → ${w.prescriber.user.email}`);

@@ -63,7 +63,12 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
   }
   if (recipients.employerTeam) {
     for (const membership of application.employerOrganization.memberships) {
-      professionals.push({ kind: recipients.employerTeam, recipient: "employerTeam", userId: membership.userId, email: membership.user.email });
+      professionals.push({
+        kind: recipients.employerTeam,
+        recipient: "employerTeam",
+        userId: membership.userId,
+        email: membership.user.email,
+      });
     }
   }
   const switchedOff = new Set(

@@ -36,13 +36,18 @@ beforeEach(() => {
   vi.stubEnv("RESEND_BASE_URL", stub.url);
 });
 
-const deliveredTo = (to: string) => stub.delivered().filter((request) => request.body.to === to || (Array.isArray(request.body.to) && request.body.to.includes(to)));
+const deliveredTo = (to: string) =>
+  stub.delivered().filter((request) => request.body.to === to || (Array.isArray(request.body.to) && request.body.to.includes(to)));
 
 /** A sign-in request as next-auth makes it: a verification token stored hashed, the raw token in the URL. */
 async function nextAuthSignInRequest(email: string) {
   const token = randomBytes(32).toString("hex");
   await prisma.verificationToken.create({
-    data: { identifier: email, token: createHash("sha256").update(`${token}${env.AUTH_SECRET}`).digest("hex"), expires: new Date(Date.now() + 24 * 3600_000) },
+    data: {
+      identifier: email,
+      token: createHash("sha256").update(`${token}${env.AUTH_SECRET}`).digest("hex"),
+      expires: new Date(Date.now() + 24 * 3600_000),
+    },
   });
   const url = `${BASE_URL}/api/auth/callback/resend?${new URLSearchParams({ callbackUrl: `${BASE_URL}/dashboard`, token, email })}`;
   return { token, url };
@@ -66,7 +71,9 @@ describe("a sent sign-in email", () => {
     expect(await prisma.verificationToken.findUnique({ where: { identifier_token: { identifier: email, token: hashed } } })).not.toBeNull();
 
     // The row: SENT, the link gone from text and HTML, the rest of the message intact.
-    const row = await prisma.outboxEmail.findFirstOrThrow({ where: { to: email, template: "sign_in", userId: scenario.prescriber.user.id } });
+    const row = await prisma.outboxEmail.findFirstOrThrow({
+      where: { to: email, template: "sign_in", userId: scenario.prescriber.user.id },
+    });
     expect(row.status).toBe("SENT");
     expect(row.bodyRedactedAt).toBeInstanceOf(Date);
     for (const body of [row.text, row.html]) {
@@ -96,7 +103,15 @@ describe("a sent sign-in email", () => {
 describe("an email whose body the retention job emptied", () => {
   it("is never sent, even if it was still waiting (kept without a Resend key, then a key was set)", async () => {
     const row = await prisma.outboxEmail.create({
-      data: { to: "purge@mail.test", template: "application_received", subject: "Sujet", text: "", html: "", idempotencyKey: `test-${randomBytes(8).toString("hex")}`, bodyPurgedAt: new Date() },
+      data: {
+        to: "purge@mail.test",
+        template: "application_received",
+        subject: "Sujet",
+        text: "",
+        html: "",
+        idempotencyKey: `test-${randomBytes(8).toString("hex")}`,
+        bodyPurgedAt: new Date(),
+      },
     });
     expect(await deliverEmails([row.id])).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(stub.requests).toHaveLength(0);
@@ -108,8 +123,14 @@ describe("a sent candidate email", () => {
   it("gives the candidate a working personal link, which no outbox row holds once sent", async () => {
     const { prescriber, employerOrg, candidate } = await createScenario();
     await createMember(employerOrg);
-    const application = await createApplication({ candidateId: candidate.id, sender: prescriber.ctx, employerOrganizationId: employerOrg.id });
-    const ids = await prisma.$transaction((tx) => notifyApplicationEvent(tx, { event: "send", applicationId: application.id, baseUrl: BASE_URL }));
+    const application = await createApplication({
+      candidateId: candidate.id,
+      sender: prescriber.ctx,
+      employerOrganizationId: employerOrg.id,
+    });
+    const ids = await prisma.$transaction((tx) =>
+      notifyApplicationEvent(tx, { event: "send", applicationId: application.id, baseUrl: BASE_URL }),
+    );
 
     expect(await deliverEmails(ids)).toMatchObject({ sent: ids.length, failed: 0 });
 
@@ -149,7 +170,9 @@ describe("redactSecretLinks", () => {
     const html = `<a href="${signIn.replaceAll("&", "&amp;")}">Me connecter</a><p>${signIn.replaceAll("&", "&amp;")}</p><a href="${candidate}">${candidate}</a>`;
 
     expect(redactSecretLinks(text)).toBe(`Lien :\n${REDACTED_LINK}\nSuivi :\n${REDACTED_LINK}.\n${kept}`);
-    expect(redactSecretLinks(html)).toBe(`<a href="${REDACTED_LINK}">Me connecter</a><p>${REDACTED_LINK}</p><a href="${REDACTED_LINK}">${REDACTED_LINK}</a>`);
+    expect(redactSecretLinks(html)).toBe(
+      `<a href="${REDACTED_LINK}">Me connecter</a><p>${REDACTED_LINK}</p><a href="${REDACTED_LINK}">${REDACTED_LINK}</a>`,
+    );
   });
 
   it("reads the same in PostgreSQL, and the migration that redacted older emails uses this very pattern", async () => {
@@ -161,7 +184,9 @@ describe("redactSecretLinks", () => {
     const body =
       "a https://x.test/c/Tok_en-1 b https://x.test/api/auth/callback/resend?token=t&amp;email=e c https://x.test/applications/1 " +
       "d https://x.test/connexion/confirmer?token=t&email=e";
-    const [row] = await prisma.$queryRaw<{ redacted: string }[]>`SELECT regexp_replace(${body}, ${SECRET_LINK_PATTERN}, ${REDACTED_LINK}, 'g') AS redacted`;
+    const [row] = await prisma.$queryRaw<
+      { redacted: string }[]
+    >`SELECT regexp_replace(${body}, ${SECRET_LINK_PATTERN}, ${REDACTED_LINK}, 'g') AS redacted`;
     expect(row!.redacted).toBe(redactSecretLinks(body));
     expect(row!.redacted).toBe(`a ${REDACTED_LINK} b ${REDACTED_LINK} c https://x.test/applications/1 d ${REDACTED_LINK}`);
   });

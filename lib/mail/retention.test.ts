@@ -58,8 +58,15 @@ describe("the email-retention job", () => {
     expect(outcome!.status).toBe("done");
 
     expect(await prisma.outboxEmail.findUnique({ where: { id: rows.oldSignIn.id } })).toBeNull();
-    expect(await prisma.outboxEmail.findUnique({ where: { id: rows.recentSignIn.id } })).toMatchObject({ text: rows.recentSignIn.text, bodyPurgedAt: null });
-    expect(await prisma.outboxEmail.findUnique({ where: { id: rows.recentEmail.id } })).toMatchObject({ text: rows.recentEmail.text, html: rows.recentEmail.html, bodyPurgedAt: null });
+    expect(await prisma.outboxEmail.findUnique({ where: { id: rows.recentSignIn.id } })).toMatchObject({
+      text: rows.recentSignIn.text,
+      bodyPurgedAt: null,
+    });
+    expect(await prisma.outboxEmail.findUnique({ where: { id: rows.recentEmail.id } })).toMatchObject({
+      text: rows.recentEmail.text,
+      html: rows.recentEmail.html,
+      bodyPurgedAt: null,
+    });
 
     const purged = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: rows.oldEmail.id } });
     expect(purged).toMatchObject({ text: "", html: "" });
@@ -78,11 +85,19 @@ describe("the email-retention job", () => {
     const organization = await createOrganization("EMPLOYER");
     const admin = await createMember(organization, "ADMIN");
     const day = dayAt(new Date());
-    const failed = await outboxRow({ status: "FAILED", createdAt: new Date(startOfDay(day).getTime() - 100 * DAY_MS), userId: admin.user.id });
+    const failed = await outboxRow({
+      status: "FAILED",
+      createdAt: new Date(startOfDay(day).getTime() - 100 * DAY_MS),
+      userId: admin.user.id,
+    });
 
     await runJobs({ day, jobs: JOBS, force: true });
 
-    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "FAILED", text: "", html: "" });
+    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({
+      status: "FAILED",
+      text: "",
+      html: "",
+    });
     expect(await retryFailedEmail(admin.ctx, failed.id)).toEqual({ error: "purged" });
     expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe("FAILED");
   });

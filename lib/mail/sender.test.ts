@@ -253,7 +253,9 @@ describe("deliverAfterCommit", () => {
   it("outside a request, delivers in the background without being awaited", async () => {
     const ids = await enqueue(2);
     expect(deliverAfterCommit(ids)).toBeUndefined();
-    await vi.waitFor(async () => expect(await prisma.outboxEmail.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(2), { timeout: 5_000 });
+    await vi.waitFor(async () => expect(await prisma.outboxEmail.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(2), {
+      timeout: 5_000,
+    });
     expect(stub.requests).toHaveLength(2);
   });
 });
@@ -269,31 +271,40 @@ describe("notifications through Resend", () => {
     render_obsolete: { status: "OBSOLETE" },
   } as const;
 
-  it.each(Object.keys(decided) as (keyof typeof decided)[])("%s: Resend receives exactly the emails of DESIGN §5, once each", async (event) => {
-    const { employerOrg, prescriber, employer, candidate } = await createScenario();
-    const colleague = await createMember(employerOrg);
-    const application = await createApplication({ candidateId: candidate.id, sender: prescriber.ctx, employerOrganizationId: employerOrg.id });
-    await prisma.jobApplication.update({ where: { id: application.id }, data: decided[event] });
+  it.each(Object.keys(decided) as (keyof typeof decided)[])(
+    "%s: Resend receives exactly the emails of DESIGN §5, once each",
+    async (event) => {
+      const { employerOrg, prescriber, employer, candidate } = await createScenario();
+      const colleague = await createMember(employerOrg);
+      const application = await createApplication({
+        candidateId: candidate.id,
+        sender: prescriber.ctx,
+        employerOrganizationId: employerOrg.id,
+      });
+      await prisma.jobApplication.update({ where: { id: application.id }, data: decided[event] });
 
-    const ids = await prisma.$transaction((tx) => notifyApplicationEvent(tx, { event, applicationId: application.id, baseUrl: "http://localhost:3105" }));
-    await deliverEmails(ids);
-    await deliverDueEmails();
+      const ids = await prisma.$transaction((tx) =>
+        notifyApplicationEvent(tx, { event, applicationId: application.id, baseUrl: "http://localhost:3105" }),
+      );
+      await deliverEmails(ids);
+      await deliverDueEmails();
 
-    const expected = {
-      send: [candidate.email, prescriber.user.email, employer.user.email, colleague.user.email],
-      process: [],
-      postpone: [candidate.email, prescriber.user.email],
-      accept: [candidate.email, prescriber.user.email],
-      refuse: [candidate.email, prescriber.user.email],
-      cancel: [candidate.email, prescriber.user.email],
-      render_obsolete: [prescriber.user.email, employer.user.email, colleague.user.email],
-    }[event];
-    expect(stub.requests.map((request) => request.body.to).sort()).toEqual([...expected].sort());
-    expect(await prisma.outboxEmail.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(expected.length);
-    if (event === "refuse") {
-      const toCandidate = stub.requests.find((request) => request.body.to === candidate.email)!;
-      expect(`${toCandidate.body.subject}${toCandidate.body.text}${toCandidate.body.html}`).not.toMatch(/non éligible|Privé/);
-      expect(stub.requests.find((request) => request.body.to === prescriber.user.email)!.body.text).toContain("Candidat non éligible");
-    }
-  });
+      const expected = {
+        send: [candidate.email, prescriber.user.email, employer.user.email, colleague.user.email],
+        process: [],
+        postpone: [candidate.email, prescriber.user.email],
+        accept: [candidate.email, prescriber.user.email],
+        refuse: [candidate.email, prescriber.user.email],
+        cancel: [candidate.email, prescriber.user.email],
+        render_obsolete: [prescriber.user.email, employer.user.email, colleague.user.email],
+      }[event];
+      expect(stub.requests.map((request) => request.body.to).sort()).toEqual([...expected].sort());
+      expect(await prisma.outboxEmail.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(expected.length);
+      if (event === "refuse") {
+        const toCandidate = stub.requests.find((request) => request.body.to === candidate.email)!;
+        expect(`${toCandidate.body.subject}${toCandidate.body.text}${toCandidate.body.html}`).not.toMatch(/non éligible|Privé/);
+        expect(stub.requests.find((request) => request.body.to === prescriber.user.email)!.body.text).toContain("Candidat non éligible");
+      }
+    },
+  );
 });

@@ -77,12 +77,23 @@ async function claim(db: PrismaClient, now: Date, scope: { ids: string[] } | { l
 async function send(resend: Resend, row: ClaimedRow) {
   try {
     return await resend.emails.send(
-      { from: env.EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text, ...(env.EMAIL_REPLY_TO ? { replyTo: env.EMAIL_REPLY_TO } : {}) },
+      {
+        from: env.EMAIL_FROM,
+        to: row.to,
+        subject: row.subject,
+        html: row.html,
+        text: row.text,
+        ...(env.EMAIL_REPLY_TO ? { replyTo: env.EMAIL_REPLY_TO } : {}),
+      },
       { idempotencyKey: row.idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
     );
   } catch (error) {
     // The SDK answers errors as values; anything thrown is treated as a network failure.
-    const providerError: ProviderError = { statusCode: null, name: "application_error", message: error instanceof Error ? error.message : String(error) };
+    const providerError: ProviderError = {
+      statusCode: null,
+      name: "application_error",
+      message: error instanceof Error ? error.message : String(error),
+    };
     return { data: null, error: providerError, headers: null };
   }
 }
@@ -90,20 +101,29 @@ async function send(resend: Resend, row: ClaimedRow) {
 async function deliverRow(db: PrismaClient, resend: Resend, row: ClaimedRow, clock: () => Date): Promise<keyof DeliveryReport> {
   const { data, error, headers } = await send(resend, row);
   // status: PENDING in the where: never overwrite a row someone else settled meanwhile.
-  const settle = (update: Prisma.OutboxEmailUpdateManyMutationInput) => db.outboxEmail.updateMany({ where: { id: row.id, status: "PENDING" }, data: { lockedUntil: null, ...update } });
+  const settle = (update: Prisma.OutboxEmailUpdateManyMutationInput) =>
+    db.outboxEmail.updateMany({ where: { id: row.id, status: "PENDING" }, data: { lockedUntil: null, ...update } });
 
   if (!error) {
     const text = redactSecretLinks(row.text);
     const html = redactSecretLinks(row.html);
     const redacted = text !== row.text || html !== row.html;
-    await settle({ status: "SENT", providerId: data?.id ?? null, sentAt: clock(), error: null, ...(redacted ? { text, html, bodyRedactedAt: clock() } : {}) });
+    await settle({
+      status: "SENT",
+      providerId: data?.id ?? null,
+      sentAt: clock(),
+      error: null,
+      ...(redacted ? { text, html, bodyRedactedAt: clock() } : {}),
+    });
     return "sent";
   }
   const message = describeError(error);
   if (isRetryable(error) && row.attempts < MAX_ATTEMPTS) {
     const delay = retryAfterMs(headers) ?? backoffDelayMs(row.attempts);
     await settle({ error: message, nextAttemptAt: new Date(clock().getTime() + delay) });
-    console.warn(`[outbox] email ${row.id} (${row.template}): attempt ${row.attempts} failed, retry in ${Math.round(delay / 1000)} s — ${message}`);
+    console.warn(
+      `[outbox] email ${row.id} (${row.template}): attempt ${row.attempts} failed, retry in ${Math.round(delay / 1000)} s — ${message}`,
+    );
     return "retried";
   }
   await settle({ status: "FAILED", error: message });
@@ -134,7 +154,9 @@ export async function deliverEmails(ids: string[], options: DeliveryOptions = {}
  * The sweep: delivers every due PENDING row — left by a restart, an outage, a retry whose time
  * has come — batch after batch until none is due. Safe to run in several processes at once.
  */
-export async function deliverDueEmails(options: DeliveryOptions & { batchSize?: number; maxBatches?: number } = {}): Promise<DeliveryReport> {
+export async function deliverDueEmails(
+  options: DeliveryOptions & { batchSize?: number; maxBatches?: number } = {},
+): Promise<DeliveryReport> {
   const report = emptyReport();
   if (!isDeliveryEnabled()) return report;
   const db = options.db ?? prisma;

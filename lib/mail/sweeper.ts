@@ -3,13 +3,15 @@ import { env } from "@/lib/env";
 import { setTimeout as sleep } from "node:timers/promises";
 import { deliverDueEmails, isDeliveryEnabled } from "@/lib/mail/sender";
 
-
 /**
  * Runs the outbox sweep every `intervalMs` until `signal` aborts. One sweep at a time in this
  * process; other processes may sweep too (rows are claimed, never sent twice). An error (the
  * database restarting…) is logged and the loop goes on.
  */
-export async function runOutboxSweeper(signal: AbortSignal, { intervalMs = env.OUTBOX_SWEEP_INTERVAL_MS, keepAlive = true } = {}): Promise<void> {
+export async function runOutboxSweeper(
+  signal: AbortSignal,
+  { intervalMs = env.OUTBOX_SWEEP_INTERVAL_MS, keepAlive = true } = {},
+): Promise<void> {
   if (!isDeliveryEnabled()) return;
   while (!signal.aborted) {
     try {

@@ -8,7 +8,10 @@ import { ROUTES } from "@/lib/routes";
 
 export type NotificationActionState = ActionResult<{ savedAt: number }> | null;
 
-export async function saveNotificationPreferences(_previous: NotificationActionState, formData: FormData): Promise<NotificationActionState> {
+export async function saveNotificationPreferences(
+  _previous: NotificationActionState,
+  formData: FormData,
+): Promise<NotificationActionState> {
   const user = await requireUser();
   const parsed = notificationPreferencesSchema.safeParse(preferencesFromFormData(formData));
   if (!parsed.success) return { ok: false, error: "Ces préférences n'ont pas pu être enregistrées. Rechargez la page et réessayez." };

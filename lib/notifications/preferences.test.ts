@@ -11,7 +11,14 @@ import { createApplication, createMember, createOrganization, createScenario } f
 
 vi.hoisted(() => vi.stubEnv("RESEND_API_KEY", ""));
 
-const PRESCRIBER_KINDS = ["application_sent", "application_postponed", "application_accepted", "application_refused", "hire_cancelled", "hired_elsewhere"];
+const PRESCRIBER_KINDS = [
+  "application_sent",
+  "application_postponed",
+  "application_accepted",
+  "application_refused",
+  "hire_cancelled",
+  "hired_elsewhere",
+];
 const EMPLOYER_KINDS = ["application_received", "hired_elsewhere"];
 
 describe("emailKindsFor", () => {
@@ -56,14 +63,25 @@ describe("notification settings", () => {
     expect(settings.filter((setting) => !setting.enabled).map((setting) => setting.kind)).toEqual(["application_accepted"]);
     expect((await getNotificationSettings(colleague.user.id)).every((setting) => setting.enabled)).toBe(true);
 
-    const application = await createApplication({ candidateId: candidate.id, sender: prescriber.ctx, employerOrganizationId: employerOrg.id, status: "ACCEPTED" });
-    const accepted = await prisma.$transaction((tx) => notifyApplicationEvent(tx, { event: "accept", applicationId: application.id, baseUrl: "http://localhost" }));
+    const application = await createApplication({
+      candidateId: candidate.id,
+      sender: prescriber.ctx,
+      employerOrganizationId: employerOrg.id,
+      status: "ACCEPTED",
+    });
+    const accepted = await prisma.$transaction((tx) =>
+      notifyApplicationEvent(tx, { event: "accept", applicationId: application.id, baseUrl: "http://localhost" }),
+    );
     expect((await prisma.outboxEmail.findMany({ where: { id: { in: accepted } } })).map((row) => row.to)).toEqual([candidate.email]);
 
     // Switched on again: back.
     await updateNotificationSettings(prescriber.user.id, { enabled: { application_accepted: true } });
-    const again = await prisma.$transaction((tx) => notifyApplicationEvent(tx, { event: "accept", applicationId: application.id, baseUrl: "http://localhost" }));
-    expect((await prisma.outboxEmail.findMany({ where: { id: { in: again } } })).map((row) => row.to).sort()).toEqual([candidate.email, prescriber.user.email].sort());
+    const again = await prisma.$transaction((tx) =>
+      notifyApplicationEvent(tx, { event: "accept", applicationId: application.id, baseUrl: "http://localhost" }),
+    );
+    expect((await prisma.outboxEmail.findMany({ where: { id: { in: again } } })).map((row) => row.to).sort()).toEqual(
+      [candidate.email, prescriber.user.email].sort(),
+    );
   });
 
   it("ignore kinds this person cannot receive", async () => {

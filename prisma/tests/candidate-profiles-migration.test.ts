@@ -48,7 +48,10 @@ describe("the candidate_profiles migration", () => {
       ]);
       // The person keeps only the shared identity, and every application reaches its sender's record.
       const { rows: candidates } = await client.query(`SELECT * FROM "Candidate" ORDER BY id`);
-      expect(candidates.map((c) => Object.keys(c).sort())).toEqual([["createdAt", "email", "id", "updatedAt"], ["createdAt", "email", "id", "updatedAt"]]);
+      expect(candidates.map((c) => Object.keys(c).sort())).toEqual([
+        ["createdAt", "email", "id", "updatedAt"],
+        ["createdAt", "email", "id", "updatedAt"],
+      ]);
       const { rows: joined } = await client.query(
         `SELECT a.id, p."organizationId" FROM "JobApplication" a
          JOIN "CandidateProfile" p ON p."candidateId" = a."candidateId" AND p."organizationId" = a."senderOrganizationId" ORDER BY a.id`,

@@ -40,7 +40,9 @@ describe("applying migrations", () => {
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
       try {
-        const { rows } = await client.query(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name`);
+        const { rows } = await client.query(
+          `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name`,
+        );
         expect(rows.map((row) => row.migration_name)).toEqual(applied);
       } finally {
         await client.end();

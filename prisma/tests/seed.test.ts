@@ -5,14 +5,23 @@ import { DEMO_ORGANIZATIONS, DEMO_USERS } from "../demo";
 import { seedDemoData } from "../seed";
 
 const demoOrgIds = Object.values(DEMO_ORGANIZATIONS).map((org) => org.id);
-const demoApplications = () => prisma.jobApplication.findMany({ where: { employerOrganizationId: { in: demoOrgIds } }, include: { candidate: true } });
+const demoApplications = () =>
+  prisma.jobApplication.findMany({ where: { employerOrganizationId: { in: demoOrgIds } }, include: { candidate: true } });
 
 describe("demo data (DESIGN §8)", () => {
   it("is idempotent and covers every status, both prescriber organisations and both employers", async () => {
     await seedDemoData(prisma);
-    const counts = { users: await prisma.user.count(), applications: (await demoApplications()).length, events: await prisma.applicationEvent.count() };
+    const counts = {
+      users: await prisma.user.count(),
+      applications: (await demoApplications()).length,
+      events: await prisma.applicationEvent.count(),
+    };
     await seedDemoData(prisma);
-    expect({ users: await prisma.user.count(), applications: (await demoApplications()).length, events: await prisma.applicationEvent.count() }).toEqual(counts);
+    expect({
+      users: await prisma.user.count(),
+      applications: (await demoApplications()).length,
+      events: await prisma.applicationEvent.count(),
+    }).toEqual(counts);
 
     const applications = await demoApplications();
     expect(applications.length).toBeGreaterThanOrEqual(30);
@@ -38,7 +47,9 @@ describe("demo data (DESIGN §8)", () => {
   it("gives every demo address an active membership in its organisation", async () => {
     for (const user of Object.values(DEMO_USERS)) {
       const row = await prisma.user.findUniqueOrThrow({ where: { email: user.email }, include: { memberships: true } });
-      expect(row.memberships.map((m) => [m.organizationId, m.role, m.isActive])).toEqual([[DEMO_ORGANIZATIONS[user.org].id, user.role, true]]);
+      expect(row.memberships.map((m) => [m.organizationId, m.role, m.isActive])).toEqual([
+        [DEMO_ORGANIZATIONS[user.org].id, user.role, true],
+      ]);
     }
   });
 });

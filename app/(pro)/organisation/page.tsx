@@ -7,7 +7,11 @@ export const metadata: Metadata = { title: "Choisir une organisation" };
 
 const KIND_LABELS = { PRESCRIBER: "Prescripteur", EMPLOYER: "Employeur" } as const;
 
-export default async function SelectOrganizationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SelectOrganizationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const current = await getCurrentMember();
   const params = await searchParams;
@@ -29,7 +33,9 @@ export default async function SelectOrganizationPage({ searchParams }: { searchP
     <>
       <h1>Choisir une organisation</h1>
       <p>Vous êtes membre de plusieurs organisations : tout ce que vous voyez et faites concerne celle que vous choisissez.</p>
-      {params.invalide && <Alert severity="error" small description="Cette organisation n'est pas l'une des vôtres." className="fr-mb-3w" />}
+      {params.invalide && (
+        <Alert severity="error" small description="Cette organisation n'est pas l'une des vôtres." className="fr-mb-3w" />
+      )}
       <form action={selectOrganization}>
         <fieldset className="fr-fieldset" aria-labelledby="organisations-legend">
           <legend className="fr-fieldset__legend" id="organisations-legend">

@@ -19,9 +19,9 @@ function GettingHelp() {
     <>
       <h2 className="fr-h4">Une question ?</h2>
       <p>
-        La personne qui vous accompagne dans votre recherche d&apos;emploi (conseiller France Travail, Mission locale, Cap
-        emploi…) a envoyé ces candidatures pour vous : c&apos;est elle qui peut le mieux vous renseigner. Vous pouvez aussi écrire
-        à l&apos;équipe du service : <a href={CANDIDATE_CONTACT}>{SUPPORT_EMAIL}</a>.
+        La personne qui vous accompagne dans votre recherche d&apos;emploi (conseiller France Travail, Mission locale, Cap emploi…) a envoyé
+        ces candidatures pour vous : c&apos;est elle qui peut le mieux vous renseigner. Vous pouvez aussi écrire à l&apos;équipe du service
+        : <a href={CANDIDATE_CONTACT}>{SUPPORT_EMAIL}</a>.
       </p>
     </>
   );
@@ -37,7 +37,8 @@ export default async function CandidateStatusPage({ params }: { params: Promise<
         <div className="fr-col-12 fr-col-md-10 fr-col-lg-8">
           <h1>Ce lien de suivi n&apos;est plus valable</h1>
           <p className="fr-text--lead">
-            Nous sommes désolés : ce lien est inconnu ou a expiré. Les liens de suivi des candidatures restent valables {CANDIDATE_LINK_VALIDITY.label}.
+            Nous sommes désolés : ce lien est inconnu ou a expiré. Les liens de suivi des candidatures restent valables{" "}
+            {CANDIDATE_LINK_VALIDITY.label}.
           </p>
           <p>
             Chaque e-mail que vous recevez au sujet d&apos;une candidature contient un lien à jour : utilisez le plus récent. Si vous
@@ -57,7 +58,10 @@ export default async function CandidateStatusPage({ params }: { params: Promise<
         <p className="fr-text--lead">
           Bonjour {status.firstName} {status.lastName}, voici où en {count > 1 ? "sont vos candidatures" : "est votre candidature"}.
         </p>
-        <p className="fr-text--sm">Ce lien vous est personnel : ne le transmettez pas. Il reste valable {CANDIDATE_LINK_VALIDITY.label} après l&apos;envoi de l&apos;e-mail.</p>
+        <p className="fr-text--sm">
+          Ce lien vous est personnel : ne le transmettez pas. Il reste valable {CANDIDATE_LINK_VALIDITY.label} après l&apos;envoi de
+          l&apos;e-mail.
+        </p>
         {count === 0 && <p>Aucune candidature pour l&apos;instant.</p>}
         {status.applications.map((application) => (
           <CandidateApplication key={application.id} application={application} />

@@ -73,7 +73,8 @@ export default async function DevMailsPage() {
           </p>
           {email.error && (
             <p className="fr-text--sm fr-mb-1w fr-error-text">
-              {email.status === "FAILED" ? "Erreur" : "Dernière erreur"} (après {email.attempts} essai{email.attempts > 1 ? "s" : ""}) : {email.error}
+              {email.status === "FAILED" ? "Erreur" : "Dernière erreur"} (après {email.attempts} essai{email.attempts > 1 ? "s" : ""}) :{" "}
+              {email.error}
             </p>
           )}
           {bodyNotice(email) && <p className="fr-text--sm fr-mb-1w fr-info-text">{bodyNotice(email)}</p>}
@@ -87,7 +88,12 @@ export default async function DevMailsPage() {
           <details>
             <summary>Voir le message</summary>
             {/* An empty sandbox: the email's HTML can neither run scripts nor navigate this page. */}
-            <iframe title={`Contenu HTML : ${email.subject}`} srcDoc={email.html} sandbox="" style={{ width: "100%", height: "28rem", border: "1px solid #ddd" }} />
+            <iframe
+              title={`Contenu HTML : ${email.subject}`}
+              srcDoc={email.html}
+              sandbox=""
+              style={{ width: "100%", height: "28rem", border: "1px solid #ddd" }}
+            />
           </details>
         </article>
       ))}

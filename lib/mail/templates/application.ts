@@ -37,17 +37,10 @@ function isNotified(kind: EmailKind, recipient: Recipient): boolean {
   return Object.values(EVENT_NOTIFICATIONS).some((byRecipient) => byRecipient[recipient] === kind);
 }
 
-export function renderApplicationEmail(
-  kind: EmailKind,
-  recipient: Recipient,
-  data: ApplicationEmailData,
-): EmailContent {
+export function renderApplicationEmail(kind: EmailKind, recipient: Recipient, data: ApplicationEmailData): EmailContent {
   // hasOwn: callers may pass unchecked strings read from the outbox.
   const templates = Object.hasOwn(TEMPLATES, kind) && isNotified(kind, recipient) ? TEMPLATES[kind] : undefined;
-  const draft =
-    recipient === "candidate"
-      ? templates?.candidate?.(toCandidateEmailData(data))
-      : templates?.[recipient]?.(data);
+  const draft = recipient === "candidate" ? templates?.candidate?.(toCandidateEmailData(data)) : templates?.[recipient]?.(data);
   if (!draft) throw new Error(`No email "${kind}" for recipient "${recipient}"`);
   return renderEmail(draft);
 }

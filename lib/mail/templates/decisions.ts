@@ -1,46 +1,31 @@
 // The employer's decisions (postpone, accept, cancel) and the "hired elsewhere" cascade.
 import { STATUS_LABELS } from "@/lib/status";
-import {
-  candidateName,
-  cleanMessage,
-  employerLabel,
-  formatFrenchDate,
-  quoted,
-  senderLabel,
-} from "./format";
+import { candidateName, cleanMessage, employerLabel, formatFrenchDate, quoted, senderLabel } from "./format";
 import { button, facts, paragraph, quote, type EmailDraft, type Fact } from "./layout";
 import { CANDIDATE_LINK_LABEL, PRO_LINK_LABEL } from "./sending";
 import type { ApplicationEmailData, CandidateEmailData } from "./types";
 
 function hiringDates(data: CandidateEmailData): (Fact | null)[] {
   return [
-    data.hiringStartDate
-      ? { label: "Début du contrat", value: formatFrenchDate(data.hiringStartDate) }
-      : null,
-    data.hiringEndDate
-      ? { label: "Fin du contrat", value: formatFrenchDate(data.hiringEndDate) }
-      : null,
+    data.hiringStartDate ? { label: "Début du contrat", value: formatFrenchDate(data.hiringStartDate) } : null,
+    data.hiringEndDate ? { label: "Fin du contrat", value: formatFrenchDate(data.hiringEndDate) } : null,
   ];
 }
 
 const candidateGreeting = (data: CandidateEmailData) => `Bonjour ${candidateName(data)},`;
 
 // The prescriber is the adviser the candidate knows: point them there for questions.
-const askYourAdviser = (data: CandidateEmailData) =>
-  paragraph(`Pour toute question, vous pouvez contacter ${senderLabel(data)}.`);
+const askYourAdviser = (data: CandidateEmailData) => paragraph(`Pour toute question, vous pouvez contacter ${senderLabel(data)}.`);
 
 // Subject for the prescriber: "Candidature acceptée : Awa Diallo (La Recyclerie du Nord)".
-const prescriberSubject = (status: string, data: ApplicationEmailData) =>
-  `${status} : ${candidateName(data)} (${data.employer.name})`;
+const prescriberSubject = (status: string, data: ApplicationEmailData) => `${status} : ${candidateName(data)} (${data.employer.name})`;
 
 export function postponedToCandidate(data: CandidateEmailData): EmailDraft {
   return {
     subject: `Réponse de ${data.employer.name} à votre candidature`,
     heading: STATUS_LABELS.POSTPONED,
     greeting: candidateGreeting(data),
-    intro:
-      `${employerLabel(data)} a étudié votre candidature et vous répondra plus tard. ` +
-      "L'embauche n'est pas garantie.",
+    intro: `${employerLabel(data)} a étudié votre candidature et vous répondra plus tard. ` + "L'embauche n'est pas garantie.",
     blocks: [
       facts({ label: "Statut", value: STATUS_LABELS.POSTPONED }),
       quote("Message de l'employeur", cleanMessage(data.answerToCandidate)),
@@ -114,11 +99,7 @@ export function cancelledToCandidate(data: CandidateEmailData): EmailDraft {
     heading: STATUS_LABELS.CANCELLED,
     greeting: candidateGreeting(data),
     intro: `${employerLabel(data)} avait accepté votre candidature, mais a finalement annulé l'embauche.`,
-    blocks: [
-      facts({ label: "Statut", value: STATUS_LABELS.CANCELLED }),
-      askYourAdviser(data),
-      button(CANDIDATE_LINK_LABEL, data.url),
-    ],
+    blocks: [facts({ label: "Statut", value: STATUS_LABELS.CANCELLED }), askYourAdviser(data), button(CANDIDATE_LINK_LABEL, data.url)],
   };
 }
 

@@ -33,13 +33,10 @@ export const facts = (...items: (Fact | null | false | undefined)[]): Block | nu
   const kept = items.filter((item): item is Fact => Boolean(item));
   return kept.length > 0 ? { kind: "facts", items: kept } : null;
 };
-export const quote = (title: string, text: string | null): Block | null =>
-  text ? { kind: "quote", title, text } : null;
+export const quote = (title: string, text: string | null): Block | null => (text ? { kind: "quote", title, text } : null);
 export const button = (label: string, url: string): Block => ({ kind: "button", label, url });
 
-const FOOTER =
-  `Ce message vous a été envoyé automatiquement par ${SERVICE_NAME}. ` +
-  "Merci de ne pas y répondre directement.";
+const FOOTER = `Ce message vous a été envoyé automatiquement par ${SERVICE_NAME}. ` + "Merci de ne pas y répondre directement.";
 
 export function renderEmail(draft: EmailDraft): EmailContent {
   const blocks = draft.blocks.filter((block): block is Block => Boolean(block));
@@ -66,12 +63,7 @@ function textBlock(block: Block): string {
 }
 
 function renderText(draft: EmailDraft, blocks: readonly Block[]): string {
-  const parts = [
-    `${draft.heading}\n${"=".repeat(draft.heading.length)}`,
-    draft.greeting,
-    draft.intro,
-    ...blocks.map(textBlock),
-  ];
+  const parts = [`${draft.heading}\n${"=".repeat(draft.heading.length)}`, draft.greeting, draft.intro, ...blocks.map(textBlock)];
   return `${parts.join("\n\n")}\n\n-- \n${FOOTER}\n`;
 }
 
@@ -97,9 +89,7 @@ function htmlBlock(block: Block): string {
       return `<p style="${P}">${block.items
         .map((item) => {
           const value = escapeHtml(item.value);
-          const shown = item.email
-            ? `<a href="mailto:${value}" style="color:${BLUE};">${value}</a>`
-            : value;
+          const shown = item.email ? `<a href="mailto:${value}" style="color:${BLUE};">${value}</a>` : value;
           return `<strong>${escapeHtml(item.label)}&nbsp;:</strong> ${shown}`;
         })
         .join("<br>")}</p>`;

@@ -15,10 +15,7 @@ export function refusedToCandidate(data: CandidateEmailData): EmailDraft {
     intro: `${employerLabel(data)} a étudié votre candidature et ne peut pas y donner suite.`,
     blocks: [
       quote("Message de l'employeur", cleanMessage(data.answerToCandidate)),
-      paragraph(
-        `${data.senderName}, de ${data.prescriberOrganization.name}, ` +
-          "peut vous aider à préparer vos prochaines candidatures.",
-      ),
+      paragraph(`${data.senderName}, de ${data.prescriberOrganization.name}, ` + "peut vous aider à préparer vos prochaines candidatures."),
       button(CANDIDATE_LINK_LABEL, data.url),
     ],
   };
@@ -48,14 +45,10 @@ export function refusedToPrescriber(data: ApplicationEmailData): EmailDraft {
         paragraph(
           email || phone
             ? "Pour en savoir plus, n'hésitez pas à contacter l'employeur :"
-            : "Pour en savoir plus, n'hésitez pas à contacter l'employeur : " +
-                "ses coordonnées figurent sur la candidature.",
+            : "Pour en savoir plus, n'hésitez pas à contacter l'employeur : " + "ses coordonnées figurent sur la candidature.",
         ),
       reason === "OTHER" &&
-        facts(
-          email ? { label: "E-mail", value: email, email: true } : null,
-          phone ? { label: "Téléphone", value: phone } : null,
-        ),
+        facts(email ? { label: "E-mail", value: email, email: true } : null, phone ? { label: "Téléphone", value: phone } : null),
       quote("Réponse envoyée au candidat", cleanMessage(data.answerToCandidate)),
       quote("Message privé de l'employeur (non transmis au candidat)", cleanMessage(data.answerToPrescriber)),
       button(PRO_LINK_LABEL, data.url),

@@ -1,13 +1,6 @@
 // The three emails of "application sent": employer team, sending prescriber, candidate.
 import { STATUS_LABELS, TRANSITIONS } from "@/lib/status";
-import {
-  candidateName,
-  cleanMessage,
-  employerLabel,
-  jobSuffix,
-  quoted,
-  senderLabel,
-} from "./format";
+import { candidateName, cleanMessage, employerLabel, jobSuffix, quoted, senderLabel } from "./format";
 import { button, facts, paragraph, quote, type EmailDraft } from "./layout";
 import type { ApplicationEmailData, CandidateEmailData } from "./types";
 
@@ -29,11 +22,7 @@ export function applicationReceived(data: ApplicationEmailData): EmailDraft {
       `${data.senderName}, de ${data.prescriberOrganization.name}, a envoyé à ` +
       `${data.employer.name} la candidature de ${name}${jobSuffix(data)}.`,
     blocks: [
-      facts(
-        { label: "Candidat", value: name },
-        jobFact(data),
-        { label: "Prescripteur", value: senderLabel(data) },
-      ),
+      facts({ label: "Candidat", value: name }, jobFact(data), { label: "Prescripteur", value: senderLabel(data) }),
       quote("Message du prescripteur", cleanMessage(data.message)),
       paragraph(
         `Pour l'étudier, ouvrez la candidature et cliquez sur ${quoted(TRANSITIONS.process.buttonLabel ?? "")} : ` +

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  REFUSAL_REASONS,
-  REFUSAL_REASON_LABELS,
-  STATUS_LABELS,
-  type EmailKind,
-} from "@/lib/status";
+import { REFUSAL_REASONS, REFUSAL_REASON_LABELS, STATUS_LABELS, type EmailKind } from "@/lib/status";
 import {
   escapeHtml,
   formatFrenchDate,
@@ -100,9 +95,7 @@ describe("pairs that EVENT_NOTIFICATIONS does not define", () => {
 
   it("throws for unknown strings", () => {
     expect(() => renderApplicationEmail("toString" as EmailKind, "candidate", base)).toThrow();
-    expect(() =>
-      renderApplicationEmail("application_refused", "admin" as EmailRecipient, base),
-    ).toThrow();
+    expect(() => renderApplicationEmail("application_refused", "admin" as EmailRecipient, base)).toThrow();
   });
 });
 
@@ -184,8 +177,7 @@ describe("hiring dates", () => {
 
 describe("other content rules", () => {
   it("names the exact status labels", () => {
-    const render = (kind: EmailKind, recipient: EmailRecipient) =>
-      renderApplicationEmail(kind, recipient, base).text;
+    const render = (kind: EmailKind, recipient: EmailRecipient) => renderApplicationEmail(kind, recipient, base).text;
     expect(render("application_postponed", "prescriber")).toContain(STATUS_LABELS.POSTPONED);
     expect(render("application_postponed", "prescriber")).toContain(base.answerToCandidate);
     expect(render("application_postponed", "candidate")).toContain(base.answerToCandidate);
@@ -240,9 +232,7 @@ describe("sign-in email", () => {
 
 describe("escapeHtml", () => {
   it("escapes the five HTML-significant characters", () => {
-    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe(
-      "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;",
-    );
+    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
   });
 });
 

@@ -32,10 +32,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   return (
     <>
       <p className="fr-mb-2w">
-        <Link
-          className="fr-link fr-icon-arrow-left-line fr-link--icon-left"
-          href={applicationListPath(!isEmployer)}
-        >
+        <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={applicationListPath(!isEmployer)}>
           {isEmployer ? "Candidatures reçues" : "Suivi des candidatures"}
         </Link>
       </p>
@@ -47,18 +44,16 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         </div>
         {isEmployer && (
           <p className="fr-mb-0" data-testid="handler">
-            {application.handler ? `Pris en charge par ${personName(application.handler)}` : "Personne n'a encore pris en charge cette candidature"}
+            {application.handler
+              ? `Pris en charge par ${personName(application.handler)}`
+              : "Personne n'a encore pris en charge cette candidature"}
           </p>
         )}
       </div>
 
       {isEmployer ? (
         <>
-          <DecisionPanel
-            applicationId={application.id}
-            status={application.status}
-            isHandler={application.handler?.id === member.userId}
-          />
+          <DecisionPanel applicationId={application.id} status={application.status} isHandler={application.handler?.id === member.userId} />
           <EmployerAnswerFacts application={application} />
         </>
       ) : (

@@ -11,12 +11,16 @@ import { EmployerApplicationsTable } from "@/components/applications/employer-ap
 
 export const metadata: Metadata = { title: "Candidatures reçues" };
 
-
 const href = (filters: Partial<ListFilters>) => listHref(EMPLOYER_LIST_PATH, filters);
 
-const sameStatuses = (a: readonly ApplicationStatus[], b: readonly ApplicationStatus[]) => a.length === b.length && a.every((s) => b.includes(s));
+const sameStatuses = (a: readonly ApplicationStatus[], b: readonly ApplicationStatus[]) =>
+  a.length === b.length && a.every((s) => b.includes(s));
 
-export default async function EmployerApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EmployerApplicationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const member = await requireMember("EMPLOYER");
   const filters = parseListFilters(await searchParams);
   const [{ rows, counts, nextCursor, previousCursor }, prescriberOrganizations, handlers] = await Promise.all([

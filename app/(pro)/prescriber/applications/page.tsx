@@ -16,7 +16,11 @@ export const metadata: Metadata = { title: "Suivi des candidatures" };
 
 const BASE_PATH = ROUTES.prescriberApplications;
 
-export default async function PrescriberApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PrescriberApplicationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const member = await requireMember("PRESCRIBER");
   const filters = parseListFilters(await searchParams);
   const [{ rows, counts, nextCursor, previousCursor }, senders, employers] = await Promise.all([
@@ -59,7 +63,11 @@ export default async function PrescriberApplicationsPage({ searchParams }: { sea
         {total > 0 && (
           <p className="fr-col-auto fr-mb-0">
             {/* A plain link: the file is a download, not a page to prefetch. */}
-            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`${BASE_PATH}/export${href(pageOne).slice(BASE_PATH.length)}`} download>
+            <a
+              className="fr-link fr-icon-download-line fr-link--icon-left"
+              href={`${BASE_PATH}/export${href(pageOne).slice(BASE_PATH.length)}`}
+              download
+            >
               Exporter ces candidatures (CSV)
             </a>
           </p>

@@ -25,12 +25,12 @@ export default async function FailedEmailsPage() {
       <div className="fr-grid-row">
         <div className="fr-col-12 fr-col-lg-10">
           <p className="fr-text--lead">
-            Les e-mails ci-dessous, qui concernent {member.organization.organizationName}, n&apos;ont pas pu être remis : ils ont échoué après
-            plusieurs tentatives, ou le service d&apos;envoi d&apos;e-mails les a refusés.
+            Les e-mails ci-dessous, qui concernent {member.organization.organizationName}, n&apos;ont pas pu être remis : ils ont échoué
+            après plusieurs tentatives, ou le service d&apos;envoi d&apos;e-mails les a refusés.
           </p>
           <p>
-            Vérifiez l&apos;adresse du destinataire et l&apos;erreur indiquée, puis cliquez sur « Renvoyer » : le même
-            message repart à la même adresse. Seuls les administrateurs de l&apos;organisation voient cette page.
+            Vérifiez l&apos;adresse du destinataire et l&apos;erreur indiquée, puis cliquez sur « Renvoyer » : le même message repart à la
+            même adresse. Seuls les administrateurs de l&apos;organisation voient cette page.
           </p>
         </div>
       </div>

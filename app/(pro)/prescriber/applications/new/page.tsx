@@ -5,7 +5,11 @@ import { SendApplicationForm } from "@/components/applications/send-application-
 
 export const metadata: Metadata = { title: "Envoyer une candidature" };
 
-export default async function NewApplicationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewApplicationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const member = await requireMember("PRESCRIBER");
   const { candidate: candidateParam } = await searchParams;
   // "?candidate=<id>" (from a candidate page) preselects one of this organisation's candidates;
@@ -16,8 +20,8 @@ export default async function NewApplicationPage({ searchParams }: { searchParam
     <>
       <h1>Envoyer une candidature</h1>
       <p className="fr-text--lead">
-        Proposez la candidature d&apos;une personne que vous accompagnez à un employeur de l&apos;insertion. L&apos;employeur est
-        prévenu par e-mail ; vous et vos collègues suivez ensuite sa réponse dans « Suivi des candidatures ».
+        Proposez la candidature d&apos;une personne que vous accompagnez à un employeur de l&apos;insertion. L&apos;employeur est prévenu
+        par e-mail ; vous et vos collègues suivez ensuite sa réponse dans « Suivi des candidatures ».
       </p>
       <SendApplicationForm
         initialCandidate={

@@ -53,8 +53,8 @@ export default async function PrescriberCandidatePage({ params }: { params: Prom
 
       <h2 className="fr-h4">Candidatures envoyées par votre organisation</h2>
       <p className="fr-text--sm">
-        Seules les candidatures envoyées par {member.organization.organizationName} sont affichées : celles d&apos;autres
-        organisations pour cette personne ne vous sont pas visibles.
+        Seules les candidatures envoyées par {member.organization.organizationName} sont affichées : celles d&apos;autres organisations pour
+        cette personne ne vous sont pas visibles.
       </p>
       <Table
         caption={`Candidatures de ${name} envoyées par votre organisation`}

@@ -27,7 +27,9 @@ export default async function ApplicationSentPage({ params }: { params: Promise<
         className="fr-mb-3w"
       />
       {application.candidate.email ? (
-        <p>Le candidat recevra un e-mail de confirmation, puis un e-mail à chaque étape, avec un lien personnel pour suivre sa candidature.</p>
+        <p>
+          Le candidat recevra un e-mail de confirmation, puis un e-mail à chaque étape, avec un lien personnel pour suivre sa candidature.
+        </p>
       ) : (
         <p>
           Le candidat n&apos;a pas d&apos;adresse e-mail : il ne recevra aucun e-mail. Vous serez informé(e) de chaque décision de
