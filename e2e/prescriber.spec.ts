@@ -9,6 +9,9 @@ const EMPLOYER = DEMO_ORGANIZATIONS.EI;
 const PRIVATE_MESSAGE = "Le poste demande le permis B ; rappelez-nous pour en parler.";
 
 test("a prescriber sends an application, the colleague follows the refusal, another organisation sees nothing", async ({ browser }) => {
+  // Four people sign in (e-mail, then the confirmation page) and axe checks six screens: the
+  // longest journey of the suite, past two minutes on a 2-core machine.
+  test.slow();
   const lastName = `Essai${Date.now()}`;
   const candidateName = `Zélie ${lastName}`;
   const since = new Date(Date.now() - 1000);
