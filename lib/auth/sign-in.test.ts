@@ -9,17 +9,20 @@ import { signInConfirmationSchema } from "@/lib/auth/validation";
 import { createMember, createOrganization } from "@/test/fixtures";
 import { AuthClient, ORIGIN } from "@/test/auth-requests";
 
-// Next's request-scoped helpers have no request here: after() runs its task at once (the test
-// awaits it), and the client address is what the app's own server would have put in its header.
-const { pending, client } = vi.hoisted(() => ({ pending: [] as Promise<unknown>[], client: { address: null as string | null } }));
+// Next's request-scoped helpers have no request here. after() keeps its task until settle(), in
+// order: as in production, it runs once the response is written. next-auth stores the token
+// alongside sendVerificationRequest, not before it, so running the task at once would race that
+// write (CI saw a refused request's token survive). The client address is what the app's own
+// server would have put in its header.
+const { pending, client } = vi.hoisted(() => ({ pending: [] as (() => Promise<unknown>)[], client: { address: null as string | null } }));
 vi.mock("next/server", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/server")>()),
-  after: (task: () => Promise<unknown>) => void pending.push(task()),
+  after: (task: () => Promise<unknown>) => void pending.push(task),
 }));
 vi.mock("@/lib/client-address", () => ({ clientAddress: async () => client.address }));
 
 async function settle() {
-  await Promise.all(pending.splice(0));
+  for (const task of pending.splice(0)) await task();
 }
 
 // next-auth's answer to every request, which leads to "Consultez votre messagerie" (/connexion/verification).
