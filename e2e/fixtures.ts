@@ -15,16 +15,21 @@ export interface KeptEmail {
   status: string;
 }
 
+/**
+ * The kept e-mails matching the filter. Other workers write e-mails at the same time: a spec reads
+ * only its own recipients' (`to`, one address or several).
+ */
 export async function readMails(
   request: APIRequestContext,
-  filter: { to?: string; since?: Date; template?: string } = {},
+  filter: { to?: string | readonly string[]; since?: Date; template?: string } = {},
 ): Promise<KeptEmail[]> {
   const response = await request.get("/dev/mails.json");
   expect(response.ok()).toBe(true);
   const emails = (await response.json()) as KeptEmail[];
+  const recipients = filter.to === undefined ? undefined : [filter.to].flat().map((address) => address.toLowerCase());
   return emails.filter(
     (email) =>
-      (!filter.to || email.to === filter.to.toLowerCase()) &&
+      (!recipients || recipients.includes(email.to)) &&
       (!filter.template || email.template === filter.template) &&
       (!filter.since || new Date(email.createdAt) >= filter.since),
   );
