@@ -1,9 +1,13 @@
 import { DEMO_ORGANIZATIONS, DEMO_USERS } from "../prisma/demo";
 import { DEMO_APPLICATIONS } from "../prisma/seed";
 import { APPLICATION_STATUSES } from "../lib/status";
+import { buildMember, buildOrganization } from "./builders";
 import { expect, expectNoA11yViolations, readMails, signIn, signInLink, test } from "./fixtures";
 
-// This file runs first (specs run one at a time, alphabetically): the demo data is untouched.
+// Sign-in journeys: each test signs in a member built for it (e2e/builders.ts), since two workers
+// asking a link for the same address at once could each open the other's. Only the demo accounts'
+// own test signs them in (one test per account), and it counts the demo applications: no spec
+// changes the demo data (each builds its own), so the seeded counts hold whatever runs alongside.
 
 test("the landing page offers sign-in and is accessible", async ({ page }) => {
   await page.goto("/");
@@ -47,25 +51,27 @@ test("an address typed before the page has finished loading is kept and gets the
       await route.continue();
     },
   );
+  const user = await buildMember(await buildOrganization("FT"));
   await page.goto("/connexion", { waitUntil: "commit" });
-  await page.getByLabel("Adresse e-mail").fill(DEMO_USERS.P2.email);
+  await page.getByLabel("Adresse e-mail").fill(user.email);
   release();
   // Hydrated and committed: the DSFR's script, started from an effect (after every ref, so after
   // react-hook-form registered the field), marks the page.
   await page.waitForFunction(() => document.documentElement.hasAttribute("data-fr-js"));
-  await expect(page.getByLabel("Adresse e-mail")).toHaveValue(DEMO_USERS.P2.email);
+  await expect(page.getByLabel("Adresse e-mail")).toHaveValue(user.email);
   await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
   await expect(page.getByRole("heading", { name: "Consultez votre messagerie" })).toBeVisible();
 });
 
 test("opening the e-mailed link (a GET, as mail scanners do) neither signs in nor uses the link up", async ({ page, browser }) => {
   test.slow(); // three browser contexts, one after the other
+  const user = await buildMember(await buildOrganization("EI"), { role: "ADMIN" });
   const since = new Date(Date.now() - 1000);
   await page.goto("/connexion");
-  await page.getByLabel("Adresse e-mail").fill(DEMO_USERS.E1.email);
+  await page.getByLabel("Adresse e-mail").fill(user.email);
   await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
   await expect(page.getByRole("heading", { name: "Consultez votre messagerie" })).toBeVisible();
-  const link = await signInLink(page, DEMO_USERS.E1.email, since);
+  const link = await signInLink(page, user.email, since);
   expect(link).not.toContain("/api/auth/");
 
   // A scanner fetches the link, twice, in its own context: a page, no session.
@@ -85,7 +91,7 @@ test("opening the e-mailed link (a GET, as mail scanners do) neither signs in no
   // The person then opens it: the confirmation page, one click, and the link still works.
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: "Se connecter" })).toBeVisible();
-  await expect(page.getByText(DEMO_USERS.E1.email)).toBeVisible();
+  await expect(page.getByText(user.email)).toBeVisible();
   await expectNoA11yViolations(page);
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -100,7 +106,7 @@ test("opening the e-mailed link (a GET, as mail scanners do) neither signs in no
 });
 
 test("a session lasts 12 hours without activity, and signing out ends it on the server", async ({ page, context }) => {
-  await signIn(page, DEMO_USERS.P2.email);
+  await signIn(page, (await buildMember(await buildOrganization("FT"))).email);
   const session = (await context.cookies()).find((cookie) => cookie.name.includes("session-token"));
   expect(session, "a session cookie").toBeTruthy();
   expect(Math.abs(session!.expires - (Date.now() / 1000 + 12 * 3600))).toBeLessThan(120);
@@ -164,18 +170,18 @@ test("the dev mailbox is served in this test build and lists the kept emails", a
 });
 
 test("the current organisation can only be one of the user's own, checked on the server", async ({ page }) => {
-  await signIn(page, DEMO_USERS.ML.email);
-  await page.getByRole("link", { name: "Mission locale de Lille" }).first().click();
+  const own = await buildOrganization("ML", { name: "Mission locale de Lille" });
+  const another = await buildOrganization("FT");
+  await signIn(page, (await buildMember(own, { role: "ADMIN" })).email);
+  await page.getByRole("link", { name: own.name }).first().click();
   await expect(page.getByRole("heading", { name: "Choisir une organisation" })).toBeVisible();
   // A forged choice: another organisation's id in place of the user's own.
-  await page
-    .getByLabel(/Mission locale de Lille/)
-    .evaluate((input, id) => ((input as HTMLInputElement).value = id), DEMO_ORGANIZATIONS.FT.id);
+  await page.getByLabel(own.name).evaluate((input, id) => ((input as HTMLInputElement).value = id), another.id);
   await page.getByRole("button", { name: "Continuer" }).click();
   await expect(page.getByText("Cette organisation n'est pas l'une des vôtres.")).toBeVisible();
   await page.getByRole("button", { name: "Continuer" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByText("Mission locale de Lille — candidatures envoyées")).toBeVisible();
+  await expect(page.getByText(`${own.name} — candidatures envoyées`)).toBeVisible();
 });
 
 test("an unknown page answers 404 in French", async ({ page }) => {

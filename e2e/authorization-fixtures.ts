@@ -1,25 +1,24 @@
 /**
  * The data the authorization matrix's routes need, written straight into the e2e database
- * (scripts/e2e.ts gives Playwright the same DATABASE_URL as the app): the seven personas'
- * sessions, two distinctive candidates and their applications, a candidate status link.
- * Everything is removed afterwards, so the specs that follow still see the demo data as seeded.
+ * (scripts/e2e.ts gives Playwright the same DATABASE_URL as the app) through e2e/builders.ts: the
+ * four organisations and seven personas of its own (built afresh by each worker, so that no
+ * other spec's data shows in its lists, and its own never shows in theirs), their sessions, two
+ * distinctive candidates and their applications, a candidate status link.
  */
-import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { createPrismaClient, type PrismaClient } from "../prisma/client";
-import { DEMO_ORGANIZATIONS, DEMO_USERS } from "../prisma/demo";
+import { randomUUID } from "node:crypto";
+import {
+  buildApplication,
+  buildCandidate,
+  buildCandidateLink,
+  buildMember,
+  buildOrganization,
+  buildSession,
+  e2eDatabase,
+} from "./builders";
 import type { GuardedCandidate, Persona, RouteFixtures } from "./authorization-matrix";
 
 /** next-auth's database-session cookie on http (the e2e build serves http://127.0.0.1). */
 export const SESSION_COOKIE = "authjs.session-token";
-
-/** The demo accounts playing each persona (README): A = France Travail Paris 18e, B = Mission locale de Lille. */
-const DEMO_PERSONAS = {
-  prescriberA: DEMO_USERS.P1,
-  colleagueA: DEMO_USERS.P2,
-  prescriberB: DEMO_USERS.ML,
-  employer: DEMO_USERS.E1,
-  otherEmployer: DEMO_USERS.A1,
-} as const;
 
 export interface PlantedData {
   fixtures: RouteFixtures;
@@ -27,82 +26,42 @@ export interface PlantedData {
   names: Record<GuardedCandidate, string>;
   /** The session token of each signed-in persona. */
   sessions: Record<Exclude<Persona, "anonymous">, string>;
+  /** Ends the personas' sessions (the rest is this worker's own and harms nobody). */
   remove(): Promise<void>;
 }
 
-function openDatabase(): PrismaClient {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    throw new Error(
-      "The authorization matrix writes its fixtures to the e2e database: run it through `npm run test:e2e` with DATABASE_URL set.",
-    );
-  }
-  return createPrismaClient(url);
-}
-
 export async function plantAuthorizationData(): Promise<PlantedData> {
-  const prisma = openDatabase();
   const suffix = randomUUID().slice(0, 8);
-  const { FT: organisationA, ML: organisationB, EI: receivingEmployer, ACI: otherEmployer } = DEMO_ORGANIZATIONS;
-
-  const users = Object.fromEntries(
-    await Promise.all(
-      Object.entries(DEMO_PERSONAS).map(async ([persona, { email }]) => [
-        persona,
-        await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } }),
-      ]),
-    ),
-  ) as Record<keyof typeof DEMO_PERSONAS, { id: string }>;
-  // Someone who left organisation A: the account and a session remain, the membership is inactive.
-  const former = await prisma.user.create({
-    data: {
-      email: `ancien-membre-${suffix}@demo.test`,
-      firstName: "Ancien",
-      lastName: "Membre",
-      name: "Ancien Membre",
-      memberships: { create: { organizationId: organisationA.id, isActive: false } },
-    },
-  });
-
-  // Each sending organisation's own record of the person (CandidateProfile) carries the names.
-  const person = async (firstName: string, lastName: string, email: string, organizationId: string) => {
-    const candidate = await prisma.candidate.create({ data: { email } });
-    await prisma.candidateProfile.create({ data: { candidateId: candidate.id, organizationId, firstName, lastName } });
-    return { id: candidate.id, lastName };
+  // A and B are prescriber organisations; roles as the README's demo personas have them.
+  const organisationA = await buildOrganization("FT", { name: "France Travail Paris 18e" });
+  const organisationB = await buildOrganization("ML", { name: "Mission locale de Lille" });
+  const receivingEmployer = await buildOrganization("EI", { name: "La Recyclerie du Nord" });
+  const otherEmployer = await buildOrganization("ACI", { name: "Les Jardins Solidaires" });
+  const users = {
+    prescriberA: await buildMember(organisationA, { firstName: "Camille", lastName: "Martin" }),
+    colleagueA: await buildMember(organisationA, { firstName: "Julien", lastName: "Bernard" }),
+    prescriberB: await buildMember(organisationB, { firstName: "Sophie", lastName: "Petit", role: "ADMIN" }),
+    employer: await buildMember(receivingEmployer, { firstName: "Nadia", lastName: "Lefèvre", role: "ADMIN" }),
+    otherEmployer: await buildMember(otherEmployer, { firstName: "Karim", lastName: "Benali", role: "ADMIN" }),
+    // Someone who left organisation A: the account and a session remain, the membership is inactive.
+    formerMember: await buildMember(organisationA, { firstName: "Ancien", lastName: "Membre", isActive: false }),
   };
-  const sharedCandidate = await person("Ombeline", `Vasseurmatrix${suffix}`, `ombeline-${suffix}@mail.test`, organisationA.id);
-  const candidateOfB = await person("Philémon", `Quintardmatrix${suffix}`, `philemon-${suffix}@mail.test`, organisationB.id);
-  const application = (candidateId: string, senderUserId: string, senderOrganizationId: string, employerOrganizationId: string) =>
-    prisma.jobApplication.create({
-      data: {
-        candidateId,
-        senderUserId,
-        senderOrganizationId,
-        employerOrganizationId,
-        message: "Candidature de la matrice d'autorisations.",
-      },
-      select: { id: true },
-    });
-  const sharedApplication = await application(sharedCandidate.id, users.prescriberA.id, organisationA.id, receivingEmployer.id);
-  const applicationOfB = await application(candidateOfB.id, users.prescriberB.id, organisationB.id, otherEmployer.id);
 
-  const token = randomBytes(32).toString("base64url");
-  // Stored hashed, as lib/candidate-links.ts does (that module is server-only).
-  await prisma.candidateLink.create({
-    data: {
-      candidateId: sharedCandidate.id,
-      tokenHash: createHash("sha256").update(token).digest("hex"),
-      expiresAt: new Date(Date.now() + 86_400_000),
-    },
+  const sharedCandidate = await buildCandidate({ firstName: "Ombeline", lastName: `Vasseurmatrix${suffix}` });
+  const candidateOfB = await buildCandidate({ firstName: "Philémon", lastName: `Quintardmatrix${suffix}` });
+  const message = "Candidature de la matrice d'autorisations.";
+  const sharedApplication = await buildApplication({
+    candidate: sharedCandidate,
+    sender: users.prescriberA,
+    employer: receivingEmployer,
+    message,
   });
+  const applicationOfB = await buildApplication({ candidate: candidateOfB, sender: users.prescriberB, employer: otherEmployer, message });
+  const token = await buildCandidateLink(sharedCandidate);
 
   const sessions = {} as PlantedData["sessions"];
-  for (const [persona, userId] of [...Object.entries(users).map(([p, u]) => [p, u.id]), ["formerMember", former.id]] as [
-    keyof PlantedData["sessions"],
-    string,
-  ][]) {
-    sessions[persona] = randomBytes(32).toString("hex");
-    await prisma.session.create({ data: { sessionToken: sessions[persona], userId, expires: new Date(Date.now() + 3_600_000) } });
+  for (const [persona, user] of Object.entries(users) as [keyof PlantedData["sessions"], { id: string }][]) {
+    sessions[persona] = await buildSession(user);
   }
 
   return {
@@ -116,16 +75,7 @@ export async function plantAuthorizationData(): Promise<PlantedData> {
     names: { sharedCandidate: sharedCandidate.lastName, candidateOfB: candidateOfB.lastName },
     sessions,
     async remove() {
-      try {
-        const candidateIds = [sharedCandidate.id, candidateOfB.id];
-        await prisma.session.deleteMany({ where: { sessionToken: { in: Object.values(sessions) } } });
-        await prisma.outboxEmail.deleteMany({ where: { application: { candidateId: { in: candidateIds } } } });
-        await prisma.jobApplication.deleteMany({ where: { candidateId: { in: candidateIds } } });
-        await prisma.candidate.deleteMany({ where: { id: { in: candidateIds } } });
-        await prisma.user.delete({ where: { id: former.id } });
-      } finally {
-        await prisma.$disconnect();
-      }
+      await e2eDatabase().session.deleteMany({ where: { sessionToken: { in: Object.values(sessions) } } });
     },
   };
 }

@@ -20,9 +20,10 @@ export type Persona = (typeof PERSONAS)[number];
 /**
  * Who they are. A and B are prescriber organisations; "employer" received the shared application
  * (sent by A); "otherEmployer" received only B's. The former member's only membership (in A) is
- * inactive: they still have a session, like someone who left. In the e2e run, A is France Travail
- * Paris 18e, B the Mission locale de Lille, the employers La Recyclerie du Nord and Les Jardins
- * Solidaires (README); roles are the demo's: A's two prescribers are members, the others admins.
+ * inactive: they still have a session, like someone who left. In the e2e run each worker builds
+ * them afresh (e2e/authorization-fixtures.ts) after the demo's (README): A a France Travail agency,
+ * B a Mission locale, an EI and an ACI; roles are the demo's: A's two prescribers are members, the
+ * others admins.
  */
 export const PERSONA_DESCRIPTIONS: Record<Persona, string> = {
   anonymous: "no session",

@@ -1,16 +1,21 @@
 import type { Browser, Page } from "@playwright/test";
-import { DEMO_ORGANIZATIONS, DEMO_USERS } from "../prisma/demo";
 import { DEFAULT_REFUSAL_MESSAGES, REFUSAL_REASON_LABELS } from "../lib/status";
+import { addressesOf, buildApplication, buildCandidate, buildCast, type Cast } from "./builders";
 import { expect, expectNoA11yViolations, readMails, signIn, test, waitForMail } from "./fixtures";
 
-// Issue 3: the employer's decisions on the demo data. Only the demo candidates Thi Mai Tran,
-// Alice Moreau and Karima Saïdi (the others belong to other specs).
+// Issue 3: the employer's decisions. Each test builds the demo's cast afresh (e2e/builders.ts)
+// and the candidates it decides on, as the demo has them: Thi Mai Tran, pending with both
+// employers; Alice Moreau, new at the EI; Karima Saïdi, hired by the EI.
 
-const THI = { name: "Thi Mai Tran", email: "thi.mai-tran@candidat.demo.test" };
-const ALICE = { name: "Alice Moreau", email: "alice.moreau@candidat.demo.test" };
-const KARIMA = { name: "Karima Saïdi", email: "karima.saidi@candidat.demo.test" };
-const NADIA = `${DEMO_USERS.E1.firstName} ${DEMO_USERS.E1.lastName}`;
+const nadia = (cast: Cast) => cast.users.E1.name;
 
+/** Thi Mai Tran: new at the EI (sent by Camille Martin) and at the ACI (sent by the Mission locale). */
+async function buildThi(cast: Cast) {
+  const thi = await buildCandidate({ firstName: "Thi", lastName: "Mai Tran" });
+  await buildApplication({ candidate: thi, sender: cast.users.P1, employer: cast.organizations.EI, status: "NEW", daysAgo: 1 });
+  await buildApplication({ candidate: thi, sender: cast.users.ML, employer: cast.organizations.ACI, status: "NEW", daysAgo: 2 });
+  return thi;
+}
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, email);
@@ -39,7 +44,10 @@ const statusLine = (page: Page) => page.locator("main .fr-badge").first();
 const decision = (page: Page) => page.getByRole("region", { name: "Décision" });
 
 test("study, colleague sees the handler, accept by keyboard, and the other employer sees « Embauché ailleurs »", async ({ browser }) => {
-  const employer = await signedIn(browser, DEMO_USERS.E1.email);
+  const cast = await buildCast();
+  const THI = await buildThi(cast);
+  const NADIA = nadia(cast);
+  const employer = await signedIn(browser, cast.users.E1.email);
   await findRow(employer, THI.name);
   await expectNoA11yViolations(employer);
   await openApplication(employer, THI.name);
@@ -60,13 +68,16 @@ test("study, colleague sees the handler, accept by keyboard, and the other emplo
   await expectNoA11yViolations(employer);
 
   // A colleague sees who handles it, in the list and on the page.
-  const colleague = await signedIn(browser, DEMO_USERS.E2.email);
+  const colleague = await signedIn(browser, cast.users.E2.email);
   await expect(await findRow(colleague, THI.name)).toContainText(NADIA);
   await openApplication(colleague, THI.name);
   await expect(colleague.getByTestId("handler")).toHaveText(`Pris en charge par ${NADIA}`);
   await expect(colleague.getByRole("button", { name: "Je prends en charge" })).toBeVisible();
-  // Studying notifies nobody (FAQ).
-  expect((await readMails(employer.request, { since: beforeStudy })).filter((mail) => mail.template !== "sign_in")).toEqual([]);
+  // Studying notifies nobody (FAQ): none of the people of this story.
+  const everyone = addressesOf(cast, THI);
+  expect((await readMails(employer.request, { to: everyone, since: beforeStudy })).filter((mail) => mail.template !== "sign_in")).toEqual(
+    [],
+  );
 
   // Accept, by keyboard only: the button opens the form and puts the focus in it.
   await employer.getByRole("button", { name: "Accepter", exact: true }).focus();
@@ -88,26 +99,29 @@ test("study, colleague sees the handler, accept by keyboard, and the other emplo
   await expect(decision(employer).getByRole("button")).toHaveText(["Annuler l'embauche"]);
 
   // Les Jardins Solidaires had Thi Mai Tran's application too: now « Embauché ailleurs », by the system.
-  const aci = await signedIn(browser, DEMO_USERS.A1.email);
+  const aci = await signedIn(browser, cast.users.A1.email);
   await expect(await findRow(aci, THI.name)).toContainText("Embauché ailleurs");
   await openApplication(aci, THI.name);
   await expect(statusLine(aci)).toHaveText("Embauché ailleurs");
   await expect(aci.getByRole("listitem").filter({ hasText: "Candidat embauché par un autre employeur" })).toContainText("par Système");
   // Still possible to hire (part-time): accept is offered from OBSOLETE.
   await expect(decision(aci).getByRole("button")).toHaveText(["Accepter"]);
-  await expect(aci.getByText(DEMO_ORGANIZATIONS.EI.name)).toHaveCount(0);
+  await expect(aci.getByText(cast.organizations.EI.name)).toHaveCount(0);
   await expectNoA11yViolations(aci);
 
-  await waitForMail(employer.request, { to: THI.email, template: "application_accepted", since: beforeAccept });
-  await waitForMail(employer.request, { to: DEMO_USERS.P1.email, template: "application_accepted", since: beforeAccept });
-  await waitForMail(employer.request, { to: DEMO_USERS.A1.email, template: "hired_elsewhere", since: beforeAccept });
+  await waitForMail(employer.request, { to: THI.email!, template: "application_accepted", since: beforeAccept });
+  await waitForMail(employer.request, { to: cast.users.P1.email, template: "application_accepted", since: beforeAccept });
+  await waitForMail(employer.request, { to: cast.users.A1.email, template: "hired_elsewhere", since: beforeAccept });
 });
 
 test("a refusal with a reason: the prescriber gets it, the candidate never; a stale page is told plainly", async ({ browser }) => {
-  const employer = await signedIn(browser, DEMO_USERS.E1.email);
+  const cast = await buildCast();
+  const ALICE = await buildCandidate({ firstName: "Alice", lastName: "Moreau" });
+  await buildApplication({ candidate: ALICE, sender: cast.users.P1, employer: cast.organizations.EI, status: "NEW" });
+  const employer = await signedIn(browser, cast.users.E1.email);
   await openApplication(employer, ALICE.name);
   // The colleague opened the same application before the refusal.
-  const colleague = await signedIn(browser, DEMO_USERS.E2.email);
+  const colleague = await signedIn(browser, cast.users.E2.email);
   await openApplication(colleague, ALICE.name);
 
   await employer.getByRole("button", { name: "Décliner", exact: true }).click();
@@ -125,11 +139,11 @@ test("a refusal with a reason: the prescriber gets it, the candidate never; a st
   await expect(statusLine(employer)).toHaveText("Candidature déclinée");
   await expect(employer.getByRole("region", { name: "Réponse" })).toContainText(REFUSAL_REASON_LABELS.UNREACHABLE);
 
-  const toCandidate = await waitForMail(employer.request, { to: ALICE.email, template: "application_refused", since: beforeRefusal });
+  const toCandidate = await waitForMail(employer.request, { to: ALICE.email!, template: "application_refused", since: beforeRefusal });
   expect(`${toCandidate.subject}${toCandidate.text}${toCandidate.html}`).not.toContain(REFUSAL_REASON_LABELS.UNREACHABLE);
   expect(toCandidate.text).toContain("nous n'avons pas réussi à vous joindre");
   const toPrescriber = await waitForMail(employer.request, {
-    to: DEMO_USERS.P1.email,
+    to: cast.users.P1.email,
     template: "application_refused",
     since: beforeRefusal,
   });
@@ -142,11 +156,22 @@ test("a refusal with a reason: the prescriber gets it, the candidate never; a st
     colleague.getByRole("alert").filter({ hasText: "Action déjà effectuée : la candidature est maintenant « Candidature déclinée »." }),
   ).toBeVisible();
   await expect(statusLine(colleague)).toHaveText("Candidature déclinée");
-  await expect(colleague.getByTestId("handler")).toHaveText(`Pris en charge par ${NADIA}`);
+  await expect(colleague.getByTestId("handler")).toHaveText(`Pris en charge par ${nadia(cast)}`);
 });
 
 test("a cancelled hire asks for confirmation and tells the prescriber why", async ({ browser }) => {
-  const employer = await signedIn(browser, DEMO_USERS.E1.email);
+  const cast = await buildCast();
+  // Hired by the EI after Julien Bernard sent the application; Nadia Lefèvre decided.
+  const KARIMA = await buildCandidate({ firstName: "Karima", lastName: "Saïdi" });
+  await buildApplication({
+    candidate: KARIMA,
+    sender: cast.users.P2,
+    employer: cast.organizations.EI,
+    status: "ACCEPTED",
+    handler: cast.users.E1,
+    daysAgo: 20,
+  });
+  const employer = await signedIn(browser, cast.users.E1.email);
   await openApplication(employer, KARIMA.name);
   await expect(statusLine(employer)).toHaveText("Candidature acceptée");
 
@@ -166,21 +191,24 @@ test("a cancelled hire asks for confirmation and tells the prescriber why", asyn
   await employer.getByRole("button", { name: "Confirmer l'annulation" }).click();
   await expect(statusLine(employer)).toHaveText("Embauche annulée");
   await expect(employer.getByRole("listitem").filter({ hasText: "La candidate ne s'est pas présentée le premier jour." })).toContainText(
-    NADIA,
+    nadia(cast),
   );
   await expect(decision(employer).getByRole("button")).toHaveText(["Accepter"]);
 
   // Karima's application was sent by Julien Bernard.
-  const toPrescriber = await waitForMail(employer.request, { to: DEMO_USERS.P2.email, template: "hire_cancelled", since: beforeCancel });
+  const toPrescriber = await waitForMail(employer.request, { to: cast.users.P2.email, template: "hire_cancelled", since: beforeCancel });
   expect(toPrescriber.text).toContain("La candidate ne s'est pas présentée le premier jour.");
-  await waitForMail(employer.request, { to: KARIMA.email, template: "hire_cancelled", since: beforeCancel });
+  await waitForMail(employer.request, { to: KARIMA.email!, template: "hire_cancelled", since: beforeCancel });
 });
 
 test("another organisation's application answers 404", async ({ browser }) => {
-  const employer = await signedIn(browser, DEMO_USERS.E1.email);
+  const cast = await buildCast();
+  const ALICE = await buildCandidate({ firstName: "Alice", lastName: "Moreau" });
+  await buildApplication({ candidate: ALICE, sender: cast.users.P1, employer: cast.organizations.EI, status: "NEW" });
+  const employer = await signedIn(browser, cast.users.E1.email);
   await openApplication(employer, ALICE.name);
   const path = new URL(employer.url()).pathname;
-  for (const email of [DEMO_USERS.A1.email, DEMO_USERS.ML.email]) {
+  for (const email of [cast.users.A1.email, cast.users.ML.email]) {
     const other = await signedIn(browser, email);
     const response = await other.goto(path);
     expect(response?.status(), email).toBe(404);

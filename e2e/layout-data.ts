@@ -1,79 +1,14 @@
 /**
- * The layout spec's own data, written straight to the e2e database (scripts/e2e.ts gives the
- * Playwright process its DATABASE_URL): organisations and people with long names, a candidate with
- * several applications and long messages, and more applications than a list page holds (20).
- * Organisations of its own, so the demo data the other specs count on is untouched whatever order
- * they run in. Stable ids and upserts: a worker restarted after a failure may run it again.
+ * The layout spec's own data, built through e2e/builders.ts: organisations and people with long
+ * names, a candidate with several applications and long messages, and more applications than a
+ * list page holds (20). Each worker builds its own world in the spec's beforeAll (names end with a
+ * random suffix), so that two workers never sign the same person in at once, and the demo data
+ * and the other specs' data are never touched.
  */
-import { createPrismaClient } from "../prisma/client";
 import type { ApplicationStatus } from "../lib/generated/prisma/enums";
-import type { Prisma } from "../lib/generated/prisma/client";
+import { buildApplication, buildCandidate, buildMember, buildOrganization, type BuiltOrganization } from "./builders";
 
 const DAY = 86_400_000;
-
-export const LAYOUT_PRESCRIBER = {
-  email: "layout.prescripteur@demo.test",
-  organization: {
-    id: "layout-org-prescriber",
-    kind: "PRESCRIBER",
-    type: "DEPT",
-    name: "Service départemental d'insertion et d'accompagnement vers l'emploi de la Seine-Saint-Denis, antenne de Saint-Ouen-sur-Seine",
-    siret: "91000000100015",
-    city: "Saint-Ouen-sur-Seine",
-    postalCode: "93400",
-    department: "93",
-  },
-} as const;
-
-const EMPLOYERS = {
-  main: {
-    id: "layout-org-employer",
-    kind: "EMPLOYER",
-    type: "AI",
-    name: "Association intermédiaire pour l'insertion professionnelle et la solidarité territoriale de la Métropole européenne de Lille",
-    siret: "92000000100016",
-    city: "Villeneuve-d'Ascq",
-    postalCode: "59650",
-    department: "59",
-    contactEmail: "recrutement.insertion-solidarite@association-intermediaire-metropole-lille.demo.test",
-    contactPhone: "03 20 00 00 01",
-  },
-  interim: {
-    id: "layout-org-employer-etti",
-    kind: "EMPLOYER",
-    type: "ETTI",
-    name: "Entreprise de travail temporaire d'insertion Hauts-de-France Intérim Solidaire et Développement Durable",
-    siret: "93000000100017",
-    city: "Saint-Pol-sur-Ternoise",
-    postalCode: "62130",
-    department: "62",
-  },
-  geiq: {
-    id: "layout-org-employer-geiq",
-    kind: "EMPLOYER",
-    type: "GEIQ",
-    name: "Groupement d'employeurs pour l'insertion et la qualification des métiers du bâtiment et des travaux publics",
-    siret: "94000000100018",
-    city: "Saint-André-lez-Lille",
-    postalCode: "59350",
-    department: "59",
-  },
-} as const;
-
-export const LAYOUT_EMPLOYER = { email: "layout.employeur@demo.test", organization: EMPLOYERS.main } as const;
-
-/** The candidate of the status page: several applications, long names and long messages. */
-export const LAYOUT_CANDIDATE = {
-  id: "layout-cand-main",
-  firstName: "Marie-Antoinette",
-  lastName: "Oyelaran-Vandenbroucke de Saint-Exupéry",
-  email: "marie-antoinette.oyelaran-vandenbroucke@candidat.demo.test",
-  /** NEW at the main employer: the candidate spec decides on it, which e-mails the status link. */
-  pendingApplicationId: "layout-app-main-new",
-} as const;
-
-/** Of the many applications the main employer received: one to decide on, one hire to cancel. */
-export const LAYOUT_APPLICATIONS = { toDecide: "layout-app-01", hired: "layout-app-02" } as const;
 
 const LONG_JOB = "Agent polyvalent de tri, de valorisation et de réemploi des matériaux et des équipements";
 const LONG_ANSWER = [
@@ -81,200 +16,129 @@ const LONG_ANSWER = [
   "Après étude attentive de votre parcours, nous ne pouvons malheureusement pas y donner une suite favorable : l'ensemble des postes d'agent de préparation de commandes ont été pourvus pour la saison.",
   "Vous trouverez d'autres offres sur https://www.francetravail.fr/candidat/mes-demarches/rechercher-des-offres-d-emploi-inclusives-dans-les-hauts-de-france.html et votre conseillère reste à votre disposition.",
 ].join("\n\n");
+const SHORT_ANSWER = "Bonjour, merci pour votre candidature ; nous revenons vers vous très vite.";
+const PRIVATE_ANSWER = "Le poste a été pourvu en interne ; n'hésitez pas à nous proposer d'autres profils pour la rentrée.";
 
-const DECISIONS = {
-  ACCEPTED: "accept",
-  POSTPONED: "postpone",
-  REFUSED: "refuse",
-  CANCELLED: "cancel",
-  OBSOLETE: "render_obsolete",
-} as const;
-
-type Row = {
-  id: string;
-  candidateId: string;
-  employer: keyof typeof EMPLOYERS;
-  status: ApplicationStatus;
-  daysAgo: number;
-  answer?: string;
-};
-
-function rows(): Row[] {
-  const main: Row[] = [
-    { id: LAYOUT_CANDIDATE.pendingApplicationId, candidateId: LAYOUT_CANDIDATE.id, employer: "main", status: "NEW", daysAgo: 1 },
-    {
-      id: "layout-app-main-refused",
-      candidateId: LAYOUT_CANDIDATE.id,
-      employer: "interim",
-      status: "REFUSED",
-      daysAgo: 12,
-      answer: LONG_ANSWER,
-    },
-    {
-      id: "layout-app-main-accepted",
-      candidateId: LAYOUT_CANDIDATE.id,
-      employer: "geiq",
-      status: "ACCEPTED",
-      daysAgo: 30,
-      answer:
-        "Bienvenue dans le groupement ! Rendez-vous le premier jour à 8 h 30 au 14 rue du Général-de-Gaulle, bâtiment C, 2e étage, avec vos équipements de protection individuelle.",
-    },
-  ];
-  // More than a page (20) received by the main employer and sent by the prescriber organisation.
-  const statuses: ApplicationStatus[] = ["NEW", "ACCEPTED", "PROCESSING", "POSTPONED", "REFUSED", "NEW"];
-  const others = Array.from({ length: 24 }, (_, index): Row => {
-    const n = String(index + 1).padStart(2, "0");
-    return {
-      id: `layout-app-${n}`,
-      candidateId: `layout-cand-${n}`,
-      employer: "main",
-      status: statuses[index % statuses.length]!,
-      daysAgo: 2 + index,
-    };
-  });
-  return [...main, ...others];
+export interface LayoutData {
+  prescriber: { email: string; organization: BuiltOrganization };
+  employer: { email: string; organization: BuiltOrganization };
+  /** The GEIQ, which the send form's screens pick. */
+  geiq: BuiltOrganization;
+  /** The candidate of the status page: several applications, long names and long messages. */
+  candidate: {
+    id: string;
+    lastName: string;
+    email: string;
+    /** NEW at the main employer: the candidate spec decides on it, which e-mails the status link. */
+    pendingApplicationId: string;
+    /** Refused by the ETTI, with a long answer and a private message. */
+    refusedApplicationId: string;
+  };
+  /** Of the many applications the main employer received: one to decide on, one hire to cancel. */
+  applications: { toDecide: string; hired: string };
 }
 
-/** Writes the layout data once (idempotent); needs the e2e database's DATABASE_URL. */
-export async function createLayoutData(now = new Date()): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run the end-to-end tests with `npm run test:e2e`, which provides it.");
-  const prisma = createPrismaClient(url);
-  try {
-    await prisma.$transaction(
-      async (tx) => {
-        for (const organization of [LAYOUT_PRESCRIBER.organization, ...Object.values(EMPLOYERS)]) {
-          await tx.organization.upsert({ where: { id: organization.id }, update: {}, create: organization });
-        }
-        const people = [
-          {
-            email: LAYOUT_PRESCRIBER.email,
-            firstName: "Marie-Bernadette",
-            lastName: "de La Tour d'Auvergne-Lauraguais",
-            organizationId: LAYOUT_PRESCRIBER.organization.id,
-          },
-          {
-            email: LAYOUT_EMPLOYER.email,
-            firstName: "Jean-Christophe",
-            lastName: "Vandenbroucke-Oyelaran",
-            organizationId: EMPLOYERS.main.id,
-          },
-        ];
-        const userIds: string[] = [];
-        for (const { organizationId, ...person } of people) {
-          const user = await tx.user.upsert({
-            where: { email: person.email },
-            update: {},
-            create: { ...person, name: `${person.firstName} ${person.lastName}` },
-          });
-          userIds.push(user.id);
-          await tx.membership.upsert({
-            where: { userId_organizationId: { userId: user.id, organizationId } },
-            update: {},
-            create: { userId: user.id, organizationId, role: "ADMIN" },
-          });
-        }
-        const [senderId, employerUserId] = userIds as [string, string];
+/** Writes one layout world; needs the e2e database's DATABASE_URL. */
+export async function createLayoutData(now = new Date()): Promise<LayoutData> {
+  const prescriberOrganization = await buildOrganization("DEPT", {
+    name: "Service départemental d'insertion et d'accompagnement vers l'emploi de la Seine-Saint-Denis, antenne de Saint-Ouen-sur-Seine",
+    city: "Saint-Ouen-sur-Seine",
+    postalCode: "93400",
+    department: "93",
+  });
+  const employers = {
+    main: await buildOrganization("AI", {
+      name: "Association intermédiaire pour l'insertion professionnelle et la solidarité territoriale de la Métropole européenne de Lille",
+      city: "Villeneuve-d'Ascq",
+      postalCode: "59650",
+      department: "59",
+      contactEmail: "recrutement.insertion-solidarite@association-intermediaire-metropole-lille.demo.test",
+      contactPhone: "03 20 00 00 01",
+    }),
+    interim: await buildOrganization("ETTI", {
+      name: "Entreprise de travail temporaire d'insertion Hauts-de-France Intérim Solidaire et Développement Durable",
+      city: "Saint-Pol-sur-Ternoise",
+      postalCode: "62130",
+      department: "62",
+    }),
+    geiq: await buildOrganization("GEIQ", {
+      name: "Groupement d'employeurs pour l'insertion et la qualification des métiers du bâtiment et des travaux publics",
+      city: "Saint-André-lez-Lille",
+      postalCode: "59350",
+      department: "59",
+    }),
+  };
+  const sender = await buildMember(prescriberOrganization, {
+    firstName: "Marie-Bernadette",
+    lastName: "de La Tour d'Auvergne-Lauraguais",
+    role: "ADMIN",
+  });
+  const employerUser = await buildMember(employers.main, {
+    firstName: "Jean-Christophe",
+    lastName: "Vandenbroucke-Oyelaran",
+    role: "ADMIN",
+  });
 
-        const candidates = [
-          {
-            id: LAYOUT_CANDIDATE.id,
-            firstName: LAYOUT_CANDIDATE.firstName,
-            lastName: LAYOUT_CANDIDATE.lastName,
-            email: LAYOUT_CANDIDATE.email,
-          },
-          ...Array.from({ length: 24 }, (_, index) => {
-            const n = String(index + 1).padStart(2, "0");
-            return {
-              id: `layout-cand-${n}`,
-              firstName: "Jean-Baptiste-Emmanuel",
-              lastName: `Fitzgerald-Oyelaran de Montmorency ${n}`,
-              email: null,
-            };
-          }),
-        ];
-        await tx.candidate.createMany({ skipDuplicates: true, data: candidates.map(({ id, email }) => ({ id, email })) });
-        // The names are the sending organisation's record of each person (CandidateProfile).
-        await tx.candidateProfile.createMany({
-          skipDuplicates: true,
-          data: candidates.map(({ id, firstName, lastName }) => ({
-            candidateId: id,
-            organizationId: LAYOUT_PRESCRIBER.organization.id,
-            firstName,
-            lastName,
-          })),
-        });
+  const main = await buildCandidate({ firstName: "Marie-Antoinette", lastName: "Oyelaran-Vandenbroucke de Saint-Exupéry" });
+  const startDate = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 14));
+  const application = (
+    candidate: Awaited<ReturnType<typeof buildCandidate>>,
+    employer: keyof typeof employers,
+    status: ApplicationStatus,
+    daysAgo: number,
+    answer?: string,
+  ) => {
+    const decided = status !== "NEW" && status !== "PROCESSING";
+    return buildApplication({
+      candidate,
+      sender,
+      employer: employers[employer],
+      status,
+      handler: employerUser,
+      daysAgo,
+      jobTitle: LONG_JOB,
+      message: `Bonjour, je vous propose cette candidature. ${LONG_ANSWER}`,
+      refusalReason: status === "REFUSED" ? "NO_POSITION" : undefined,
+      answerToCandidate: answer ?? (decided ? SHORT_ANSWER : undefined),
+      answerToPrescriber: status === "REFUSED" ? PRIVATE_ANSWER : undefined,
+      hiringStartDate: status === "ACCEPTED" ? startDate : undefined,
+      hiringEndDate: status === "ACCEPTED" ? new Date(startDate.getTime() + 180 * DAY) : undefined,
+    });
+  };
+  const pending = await application(main, "main", "NEW", 1);
+  const refused = await application(main, "interim", "REFUSED", 12, LONG_ANSWER);
+  await application(
+    main,
+    "geiq",
+    "ACCEPTED",
+    30,
+    "Bienvenue dans le groupement ! Rendez-vous le premier jour à 8 h 30 au 14 rue du Général-de-Gaulle, bâtiment C, 2e étage, avec vos équipements de protection individuelle.",
+  );
 
-        const applications: Prisma.JobApplicationCreateManyInput[] = [];
-        const events: Prisma.ApplicationEventCreateManyInput[] = [];
-        for (const row of rows()) {
-          const createdAt = new Date(now.getTime() - row.daysAgo * DAY);
-          const decided = row.status !== "NEW" && row.status !== "PROCESSING";
-          const hired = row.status === "ACCEPTED";
-          const answer = row.answer ?? (decided ? "Bonjour, merci pour votre candidature ; nous revenons vers vous très vite." : null);
-          const startDate = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 14));
-          applications.push({
-            id: row.id,
-            candidateId: row.candidateId,
-            senderUserId: senderId,
-            senderOrganizationId: LAYOUT_PRESCRIBER.organization.id,
-            employerOrganizationId: EMPLOYERS[row.employer].id,
-            jobTitle: LONG_JOB,
-            message: `Bonjour, je vous propose cette candidature. ${LONG_ANSWER}`,
-            status: row.status,
-            handlerId: row.status === "NEW" ? null : employerUserId,
-            refusalReason: row.status === "REFUSED" ? "NO_POSITION" : null,
-            answerToCandidate: answer,
-            answerToPrescriber:
-              row.status === "REFUSED"
-                ? "Le poste a été pourvu en interne ; n'hésitez pas à nous proposer d'autres profils pour la rentrée."
-                : null,
-            hiringStartDate: hired ? startDate : null,
-            hiringEndDate: hired ? new Date(startDate.getTime() + 180 * DAY) : null,
-            createdAt,
-            processedAt: row.status === "NEW" ? null : new Date(createdAt.getTime() + DAY / 2),
-          });
-          const at = (hours: number) => new Date(createdAt.getTime() + hours * 3_600_000);
-          events.push({
-            id: `${row.id}-send`,
-            applicationId: row.id,
-            transition: "send",
-            fromStatus: null,
-            toStatus: "NEW",
-            actorId: senderId,
-            createdAt: at(0),
-          });
-          if (row.status === "NEW") continue;
-          events.push({
-            id: `${row.id}-process`,
-            applicationId: row.id,
-            transition: "process",
-            fromStatus: "NEW",
-            toStatus: "PROCESSING",
-            actorId: employerUserId,
-            createdAt: at(1),
-          });
-          if (!decided) continue;
-          const transition = DECISIONS[row.status as keyof typeof DECISIONS];
-          events.push({
-            id: `${row.id}-decision`,
-            applicationId: row.id,
-            transition,
-            fromStatus: "PROCESSING",
-            toStatus: row.status,
-            actorId: employerUserId,
-            message: answer,
-            refusalReason: row.status === "REFUSED" ? "NO_POSITION" : null,
-            hiringStartDate: hired ? startDate : null,
-            createdAt: at(2),
-          });
-        }
-        await tx.jobApplication.createMany({ data: applications, skipDuplicates: true });
-        await tx.applicationEvent.createMany({ data: events, skipDuplicates: true });
-      },
-      { timeout: 60_000 },
-    );
-  } finally {
-    await prisma.$disconnect();
+  // More than a page (20) received by the main employer and sent by the prescriber organisation.
+  const statuses: ApplicationStatus[] = ["NEW", "ACCEPTED", "PROCESSING", "POSTPONED", "REFUSED", "NEW"];
+  const others: string[] = [];
+  for (let index = 0; index < 24; index++) {
+    const n = String(index + 1).padStart(2, "0");
+    const candidate = await buildCandidate({
+      firstName: "Jean-Baptiste-Emmanuel",
+      lastName: `Fitzgerald-Oyelaran de Montmorency ${n}`,
+      email: null,
+    });
+    others.push((await application(candidate, "main", statuses[index % statuses.length]!, 2 + index)).id);
   }
+
+  return {
+    prescriber: { email: sender.email, organization: prescriberOrganization },
+    employer: { email: employerUser.email, organization: employers.main },
+    geiq: employers.geiq,
+    candidate: {
+      id: main.id,
+      lastName: main.lastName,
+      email: main.email!,
+      pendingApplicationId: pending.id,
+      refusedApplicationId: refused.id,
+    },
+    applications: { toDecide: others[0]!, hired: others[1]! },
+  };
 }

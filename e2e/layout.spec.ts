@@ -1,14 +1,16 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, linksIn, signIn, test, waitForMail } from "./fixtures";
 import { DESKTOP, PHONE, SMALL_PHONE, reviewScreen } from "./layout";
-import { LAYOUT_APPLICATIONS, LAYOUT_CANDIDATE, LAYOUT_EMPLOYER, LAYOUT_PRESCRIBER, createLayoutData } from "./layout-data";
+import { createLayoutData, type LayoutData } from "./layout-data";
 
 // Issue 15: every screen at 390 px and 1280 px (e2e/layout.ts: nothing under the footer, no cut
 // label, no sideways scroll; axe; a screenshot of each under test-results/screens/).
-// A new screen gets its reviewScreen() call here. The data is the spec's own (e2e/layout-data.ts).
+// A new screen gets its reviewScreen() call here. The data is the spec's own (e2e/layout-data.ts),
+// built once per worker: its tests may run in any order, on any worker.
 
+let data: LayoutData;
 test.beforeAll(async () => {
-  await createLayoutData();
+  data = await createLayoutData();
 });
 
 // Each test walks several screens, twice; `npm run dev` compiles each route on its first visit.
@@ -49,8 +51,8 @@ test("signed out: home, sign-in, link sent, help, 404, an unknown status link", 
 
 test("the candidate's status page: long names, long messages, several applications, from 320 px", async ({ browser }) => {
   // A decision e-mails the candidate their personal link, as in real life.
-  const employer = await signedIn(browser, LAYOUT_EMPLOYER.email);
-  await employer.goto(`/applications/${LAYOUT_CANDIDATE.pendingApplicationId}`);
+  const employer = await signedIn(browser, data.employer.email);
+  await employer.goto(`/applications/${data.candidate.pendingApplicationId}`);
   const since = new Date(Date.now() - 1000);
   await employer.getByRole("button", { name: "Embaucher plus tard" }).click();
   await employer
@@ -62,7 +64,7 @@ test("the candidate's status page: long names, long messages, several applicatio
     );
   await employer.getByRole("button", { name: "Confirmer", exact: true }).click();
   await expect(employer.getByRole("status").filter({ hasText: "Embauche pour plus tard" })).toBeVisible();
-  const mail = await waitForMail(employer.request, { to: LAYOUT_CANDIDATE.email, template: "application_postponed", since });
+  const mail = await waitForMail(employer.request, { to: data.candidate.email, template: "application_postponed", since });
   const link = linksIn(mail.text).find((url) => /\/c\/[A-Za-z0-9_-]+$/.test(url));
   expect(link, "the candidate's e-mail carries their status link").toBeTruthy();
 
@@ -76,7 +78,7 @@ test("the candidate's status page: long names, long messages, several applicatio
 });
 
 test("employer: dashboard, received list and its pages", async ({ browser }) => {
-  const page = await signedIn(browser, LAYOUT_EMPLOYER.email);
+  const page = await signedIn(browser, data.employer.email);
   await reviewScreen(page, "employeur-tableau-de-bord");
 
   await page.goto("/employer/applications");
@@ -89,8 +91,8 @@ test("employer: dashboard, received list and its pages", async ({ browser }) => 
 });
 
 test("employer: the application with each decision form open, then the settings", async ({ browser }) => {
-  const page = await signedIn(browser, LAYOUT_EMPLOYER.email);
-  await page.goto(`/applications/${LAYOUT_APPLICATIONS.toDecide}`);
+  const page = await signedIn(browser, data.employer.email);
+  await page.goto(`/applications/${data.applications.toDecide}`);
   await expect(page.getByRole("heading", { level: 2, name: "Décision" })).toBeVisible();
   await reviewScreen(page, "candidature-employeur");
   for (const [button, name] of [
@@ -107,7 +109,7 @@ test("employer: the application with each decision form open, then the settings"
   await expect(page.getByText("Choisissez le motif du refus.")).toBeVisible();
   await reviewScreen(page, "candidature-formulaire-decliner-erreurs");
 
-  await page.goto(`/applications/${LAYOUT_APPLICATIONS.hired}`);
+  await page.goto(`/applications/${data.applications.hired}`);
   await page.getByRole("button", { name: "Annuler l'embauche" }).click();
   await expect(page.getByRole("button", { name: "Confirmer l'annulation" })).toBeVisible();
   await reviewScreen(page, "candidature-formulaire-annuler");
@@ -124,7 +126,7 @@ test("employer: the application with each decision form open, then the settings"
 });
 
 test("prescriber: dashboard, sent list and its pages", async ({ browser }) => {
-  const page = await signedIn(browser, LAYOUT_PRESCRIBER.email);
+  const page = await signedIn(browser, data.prescriber.email);
   await reviewScreen(page, "prescripteur-tableau-de-bord");
 
   await page.goto("/prescriber/applications");
@@ -137,13 +139,13 @@ test("prescriber: dashboard, sent list and its pages", async ({ browser }) => {
 });
 
 test("prescriber: an answer, a candidate, the send form with its errors, the confirmation", async ({ browser }) => {
-  const page = await signedIn(browser, LAYOUT_PRESCRIBER.email);
-  await page.goto("/applications/layout-app-main-refused");
+  const page = await signedIn(browser, data.prescriber.email);
+  await page.goto(`/applications/${data.candidate.refusedApplicationId}`);
   await expect(page.getByRole("heading", { level: 1, name: /^Candidature de Marie-Antoinette/ })).toBeVisible();
   await reviewScreen(page, "candidature-prescripteur");
 
-  await page.goto(`/prescriber/candidates/${LAYOUT_CANDIDATE.id}`);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(LAYOUT_CANDIDATE.lastName);
+  await page.goto(`/prescriber/candidates/${data.candidate.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(data.candidate.lastName);
   await reviewScreen(page, "candidat");
 
   await page.goto("/prescriber/applications/new");
@@ -154,8 +156,9 @@ test("prescriber: an answer, a candidate, the send form with its errors, the con
   await page.getByLabel("Prénom").fill("Jean-Baptiste-Emmanuel");
   await page.getByLabel("Nom", { exact: true }).fill("Fitzgerald-Oyelaran de Montmorency-Laval");
   await page.getByLabel("Rechercher un employeur").fill("Groupement d'employeurs");
-  // DSFR draws the radio on its label, which receives the click: force skips Playwright's hit check only.
-  await page.getByRole("radio", { name: /Groupement d'employeurs pour l'insertion/ }).check({ force: true });
+  // DSFR draws the radio on its label, which receives the click: force skips Playwright's hit check
+  // only. Its full name: other workers have a GEIQ of the same name, with another suffix.
+  await page.getByRole("radio", { name: data.geiq.name }).check({ force: true });
   await page
     .getByLabel("Message à l'employeur")
     .fill("Bonjour, je vous propose la candidature de Jean-Baptiste, motivé et disponible dès la semaine prochaine.");

@@ -1,14 +1,12 @@
 import type { Browser, Page } from "@playwright/test";
-import { DEMO_ORGANIZATIONS, DEMO_USERS } from "../prisma/demo";
 import { REFUSAL_REASON_LABELS } from "../lib/status";
+import { addressesOf, buildApplication, buildCandidate, buildCast, buildMember, buildOrganization } from "./builders";
 import { expect, expectNoA11yViolations, linksIn, readMails, signIn, test, waitForMail } from "./fixtures";
 
 // Issue 5: the FAQ's notifications, read from /dev/mails.json as each party would receive them,
-// and the candidate's status link. Only the demo candidates Ugo Perrin and Valentine Morel
-// (the others belong to other specs).
-
-const UGO = { name: "Ugo Perrin", email: "ugo.perrin@candidat.demo.test" };
-const VALENTINE = { name: "Valentine Morel", email: "valentine.morel@candidat.demo.test" };
+// and the candidate's status link. Each test builds the demo's cast afresh (e2e/builders.ts) and
+// its candidate as the demo has them (Ugo Perrin, Valentine Morel); it reads only the e-mails of
+// its own people, since other workers write e-mails at the same time.
 const REASON = REFUSAL_REASON_LABELS.NOT_MOBILE;
 const ANSWER = "Bonjour, nous ne pouvons pas donner suite pour le moment. Bonne continuation dans vos recherches.";
 const PRIVATE = "Le trajet depuis Lille semble trop long pour les horaires du matin.";
@@ -35,7 +33,22 @@ function statusLinkIn(text: string): string {
 test("studying sends nothing; accepting informs the candidate, the prescriber, and the other employer of a hire elsewhere", async ({
   browser,
 }) => {
-  const employer = await signedIn(browser, DEMO_USERS.A1.email);
+  const cast = await buildCast();
+  const { users, organizations } = cast;
+  // Ugo Perrin: studied at the EI (sent by Julien Bernard), new at the ACI (sent by Camille Martin).
+  const UGO = await buildCandidate({ firstName: "Ugo", lastName: "Perrin" });
+  await buildApplication({
+    candidate: UGO,
+    sender: users.P2,
+    employer: organizations.EI,
+    status: "PROCESSING",
+    handler: users.E1,
+    daysAgo: 3,
+  });
+  await buildApplication({ candidate: UGO, sender: users.P1, employer: organizations.ACI, status: "NEW", daysAgo: 3 });
+  const everyone = addressesOf(cast, UGO);
+
+  const employer = await signedIn(browser, users.A1.email);
   await openReceivedApplication(employer, UGO.name);
 
   const beforeStudy = new Date(Date.now() - 500);
@@ -43,7 +56,9 @@ test("studying sends nothing; accepting informs the candidate, the prescriber, a
   await expect(employer.getByText("Candidature à l'étude").first()).toBeVisible();
   // The FAQ: no notification when an application is being studied. Give the server a moment.
   await employer.waitForTimeout(1500);
-  expect((await readMails(employer.request, { since: beforeStudy })).filter((mail) => mail.template !== "sign_in")).toEqual([]);
+  expect((await readMails(employer.request, { to: everyone, since: beforeStudy })).filter((mail) => mail.template !== "sign_in")).toEqual(
+    [],
+  );
 
   const beforeAccept = new Date(Date.now() - 500);
   const start = new Date(Date.now() + 21 * 24 * 3600 * 1000).toISOString().slice(0, 10);
@@ -52,22 +67,22 @@ test("studying sends nothing; accepting informs the candidate, the prescriber, a
   await employer.getByRole("button", { name: "Confirmer l'embauche" }).click();
   await expect(employer.getByText("Candidature acceptée").first()).toBeVisible();
 
-  const toCandidate = await waitForMail(employer.request, { to: UGO.email, template: "application_accepted", since: beforeAccept });
-  expect(toCandidate.subject).toContain(DEMO_ORGANIZATIONS.ACI.name);
+  const toCandidate = await waitForMail(employer.request, { to: UGO.email!, template: "application_accepted", since: beforeAccept });
+  expect(toCandidate.subject).toContain(organizations.ACI.name);
   // The application to Les Jardins Solidaires was sent by Camille Martin (France Travail Paris 18e).
   const toPrescriber = await waitForMail(employer.request, {
-    to: DEMO_USERS.P1.email,
+    to: users.P1.email,
     template: "application_accepted",
     since: beforeAccept,
   });
   expect(toPrescriber.text).toContain(UGO.name);
   // Ugo's other pending application, to La Recyclerie du Nord, sent by Julien Bernard: "embauché ailleurs".
-  for (const email of [DEMO_USERS.E1.email, DEMO_USERS.E2.email, DEMO_USERS.P2.email]) {
+  for (const email of [users.E1.email, users.E2.email, users.P2.email]) {
     const mail = await waitForMail(employer.request, { to: email, template: "hired_elsewhere", since: beforeAccept });
     expect(mail.text).toContain(UGO.name);
   }
   // Never "embauché ailleurs" to the candidate, and one email per person per event.
-  const after = await readMails(employer.request, { since: beforeAccept });
+  const after = await readMails(employer.request, { to: everyone, since: beforeAccept });
   expect(after.filter((mail) => mail.to === UGO.email).map((mail) => mail.template)).toEqual(["application_accepted"]);
   expect(after.filter((mail) => mail.template === "hired_elsewhere")).toHaveLength(3);
 
@@ -75,16 +90,17 @@ test("studying sends nothing; accepting informs the candidate, the prescriber, a
   const candidate = await (await browser.newContext()).newPage();
   await candidate.goto(statusLinkIn(toCandidate.text));
   await expect(candidate.getByRole("heading", { level: 1, name: "Suivi de mes candidatures" })).toBeVisible();
-  const accepted = candidate.getByRole("region", { name: new RegExp(DEMO_ORGANIZATIONS.ACI.name) });
+  const accepted = candidate.getByRole("region", { name: new RegExp(organizations.ACI.name) });
   await expect(accepted.getByText("Candidature acceptée")).toBeVisible();
   await expect(accepted.getByText("Début du contrat")).toBeVisible();
-  await expect(
-    candidate.getByRole("region", { name: new RegExp(DEMO_ORGANIZATIONS.EI.name) }).getByText("Embauché ailleurs"),
-  ).toBeVisible();
+  await expect(candidate.getByRole("region", { name: new RegExp(organizations.EI.name) }).getByText("Embauché ailleurs")).toBeVisible();
 });
 
 test("a refusal: the prescriber gets the reason, the candidate only the answer, on their status page too", async ({ browser }) => {
-  const employer = await signedIn(browser, DEMO_USERS.E1.email);
+  const { users, organizations } = await buildCast();
+  const VALENTINE = await buildCandidate({ firstName: "Valentine", lastName: "Morel" });
+  await buildApplication({ candidate: VALENTINE, sender: users.P1, employer: organizations.EI, status: "NEW", daysAgo: 0 });
+  const employer = await signedIn(browser, users.E1.email);
   await openReceivedApplication(employer, VALENTINE.name);
 
   const since = new Date(Date.now() - 500);
@@ -95,11 +111,11 @@ test("a refusal: the prescriber gets the reason, the candidate only the answer, 
   await employer.getByRole("button", { name: "Confirmer le refus" }).click();
   await expect(employer.getByText("Candidature déclinée").first()).toBeVisible();
 
-  const toPrescriber = await waitForMail(employer.request, { to: DEMO_USERS.P1.email, template: "application_refused", since });
+  const toPrescriber = await waitForMail(employer.request, { to: users.P1.email, template: "application_refused", since });
   expect(toPrescriber.text).toContain(REASON);
   expect(toPrescriber.text).toContain(PRIVATE);
   expect(toPrescriber.text).toContain(ANSWER);
-  const toCandidate = await waitForMail(employer.request, { to: VALENTINE.email, template: "application_refused", since });
+  const toCandidate = await waitForMail(employer.request, { to: VALENTINE.email!, template: "application_refused", since });
   for (const content of [toCandidate.subject, toCandidate.text, toCandidate.html]) {
     expect(content).not.toContain(REASON);
     expect(content).not.toContain(PRIVATE);
@@ -110,7 +126,7 @@ test("a refusal: the prescriber gets the reason, the candidate only the answer, 
   const candidate = await (await browser.newContext()).newPage();
   const response = await candidate.goto(statusLinkIn(toCandidate.text));
   expect(response?.headers()["x-robots-tag"]).toContain("noindex");
-  const refused = candidate.getByRole("region", { name: new RegExp(DEMO_ORGANIZATIONS.EI.name) });
+  const refused = candidate.getByRole("region", { name: new RegExp(organizations.EI.name) });
   await expect(refused.getByText("Candidature déclinée")).toBeVisible();
   await expect(refused.getByText(ANSWER)).toBeVisible();
   await expect(candidate.getByText(REASON)).toHaveCount(0);
@@ -126,7 +142,9 @@ test("a refusal: the prescriber gets the reason, the candidate only the answer, 
 });
 
 test("Mes notifications: each professional switches their own emails, sign-in emails stay on", async ({ browser }) => {
-  const page = await signedIn(browser, DEMO_USERS.A1.email);
+  // An employer admin of its own: the choice saved here is nobody else's.
+  const employerAdmin = await buildMember(await buildOrganization("ACI"), { firstName: "Karim", lastName: "Benali", role: "ADMIN" });
+  const page = await signedIn(browser, employerAdmin.email);
   await page.getByRole("link", { name: "Mes notifications" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Mes notifications" })).toBeVisible();
   await expect(page.getByText("Les e-mails de connexion sont toujours envoyés")).toBeVisible();
@@ -143,8 +161,10 @@ test("Mes notifications: each professional switches their own emails, sign-in em
   await page.reload();
   await expect(page.getByRole("checkbox", { name: "Candidat embauché ailleurs" })).not.toBeChecked();
 
-  // Back as it was, for the other specs.
+  // And back on: the choice goes both ways.
   await page.getByRole("checkbox", { name: "Candidat embauché ailleurs" }).check();
   await page.getByRole("button", { name: "Enregistrer mes préférences" }).click();
   await expect(page.getByText("Vos préférences de notification sont enregistrées.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "Candidat embauché ailleurs" })).toBeChecked();
 });

@@ -1,24 +1,25 @@
-import { DEMO_ORGANIZATIONS, DEMO_USERS } from "../prisma/demo";
+import { buildCast } from "./builders";
 import { expect, expectNoA11yViolations, readMails, signIn, test, waitForMail } from "./fixtures";
 
 // Issue 4: a prescriber sends an application for a new candidate; the whole organisation follows
 // it and sees the refusal reason; another prescriber organisation never sees it.
-// A candidate of its own (unique name): the demo candidates belong to other specs.
+// The demo's cast, built afresh for this test (e2e/builders.ts), and a candidate of its own.
 
-const EMPLOYER = DEMO_ORGANIZATIONS.EI;
 const PRIVATE_MESSAGE = "Le poste demande le permis B ; rappelez-nous pour en parler.";
 
 test("a prescriber sends an application, the colleague follows the refusal, another organisation sees nothing", async ({ browser }) => {
   // Four people sign in (e-mail, then the confirmation page) and axe checks six screens: the
   // longest journey of the suite, past two minutes on a 2-core machine.
   test.slow();
+  const { organizations, users } = await buildCast();
+  const EMPLOYER = organizations.EI;
   const lastName = `Essai${Date.now()}`;
   const candidateName = `Zélie ${lastName}`;
   const since = new Date(Date.now() - 1000);
 
   // ——— The demo prescriber sends the application ———
   const sender = await (await browser.newContext()).newPage();
-  await signIn(sender, DEMO_USERS.P1.email);
+  await signIn(sender, users.P1.email);
   await sender.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Envoyer une candidature" }).click();
   await expect(sender.getByRole("heading", { level: 1, name: "Envoyer une candidature" })).toBeVisible();
 
@@ -34,7 +35,8 @@ test("a prescriber sends an application, the colleague follows the refusal, anot
   await expect(sender.getByText("Sans adresse e-mail, le candidat ne recevra aucun e-mail")).toBeVisible();
   await sender.getByLabel("Rechercher un employeur").fill("zzz-aucun-employeur");
   await expect(sender.getByText("Aucun employeur ne correspond à votre recherche.", { exact: false })).toBeVisible();
-  await sender.getByLabel("Rechercher un employeur").fill("Recyclerie");
+  // Its full name: every worker's cast has a Recyclerie of its own.
+  await sender.getByLabel("Rechercher un employeur").fill(EMPLOYER.name);
   // DSFR draws the radio on its label, which receives the click: force skips Playwright's hit check only.
   await sender.getByRole("radio", { name: new RegExp(`${EMPLOYER.name} — ${EMPLOYER.city}`) }).check({ force: true });
   await sender.getByLabel("Métier ou poste visé (facultatif)").fill("Agent de tri");
@@ -52,9 +54,9 @@ test("a prescriber sends an application, the colleague follows the refusal, anot
   const applicationPath = new URL(sender.url()).pathname;
 
   // Outbox of DESIGN §5: the employer team and the prescriber; no candidate email was given.
-  await waitForMail(sender.request, { to: DEMO_USERS.E1.email, template: "application_received", since });
-  await waitForMail(sender.request, { to: DEMO_USERS.E2.email, template: "application_received", since });
-  await waitForMail(sender.request, { to: DEMO_USERS.P1.email, template: "application_sent", since });
+  await waitForMail(sender.request, { to: users.E1.email, template: "application_received", since });
+  await waitForMail(sender.request, { to: users.E2.email, template: "application_received", since });
+  await waitForMail(sender.request, { to: users.P1.email, template: "application_sent", since });
   const toCandidate = (await readMails(sender.request, { template: "application_confirmation", since })).filter((m) =>
     m.text.includes(lastName),
   );
@@ -62,7 +64,7 @@ test("a prescriber sends an application, the colleague follows the refusal, anot
 
   // ——— The colleague finds it in "Suivi des candidatures" ———
   const colleague = await (await browser.newContext()).newPage();
-  await signIn(colleague, DEMO_USERS.P2.email);
+  await signIn(colleague, users.P2.email);
   await colleague.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Suivi des candidatures" }).click();
   await expect(colleague.getByRole("heading", { level: 1, name: "Suivi des candidatures" })).toBeVisible();
   await colleague.getByLabel("Nom du candidat").fill(lastName);
@@ -72,13 +74,13 @@ test("a prescriber sends an application, the colleague follows the refusal, anot
   await expect(row).toHaveCount(1);
   await expect(row.getByRole("link", { name: candidateName, exact: true })).toBeVisible();
   await expect(row).toContainText(EMPLOYER.name);
-  await expect(row).toContainText(`${DEMO_USERS.P1.firstName} ${DEMO_USERS.P1.lastName}`);
+  await expect(row).toContainText(users.P1.name);
   await expect(row).toContainText("Nouvelle candidature");
   await expectNoA11yViolations(colleague);
 
   // ——— The employer declines it, with a reason ———
   const employer = await (await browser.newContext()).newPage();
-  await signIn(employer, DEMO_USERS.E1.email);
+  await signIn(employer, users.E1.email);
   await employer.goto(applicationPath);
   await employer.getByRole("button", { name: "Décliner" }).click();
   await employer.getByLabel("Motif du refus").selectOption({ label: "Autre" });
@@ -94,7 +96,7 @@ test("a prescriber sends an application, the colleague follows the refusal, anot
   await expect(answer.locator("dt", { hasText: "Motif du refus" }).locator("xpath=following-sibling::dd[1]")).toHaveText("Autre");
   await expect(answer.getByText(PRIVATE_MESSAGE)).toBeVisible();
   await expect(answer.getByText("Contactez l'employeur pour en savoir plus")).toBeVisible();
-  await expect(answer.getByRole("link", { name: EMPLOYER.contactEmail })).toBeVisible();
+  await expect(answer.getByRole("link", { name: EMPLOYER.contactEmail! })).toBeVisible();
   // Display only: none of the employer's buttons.
   for (const name of ["J'étudie la candidature", "Accepter", "Décliner", "Embaucher plus tard"]) {
     await expect(colleague.getByRole("button", { name, exact: true })).toHaveCount(0);
@@ -111,7 +113,7 @@ test("a prescriber sends an application, the colleague follows the refusal, anot
 
   // ——— Another prescriber organisation sees it nowhere ———
   const other = await (await browser.newContext()).newPage();
-  await signIn(other, DEMO_USERS.ML.email);
+  await signIn(other, users.ML.email);
   await other.goto(`/prescriber/applications?candidate=${lastName}`);
   await expect(other.getByText("Aucune candidature ne correspond à ces filtres.")).toBeVisible();
   for (const path of [applicationPath, candidatePath]) {

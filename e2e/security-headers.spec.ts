@@ -1,6 +1,6 @@
 import type { APIResponse, Page, Response } from "@playwright/test";
-import { DEMO_USERS } from "../prisma/demo";
 import { REFUSAL_REASON_LABELS } from "../lib/status";
+import { addressesOf, buildApplication, buildCandidate, buildCast, buildMember, buildOrganization } from "./builders";
 import { expect, linksIn, readMails, signIn, test, waitForMail, type KeptEmail } from "./fixtures";
 
 // Issue 8: one canonical origin (APP_URL, here the test server's own http://127.0.0.1:PORT) and
@@ -67,7 +67,12 @@ test("every kind of response sends the security headers, with a fresh nonce that
 });
 
 test("signed-in pages send the headers, and the DSFR runs under the CSP: colour scheme, scripts, mobile menu", async ({ page }) => {
-  await signIn(page, DEMO_USERS.E1.email);
+  // An employer of its own with one application to open.
+  const employer = await buildOrganization("EI");
+  const prescriber = await buildMember(await buildOrganization("FT"));
+  const admin = await buildMember(employer, { firstName: "Nadia", lastName: "Lefèvre", role: "ADMIN" });
+  await buildApplication({ candidate: await buildCandidate({ firstName: "Alice", lastName: "Moreau" }), sender: prescriber, employer });
+  await signIn(page, admin.email);
   for (const path of ["/dashboard", "/employer/applications", "/settings/notifications", "/organisation"]) {
     expectSecurityHeaders((await page.goto(path))!, path);
   }
@@ -102,6 +107,7 @@ test("the CSP blocks a script injected into a page without the nonce, and the su
 });
 
 test("a sign-in request with a forged host writes a link to APP_URL only, and no Secure cookie over http", async ({ request, baseURL }) => {
+  const user = await buildMember(await buildOrganization("FT"));
   const since = new Date(Date.now() - 1000);
   const csrf = await request.get("/api/auth/csrf", { headers: FORGED });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -111,13 +117,13 @@ test("a sign-in request with a forged host writes a link to APP_URL only, and no
 
   const response = await request.post("/api/auth/signin/resend", {
     headers: { ...FORGED, Host: "evil.test" },
-    form: { email: DEMO_USERS.P1.email, csrfToken, callbackUrl: "/dashboard" },
+    form: { email: user.email, csrfToken, callbackUrl: "/dashboard" },
     maxRedirects: 0,
   });
   expect(response.status()).toBe(302);
   expect(response.headers().location?.startsWith(`${baseURL}/`), response.headers().location).toBe(true);
 
-  const mail = await waitForMail(request, { to: DEMO_USERS.P1.email, template: "sign_in", since });
+  const mail = await waitForMail(request, { to: user.email, template: "sign_in", since });
   expect(`${mail.text}${mail.html}`).not.toContain("evil.test");
   expectLinksOnAppUrl([mail.text, mail.html], baseURL!);
 });
@@ -138,7 +144,11 @@ async function refuse(page: Page, candidateName: string) {
 }
 
 test("a decision taken behind forged host headers e-mails links to APP_URL only", async ({ page, baseURL }) => {
-  await signIn(page, DEMO_USERS.E1.email);
+  // Binta Camara, as in the demo: new at the EI, sent by Julien Bernard.
+  const cast = await buildCast();
+  const binta = await buildCandidate({ firstName: "Binta", lastName: "Camara" });
+  await buildApplication({ candidate: binta, sender: cast.users.P2, employer: cast.organizations.EI, status: "NEW", daysAgo: 5 });
+  await signIn(page, cast.users.E1.email);
   // Every request of the page from now on, server actions included, claims another host.
   await page.setExtraHTTPHeaders(FORGED);
   const since = new Date(Date.now() - 500);
@@ -146,10 +156,10 @@ test("a decision taken behind forged host headers e-mails links to APP_URL only"
   let emails: KeptEmail[] = [];
   await expect
     .poll(async () => {
-      emails = (await readMails(page.request, { since })).filter((mail) => mail.template !== "sign_in");
+      emails = (await readMails(page.request, { to: addressesOf(cast, binta), since })).filter((mail) => mail.template !== "sign_in");
       return emails.map((mail) => mail.to);
     })
-    .toContain(DEMO_USERS.P2.email);
+    .toContain(cast.users.P2.email);
   expectLinksOnAppUrl(
     emails.flatMap((mail) => [mail.text, mail.html]),
     baseURL!,
