@@ -9,6 +9,10 @@ import { expect, expectNoA11yViolations, readMails, signIn, test, waitForMail } 
 
 const nadia = (cast: Cast) => cast.users.E1.name;
 
+// Each story signs two or three people in (e-mail, then the confirmation page) and runs axe on
+// several screens: under two workers on a busy 2-core machine they ran past two minutes.
+test.beforeEach(() => test.slow());
+
 /** Thi Mai Tran: new at the EI (sent by Camille Martin) and at the ACI (sent by the Mission locale). */
 async function buildThi(cast: Cast) {
   const thi = await buildCandidate({ firstName: "Thi", lastName: "Mai Tran" });
