@@ -13,8 +13,9 @@ test.beforeAll(async () => {
   data = await createLayoutData();
 });
 
-// Each test walks several screens, twice; `npm run dev` compiles each route on its first visit.
-test.describe.configure({ timeout: 300_000 });
+// Each test walks several screens, twice; `npm run dev` compiles each route on its first visit;
+// under two workers on a busy 2-core machine two of them ran past five minutes.
+test.describe.configure({ timeout: 480_000 });
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
