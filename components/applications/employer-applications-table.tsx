@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import type { ApplicationListRow } from "@/lib/applications/list";
-import { StatusBadge } from "@/components/applications/status-badge";
+import { ArchivedBadge, StatusBadge } from "@/components/applications/status-badge";
 import { formatDay, personName } from "@/components/applications/format";
 import { applicationPath } from "@/lib/routes";
 
@@ -23,7 +23,10 @@ export function EmployerApplicationsTable({ rows, caption }: { rows: Application
         <time key="date" dateTime={row.createdAt.toISOString()}>
           {formatDay(row.createdAt)}
         </time>,
-        <StatusBadge key="status" status={row.status} small />,
+        <div key="status">
+          <StatusBadge status={row.status} small />
+          {row.archivedAt && <ArchivedBadge small />}
+        </div>,
         row.handler ? personName(row.handler) : <span className="fr-hint-text fr-mt-0">Personne</span>,
       ])}
     />

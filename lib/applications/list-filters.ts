@@ -21,6 +21,11 @@ const optionalDate = z
   .optional()
   .catch(undefined);
 
+/** "Actives / Archivées / Toutes" of the employer's list (issue 10); the prescriber's list ignores it. */
+export const ARCHIVE_VIEWS = ["active", "archived", "all"] as const;
+export type ArchiveView = (typeof ARCHIVE_VIEWS)[number];
+export const ARCHIVE_VIEW_LABELS: Record<ArchiveView, string> = { active: "Actives", archived: "Archivées", all: "Toutes" };
+
 export const listFiltersSchema = z.object({
   status: z.preprocess(many, z.array(z.string())).transform((values) => APPLICATION_STATUSES.filter((s) => values.includes(s))),
   candidate: optionalText,
@@ -30,6 +35,12 @@ export const listFiltersSchema = z.object({
   // employer side
   prescriberOrganization: optionalText,
   handler: optionalText,
+  // Active applications unless the URL says otherwise.
+  archive: z
+    .enum(ARCHIVE_VIEWS)
+    .optional()
+    .catch(undefined)
+    .transform((view): ArchiveView => view ?? "active"),
   sentFrom: optionalDate,
   sentTo: optionalDate,
   // keyset cursor: "<ISO createdAt>_<id>" of the last row of the previous page
@@ -61,6 +72,8 @@ export function listFiltersToSearchParams(filters: Partial<ListFilters>): URLSea
     const value = filters[key];
     if (value) params.set(key, value);
   }
+  // The default view stays out of the URL.
+  if (filters.archive && filters.archive !== "active") params.set("archive", filters.archive);
   // One direction at a time: a link that sets one cursor drops the other.
   if (filters.after) params.delete("before");
   return params;

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { isPrescriber, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { countApplicationsByStatus } from "@/lib/applications/queries";
+import { archiveViewWhere, countApplicationsByStatus } from "@/lib/applications/queries";
 import type { ListFilters } from "@/lib/applications/list-filters";
 import { endOfParisDay, parseCalendarDate, startOfParisDay } from "@/lib/calendar-date";
 
@@ -22,7 +22,7 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
 
 /** Every filter but status and cursor: the counters show each status under the other filters. */
 function filtersWhere(scope: Scope, filters: ListFilters): Prisma.JobApplicationWhereInput {
-  const and: Prisma.JobApplicationWhereInput[] = [visibleApplicationsWhere(scope)];
+  const and: Prisma.JobApplicationWhereInput[] = [visibleApplicationsWhere(scope), archiveViewWhere(scope, filters.archive)];
   if (filters.candidate) {
     for (const word of filters.candidate.split(/\s+/).slice(0, 4)) {
       and.push({
@@ -65,6 +65,8 @@ export const listRowSelect = {
   senderOrganization: { select: { id: true, name: true } },
   employerOrganization: { select: { id: true, name: true, city: true } },
   handler: { select: { id: true, firstName: true, lastName: true } },
+  // Shown as "Archivée" in the employer's "Toutes" view.
+  archivedAt: true,
 } satisfies Prisma.JobApplicationSelect;
 export type ApplicationListRow = Prisma.JobApplicationGetPayload<{ select: typeof listRowSelect }>;
 
@@ -107,12 +109,16 @@ export async function findApplicationPage(scope: Scope, filters: ListFilters) {
 
 /**
  * What a list screen shows: the page of rows, plus the counts per status under the same
- * filters (status and cursor aside) — one query for the rows, one for the counts.
+ * filters (status and cursor aside) — one query for the rows, one for the counts, and one more
+ * for the active counts when the employer looks at archived applications.
  */
 export async function listApplications(scope: Scope, filters: ListFilters) {
-  const [page, counts] = await Promise.all([
+  const activeView = filters.archive === "active";
+  const [page, counts, activeCounts] = await Promise.all([
     findApplicationPage(scope, filters),
     countApplicationsByStatus(scope, filtersWhere(scope, filters)),
+    // The work queues ("À traiter", "En attente") count active applications whatever the view.
+    activeView ? null : countApplicationsByStatus(scope, filtersWhere(scope, { ...filters, archive: "active" })),
   ]);
-  return { ...page, counts };
+  return { ...page, counts, activeCounts: activeCounts ?? counts };
 }

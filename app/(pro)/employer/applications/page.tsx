@@ -8,6 +8,7 @@ import { listEmployerHandlers, listPrescriberOrganizationsOf } from "@/lib/appli
 import { APPLICATION_STATUSES, countInGroup, STATUS_GROUPS, type ApplicationStatus } from "@/lib/status";
 import { EMPLOYER_LIST_PATH, EmployerFilters } from "@/components/applications/employer-filters";
 import { EmployerApplicationsTable } from "@/components/applications/employer-applications-table";
+import { ArchiveViewNav } from "@/components/applications/archive-view-nav";
 
 export const metadata: Metadata = { title: "Candidatures reçues" };
 
@@ -23,7 +24,7 @@ export default async function EmployerApplicationsPage({
 }) {
   const member = await requireMember("EMPLOYER");
   const filters = parseListFilters(await searchParams);
-  const [{ rows, counts, nextCursor, previousCursor }, prescriberOrganizations, handlers] = await Promise.all([
+  const [{ rows, counts, activeCounts, nextCursor, previousCursor }, prescriberOrganizations, handlers] = await Promise.all([
     listApplications(member, filters),
     listPrescriberOrganizationsOf(member),
     listEmployerHandlers(member),
@@ -35,9 +36,11 @@ export default async function EmployerApplicationsPage({
   const total = shown.reduce((sum, status) => sum + counts[status], 0);
   const allStatuses = APPLICATION_STATUSES.reduce((sum, status) => sum + counts[status], 0);
   const hasFilters = listFiltersToSearchParams(pageOne).toString() !== "";
+  // The work queues count active applications, and lead to them, whatever the archive view.
   const counters = [
-    ...(["toProcess", "waiting"] as const).map((group) => ({ ...STATUS_GROUPS[group], count: countInGroup(group, counts) })),
+    ...(["toProcess", "waiting"] as const).map((group) => ({ ...STATUS_GROUPS[group], count: countInGroup(group, activeCounts) })),
   ];
+  const activeView = filters.archive === "active";
 
   return (
     <>
@@ -47,12 +50,12 @@ export default async function EmployerApplicationsPage({
       <nav aria-label="Candidatures à traiter" className="fr-mb-3w">
         <ul className="fr-btns-group fr-btns-group--inline-md">
           {counters.map((counter) => {
-            const current = sameStatuses(filters.status, counter.statuses);
+            const current = activeView && sameStatuses(filters.status, counter.statuses);
             return (
               <li key={counter.label}>
                 <Link
                   className={current ? "fr-btn" : "fr-btn fr-btn--secondary"}
-                  href={href({ ...pageOne, status: [...counter.statuses] })}
+                  href={href({ ...pageOne, archive: "active", status: [...counter.statuses] })}
                   aria-current={current ? "true" : undefined}
                   data-testid={`counter-${counter.label === "À traiter" ? "to-process" : "waiting"}`}
                 >
@@ -63,6 +66,8 @@ export default async function EmployerApplicationsPage({
           })}
         </ul>
       </nav>
+
+      <ArchiveViewNav basePath={EMPLOYER_LIST_PATH} filters={filters} />
 
       {allStatuses === 0 && !hasFilters ? (
         <div className="fr-callout fr-mb-5w">
@@ -83,7 +88,10 @@ export default async function EmployerApplicationsPage({
 
           {rows.length === 0 ? (
             <p className="fr-mb-5w">
-              Aucune candidature ne correspond à ces filtres. <Link href={EMPLOYER_LIST_PATH}>Effacer les filtres</Link>
+              {filters.archive === "archived" && listFiltersToSearchParams({ ...pageOne, archive: "active" }).toString() === ""
+                ? "Aucune candidature archivée. "
+                : "Aucune candidature ne correspond à ces filtres. "}
+              <Link href={EMPLOYER_LIST_PATH}>Effacer les filtres</Link>
             </p>
           ) : (
             <EmployerApplicationsTable rows={rows} caption={`Candidatures reçues par ${member.organization.organizationName}`} />
