@@ -88,6 +88,17 @@ test("employer: dashboard, received list and its pages", async ({ browser }) => 
   await reviewScreen(page, "employeur-candidatures-page-2");
 });
 
+test("employer: an archived application, and the « Archivées » view of the list", async ({ browser }) => {
+  const page = await signedIn(browser, LAYOUT_EMPLOYER.email);
+  await page.goto(`/applications/${LAYOUT_APPLICATIONS.archived}`);
+  await expect(page.getByRole("button", { name: "Désarchiver" })).toBeVisible();
+  await reviewScreen(page, "candidature-archivee");
+  await page.goto("/employer/applications?archive=archived");
+  await expect(page.getByRole("link", { name: "Archivées" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("archived-badge")).toHaveCount(1);
+  await reviewScreen(page, "employeur-candidatures-archivees");
+});
+
 test("employer: the application with each decision form open, then the settings", async ({ browser }) => {
   const page = await signedIn(browser, LAYOUT_EMPLOYER.email);
   await page.goto(`/applications/${LAYOUT_APPLICATIONS.toDecide}`);
