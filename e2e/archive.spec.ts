@@ -20,74 +20,77 @@ const NAME = `${CANDIDATE.firstName} ${CANDIDATE.lastName}`;
 test.beforeAll(async () => {
   const prisma = createPrismaClient(process.env.DATABASE_URL!);
   try {
-    await prisma.$transaction(async (tx) => {
-      await tx.organization.upsert({
-        where: { id: IDS.prescriberOrg },
-        update: {},
-        create: { id: IDS.prescriberOrg, kind: "PRESCRIBER", type: "ML", name: "Mission locale des Archives", siret: "95000000100019" },
-      });
-      await tx.organization.upsert({
-        where: { id: IDS.employerOrg },
-        update: {},
-        create: {
-          id: IDS.employerOrg,
-          kind: "EMPLOYER",
-          type: "EI",
-          name: "Entreprise des Archives",
-          siret: "96000000100010",
-          city: "Roubaix",
-        },
-      });
-      const userIds: string[] = [];
-      for (const [email, organizationId, lastName] of [
-        [PRESCRIBER_EMAIL, IDS.prescriberOrg, "Prescrivet"],
-        [EMPLOYER_EMAIL, IDS.employerOrg, "Employa"],
-      ] as const) {
-        const user = await tx.user.upsert({
-          where: { email },
+    await prisma.$transaction(
+      async (tx) => {
+        await tx.organization.upsert({
+          where: { id: IDS.prescriberOrg },
           update: {},
-          create: { email, firstName: "Camille", lastName, name: `Camille ${lastName}` },
+          create: { id: IDS.prescriberOrg, kind: "PRESCRIBER", type: "ML", name: "Mission locale des Archives", siret: "95000000100019" },
         });
-        await tx.membership.upsert({
-          where: { userId_organizationId: { userId: user.id, organizationId } },
+        await tx.organization.upsert({
+          where: { id: IDS.employerOrg },
           update: {},
-          create: { userId: user.id, organizationId, role: "ADMIN" },
+          create: {
+            id: IDS.employerOrg,
+            kind: "EMPLOYER",
+            type: "EI",
+            name: "Entreprise des Archives",
+            siret: "96000000100010",
+            city: "Roubaix",
+          },
         });
-        userIds.push(user.id);
-      }
-      await tx.candidate.upsert({
-        where: { id: IDS.candidate },
-        update: {},
-        create: { id: IDS.candidate, email: "leontine.archivaldi@candidat.demo.test" },
-      });
-      await tx.candidateProfile.upsert({
-        where: { candidateId_organizationId: { candidateId: IDS.candidate, organizationId: IDS.prescriberOrg } },
-        update: {},
-        create: { candidateId: IDS.candidate, organizationId: IDS.prescriberOrg, ...CANDIDATE },
-      });
-      const refused = {
-        status: "REFUSED",
-        refusalReason: "NO_POSITION",
-        answerToCandidate: "Bonjour, pas de poste pour le moment.",
-        handlerId: userIds[1],
-        archivedAt: null,
-        archivedById: null,
-      } as const;
-      // A rerun starts from the same state: refused and active.
-      await tx.jobApplication.upsert({
-        where: { id: IDS.application },
-        update: refused,
-        create: {
-          id: IDS.application,
-          candidateId: IDS.candidate,
-          senderUserId: userIds[0]!,
-          senderOrganizationId: IDS.prescriberOrg,
-          employerOrganizationId: IDS.employerOrg,
-          message: "Bonjour, je vous propose la candidature de Léontine.",
-          ...refused,
-        },
-      });
-    });
+        const userIds: string[] = [];
+        for (const [email, organizationId, lastName] of [
+          [PRESCRIBER_EMAIL, IDS.prescriberOrg, "Prescrivet"],
+          [EMPLOYER_EMAIL, IDS.employerOrg, "Employa"],
+        ] as const) {
+          const user = await tx.user.upsert({
+            where: { email },
+            update: {},
+            create: { email, firstName: "Camille", lastName, name: `Camille ${lastName}` },
+          });
+          await tx.membership.upsert({
+            where: { userId_organizationId: { userId: user.id, organizationId } },
+            update: {},
+            create: { userId: user.id, organizationId, role: "ADMIN" },
+          });
+          userIds.push(user.id);
+        }
+        await tx.candidate.upsert({
+          where: { id: IDS.candidate },
+          update: {},
+          create: { id: IDS.candidate, email: "leontine.archivaldi@candidat.demo.test" },
+        });
+        await tx.candidateProfile.upsert({
+          where: { candidateId_organizationId: { candidateId: IDS.candidate, organizationId: IDS.prescriberOrg } },
+          update: {},
+          create: { candidateId: IDS.candidate, organizationId: IDS.prescriberOrg, ...CANDIDATE },
+        });
+        const refused = {
+          status: "REFUSED",
+          refusalReason: "NO_POSITION",
+          answerToCandidate: "Bonjour, pas de poste pour le moment.",
+          handlerId: userIds[1],
+          archivedAt: null,
+          archivedById: null,
+        } as const;
+        // A rerun starts from the same state: refused and active.
+        await tx.jobApplication.upsert({
+          where: { id: IDS.application },
+          update: refused,
+          create: {
+            id: IDS.application,
+            candidateId: IDS.candidate,
+            senderUserId: userIds[0]!,
+            senderOrganizationId: IDS.prescriberOrg,
+            employerOrganizationId: IDS.employerOrg,
+            message: "Bonjour, je vous propose la candidature de Léontine.",
+            ...refused,
+          },
+        });
+      },
+      { maxWait: 30_000, timeout: 60_000 },
+    );
   } finally {
     await prisma.$disconnect();
   }
