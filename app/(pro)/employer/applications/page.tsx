@@ -3,7 +3,13 @@ import Link from "next/link";
 import { ListPagination } from "@/components/applications/list-pagination";
 import { requireMember } from "@/lib/auth/guards";
 import { listApplications } from "@/lib/applications/list";
-import { listFiltersToSearchParams, listHref, parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
+import {
+  DEFAULT_LIST_SORT,
+  listFiltersToSearchParams,
+  listHref,
+  parseListFilters,
+  type ListFilters,
+} from "@/lib/applications/list-filters";
 import { listEmployerHandlers, listPrescriberOrganizationsOf } from "@/lib/applications/employer-list";
 import { APPLICATION_STATUSES, countInGroup, STATUS_GROUPS, type ApplicationStatus } from "@/lib/status";
 import { EMPLOYER_LIST_PATH, EmployerFilters } from "@/components/applications/employer-filters";
@@ -34,7 +40,8 @@ export default async function EmployerApplicationsPage({
   const shown: readonly ApplicationStatus[] = filters.status.length ? filters.status : APPLICATION_STATUSES;
   const total = shown.reduce((sum, status) => sum + counts[status], 0);
   const allStatuses = APPLICATION_STATUSES.reduce((sum, status) => sum + counts[status], 0);
-  const hasFilters = listFiltersToSearchParams(pageOne).toString() !== "";
+  // The order is not a filter: "correspondant aux filtres" ignores it.
+  const hasFilters = listFiltersToSearchParams({ ...pageOne, sort: DEFAULT_LIST_SORT }).toString() !== "";
   const counters = [
     ...(["toProcess", "waiting"] as const).map((group) => ({ ...STATUS_GROUPS[group], count: countInGroup(group, counts) })),
   ];
@@ -42,7 +49,7 @@ export default async function EmployerApplicationsPage({
   return (
     <>
       <h1 className="fr-mb-1w">Candidatures reçues</h1>
-      <p>Les candidatures envoyées à {member.organization.organizationName} par les prescripteurs, les plus récentes d&apos;abord.</p>
+      <p>Les candidatures envoyées à {member.organization.organizationName} par les prescripteurs.</p>
 
       <nav aria-label="Candidatures à traiter" className="fr-mb-3w">
         <ul className="fr-btns-group fr-btns-group--inline-md">
