@@ -273,6 +273,8 @@ export interface ActionScene {
   freshEmployer(): Promise<string>;
   /** A fresh FAILED e-mail to the receiving employer's team about a shared application. */
   failedEmployerEmail(): Promise<string>;
+  /** A fresh "commentaire interne" written by the "employer" persona on a shared application. */
+  employerNote(): Promise<string>;
 }
 
 export interface ActionCase {
@@ -373,6 +375,22 @@ export const ACTIONS: Record<string, ActionCase[]> = {
       args: async (s) => [{ applicationId: await s.sharedApplication("ACCEPTED"), status: "ACCEPTED" }],
       writes: true,
       expect: employerDecision,
+    },
+  ],
+
+  "lib/applications/note-actions.ts#addNoteAction": [
+    {
+      args: async (s) => [{ applicationId: await s.sharedApplication("NEW"), body: "Entretien prévu jeudi." }],
+      writes: true,
+      expect: employerDecision,
+    },
+  ],
+  "lib/applications/note-actions.ts#deleteNoteAction": [
+    {
+      label: "the employer's own note: another employer is refused (only the author deletes)",
+      args: async (s) => [{ noteId: await s.employerNote() }],
+      writes: true,
+      expect: { ...employerDecision, otherEmployer: "refused" },
     },
   ],
 

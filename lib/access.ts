@@ -47,6 +47,19 @@ export function decidableApplicationsWhere(ctx: Pick<MemberContext, "userId" | "
   } satisfies Prisma.JobApplicationWhereInput;
 }
 
+// Issue 10 item 6: "Commentaires internes" are the employer team's own: its active members read
+// and write them on the applications it received; the prescriber side, the candidate page and
+// the e-mails never read them. Only the author deletes a note, and only while still a member.
+/** The applications whose notes the member may read and add to; null: none (prescribers). */
+export const notableApplicationsWhere = decidableApplicationsWhere;
+
+/** The notes the member may delete: their own, on an application whose notes they may read. null: none. */
+export function deletableNotesWhere(ctx: Pick<MemberContext, "userId" | "organizationId" | "organizationKind">) {
+  const application = notableApplicationsWhere(ctx);
+  if (!application) return null;
+  return { authorId: ctx.userId, application } satisfies Prisma.ApplicationNoteWhereInput;
+}
+
 /** What an employer reads when it calls an action of the prescribers' side. */
 export const PRESCRIBERS_ONLY = "Cette action est réservée aux organisations prescriptrices.";
 

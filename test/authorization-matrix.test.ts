@@ -98,6 +98,12 @@ beforeAll(async () => {
     candidateOfBLastName: candidateOfB.lastName,
     sharedApplication,
     freshEmployer: async () => (await createOrganization("EMPLOYER")).id,
+    employerNote: async () =>
+      (
+        await prisma.applicationNote.create({
+          data: { applicationId: await sharedApplication("NEW"), authorId: employer.user.id, body: "Note." },
+        })
+      ).id,
     failedEmployerEmail: async () =>
       (
         await prisma.outboxEmail.create({
