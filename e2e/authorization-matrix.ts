@@ -378,6 +378,23 @@ export const ACTIONS: Record<string, ActionCase[]> = {
     },
   ],
 
+  "lib/applications/batch-actions.ts#batchDecisionAction": [
+    {
+      args: async (s) => [
+        {
+          action: "refuse",
+          items: [
+            { applicationId: await s.sharedApplication("NEW"), status: "NEW" },
+            { applicationId: await s.sharedApplication("PROCESSING"), status: "PROCESSING" },
+          ],
+          refusalReason: "NO_POSITION",
+          answerToCandidate: "Pas de poste pour le moment.",
+        },
+      ],
+      writes: true,
+      expect: employerDecision,
+    },
+  ],
   "lib/applications/note-actions.ts#addNoteAction": [
     {
       args: async (s) => [{ applicationId: await s.sharedApplication("NEW"), body: "Entretien prévu jeudi." }],

@@ -21,6 +21,9 @@ const optionalDate = z
   .optional()
   .catch(undefined);
 
+/** Rows per page of both lists; a batch decision takes at most one page. */
+export const PAGE_SIZE = 20;
+
 /** The orders both lists offer (issue 10 item 5): date sent, candidate name or status, up or down. */
 export const LIST_SORTS = ["date_desc", "date_asc", "name_asc", "name_desc", "status_asc", "status_desc"] as const;
 export type ListSort = (typeof LIST_SORTS)[number];

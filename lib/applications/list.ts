@@ -3,11 +3,12 @@ import { prisma } from "@/lib/db";
 import { isPrescriber, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { countApplicationsByStatus } from "@/lib/applications/queries";
-import { DEFAULT_LIST_SORT, type ListFilters, type ListSort } from "@/lib/applications/list-filters";
+import { DEFAULT_LIST_SORT, PAGE_SIZE, type ListFilters, type ListSort } from "@/lib/applications/list-filters";
 import { APPLICATION_STATUSES, isStatus, type ApplicationStatus } from "@/lib/status";
 import { endOfParisDay, parseCalendarDate, startOfParisDay } from "@/lib/calendar-date";
 
-export const PAGE_SIZE = 20;
+// One page of the lists; also the most a batch decision takes (client-safe, in list-filters.ts).
+export { PAGE_SIZE };
 
 type Scope = AccessScope;
 

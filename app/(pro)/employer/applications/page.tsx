@@ -5,6 +5,7 @@ import { requireMember } from "@/lib/auth/guards";
 import { listApplications } from "@/lib/applications/list";
 import {
   DEFAULT_LIST_SORT,
+  LIST_SORT_LABELS,
   listFiltersToSearchParams,
   listHref,
   parseListFilters,
@@ -93,7 +94,11 @@ export default async function EmployerApplicationsPage({
               Aucune candidature ne correspond à ces filtres. <Link href={EMPLOYER_LIST_PATH}>Effacer les filtres</Link>
             </p>
           ) : (
-            <EmployerApplicationsTable rows={rows} caption={`Candidatures reçues par ${member.organization.organizationName}`} />
+            <EmployerApplicationsTable
+              rows={rows}
+              sort={filters.sort}
+              caption={`Candidatures reçues par ${member.organization.organizationName}, triées par ${LIST_SORT_LABELS[filters.sort].toLowerCase()}`}
+            />
           )}
 
           <ListPagination basePath={EMPLOYER_LIST_PATH} filters={filters} nextCursor={nextCursor} previousCursor={previousCursor} />
