@@ -269,6 +269,8 @@ export interface ActionScene {
   candidateOfBLastName: string;
   /** A fresh application from A to the receiving employer in this status (one per call: actions change it). */
   sharedApplication(status: ApplicationStatus): Promise<string>;
+  /** The same, archived by the receiving employer (for "Désarchiver"). */
+  archivedSharedApplication(status: ApplicationStatus): Promise<string>;
   /** A fresh employer nobody applied to yet (so that sending twice is not refused as a duplicate). */
   freshEmployer(): Promise<string>;
   /** A fresh FAILED e-mail to the receiving employer's team about a shared application. */
@@ -373,6 +375,21 @@ export const ACTIONS: Record<string, ActionCase[]> = {
   "lib/applications/decision-actions.ts#cancelAction": [
     {
       args: async (s) => [{ applicationId: await s.sharedApplication("ACCEPTED"), status: "ACCEPTED" }],
+      writes: true,
+      expect: employerDecision,
+    },
+  ],
+  // Issue 10: archiving is the receiving employer's, like its decisions (lib/access.ts archivableApplicationsWhere).
+  "lib/applications/decision-actions.ts#archiveAction": [
+    {
+      args: async (s) => [{ applicationId: await s.sharedApplication("REFUSED"), status: "REFUSED" }],
+      writes: true,
+      expect: employerDecision,
+    },
+  ],
+  "lib/applications/decision-actions.ts#unarchiveAction": [
+    {
+      args: async (s) => [{ applicationId: await s.archivedSharedApplication("REFUSED"), status: "REFUSED" }],
       writes: true,
       expect: employerDecision,
     },

@@ -60,6 +60,18 @@ export function deletableNotesWhere(ctx: Pick<MemberContext, "userId" | "organiz
   return { authorId: ctx.userId, application } satisfies Prisma.ApplicationNoteWhereInput;
 }
 
+// Issue 10: archiving is the receiving employer's housekeeping, under the same rule as its
+// decisions (an active member of the employer that received the application). null: none.
+/** The applications the member may archive or unarchive (which statuses: lib/status.ts canArchive). */
+export const archivableApplicationsWhere = decidableApplicationsWhere;
+
+// Issue 10: "The prescriber's view is unchanged": archiving is the employer's own sorting, so only
+// the employer's lists, counters and dashboard hide archived applications.
+/** Whether this organisation's lists follow the archive (active by default) or ignore it. */
+export function seesArchive(scope: Pick<MemberContext, "organizationKind">): boolean {
+  return isEmployer(scope);
+}
+
 /** What an employer reads when it calls an action of the prescribers' side. */
 export const PRESCRIBERS_ONLY = "Cette action est réservée aux organisations prescriptrices.";
 

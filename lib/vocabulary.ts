@@ -13,6 +13,7 @@ export const EVENT_TITLES: Record<TransitionName | (typeof TAKE_OVER)["name"] | 
   refuse: "Candidature déclinée",
   cancel: "Embauche annulée",
   render_obsolete: "Candidat embauché par un autre employeur",
+  auto_refuse: "Candidature déclinée automatiquement",
 };
 
 export function isEventTitled(transition: string): transition is keyof typeof EVENT_TITLES {

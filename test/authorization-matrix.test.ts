@@ -97,6 +97,11 @@ beforeAll(async () => {
     candidateOfB: candidateOfB.id,
     candidateOfBLastName: candidateOfB.lastName,
     sharedApplication,
+    archivedSharedApplication: async (status: ApplicationStatus) => {
+      const id = await sharedApplication(status);
+      await prisma.jobApplication.update({ where: { id }, data: { archivedAt: new Date(), archivedById: employer.user.id } });
+      return id;
+    },
     freshEmployer: async () => (await createOrganization("EMPLOYER")).id,
     employerNote: async () =>
       (

@@ -1,6 +1,7 @@
 import "server-only";
 import { signInHousekeepingJob } from "@/lib/auth/housekeeping";
 import { emailRetentionJob } from "@/lib/mail/retention";
+import { archivingJob } from "@/lib/applications/archive";
 import type { Job } from "./types";
 
 /**
@@ -9,6 +10,6 @@ import type { Job } from "./types";
  * worker, and `npm run jobs` then pick it up. The outbox sweep, which runs every few seconds,
  * has its own loop for now (lib/mail/sweeper.ts).
  */
-export const JOBS: readonly Job[] = [emailRetentionJob, signInHousekeepingJob];
+export const JOBS: readonly Job[] = [emailRetentionJob, signInHousekeepingJob, archivingJob];
 
 export const JOB_NAMES = JOBS.map((job) => job.name);
