@@ -9,6 +9,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { batchDecisionAction, type BatchActionData } from "@/lib/applications/batch-actions";
 import {
+  BATCH_ACTIONS,
   BATCH_MAX_SIZE,
   BATCH_TOO_LARGE,
   batchPostponeFieldsSchema,
@@ -22,8 +23,12 @@ import {
   DEFAULT_REFUSAL_MESSAGES,
   REFUSAL_REASONS,
   REFUSAL_REASON_LABELS,
+  ARCHIVE,
   TRANSITIONS,
+  UNARCHIVE,
   can,
+  canArchive,
+  canUnarchive,
   isRefusalReason,
   type ApplicationStatus,
 } from "@/lib/status";
@@ -33,11 +38,20 @@ import { applicationPath } from "@/lib/routes";
 export interface SelectedApplication {
   id: string;
   status: ApplicationStatus;
+  archived: boolean;
   name: string;
 }
 
 type Notice = { severity: "success" | "warning" | "error"; message: string };
-type FormAction = Exclude<BatchAction, "process">;
+type FormAction = "postpone" | "refuse";
+
+const BUTTON_LABELS: Record<BatchAction, string> = {
+  process: TRANSITIONS.process.buttonLabel!,
+  postpone: TRANSITIONS.postpone.buttonLabel!,
+  refuse: TRANSITIONS.refuse.buttonLabel!,
+  archive: ARCHIVE.buttonLabel,
+  unarchive: UNARCHIVE.buttonLabel,
+};
 
 const count = (n: number) =>
   n === 0 ? "Aucune candidature sélectionnée" : n === 1 ? "1 candidature sélectionnée" : `${n} candidatures sélectionnées`;
@@ -59,10 +73,16 @@ export function BatchBar({ selection, onSettled }: { selection: SelectedApplicat
   }, [notice]);
 
   const items = selection.map((row) => ({ applicationId: row.id, status: row.status }));
-  const allowed = (action: BatchAction) => selection.length > 0 && selection.every((row) => can(action, row.status, "employer"));
+  const allowedFor = (action: BatchAction, row: SelectedApplication) =>
+    action === "archive"
+      ? canArchive(row.status, row.archived, "employer")
+      : action === "unarchive"
+        ? canUnarchive(row.archived, "employer")
+        : can(action, row.status, "employer");
+  const allowed = (action: BatchAction) => selection.length > 0 && selection.every((row) => allowedFor(action, row));
   const single = selection.length === 1 && can("accept", selection[0]!.status, "employer") ? selection[0]! : null;
   const tooMany = selection.length > BATCH_MAX_SIZE;
-  const actions = (["process", "postpone", "refuse"] as const).filter(allowed);
+  const actions = BATCH_ACTIONS.filter(allowed);
 
   /** The server's answer, shown above the list; the page is refreshed either way. */
   function settle(result: ActionResult<BatchActionData>) {
@@ -77,11 +97,12 @@ export function BatchBar({ selection, onSettled }: { selection: SelectedApplicat
     router.refresh();
   }
 
-  function processNow() {
+  /** The actions without a form: "J'étudie la candidature", "Archiver", "Désarchiver". */
+  function runNow(action: "process" | "archive" | "unarchive") {
     setNotice(null);
     startTransition(async () => {
       try {
-        settle(await batchDecisionAction({ action: "process", items }));
+        settle(await batchDecisionAction({ action, items }));
       } catch {
         setNotice({ severity: "error", message: UNEXPECTED_ERROR });
       }
@@ -110,10 +131,15 @@ export function BatchBar({ selection, onSettled }: { selection: SelectedApplicat
       ) : (
         <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-0">
           {actions.map((action) =>
-            action === "process" ? (
+            action === "process" || action === "archive" || action === "unarchive" ? (
               <li key={action}>
-                <button type="button" className="fr-btn fr-btn--sm" disabled={isPending} onClick={processNow}>
-                  {TRANSITIONS.process.buttonLabel}
+                <button
+                  type="button"
+                  className={action === "process" ? "fr-btn fr-btn--sm" : "fr-btn fr-btn--sm fr-btn--tertiary"}
+                  disabled={isPending}
+                  onClick={() => runNow(action)}
+                >
+                  {BUTTON_LABELS[action]}
                 </button>
               </li>
             ) : (
@@ -129,7 +155,7 @@ export function BatchBar({ selection, onSettled }: { selection: SelectedApplicat
                     setOpen(open === action ? null : action);
                   }}
                 >
-                  {TRANSITIONS[action].buttonLabel}
+                  {BUTTON_LABELS[action]}
                 </button>
               </li>
             ),

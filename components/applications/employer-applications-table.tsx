@@ -44,7 +44,12 @@ export function EmployerApplicationsTable({ rows, caption, sort }: { rows: Appli
   return (
     <>
       <BatchBar
-        selection={selection.map((row) => ({ id: row.id, status: row.status, name: personName(row.candidateProfile) }))}
+        selection={selection.map((row) => ({
+          id: row.id,
+          status: row.status,
+          archived: row.archivedAt !== null,
+          name: personName(row.candidateProfile),
+        }))}
         onSettled={() => setSelected(new Set())}
       />
       <div className="fr-table" data-testid="employer-applications-table">
@@ -113,6 +118,7 @@ export function EmployerApplicationsTable({ rows, caption, sort }: { rows: Appli
                         </td>
                         <td>
                           <StatusBadge status={row.status} small />
+                          {row.archivedAt && <span className="fr-hint-text">Archivée</span>}
                         </td>
                         <td>{row.handler ? personName(row.handler) : <span className="fr-hint-text fr-mt-0">Personne</span>}</td>
                       </tr>

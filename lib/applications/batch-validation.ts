@@ -21,11 +21,13 @@ const items = z
 export const batchPostponeFieldsSchema = postponeSchema.omit({ applicationId: true, status: true });
 export const batchRefuseFieldsSchema = refuseSchema.omit({ applicationId: true, status: true });
 
-export const BATCH_ACTIONS = ["process", "postpone", "refuse"] as const;
+export const BATCH_ACTIONS = ["process", "postpone", "refuse", "archive", "unarchive"] as const;
 export type BatchAction = (typeof BATCH_ACTIONS)[number];
 
 export const batchDecisionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("process"), items }),
+  z.object({ action: z.literal("archive"), items }),
+  z.object({ action: z.literal("unarchive"), items }),
   batchPostponeFieldsSchema.extend({ action: z.literal("postpone"), items }),
   batchRefuseFieldsSchema.extend({ action: z.literal("refuse"), items }),
 ]);

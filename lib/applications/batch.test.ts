@@ -150,4 +150,30 @@ describe("batch decisions", () => {
     expect(await prisma.jobApplication.count({ where: { id: { in: s.apps.map((a) => a.id) }, status: "NEW" } })).toBe(2);
     expect(await prisma.outboxEmail.count({ where: { applicationId: { in: s.apps.map((a) => a.id) } } })).toBe(0);
   });
+
+  it("archives closed applications in batch and brings them back; a pending one is named and left alone", async () => {
+    const s = await inbox(3);
+    const [a, b, pending] = s.apps as [(typeof s.apps)[0], (typeof s.apps)[0], (typeof s.apps)[0]];
+    await decideBatch(s.nadia.ctx, refuseBatch([a, b].map((app) => ({ id: app.id, status: "NEW" }))), options);
+    const items = [
+      { applicationId: a.id, status: "REFUSED" },
+      { applicationId: b.id, status: "REFUSED" },
+      { applicationId: pending.id, status: "NEW" },
+    ];
+    const archived = await decideBatch(s.nadia.ctx, batchDecisionSchema.parse({ action: "archive", items }), options);
+    expect(describeBatchResult("archive", archived.outcomes)).toBe(
+      `2 candidatures archivées ; 1 n'a pas pu l'être : ${pending.name} (action impossible au statut « Nouvelle candidature »).`,
+    );
+    const rows = await prisma.jobApplication.findMany({ where: { id: { in: [a.id, b.id, pending.id] } }, orderBy: { id: "asc" } });
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.archivedById]))).toEqual({
+      [a.id]: s.nadia.user.id,
+      [b.id]: s.nadia.user.id,
+      [pending.id]: null,
+    });
+    expect(archived.emailIds).toEqual([]);
+
+    const back = await decideBatch(s.thomas.ctx, batchDecisionSchema.parse({ action: "unarchive", items: items.slice(0, 2) }), options);
+    expect(describeBatchResult("unarchive", back.outcomes)).toBe("2 candidatures désarchivées.");
+    expect(await prisma.jobApplication.count({ where: { id: { in: [a.id, b.id] }, archivedAt: null } })).toBe(2);
+  });
 });

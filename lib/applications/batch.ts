@@ -11,6 +11,7 @@ import {
   type TransitionOptions,
   type TransitionResult,
 } from "@/lib/applications/transitions";
+import { archiveApplications, unarchiveApplications } from "@/lib/applications/archive";
 import type { BatchAction, BatchDecisionInput } from "@/lib/applications/batch-validation";
 
 /**
@@ -28,9 +29,11 @@ export interface BatchResult {
   emailIds: string[];
 }
 
+type DecisionInput = Exclude<BatchDecisionInput, { action: "archive" | "unarchive" }>;
+
 function runOne(
   ctx: MemberContext,
-  input: BatchDecisionInput,
+  input: DecisionInput,
   seen: { applicationId: string; status: ApplicationStatus },
   options: TransitionOptions,
 ) {
@@ -53,16 +56,39 @@ function runOne(
   }
 }
 
+type ItemResult = TransitionResult | { ok: true } | { error: "not_found" } | { error: "stale" | "not_allowed"; status: ApplicationStatus };
+
+/** Archiving goes through lib/applications/archive.ts, which guards each application the same way. */
+async function runArchive(ctx: MemberContext, archive: boolean, items: BatchDecisionInput["items"]) {
+  try {
+    const outcomes = await (archive ? archiveApplications : unarchiveApplications)(ctx, items);
+    return outcomes.map(({ applicationId, ...result }) => ({ applicationId, result: result as ItemResult }));
+  } catch (error) {
+    // What was done before the failure stays done (one transaction each); the rest reads as unexpected.
+    console.error("Batch archiving failed", error);
+    const current = await prisma.jobApplication.findMany({
+      where: { id: { in: items.map((item) => item.applicationId) } },
+      select: { id: true, archivedAt: true },
+    });
+    const done = new Set(current.filter((row) => (row.archivedAt !== null) === archive).map((row) => row.id));
+    return items.map(({ applicationId }) => ({ applicationId, result: done.has(applicationId) ? ({ ok: true } as const) : null }));
+  }
+}
+
 export async function decideBatch(ctx: MemberContext, input: BatchDecisionInput, options: TransitionOptions): Promise<BatchResult> {
-  const results: { applicationId: string; result: TransitionResult | null }[] = [];
-  // One after another: each takes its candidate's lock in its own short transaction, as a
-  // single decision does, so a batch never holds several locks at once (no deadlock with others).
-  for (const seen of input.items) {
-    try {
-      results.push({ applicationId: seen.applicationId, result: await runOne(ctx, input, seen, options) });
-    } catch (error) {
-      console.error("Batch decision failed for one application", error);
-      results.push({ applicationId: seen.applicationId, result: null });
+  let results: { applicationId: string; result: ItemResult | null }[] = [];
+  if (input.action === "archive" || input.action === "unarchive") {
+    results = await runArchive(ctx, input.action === "archive", input.items);
+  } else {
+    // One after another: each takes its candidate's lock in its own short transaction, as a
+    // single decision does, so a batch never holds several locks at once (no deadlock with others).
+    for (const seen of input.items) {
+      try {
+        results.push({ applicationId: seen.applicationId, result: await runOne(ctx, input, seen, options) });
+      } catch (error) {
+        console.error("Batch decision failed for one application", error);
+        results.push({ applicationId: seen.applicationId, result: null });
+      }
     }
   }
   // The names of the ones that could not be decided, as the list shows them (the sender's record).
@@ -85,13 +111,15 @@ export async function decideBatch(ctx: MemberContext, input: BatchDecisionInput,
     if (result.error === "not_found") return { applicationId, ok: false, error: "not_found" };
     return { applicationId, ok: false, error: result.error, status: result.status, candidateName: names.get(applicationId) ?? "" };
   });
-  return { outcomes, emailIds: results.flatMap(({ result }) => (result && "ok" in result ? result.emailIds : [])) };
+  return { outcomes, emailIds: results.flatMap(({ result }) => (result && "emailIds" in result ? result.emailIds : [])) };
 }
 
 const DONE: Record<BatchAction, [singular: string, plural: string]> = {
   process: ["candidature mise à l'étude", "candidatures mises à l'étude"],
   postpone: ["candidature mise en « Embauche pour plus tard »", "candidatures mises en « Embauche pour plus tard »"],
   refuse: ["candidature déclinée", "candidatures déclinées"],
+  archive: ["candidature archivée", "candidatures archivées"],
+  unarchive: ["candidature désarchivée", "candidatures désarchivées"],
 };
 
 /** "3 candidatures déclinées ; 1 n'a pas pu l'être : Prénom Nom (statut désormais « Candidature acceptée »)". */

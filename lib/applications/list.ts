@@ -184,6 +184,8 @@ export const listRowSelect = {
   id: true,
   status: true,
   createdAt: true,
+  // The employer's archive (issue 10): which rows the batch bar may archive or unarchive.
+  archivedAt: true,
   jobTitle: true,
   // Never the person's shared row: the names the sending organisation typed for this application.
   candidateProfile: { select: { candidateId: true, firstName: true, lastName: true } },
