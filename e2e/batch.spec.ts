@@ -1,6 +1,7 @@
 /**
  * Issue 10: an employer declines three applications in one batch (one e-mail per prescriber,
- * no reason in the candidates' e-mails), archives them; then writes and deletes a team note.
+ * no reason in the candidates' e-mails), archives them and finds them under « Archivées »; then
+ * writes and deletes a team note.
  * The spec's own organisations and people, with ids unique to the run: the demo data stays as is.
  */
 import { createPrismaClient } from "../prisma/client";
@@ -121,7 +122,12 @@ test("an employer declines three applications in one batch, then archives them",
   await expect(bar.getByRole("button", { name: "Décliner", exact: true })).toHaveCount(0);
   await bar.getByRole("button", { name: "Archiver" }).click();
   await expect(bar.getByRole("status")).toHaveText("3 candidatures archivées.");
-  await expect(table.getByText("Archivée", { exact: true })).toHaveCount(3);
+  // They leave the active list, and are found under « Archivées ».
+  await expect(table).toHaveCount(0);
+  await page.getByRole("link", { name: "Archivées" }).click();
+  await expect(page.getByRole("link", { name: "Archivées" })).toHaveAttribute("aria-current", "page");
+  for (const person of PEOPLE) await expect(table.getByRole("link", { name: nameOf(person) })).toBeVisible();
+  await expect(table.getByTestId("archived-badge")).toHaveCount(3);
   await expectNoA11yViolations(page);
 });
 

@@ -72,8 +72,8 @@ export const LAYOUT_CANDIDATE = {
   pendingApplicationId: "layout-app-main-new",
 } as const;
 
-/** Of the many applications the main employer received: one to decide on, one hire to cancel. */
-export const LAYOUT_APPLICATIONS = { toDecide: "layout-app-01", hired: "layout-app-02" } as const;
+/** Of the many applications the main employer received: one to decide on, one hire to cancel, one archived (refused). */
+export const LAYOUT_APPLICATIONS = { toDecide: "layout-app-01", hired: "layout-app-02", archived: "layout-app-05" } as const;
 
 const LONG_JOB = "Agent polyvalent de tri, de valorisation et de réemploi des matériaux et des équipements";
 const LONG_ANSWER = [
@@ -233,6 +233,10 @@ export async function createLayoutData(now = new Date()): Promise<void> {
             hiringEndDate: hired ? new Date(startDate.getTime() + 180 * DAY) : null,
             createdAt,
             processedAt: row.status === "NEW" ? null : new Date(createdAt.getTime() + DAY / 2),
+            // Issue 10: the archived state of the application page and the « Archivées » view.
+            ...(row.id === LAYOUT_APPLICATIONS.archived
+              ? { archivedAt: new Date(createdAt.getTime() + DAY), archivedById: employerUserId }
+              : {}),
           });
           const at = (hours: number) => new Date(createdAt.getTime() + hours * 3_600_000);
           events.push({

@@ -43,6 +43,9 @@ const schema = z.object({
   SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(5),
   SIGN_IN_LIMIT_PER_CLIENT: z.coerce.number().int().positive().default(300),
   APPLICATIONS_PER_USER_PER_DAY: z.coerce.number().int().positive().default(200),
+  // Issue 10: an application left without a status change this many days is declined by the daily
+  // job; the employer team is warned 15 days before, so fewer than 16 days would leave no warning.
+  AUTO_REFUSAL_DAYS: z.coerce.number().int().min(16, "AUTO_REFUSAL_DAYS doit valoir au moins 16 (jours)").max(3650).default(60),
   // How often `npm run worker` sweeps the outbox.
   OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
 });

@@ -32,6 +32,9 @@ export function countInGroup(group: StatusGroup, counts: Record<ApplicationStatu
   return STATUS_GROUPS[group].statuses.reduce((sum, status) => sum + counts[status], 0);
 }
 
+/** The mark of an archived application on the employer's screens (issue 10). */
+export const ARCHIVED_LABEL = "Archivée";
+
 // ——— Organisations ———
 
 export const ORGANIZATION_KIND_LABELS = { PRESCRIBER: "Prescripteur", EMPLOYER: "Employeur" } as const;

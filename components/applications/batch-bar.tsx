@@ -61,7 +61,16 @@ const count = (n: number) =>
  * selected application; "Accepter" for exactly one (its own page, where the hiring dates are
  * entered). Each application is then decided on its own, as if one by one (lib/applications/batch.ts).
  */
-export function BatchBar({ selection, onSettled }: { selection: SelectedApplication[]; onSettled: () => void }) {
+export function BatchBar({
+  selection,
+  onSettled,
+  hasRows,
+}: {
+  selection: SelectedApplication[];
+  onSettled: () => void;
+  /** No row on the page: the bar only stays to show the result of the last batch. */
+  hasRows: boolean;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState<FormAction | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -108,6 +117,8 @@ export function BatchBar({ selection, onSettled }: { selection: SelectedApplicat
       }
     });
   }
+
+  if (!hasRows && !notice) return null;
 
   return (
     <section aria-labelledby="batch-title" className="fr-p-2w fr-mb-2w fr-background-alt--blue-france" data-testid="batch-bar">

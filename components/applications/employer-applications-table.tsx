@@ -1,9 +1,9 @@
 "use client";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import Link from "next/link";
 import type { ApplicationListRow } from "@/lib/applications/list";
 import type { ListSort } from "@/lib/applications/list-filters";
-import { StatusBadge } from "@/components/applications/status-badge";
+import { ArchivedBadge, StatusBadge } from "@/components/applications/status-badge";
 import { formatDay, personName } from "@/components/applications/format";
 import { BatchBar } from "@/components/applications/batch-bar";
 import { applicationPath } from "@/lib/routes";
@@ -24,7 +24,18 @@ const SORTED_COLUMN: Record<ListSort, [SortedColumn, "ascending" | "descending"]
  * are named after the candidate; the selected count is announced (the bar's live region). Not the
  * DSFR's own `name="row-select"`: its script would toggle the rows behind React's back.
  */
-export function EmployerApplicationsTable({ rows, caption, sort }: { rows: ApplicationListRow[]; caption: string; sort: ListSort }) {
+export function EmployerApplicationsTable({
+  rows,
+  caption,
+  sort,
+  empty,
+}: {
+  rows: ApplicationListRow[];
+  caption: string;
+  sort: ListSort;
+  /** Shown instead of the table when the page has no row. */
+  empty: ReactNode;
+}) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // Rows that left the page (after a decision and a refresh) leave the selection too.
   const selection = rows.filter((row) => selected.has(row.id));
@@ -51,85 +62,90 @@ export function EmployerApplicationsTable({ rows, caption, sort }: { rows: Appli
           name: personName(row.candidateProfile),
         }))}
         onSettled={() => setSelected(new Set())}
+        hasRows={rows.length > 0}
       />
-      <div className="fr-table" data-testid="employer-applications-table">
-        <div className="fr-table__wrapper">
-          <div className="fr-table__container">
-            <div className="fr-table__content">
-              <table>
-                <caption>{caption}</caption>
-                <thead>
-                  <tr>
-                    <th className="fr-cell--fixed" role="columnheader">
-                      <div className="fr-checkbox-group fr-checkbox-group--sm">
-                        <input
-                          type="checkbox"
-                          id="select-all-applications"
-                          checked={allSelected}
-                          onChange={(event) => setSelected(event.target.checked ? new Set(rows.map((row) => row.id)) : new Set())}
-                        />
-                        <label className="fr-label" htmlFor="select-all-applications">
-                          Sélectionner toutes les candidatures de la page
-                        </label>
-                      </div>
-                    </th>
-                    <th scope="col" aria-sort={ariaSort("candidate")}>
-                      Candidat
-                    </th>
-                    <th scope="col">Prescripteur</th>
-                    <th scope="col" aria-sort={ariaSort("date")}>
-                      Date d&apos;envoi
-                    </th>
-                    <th scope="col" aria-sort={ariaSort("status")}>
-                      Statut
-                    </th>
-                    <th scope="col">Pris en charge par</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => {
-                    const name = personName(row.candidateProfile);
-                    const isSelected = selected.has(row.id);
-                    return (
-                      <tr key={row.id} aria-selected={isSelected}>
-                        <th className="fr-cell--fixed" role="rowheader">
-                          <div className="fr-checkbox-group fr-checkbox-group--sm">
-                            <input
-                              type="checkbox"
-                              id={`select-${row.id}`}
-                              checked={isSelected}
-                              onChange={(event) => toggle(row.id, event.target.checked)}
-                            />
-                            <label className="fr-label" htmlFor={`select-${row.id}`}>
-                              Sélectionner la candidature de {name}
-                            </label>
-                          </div>
-                        </th>
-                        <td>
-                          <Link href={applicationPath(row.id)}>{name}</Link>
-                          {row.jobTitle && <span className="fr-hint-text">{row.jobTitle}</span>}
-                        </td>
-                        <td>
-                          {personName(row.senderUser)}
-                          <span className="fr-hint-text">{row.senderOrganization.name}</span>
-                        </td>
-                        <td>
-                          <time dateTime={row.createdAt.toISOString()}>{formatDay(row.createdAt)}</time>
-                        </td>
-                        <td>
-                          <StatusBadge status={row.status} small />
-                          {row.archivedAt && <span className="fr-hint-text">Archivée</span>}
-                        </td>
-                        <td>{row.handler ? personName(row.handler) : <span className="fr-hint-text fr-mt-0">Personne</span>}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+      {rows.length === 0 ? (
+        empty
+      ) : (
+        <div className="fr-table" data-testid="employer-applications-table">
+          <div className="fr-table__wrapper">
+            <div className="fr-table__container">
+              <div className="fr-table__content">
+                <table>
+                  <caption>{caption}</caption>
+                  <thead>
+                    <tr>
+                      <th className="fr-cell--fixed" role="columnheader">
+                        <div className="fr-checkbox-group fr-checkbox-group--sm">
+                          <input
+                            type="checkbox"
+                            id="select-all-applications"
+                            checked={allSelected}
+                            onChange={(event) => setSelected(event.target.checked ? new Set(rows.map((row) => row.id)) : new Set())}
+                          />
+                          <label className="fr-label" htmlFor="select-all-applications">
+                            Sélectionner toutes les candidatures de la page
+                          </label>
+                        </div>
+                      </th>
+                      <th scope="col" aria-sort={ariaSort("candidate")}>
+                        Candidat
+                      </th>
+                      <th scope="col">Prescripteur</th>
+                      <th scope="col" aria-sort={ariaSort("date")}>
+                        Date d&apos;envoi
+                      </th>
+                      <th scope="col" aria-sort={ariaSort("status")}>
+                        Statut
+                      </th>
+                      <th scope="col">Pris en charge par</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((row) => {
+                      const name = personName(row.candidateProfile);
+                      const isSelected = selected.has(row.id);
+                      return (
+                        <tr key={row.id} aria-selected={isSelected}>
+                          <th className="fr-cell--fixed" role="rowheader">
+                            <div className="fr-checkbox-group fr-checkbox-group--sm">
+                              <input
+                                type="checkbox"
+                                id={`select-${row.id}`}
+                                checked={isSelected}
+                                onChange={(event) => toggle(row.id, event.target.checked)}
+                              />
+                              <label className="fr-label" htmlFor={`select-${row.id}`}>
+                                Sélectionner la candidature de {name}
+                              </label>
+                            </div>
+                          </th>
+                          <td>
+                            <Link href={applicationPath(row.id)}>{name}</Link>
+                            {row.jobTitle && <span className="fr-hint-text">{row.jobTitle}</span>}
+                          </td>
+                          <td>
+                            {personName(row.senderUser)}
+                            <span className="fr-hint-text">{row.senderOrganization.name}</span>
+                          </td>
+                          <td>
+                            <time dateTime={row.createdAt.toISOString()}>{formatDay(row.createdAt)}</time>
+                          </td>
+                          <td>
+                            <StatusBadge status={row.status} small />
+                            {row.archivedAt && <ArchivedBadge small />}
+                          </td>
+                          <td>{row.handler ? personName(row.handler) : <span className="fr-hint-text fr-mt-0">Personne</span>}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
             </div>
           </div>
         </div>
-      </div>
+      )}
     </>
   );
 }

@@ -36,6 +36,10 @@ export const LIST_SORT_LABELS: Record<ListSort, string> = {
   status_asc: "Statut, des nouvelles candidatures aux embauches ailleurs",
   status_desc: "Statut, des embauches ailleurs aux nouvelles candidatures",
 };
+/** "Actives / Archivées / Toutes" of the employer's list (issue 10); the prescriber's list ignores it. */
+export const ARCHIVE_VIEWS = ["active", "archived", "all"] as const;
+export type ArchiveView = (typeof ARCHIVE_VIEWS)[number];
+export const ARCHIVE_VIEW_LABELS: Record<ArchiveView, string> = { active: "Actives", archived: "Archivées", all: "Toutes" };
 
 export const listFiltersSchema = z.object({
   status: z.preprocess(many, z.array(z.string())).transform((values) => APPLICATION_STATUSES.filter((s) => values.includes(s))),
@@ -46,6 +50,12 @@ export const listFiltersSchema = z.object({
   // employer side
   prescriberOrganization: optionalText,
   handler: optionalText,
+  // Active applications unless the URL says otherwise.
+  archive: z
+    .enum(ARCHIVE_VIEWS)
+    .optional()
+    .catch(undefined)
+    .transform((view): ArchiveView => view ?? "active"),
   sentFrom: optionalDate,
   sentTo: optionalDate,
   sort: z.enum(LIST_SORTS).catch(DEFAULT_LIST_SORT).default(DEFAULT_LIST_SORT),
@@ -80,6 +90,8 @@ export function listFiltersToSearchParams(filters: Partial<ListFilters>): URLSea
     const value = filters[key];
     if (value) params.set(key, value);
   }
+  // The default view stays out of the URL.
+  if (filters.archive && filters.archive !== "active") params.set("archive", filters.archive);
   // One direction at a time: a link that sets one cursor drops the other.
   if (filters.after) params.delete("before");
   return params;

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { isPrescriber, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { countApplicationsByStatus } from "@/lib/applications/queries";
+import { archiveViewWhere, countApplicationsByStatus } from "@/lib/applications/queries";
 import { DEFAULT_LIST_SORT, PAGE_SIZE, type ListFilters, type ListSort } from "@/lib/applications/list-filters";
 import { APPLICATION_STATUSES, isStatus, type ApplicationStatus } from "@/lib/status";
 import { endOfParisDay, parseCalendarDate, startOfParisDay } from "@/lib/calendar-date";
@@ -148,7 +148,7 @@ function orderByKey({ field, direction }: SortKey): Prisma.JobApplicationOrderBy
 
 /** Every filter but status and cursor: the counters show each status under the other filters. */
 function filtersWhere(scope: Scope, filters: ListFilters): Prisma.JobApplicationWhereInput {
-  const and: Prisma.JobApplicationWhereInput[] = [visibleApplicationsWhere(scope)];
+  const and: Prisma.JobApplicationWhereInput[] = [visibleApplicationsWhere(scope), archiveViewWhere(scope, filters.archive)];
   if (filters.candidate) {
     for (const word of filters.candidate.split(/\s+/).slice(0, 4)) {
       and.push({
@@ -184,8 +184,6 @@ export const listRowSelect = {
   id: true,
   status: true,
   createdAt: true,
-  // The employer's archive (issue 10): which rows the batch bar may archive or unarchive.
-  archivedAt: true,
   jobTitle: true,
   // Never the person's shared row: the names the sending organisation typed for this application.
   candidateProfile: { select: { candidateId: true, firstName: true, lastName: true } },
@@ -193,6 +191,8 @@ export const listRowSelect = {
   senderOrganization: { select: { id: true, name: true } },
   employerOrganization: { select: { id: true, name: true, city: true } },
   handler: { select: { id: true, firstName: true, lastName: true } },
+  // Shown as "Archivée" in the employer's "Toutes" view; the batch bar offers Archiver / Désarchiver by it.
+  archivedAt: true,
 } satisfies Prisma.JobApplicationSelect;
 export type ApplicationListRow = Prisma.JobApplicationGetPayload<{ select: typeof listRowSelect }>;
 
@@ -237,12 +237,16 @@ export async function findApplicationPage(scope: Scope, filters: ListFilters) {
 
 /**
  * What a list screen shows: the page of rows, plus the counts per status under the same
- * filters (status and cursor aside) — one query for the rows, one for the counts.
+ * filters (status and cursor aside) — one query for the rows, one for the counts, and one more
+ * for the active counts when the employer looks at archived applications.
  */
 export async function listApplications(scope: Scope, filters: ListFilters) {
-  const [page, counts] = await Promise.all([
+  const activeView = filters.archive === "active";
+  const [page, counts, activeCounts] = await Promise.all([
     findApplicationPage(scope, filters),
     countApplicationsByStatus(scope, filtersWhere(scope, filters)),
+    // The work queues ("À traiter", "En attente") count active applications whatever the view.
+    activeView ? null : countApplicationsByStatus(scope, filtersWhere(scope, { ...filters, archive: "active" })),
   ]);
-  return { ...page, counts };
+  return { ...page, counts, activeCounts: activeCounts ?? counts };
 }
