@@ -275,6 +275,8 @@ export interface ActionScene {
   freshEmployer(): Promise<string>;
   /** A fresh FAILED e-mail to the receiving employer's team about a shared application. */
   failedEmployerEmail(): Promise<string>;
+  /** A fresh "commentaire interne" written by the "employer" persona on a shared application. */
+  employerNote(): Promise<string>;
 }
 
 export interface ActionCase {
@@ -390,6 +392,39 @@ export const ACTIONS: Record<string, ActionCase[]> = {
       args: async (s) => [{ applicationId: await s.archivedSharedApplication("REFUSED"), status: "REFUSED" }],
       writes: true,
       expect: employerDecision,
+    },
+  ],
+
+  "lib/applications/batch-actions.ts#batchDecisionAction": [
+    {
+      args: async (s) => [
+        {
+          action: "refuse",
+          items: [
+            { applicationId: await s.sharedApplication("NEW"), status: "NEW" },
+            { applicationId: await s.sharedApplication("PROCESSING"), status: "PROCESSING" },
+          ],
+          refusalReason: "NO_POSITION",
+          answerToCandidate: "Pas de poste pour le moment.",
+        },
+      ],
+      writes: true,
+      expect: employerDecision,
+    },
+  ],
+  "lib/applications/note-actions.ts#addNoteAction": [
+    {
+      args: async (s) => [{ applicationId: await s.sharedApplication("NEW"), body: "Entretien prévu jeudi." }],
+      writes: true,
+      expect: employerDecision,
+    },
+  ],
+  "lib/applications/note-actions.ts#deleteNoteAction": [
+    {
+      label: "the employer's own note: another employer is refused (only the author deletes)",
+      args: async (s) => [{ noteId: await s.employerNote() }],
+      writes: true,
+      expect: { ...employerDecision, otherEmployer: "refused" },
     },
   ],
 

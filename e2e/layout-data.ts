@@ -275,6 +275,19 @@ export async function createLayoutData(now = new Date()): Promise<void> {
         }
         await tx.jobApplication.createMany({ data: applications, skipDuplicates: true });
         await tx.applicationEvent.createMany({ data: events, skipDuplicates: true });
+        // "Commentaires internes": a long one, with a long unbroken word, on the application to decide.
+        await tx.applicationNote.createMany({
+          skipDuplicates: true,
+          data: [
+            {
+              id: "layout-note-01",
+              applicationId: LAYOUT_APPLICATIONS.toDecide,
+              authorId: employerUserId,
+              body: `${LONG_ANSWER}\n\nDossier : https://intranet.association-intermediaire-metropole-lille.demo.test/recrutement/candidatures/2026/fitzgerald-oyelaran-de-montmorency-01/compte-rendu-entretien-telephonique.pdf`,
+              createdAt: new Date(now.getTime() - DAY),
+            },
+          ],
+        });
       },
       { timeout: 60_000 },
     );

@@ -83,6 +83,15 @@ test("employer: dashboard, received list and its pages", async ({ browser }) => 
   await expect(page.getByRole("heading", { level: 2, name: "Filtrer les candidatures" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Page suivante" })).toBeVisible();
   await reviewScreen(page, "employeur-candidatures");
+  // Two rows ticked: the batch bar, then its refusal form open (nothing is submitted).
+  const checkboxes = page.getByTestId("employer-applications-table").getByRole("checkbox");
+  await checkboxes.nth(1).check();
+  await checkboxes.nth(2).check();
+  await expect(page.getByTestId("selected-count")).toHaveText("2 candidatures sélectionnées");
+  await reviewScreen(page, "employeur-candidatures-selection");
+  await page.getByTestId("batch-bar").getByRole("button", { name: "Décliner", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 3, name: "Décliner les 2 candidatures" })).toBeVisible();
+  await reviewScreen(page, "employeur-candidatures-lot-decliner");
   await page.getByRole("link", { name: "Page suivante" }).click();
   await expect(page.getByRole("link", { name: "Page précédente" })).toBeVisible();
   await reviewScreen(page, "employeur-candidatures-page-2");
@@ -103,6 +112,8 @@ test("employer: the application with each decision form open, then the settings"
   const page = await signedIn(browser, LAYOUT_EMPLOYER.email);
   await page.goto(`/applications/${LAYOUT_APPLICATIONS.toDecide}`);
   await expect(page.getByRole("heading", { level: 2, name: "Décision" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Commentaires internes" })).toBeVisible();
+  await expect(page.getByTestId("internal-notes")).toContainText("compte-rendu-entretien-telephonique.pdf");
   await reviewScreen(page, "candidature-employeur");
   for (const [button, name] of [
     ["Embaucher plus tard", "plus-tard"],

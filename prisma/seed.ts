@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "./client";
 import type { ApplicationStatus, RefusalReason } from "../lib/generated/prisma/enums";
 import type { Prisma } from "../lib/generated/prisma/client";
-import { DEMO_ORGANIZATIONS, DEMO_USERS, type UserKey } from "./demo";
+import { DEMO_NOTES, DEMO_ORGANIZATIONS, DEMO_USERS, type UserKey } from "./demo";
 
 const CANDIDATE_NAMES = [
   "Alice Moreau",
@@ -264,6 +264,16 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
       }
       await tx.jobApplication.createMany({ data: applications, skipDuplicates: true });
       await tx.applicationEvent.createMany({ data: events, skipDuplicates: true });
+      await tx.applicationNote.createMany({
+        data: DEMO_NOTES.map(([index, author, hours, body], n) => ({
+          id: `demo-note-${pad(n)}`,
+          applicationId: `demo-app-${pad(index)}`,
+          authorId: userIds[author],
+          body,
+          createdAt: new Date(new Date(applications[index]!.createdAt!).getTime() + hours * HOUR),
+        })),
+        skipDuplicates: true,
+      });
     },
     { timeout: 60_000 },
   );

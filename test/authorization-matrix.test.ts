@@ -103,6 +103,12 @@ beforeAll(async () => {
       return id;
     },
     freshEmployer: async () => (await createOrganization("EMPLOYER")).id,
+    employerNote: async () =>
+      (
+        await prisma.applicationNote.create({
+          data: { applicationId: await sharedApplication("NEW"), authorId: employer.user.id, body: "Note." },
+        })
+      ).id,
     failedEmployerEmail: async () =>
       (
         await prisma.outboxEmail.create({

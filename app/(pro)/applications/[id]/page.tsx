@@ -4,12 +4,14 @@ import { notFound } from "next/navigation";
 import { requireMember } from "@/lib/auth/guards";
 import { isEmployer as isEmployerOrganization } from "@/lib/access";
 import { getApplicationForMember, getArchiveStateForMember } from "@/lib/applications/detail";
+import { listApplicationNotes } from "@/lib/applications/notes";
 import { STATUS_DESCRIPTIONS } from "@/lib/status";
 import { ArchivedBadge, StatusBadge } from "@/components/applications/status-badge";
 import { ArchivePanel } from "@/components/applications/archive-panel";
 import { ApplicationFacts, EmployerAnswerFacts } from "@/components/applications/application-facts";
 import { ApplicationTimeline } from "@/components/applications/application-timeline";
 import { DecisionPanel } from "@/components/applications/decision-panel";
+import { InternalNotes } from "@/components/applications/internal-notes";
 import { PrescriberAnswer } from "@/components/applications/prescriber-answer";
 import { formatDay, personName } from "@/components/applications/format";
 import { applicationListPath } from "@/lib/routes";
@@ -28,6 +30,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   if (!application) notFound();
 
   const isEmployer = isEmployerOrganization(member);
+  // The team's notes: [] for the prescriber side (lib/access.ts), and rendered only below for the employer.
+  const notes = isEmployer ? await listApplicationNotes(member, application.id) : [];
   const archived = archive?.archivedAt
     ? { on: formatDay(archive.archivedAt), by: archive.archivedBy ? personName(archive.archivedBy) : null }
     : null;
@@ -67,6 +71,19 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       )}
 
       <ApplicationFacts application={application} />
+
+      {isEmployer && (
+        <InternalNotes
+          applicationId={application.id}
+          notes={notes.map((note) => ({
+            id: note.id,
+            body: note.body,
+            createdAt: note.createdAt.toISOString(),
+            authorName: personName(note.author),
+            mine: note.mine,
+          }))}
+        />
+      )}
 
       <section aria-labelledby="history-title" className="fr-mt-3w">
         <h2 id="history-title" className="fr-h4">

@@ -3,7 +3,14 @@ import Link from "next/link";
 import { ListPagination } from "@/components/applications/list-pagination";
 import { requireMember } from "@/lib/auth/guards";
 import { listApplications } from "@/lib/applications/list";
-import { listFiltersToSearchParams, listHref, parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
+import {
+  DEFAULT_LIST_SORT,
+  LIST_SORT_LABELS,
+  listFiltersToSearchParams,
+  listHref,
+  parseListFilters,
+  type ListFilters,
+} from "@/lib/applications/list-filters";
 import { listEmployerHandlers, listPrescriberOrganizationsOf } from "@/lib/applications/employer-list";
 import { APPLICATION_STATUSES, countInGroup, STATUS_GROUPS, type ApplicationStatus } from "@/lib/status";
 import { EMPLOYER_LIST_PATH, EmployerFilters } from "@/components/applications/employer-filters";
@@ -35,17 +42,19 @@ export default async function EmployerApplicationsPage({
   const shown: readonly ApplicationStatus[] = filters.status.length ? filters.status : APPLICATION_STATUSES;
   const total = shown.reduce((sum, status) => sum + counts[status], 0);
   const allStatuses = APPLICATION_STATUSES.reduce((sum, status) => sum + counts[status], 0);
-  const hasFilters = listFiltersToSearchParams(pageOne).toString() !== "";
+  // The order is not a filter: "correspondant aux filtres" ignores it.
+  const hasFilters = listFiltersToSearchParams({ ...pageOne, sort: DEFAULT_LIST_SORT }).toString() !== "";
   // The work queues count active applications, and lead to them, whatever the archive view.
   const counters = [
     ...(["toProcess", "waiting"] as const).map((group) => ({ ...STATUS_GROUPS[group], count: countInGroup(group, activeCounts) })),
   ];
   const activeView = filters.archive === "active";
+  const showCallout = allStatuses === 0 && !hasFilters;
 
   return (
     <>
       <h1 className="fr-mb-1w">Candidatures reçues</h1>
-      <p>Les candidatures envoyées à {member.organization.organizationName} par les prescripteurs, les plus récentes d&apos;abord.</p>
+      <p>Les candidatures envoyées à {member.organization.organizationName} par les prescripteurs.</p>
 
       <nav aria-label="Candidatures à traiter" className="fr-mb-3w">
         <ul className="fr-btns-group fr-btns-group--inline-md">
@@ -69,7 +78,7 @@ export default async function EmployerApplicationsPage({
 
       <ArchiveViewNav basePath={EMPLOYER_LIST_PATH} filters={filters} />
 
-      {allStatuses === 0 && !hasFilters ? (
+      {showCallout ? (
         <div className="fr-callout fr-mb-5w">
           <h2 className="fr-callout__title fr-h5">Aucune candidature reçue pour le moment</h2>
           <p className="fr-callout__text">
@@ -85,20 +94,29 @@ export default async function EmployerApplicationsPage({
             {total === 0 ? "Aucune candidature" : total === 1 ? "1 candidature" : `${total} candidatures`}
             {hasFilters ? " correspondant aux filtres" : ""}
           </p>
+        </>
+      )}
 
-          {rows.length === 0 ? (
+      {/* Always at this place in the tree, rows or not: the batch bar keeps its result when a
+          batch empties the page (e.g. everything archived). */}
+      <EmployerApplicationsTable
+        rows={rows}
+        sort={filters.sort}
+        caption={`Candidatures reçues par ${member.organization.organizationName}, triées par ${LIST_SORT_LABELS[filters.sort].toLowerCase()}`}
+        empty={
+          showCallout ? null : (
             <p className="fr-mb-5w">
               {filters.archive === "archived" && listFiltersToSearchParams({ ...pageOne, archive: "active" }).toString() === ""
                 ? "Aucune candidature archivée. "
                 : "Aucune candidature ne correspond à ces filtres. "}
               <Link href={EMPLOYER_LIST_PATH}>Effacer les filtres</Link>
             </p>
-          ) : (
-            <EmployerApplicationsTable rows={rows} caption={`Candidatures reçues par ${member.organization.organizationName}`} />
-          )}
+          )
+        }
+      />
 
-          <ListPagination basePath={EMPLOYER_LIST_PATH} filters={filters} nextCursor={nextCursor} previousCursor={previousCursor} />
-        </>
+      {!showCallout && (
+        <ListPagination basePath={EMPLOYER_LIST_PATH} filters={filters} nextCursor={nextCursor} previousCursor={previousCursor} />
       )}
     </>
   );
