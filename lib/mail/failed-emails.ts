@@ -64,6 +64,8 @@ export async function retryFailedEmail(ctx: AdminScope, id: string): Promise<Ret
       nextAttemptAt: new Date(),
       lockedUntil: null,
       error: null,
+      // Sent alone or in a new batch: the old batch is long gone.
+      batchKey: null,
     },
   });
   return count === 1 ? { ok: true, emailIds: [id] } : { error: "not_failed" };
