@@ -16,17 +16,49 @@ const STATE_ID = 1;
 export const PAUSE_PROBE_INTERVAL_MS = MINUTE_MS;
 
 /**
+ * The limit as Resend applies it: at most `requests` within any `windowMs` (2 per second: 2 in
+ * any 1000 ms). Requests are spaced windowMs / requests apart, and a request also waits until
+ * `requests` answers ago is a whole window old: the answer is the latest moment Resend can have
+ * counted a request, so a late request (a slow first connection, a busy machine) never squeezes
+ * the next ones into one window.
+ */
+export function paceOf(ratePerSecond: number) {
+  const requests = ratePerSecond >= 1 ? Math.floor(ratePerSecond) : 1;
+  const windowMs = Math.ceil((requests * SECOND_MS) / ratePerSecond);
+  return { requests, windowMs, spacingMs: Math.ceil(windowMs / requests) };
+}
+
+// Clocks are read to the millisecond on both sides: a request exactly one window later could still count.
+const WINDOW_MARGIN_MS = 5;
+
+/**
  * Reserves the next request slot at `ratePerSecond` and returns when it starts (now or later).
  * The row is created by the first sender that needs it.
  */
 export async function reserveSendSlot(db: PrismaClient, now: Date, ratePerSecond: number): Promise<Date> {
-  const spacingMs = Math.ceil(SECOND_MS / ratePerSecond);
+  const { requests, windowMs, spacingMs } = paceOf(ratePerSecond);
   const [row] = await db.$queryRaw<{ slot: Date }[]>`
     INSERT INTO "MailDeliveryState" ("id", "nextSendAt") VALUES (${STATE_ID}::int, ${ts(new Date(now.getTime() + spacingMs))})
     ON CONFLICT ("id") DO UPDATE
-      SET "nextSendAt" = GREATEST("MailDeliveryState"."nextSendAt", ${ts(now)}) + ${spacingMs}::int * interval '1 millisecond'
+      SET "nextSendAt" = GREATEST(
+        "MailDeliveryState"."nextSendAt",
+        ${ts(now)},
+        (SELECT "answeredAt" FROM unnest("MailDeliveryState"."recentSends") AS "answeredAt" ORDER BY "answeredAt" DESC OFFSET ${requests - 1}::int LIMIT 1)
+          + ${windowMs + WINDOW_MARGIN_MS}::int * interval '1 millisecond'
+      ) + ${spacingMs}::int * interval '1 millisecond'
     RETURNING "nextSendAt" - ${spacingMs}::int * interval '1 millisecond' AS "slot"`;
   return row!.slot;
+}
+
+/** Records when Resend answered a request (the latest moment it can have counted it). */
+export async function recordSendAnswered(db: PrismaClient, answeredAt: Date, ratePerSecond: number): Promise<void> {
+  const { requests } = paceOf(ratePerSecond);
+  await db.$executeRaw`
+    UPDATE "MailDeliveryState" SET "recentSends" = ARRAY(
+      SELECT "answeredAt" FROM unnest(array_append("recentSends", ${ts(answeredAt)})) AS "answeredAt"
+      ORDER BY "answeredAt" DESC LIMIT ${requests}::int
+    )
+    WHERE "id" = ${STATE_ID}::int`;
 }
 
 /** After a 429: no sender sends before `until`. */

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
-import { listFailedEmails, retryFailedEmail } from "@/lib/mail/failed-emails";
+import { listFailedEmails, readSendingPause, retryFailedEmail } from "@/lib/mail/failed-emails";
+import { pauseDelivery, resumeDelivery } from "@/lib/mail/delivery-state";
 import { retryFailedEmailSchema } from "@/lib/mail/failed-emails-validation";
 import { deliverEmails } from "@/lib/mail/sender";
 import { createApplication, createMember, createOrganization, createScenario } from "@/test/fixtures";
@@ -91,6 +92,20 @@ describe("listFailedEmails", () => {
     await outboxRow({ applicationId: application.id });
     const colleague = await createMember(employerOrg, "MEMBER");
     expect(await listFailedEmails(colleague.ctx)).toBeNull();
+  });
+
+  it("tells admins, and admins only, since when sending is paused by a configuration error", async () => {
+    const { employer, employerOrg } = await scenarioWithApplication();
+    const colleague = await createMember(employerOrg, "MEMBER");
+    const since = new Date("2026-11-29T08:00:00Z");
+    try {
+      expect(await readSendingPause(employer.ctx)).toBeNull();
+      await pauseDelivery(prisma, since, "401 invalid_api_key: API key is invalid");
+      expect(await readSendingPause(employer.ctx)).toEqual(since);
+      expect(await readSendingPause(colleague.ctx)).toBeNull();
+    } finally {
+      await resumeDelivery(prisma);
+    }
   });
 
   it("never lists another organisation's rows", async () => {

@@ -11,7 +11,7 @@ import { createPrismaClient } from "@/prisma/client";
 import { enqueueEmails } from "@/lib/mail/outbox";
 import { batchIdempotencyKey, deliverAfterCommit, deliverDueEmails, deliverEmails, type DeliveryOptions } from "@/lib/mail/sender";
 import { runOutboxSweeper } from "@/lib/mail/sweeper";
-import { readDeliveryPause } from "@/lib/mail/delivery-state";
+import { paceOf, readDeliveryPause } from "@/lib/mail/delivery-state";
 import { NOTIFICATION_RETRY } from "@/lib/mail/delivery-policy";
 import { REDACTED_LINK } from "@/lib/mail/redaction";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
@@ -303,7 +303,9 @@ describe("the pace (RESEND_RATE_LIMIT)", () => {
     } finally {
       await other.$disconnect();
     }
-    expect(sentAt.map((time) => time - sentAt[0]!)).toEqual([0, 500, 1_000, 1_500]);
+    // 2 per second: 500 ms apart, and never a third request within a second of the answer two requests back.
+    expect(paceOf(2)).toEqual({ requests: 2, windowMs: 1_000, spacingMs: 500 });
+    expect(sentAt.map((time) => time - sentAt[0]!)).toEqual([0, 500, 1_005, 1_505]);
   });
 
   it("a 429 spends no attempt, and every sender waits as Resend says (retry-after)", async () => {

@@ -22,6 +22,7 @@ import {
   pauseDelivery,
   type DeliveryPause,
   readDeliveryPause,
+  recordSendAnswered,
   reserveSendSlot,
   resumeDelivery,
   takePauseLogTurn,
@@ -322,6 +323,7 @@ async function deliverRowsOnce(run: Run, rows: ClaimedRow[], alone: boolean): Pr
   const lease = await waitForSlot(run, rows, rows[0]!.lockedUntil);
   if (!lease) return "lost";
   const result = alone ? await sendAlone(run, rows[0]!) : await sendBatch(run, rows);
+  await recordSendAnswered(run.db, run.clock(), run.rate);
   if (result.ok) {
     await markSent(run, result.sent, lease);
     for (const { row, message } of result.rejected) await markFailed(run, [row], lease, message);

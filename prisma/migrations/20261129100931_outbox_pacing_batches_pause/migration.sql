@@ -5,6 +5,7 @@ ALTER TABLE "OutboxEmail" ADD COLUMN     "batchKey" TEXT;
 CREATE TABLE "MailDeliveryState" (
     "id" INTEGER NOT NULL,
     "nextSendAt" TIMESTAMP(3) NOT NULL,
+    "recentSends" TIMESTAMP(3)[],
     "pausedAt" TIMESTAMP(3),
     "pauseReason" TEXT,
     "pauseLogAt" TIMESTAMP(3),
