@@ -7,6 +7,7 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { NONCE_HEADER } from "@/lib/security-headers";
 import "./dsfr-messages.css";
+import "./dsfr-tables.css";
 
 export const metadata: Metadata = {
   title: { default: "Suivi des candidatures", template: "%s — Suivi des candidatures" },

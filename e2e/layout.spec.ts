@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, linksIn, signIn, test, waitForMail } from "./fixtures";
-import { DESKTOP, PHONE, SMALL_PHONE, reviewScreen } from "./layout";
+import { DESKTOP, PHONE, SMALL_PHONE, expectSoundLayout, reviewScreen } from "./layout";
 import { LAYOUT_APPLICATIONS, LAYOUT_CANDIDATE, LAYOUT_EMPLOYER, LAYOUT_PRESCRIBER, createLayoutData } from "./layout-data";
 
 // Issue 15: every screen at 390 px and 1280 px (e2e/layout.ts: nothing under the footer, no cut
@@ -134,6 +134,27 @@ test("prescriber: dashboard, sent list and its pages", async ({ browser }) => {
   await page.getByRole("link", { name: "Page suivante" }).click();
   await expect(page.getByRole("link", { name: "Page précédente" })).toBeVisible();
   await reviewScreen(page, "prescripteur-candidatures-page-2");
+});
+
+test("tables stay inside a phone's width before the DSFR's scripts have run", async ({ browser }) => {
+  const screens = [
+    { email: LAYOUT_PRESCRIBER.email, paths: ["/prescriber/applications", `/prescriber/candidates/${LAYOUT_CANDIDATE.id}`] },
+    { email: LAYOUT_EMPLOYER.email, paths: ["/employer/applications"] },
+  ];
+  for (const { email, paths } of screens) {
+    const signedInPage = await signedIn(browser, email);
+    const context = await browser.newContext({ viewport: PHONE, storageState: await signedInPage.context().storageState() });
+    const page = await context.newPage();
+    // What a slow phone (or `npm run dev`) shows until the DSFR's script marks its tables: no script.
+    await page.route(/\.js(\?|$)/, (route) => route.abort());
+    for (const path of paths) {
+      await page.goto(path);
+      await expect(page.getByRole("table").first()).toBeVisible();
+      await expectSoundLayout(page);
+    }
+    await context.close();
+    await signedInPage.context().close();
+  }
 });
 
 test("prescriber: an answer, a candidate, the send form with its errors, the confirmation", async ({ browser }) => {

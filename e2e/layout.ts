@@ -32,10 +32,15 @@ function findLayoutProblems(): string[] {
   };
   const isShown = (element: Element) => element.checkVisibility({ visibilityProperty: true });
   // Inside a box that scrolls or clips (a table wrapper, a visually hidden text): it cannot push the page.
+  // An absolutely positioned element escapes the boxes between it and its containing block (its
+  // nearest positioned ancestor): a hidden text in a table cell is clipped by the table's scroller
+  // only if something inside that scroller is positioned.
   const isContainedBelow = (node: Node, stop: Element) => {
+    let containingBlockFound = !(node instanceof Element && getComputedStyle(node).position === "absolute");
     for (let parent = node.parentElement; parent && parent !== stop; parent = parent.parentElement) {
       const style = getComputedStyle(parent);
-      if (style.overflowX !== "visible" || style.overflowY !== "visible") return true;
+      if (style.position !== "static") containingBlockFound = true;
+      if (containingBlockFound && (style.overflowX !== "visible" || style.overflowY !== "visible")) return true;
     }
     return false;
   };
