@@ -3,6 +3,8 @@ import { env } from "@/lib/env";
 import { setTimeout as sleep } from "node:timers/promises";
 import { deliverDueEmails, isDeliveryEnabled, nextSignInAttemptAt, type DeliveryOptions, type DeliveryReport } from "@/lib/mail/sender";
 import { SECOND_MS } from "@/lib/time";
+import { prisma } from "@/lib/db";
+import { readDeliveryPause } from "@/lib/mail/delivery-state";
 
 // A sign-in retry is due within seconds: the sweeper wakes for it rather than at its next round.
 const MIN_WAKE_MS = 200;
@@ -44,7 +46,8 @@ export async function runOutboxSweeper(
           if (line) log(`[outbox] batch: ${line}`);
         },
       });
-      const signIn = await nextSignInAttemptAt(clock(), delivery.db);
+      // While paused, only the probe's minute matters: no early wake-up.
+      const signIn = (await readDeliveryPause(delivery.db ?? prisma)) ? null : await nextSignInAttemptAt(clock(), delivery.db);
       if (signIn) wait = Math.min(wait, Math.max(MIN_WAKE_MS, signIn.getTime() - clock().getTime()));
     } catch (error) {
       console.error("[outbox] sweep failed:", error instanceof Error ? error.message : error);
