@@ -148,6 +148,8 @@ export const ROUTES: Record<string, RouteCase[]> = {
       expect: everyone("redirect:/connexion/confirmer?token=matrixtoken0123456789&email=personne%40demo.test"),
     },
   ],
+  // Monitoring: counts and ages of the outbox, the same for everyone, no personal data.
+  "/api/health": [{ path: "/api/health", shows: "lagSeconds", expect: publicPage }],
   // The e2e build keeps the mailbox for loopback requests only (DEV_MAILBOX=1); 404 in production (DESIGN §7).
   "/dev/mails": [{ path: "/dev/mails", shows: "E-mails de développement", expect: publicPage }],
   "/dev/mails.json": [{ path: "/dev/mails.json", expect: publicPage }],

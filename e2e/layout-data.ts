@@ -295,3 +295,19 @@ export async function createLayoutData(now = new Date()): Promise<void> {
     await prisma.$disconnect();
   }
 }
+
+/**
+ * Puts the outbox's shared pause on or off (the banner of "E-mails non remis"). The e2e server has
+ * no Resend key, so no other spec's e-mails depend on it; the layout spec lifts it right after.
+ */
+export async function setSendingPaused(paused: boolean, now = new Date()): Promise<void> {
+  const prisma = createPrismaClient(process.env.DATABASE_URL!);
+  try {
+    const state = paused
+      ? { pausedAt: now, pauseReason: "401 invalid_api_key: API key is invalid" }
+      : { pausedAt: null, pauseReason: null };
+    await prisma.mailDeliveryState.upsert({ where: { id: 1 }, update: state, create: { id: 1, nextSendAt: now, ...state } });
+  } finally {
+    await prisma.$disconnect();
+  }
+}

@@ -1,7 +1,14 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, linksIn, signIn, test, waitForMail } from "./fixtures";
 import { DESKTOP, PHONE, SMALL_PHONE, expectSoundLayout, reviewScreen } from "./layout";
-import { LAYOUT_APPLICATIONS, LAYOUT_CANDIDATE, LAYOUT_EMPLOYER, LAYOUT_PRESCRIBER, createLayoutData } from "./layout-data";
+import {
+  LAYOUT_APPLICATIONS,
+  LAYOUT_CANDIDATE,
+  LAYOUT_EMPLOYER,
+  LAYOUT_PRESCRIBER,
+  createLayoutData,
+  setSendingPaused,
+} from "./layout-data";
 
 // Issue 15: every screen at 390 px and 1280 px (e2e/layout.ts: nothing under the footer, no cut
 // label, no sideways scroll; axe; a screenshot of each under test-results/screens/).
@@ -142,6 +149,16 @@ test("employer: the application with each decision form open, then the settings"
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await reviewScreen(page, name);
+  }
+
+  // Sending paused by a configuration error: the admins' banner.
+  await setSendingPaused(true);
+  try {
+    await page.goto("/settings/emails");
+    await expect(page.getByText("L'envoi des e-mails est suspendu")).toBeVisible();
+    await reviewScreen(page, "e-mails-non-remis-envoi-suspendu");
+  } finally {
+    await setSendingPaused(false);
   }
 });
 
