@@ -149,6 +149,8 @@ export const ROUTES: Record<string, RouteCase[]> = {
       expect: everyone("redirect:/connexion/confirmer?token=matrixtoken0123456789&email=personne%40demo.test"),
     },
   ],
+  // Monitoring: counts and ages of the outbox, the same for everyone, no personal data.
+  "/api/health": [{ path: "/api/health", shows: "lagSeconds", expect: publicPage }],
   // The e2e build keeps the mailbox for loopback requests only (DEV_MAILBOX=1); 404 in production (DESIGN §7).
   "/dev/mails": [{ path: "/dev/mails", shows: "E-mails de développement", expect: publicPage }],
   "/dev/mails.json": [{ path: "/dev/mails.json", expect: publicPage }],
@@ -270,10 +272,14 @@ export interface ActionScene {
   candidateOfBLastName: string;
   /** A fresh application from A to the receiving employer in this status (one per call: actions change it). */
   sharedApplication(status: ApplicationStatus): Promise<string>;
+  /** The same, archived by the receiving employer (for "Désarchiver"). */
+  archivedSharedApplication(status: ApplicationStatus): Promise<string>;
   /** A fresh employer nobody applied to yet (so that sending twice is not refused as a duplicate). */
   freshEmployer(): Promise<string>;
   /** A fresh FAILED e-mail to the receiving employer's team about a shared application. */
   failedEmployerEmail(): Promise<string>;
+  /** A fresh "commentaire interne" written by the "employer" persona on a shared application. */
+  employerNote(): Promise<string>;
 }
 
 export interface ActionCase {
@@ -374,6 +380,54 @@ export const ACTIONS: Record<string, ActionCase[]> = {
       args: async (s) => [{ applicationId: await s.sharedApplication("ACCEPTED"), status: "ACCEPTED" }],
       writes: true,
       expect: employerDecision,
+    },
+  ],
+  // Issue 10: archiving is the receiving employer's, like its decisions (lib/access.ts archivableApplicationsWhere).
+  "lib/applications/decision-actions.ts#archiveAction": [
+    {
+      args: async (s) => [{ applicationId: await s.sharedApplication("REFUSED"), status: "REFUSED" }],
+      writes: true,
+      expect: employerDecision,
+    },
+  ],
+  "lib/applications/decision-actions.ts#unarchiveAction": [
+    {
+      args: async (s) => [{ applicationId: await s.archivedSharedApplication("REFUSED"), status: "REFUSED" }],
+      writes: true,
+      expect: employerDecision,
+    },
+  ],
+
+  "lib/applications/batch-actions.ts#batchDecisionAction": [
+    {
+      args: async (s) => [
+        {
+          action: "refuse",
+          items: [
+            { applicationId: await s.sharedApplication("NEW"), status: "NEW" },
+            { applicationId: await s.sharedApplication("PROCESSING"), status: "PROCESSING" },
+          ],
+          refusalReason: "NO_POSITION",
+          answerToCandidate: "Pas de poste pour le moment.",
+        },
+      ],
+      writes: true,
+      expect: employerDecision,
+    },
+  ],
+  "lib/applications/note-actions.ts#addNoteAction": [
+    {
+      args: async (s) => [{ applicationId: await s.sharedApplication("NEW"), body: "Entretien prévu jeudi." }],
+      writes: true,
+      expect: employerDecision,
+    },
+  ],
+  "lib/applications/note-actions.ts#deleteNoteAction": [
+    {
+      label: "the employer's own note: another employer is refused (only the author deletes)",
+      args: async (s) => [{ noteId: await s.employerNote() }],
+      writes: true,
+      expect: { ...employerDecision, otherEmployer: "refused" },
     },
   ],
 

@@ -6,7 +6,7 @@
  * and the other specs' data are never touched.
  */
 import type { ApplicationStatus } from "../lib/generated/prisma/enums";
-import { buildApplication, buildCandidate, buildMember, buildOrganization, type BuiltOrganization } from "./builders";
+import { buildApplication, buildCandidate, buildMember, buildOrganization, e2eDatabase, type BuiltOrganization } from "./builders";
 
 const DAY = 86_400_000;
 
@@ -34,8 +34,8 @@ export interface LayoutData {
     /** Refused by the ETTI, with a long answer and a private message. */
     refusedApplicationId: string;
   };
-  /** Of the many applications the main employer received: one to decide on, one hire to cancel. */
-  applications: { toDecide: string; hired: string };
+  /** Of the many applications the main employer received: one to decide on, one hire to cancel, one archived (refused). */
+  applications: { toDecide: string; hired: string; archived: string };
 }
 
 /** Writes one layout world; needs the e2e database's DATABASE_URL. */
@@ -128,6 +128,22 @@ export async function createLayoutData(now = new Date()): Promise<LayoutData> {
     others.push((await application(candidate, "main", statuses[index % statuses.length]!, 2 + index)).id);
   }
 
+  // Issue 10: the archived state of the application page and the « Archivées » view (a refused one).
+  const archived = others[4]!;
+  await e2eDatabase().jobApplication.update({
+    where: { id: archived },
+    data: { archivedAt: new Date(now.getTime() - 5 * DAY), archivedById: employerUser.id },
+  });
+  // "Commentaires internes": a long one, with a long unbroken word, on the application to decide.
+  await e2eDatabase().applicationNote.create({
+    data: {
+      applicationId: others[0]!,
+      authorId: employerUser.id,
+      body: `${LONG_ANSWER}\n\nDossier : https://intranet.association-intermediaire-metropole-lille.demo.test/recrutement/candidatures/2026/fitzgerald-oyelaran-de-montmorency-01/compte-rendu-entretien-telephonique.pdf`,
+      createdAt: new Date(now.getTime() - DAY),
+    },
+  });
+
   return {
     prescriber: { email: sender.email, organization: prescriberOrganization },
     employer: { email: employerUser.email, organization: employers.main },
@@ -139,6 +155,15 @@ export async function createLayoutData(now = new Date()): Promise<LayoutData> {
       pendingApplicationId: pending.id,
       refusedApplicationId: refused.id,
     },
-    applications: { toDecide: others[0]!, hired: others[1]! },
+    applications: { toDecide: others[0]!, hired: others[1]!, archived },
   };
+}
+
+/**
+ * Puts the outbox's shared pause on or off (the banner of "E-mails non remis"). The e2e server has
+ * no Resend key, so no other spec's e-mails depend on it; the layout spec lifts it right after.
+ */
+export async function setSendingPaused(paused: boolean, now = new Date()): Promise<void> {
+  const state = paused ? { pausedAt: now, pauseReason: "401 invalid_api_key: API key is invalid" } : { pausedAt: null, pauseReason: null };
+  await e2eDatabase().mailDeliveryState.upsert({ where: { id: 1 }, update: state, create: { id: 1, nextSendAt: now, ...state } });
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, linksIn, signIn, test, waitForMail } from "./fixtures";
 import { DESKTOP, PHONE, SMALL_PHONE, expectSoundLayout, reviewScreen } from "./layout";
-import { createLayoutData, type LayoutData } from "./layout-data";
+import { createLayoutData, setSendingPaused, type LayoutData } from "./layout-data";
 
 // Issue 15: every screen at 390 px and 1280 px (e2e/layout.ts: nothing under the footer, no cut
 // label, no sideways scroll; axe; a screenshot of each under test-results/screens/).
@@ -86,15 +86,37 @@ test("employer: dashboard, received list and its pages", async ({ browser }) => 
   await expect(page.getByRole("heading", { level: 2, name: "Filtrer les candidatures" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Page suivante" })).toBeVisible();
   await reviewScreen(page, "employeur-candidatures");
+  // Two rows ticked: the batch bar, then its refusal form open (nothing is submitted).
+  const checkboxes = page.getByTestId("employer-applications-table").getByRole("checkbox");
+  await checkboxes.nth(1).check();
+  await checkboxes.nth(2).check();
+  await expect(page.getByTestId("selected-count")).toHaveText("2 candidatures sélectionnées");
+  await reviewScreen(page, "employeur-candidatures-selection");
+  await page.getByTestId("batch-bar").getByRole("button", { name: "Décliner", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 3, name: "Décliner les 2 candidatures" })).toBeVisible();
+  await reviewScreen(page, "employeur-candidatures-lot-decliner");
   await page.getByRole("link", { name: "Page suivante" }).click();
   await expect(page.getByRole("link", { name: "Page précédente" })).toBeVisible();
   await reviewScreen(page, "employeur-candidatures-page-2");
+});
+
+test("employer: an archived application, and the « Archivées » view of the list", async ({ browser }) => {
+  const page = await signedIn(browser, data.employer.email);
+  await page.goto(`/applications/${data.applications.archived}`);
+  await expect(page.getByRole("button", { name: "Désarchiver" })).toBeVisible();
+  await reviewScreen(page, "candidature-archivee");
+  await page.goto("/employer/applications?archive=archived");
+  await expect(page.getByRole("link", { name: "Archivées" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("archived-badge")).toHaveCount(1);
+  await reviewScreen(page, "employeur-candidatures-archivees");
 });
 
 test("employer: the application with each decision form open, then the settings", async ({ browser }) => {
   const page = await signedIn(browser, data.employer.email);
   await page.goto(`/applications/${data.applications.toDecide}`);
   await expect(page.getByRole("heading", { level: 2, name: "Décision" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Commentaires internes" })).toBeVisible();
+  await expect(page.getByTestId("internal-notes")).toContainText("compte-rendu-entretien-telephonique.pdf");
   await reviewScreen(page, "candidature-employeur");
   for (const [button, name] of [
     ["Embaucher plus tard", "plus-tard"],
@@ -123,6 +145,16 @@ test("employer: the application with each decision form open, then the settings"
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await reviewScreen(page, name);
+  }
+
+  // Sending paused by a configuration error: the admins' banner.
+  await setSendingPaused(true);
+  try {
+    await page.goto("/settings/emails");
+    await expect(page.getByText("L'envoi des e-mails est suspendu")).toBeVisible();
+    await reviewScreen(page, "e-mails-non-remis-envoi-suspendu");
+  } finally {
+    await setSendingPaused(false);
   }
 });
 

@@ -47,6 +47,31 @@ export function decidableApplicationsWhere(ctx: Pick<MemberContext, "userId" | "
   } satisfies Prisma.JobApplicationWhereInput;
 }
 
+// Issue 10 item 6: "Commentaires internes" are the employer team's own: its active members read
+// and write them on the applications it received; the prescriber side, the candidate page and
+// the e-mails never read them. Only the author deletes a note, and only while still a member.
+/** The applications whose notes the member may read and add to; null: none (prescribers). */
+export const notableApplicationsWhere = decidableApplicationsWhere;
+
+/** The notes the member may delete: their own, on an application whose notes they may read. null: none. */
+export function deletableNotesWhere(ctx: Pick<MemberContext, "userId" | "organizationId" | "organizationKind">) {
+  const application = notableApplicationsWhere(ctx);
+  if (!application) return null;
+  return { authorId: ctx.userId, application } satisfies Prisma.ApplicationNoteWhereInput;
+}
+
+// Issue 10: archiving is the receiving employer's housekeeping, under the same rule as its
+// decisions (an active member of the employer that received the application). null: none.
+/** The applications the member may archive or unarchive (which statuses: lib/status.ts canArchive). */
+export const archivableApplicationsWhere = decidableApplicationsWhere;
+
+// Issue 10: "The prescriber's view is unchanged": archiving is the employer's own sorting, so only
+// the employer's lists, counters and dashboard hide archived applications.
+/** Whether this organisation's lists follow the archive (active by default) or ignore it. */
+export function seesArchive(scope: Pick<MemberContext, "organizationKind">): boolean {
+  return isEmployer(scope);
+}
+
 /** What an employer reads when it calls an action of the prescribers' side. */
 export const PRESCRIBERS_ONLY = "Cette action est réservée aux organisations prescriptrices.";
 

@@ -86,3 +86,25 @@ describe("TRUSTED_PROXY", () => {
 it("AUTH_SECRET stays required in production", () => {
   expect(() => parseEnv({ ...production, APP_URL: "https://suivi.example.gouv.fr", AUTH_SECRET: "" })).toThrow(/AUTH_SECRET is required/);
 });
+
+describe("Resend: endpoint and pace", () => {
+  const live = { ...production, APP_URL: "https://suivi.example.gouv.fr", RESEND_API_KEY: "re_live" };
+
+  it("paces at 2 requests per second unless told, and refuses a pace that is not a positive number", () => {
+    expect(parseEnv({}).RESEND_RATE_LIMIT).toBe(2);
+    expect(parseEnv({ RESEND_RATE_LIMIT: "10" }).RESEND_RATE_LIMIT).toBe(10);
+    expect(() => parseEnv({ RESEND_RATE_LIMIT: "0" })).toThrow(/RESEND_RATE_LIMIT/);
+    expect(() => parseEnv({ RESEND_RATE_LIMIT: "vite" })).toThrow(/RESEND_RATE_LIMIT/);
+  });
+
+  it("sends to https, or to a stand-in on this machine: never in clear to another host, nor to loopback behind a public APP_URL", () => {
+    expect(parseEnv({ ...live, RESEND_BASE_URL: "https://api.resend.example" }).RESEND_BASE_URL).toBe("https://api.resend.example");
+    expect(parseEnv({ RESEND_BASE_URL: "http://127.0.0.1:4010" }).RESEND_BASE_URL).toBe("http://127.0.0.1:4010");
+    expect(parseEnv({ ...live, APP_URL: "http://127.0.0.1:3211", RESEND_BASE_URL: "http://127.0.0.1:4010" }).RESEND_BASE_URL).toBe(
+      "http://127.0.0.1:4010",
+    );
+    expect(() => parseEnv({ ...live, RESEND_BASE_URL: "http://127.0.0.1:4010" })).toThrow(/RESEND_BASE_URL must be an https/);
+    expect(() => parseEnv({ RESEND_BASE_URL: "http://resend.internal" })).toThrow(/RESEND_BASE_URL must be an https/);
+    expect(() => parseEnv({ RESEND_BASE_URL: "pas une adresse" })).toThrow(/RESEND_BASE_URL must be an https/);
+  });
+});

@@ -22,6 +22,10 @@ const schema = z.object({
   // next-auth's own variable, replaced by APP_URL (see proxy.ts and the auth route): refused.
   AUTH_URL: z.string().optional(),
   RESEND_API_KEY: z.string().optional(),
+  // Another Resend endpoint (tests: a local stand-in); the SDK reads it itself. Checked below.
+  RESEND_BASE_URL: z.string().optional(),
+  // Requests per second to Resend, across every process and worker (Resend's default team limit is 2).
+  RESEND_RATE_LIMIT: z.coerce.number().positive().max(1000).default(2),
   EMAIL_FROM: z.string().default("Suivi des candidatures <ne-pas-repondre@suivi-des-candidatures.beta.gouv.fr>"),
   EMAIL_REPLY_TO: z.string().optional(),
   // The one public origin: every link, redirect and next-auth URL is built from it.
@@ -43,6 +47,9 @@ const schema = z.object({
   SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(5),
   SIGN_IN_LIMIT_PER_CLIENT: z.coerce.number().int().positive().default(300),
   APPLICATIONS_PER_USER_PER_DAY: z.coerce.number().int().positive().default(200),
+  // Issue 10: an application left without a status change this many days is declined by the daily
+  // job; the employer team is warned 15 days before, so fewer than 16 days would leave no warning.
+  AUTO_REFUSAL_DAYS: z.coerce.number().int().min(16, "AUTO_REFUSAL_DAYS doit valoir au moins 16 (jours)").max(3650).default(60),
   // How often `npm run worker` sweeps the outbox.
   OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
 });
@@ -84,6 +91,23 @@ export function parseEnv(source: Record<string, string | undefined>) {
   }
 
   const appHostIsLoopback = isLoopbackHostname(new URL(appUrl).hostname);
+  if (raw.RESEND_BASE_URL) {
+    // E-mails carry sign-in links: they go to Resend over https, or to a stand-in on this machine outside production, or
+    // in a production build served on loopback only (the end-to-end tests).
+    let url: URL | null = null;
+    try {
+      url = new URL(raw.RESEND_BASE_URL);
+    } catch {
+      url = null;
+    }
+    const loopbackHttp = url?.protocol === "http:" && isLoopbackHostname(url.hostname);
+    if (!url || (url.protocol !== "https:" && !loopbackHttp) || (loopbackHttp && isServing && !appHostIsLoopback)) {
+      problems.push(
+        `RESEND_BASE_URL must be an https:// address (http:// only on localhost / 127.0.0.1, and in production only with a loopback APP_URL): ${raw.RESEND_BASE_URL}`,
+      );
+    }
+  }
+
   if (isServing && raw.DEV_MAILBOX === "1") {
     if (raw.RESEND_API_KEY) {
       problems.push(

@@ -15,6 +15,15 @@ import {
   SYSTEM_ACTOR_LABEL,
   TRANSITIONS,
   TRANSITION_NAMES,
+  ALL_REFUSAL_REASONS,
+  ARCHIVE,
+  AUTO_REFUSAL_REASON,
+  DIGEST_NOTIFICATIONS,
+  UNARCHIVE,
+  autoRefusalAnswer,
+  canArchive,
+  canUnarchive,
+  isAutoArchivable,
   availableTransitions,
   can,
   isPending,
@@ -41,8 +50,8 @@ const EMPLOYER_MAY: Record<ApplicationStatus, readonly UserTransitionName[]> = {
   OBSOLETE: ["accept"],
 };
 const SYSTEM_MAY: Record<ApplicationStatus, readonly TransitionName[]> = {
-  NEW: ["render_obsolete"],
-  PROCESSING: ["render_obsolete"],
+  NEW: ["render_obsolete", "auto_refuse"],
+  PROCESSING: ["render_obsolete", "auto_refuse"],
   ACCEPTED: [],
   POSTPONED: ["render_obsolete"],
   REFUSED: [],
@@ -51,7 +60,7 @@ const SYSTEM_MAY: Record<ApplicationStatus, readonly TransitionName[]> = {
 };
 
 const STATUSES = Object.keys(EMPLOYER_MAY) as ApplicationStatus[];
-const TRANSITION_LIST: readonly TransitionName[] = ["process", "postpone", "accept", "refuse", "cancel", "render_obsolete"];
+const TRANSITION_LIST: readonly TransitionName[] = ["process", "postpone", "accept", "refuse", "cancel", "render_obsolete", "auto_refuse"];
 const ACTORS: readonly Actor[] = ["employer", "prescriber", "system"];
 
 function expectedCan(transition: TransitionName, from: ApplicationStatus, actor: Actor): boolean {
@@ -69,7 +78,7 @@ const CAN_CASES = STATUSES.flatMap((from) =>
 describe("statuses", () => {
   it("lists the 7 statuses of the FAQ, in order", () => {
     expect(APPLICATION_STATUSES).toEqual(STATUSES);
-    expect(CAN_CASES).toHaveLength(7 * 6 * 3);
+    expect(CAN_CASES).toHaveLength(7 * 7 * 3);
   });
 
   it.each([
@@ -153,6 +162,7 @@ describe("transitions", () => {
     ["refuse", "REFUSED"],
     ["cancel", "CANCELLED"],
     ["render_obsolete", "OBSOLETE"],
+    ["auto_refuse", "REFUSED"],
   ] as const)("targetStatus(%s) is %s", (transition, to) => {
     expect(targetStatus(transition)).toBe(to);
   });
@@ -167,6 +177,7 @@ describe("transitions", () => {
       refuse: "Décliner",
       cancel: "Annuler l'embauche",
       render_obsolete: null,
+      auto_refuse: null,
     });
     for (const name of TRANSITION_LIST) expect(TRANSITIONS[name].name).toBe(name);
   });
@@ -186,6 +197,7 @@ describe("notifications", () => {
       refuse: { candidate: "application_refused", prescriber: "application_refused" },
       cancel: { candidate: "hire_cancelled", prescriber: "hire_cancelled" },
       render_obsolete: { prescriber: "hired_elsewhere", employerTeam: "hired_elsewhere" },
+      auto_refuse: { candidate: "application_refused", prescriber: "application_refused" },
     });
   });
 
@@ -201,7 +213,9 @@ describe("notifications", () => {
   });
 
   it("labels every email kind, distinctly, and every kind is sent by some event", () => {
-    const sent = new Set<EmailKind>(Object.values(EVENT_NOTIFICATIONS).flatMap((byRecipient) => Object.values(byRecipient)));
+    const sent = new Set<EmailKind>(
+      [...Object.values(EVENT_NOTIFICATIONS), ...Object.values(DIGEST_NOTIFICATIONS)].flatMap((byRecipient) => Object.values(byRecipient)),
+    );
     expect([...sent].sort()).toEqual(Object.keys(EMAIL_KIND_LABELS).sort());
     const labels = Object.values(EMAIL_KIND_LABELS);
     expect(new Set(labels).size).toBe(labels.length);
@@ -209,9 +223,23 @@ describe("notifications", () => {
   });
 });
 
+describe("archiving", () => {
+  it.each(STATUSES)("an employer archives a %s application by hand only when it is closed, and unarchives any", (status) => {
+    const closed = ["REFUSED", "CANCELLED", "OBSOLETE"].includes(status);
+    expect(canArchive(status, false, "employer")).toBe(closed);
+    expect(canArchive(status, true, "employer")).toBe(false);
+    expect(canArchive(status, false, "prescriber")).toBe(false);
+    expect(canUnarchive(true, "employer")).toBe(true);
+    expect(canUnarchive(false, "employer")).toBe(false);
+    expect(canUnarchive(true, "prescriber")).toBe(false);
+    // The daily job leaves a hire in view.
+    expect(isAutoArchivable(status)).toBe(status !== "ACCEPTED");
+  });
+});
+
 describe("refusal reasons and messages", () => {
   it("has the exact labels of DESIGN §4, in order", () => {
-    expect(REFUSAL_REASONS).toEqual(Object.keys(REFUSAL_REASON_LABELS));
+    expect(ALL_REFUSAL_REASONS).toEqual(Object.keys(REFUSAL_REASON_LABELS));
     expect(REFUSAL_REASON_LABELS).toStrictEqual({
       UNREACHABLE: "Candidat non joignable",
       NO_SHOW_INTERVIEW: "Candidat ne s'étant pas présenté à l'entretien",
@@ -225,10 +253,23 @@ describe("refusal reasons and messages", () => {
       NO_POSITION: "Pas de recrutement en cours",
       DUPLICATE: "Candidature en doublon",
       OTHER: "Autre",
+      AUTO: "Refus automatique",
     });
   });
 
-  it.each(Object.keys(REFUSAL_REASON_LABELS) as RefusalReason[])("the default message for %s is polite and reveals no reason", (reason) => {
+  it("never offers the system's reason AUTO in the form", () => {
+    expect(REFUSAL_REASONS).not.toContain(AUTO_REFUSAL_REASON);
+    expect(isRefusalReason("AUTO")).toBe(false);
+    expect(Object.keys(DEFAULT_REFUSAL_MESSAGES)).toEqual([...REFUSAL_REASONS]);
+  });
+
+  it("says in the automatic refusal's answer that the employer did not reply within 2 months, and to apply elsewhere", () => {
+    expect(autoRefusalAnswer(60)).toMatch(/^Bonjour, l'employeur n'a pas répondu à votre candidature dans un délai de 2 mois/);
+    expect(autoRefusalAnswer(60)).toContain("postuler auprès d'autres employeurs");
+    expect(autoRefusalAnswer(45)).toContain("délai de 45 jours");
+  });
+
+  it.each(REFUSAL_REASONS)("the default message for %s is polite and reveals no reason", (reason) => {
     const message = DEFAULT_REFUSAL_MESSAGES[reason];
     expect(message).toMatch(/^Bonjour, .{40,}/);
     for (const label of Object.values(REFUSAL_REASON_LABELS)) {
@@ -262,6 +303,9 @@ describe("typography", () => {
       ...Object.values(DEFAULT_REFUSAL_MESSAGES),
       ...TRANSITION_LIST.map((name) => TRANSITIONS[name].buttonLabel ?? ""),
       DEFAULT_POSTPONE_MESSAGE,
+      autoRefusalAnswer(60),
+      ARCHIVE.buttonLabel,
+      UNARCHIVE.buttonLabel,
     ];
     for (const text of strings) expect(text).not.toMatch(/[’‘`]/);
   });
@@ -272,6 +316,6 @@ describe("parity with the Prisma enums", () => {
     expectTypeOf<ApplicationStatus>().toEqualTypeOf<DbStatus>();
     expectTypeOf<RefusalReason>().toEqualTypeOf<DbReason>();
     expect([...APPLICATION_STATUSES].sort()).toEqual(Object.values(DbStatus).sort());
-    expect([...REFUSAL_REASONS].sort()).toEqual(Object.values(DbReason).sort());
+    expect([...ALL_REFUSAL_REASONS].sort()).toEqual(Object.values(DbReason).sort());
   });
 });

@@ -56,9 +56,11 @@ export const STATUS_DESCRIPTIONS: Record<ApplicationStatus, string> = {
 export type Actor = "employer" | "prescriber" | "system";
 export const SYSTEM_ACTOR_LABEL = "Système";
 
-export const TRANSITION_NAMES = ["process", "postpone", "accept", "refuse", "cancel", "render_obsolete"] as const;
+export const TRANSITION_NAMES = ["process", "postpone", "accept", "refuse", "cancel", "render_obsolete", "auto_refuse"] as const;
 export type TransitionName = (typeof TRANSITION_NAMES)[number];
-export type UserTransitionName = Exclude<TransitionName, "render_obsolete">;
+/** The transitions only the system fires (a cascade, a daily job): never a button. */
+export type SystemTransitionName = "render_obsolete" | "auto_refuse";
+export type UserTransitionName = Exclude<TransitionName, SystemTransitionName>;
 
 export interface TransitionDefinition {
   name: TransitionName;
@@ -113,9 +115,18 @@ export const TRANSITIONS: Record<TransitionName, TransitionDefinition> = {
     by: "system",
     buttonLabel: null,
   },
+  // Fired only by the daily job (lib/applications/auto-refusal.ts): an application left unanswered
+  // for AUTO_REFUSAL_DAYS is declined with the reason AUTO. Not POSTPONED: that is an answer.
+  auto_refuse: {
+    name: "auto_refuse",
+    from: ["NEW", "PROCESSING"],
+    to: "REFUSED",
+    by: "system",
+    buttonLabel: null,
+  },
 };
 
-const USER_TRANSITION_NAMES = TRANSITION_NAMES.filter((name): name is UserTransitionName => name !== "render_obsolete");
+const USER_TRANSITION_NAMES = TRANSITION_NAMES.filter((name): name is UserTransitionName => TRANSITIONS[name].by !== "system");
 
 export function can(transition: TransitionName, from: ApplicationStatus, actor: Actor): boolean {
   // hasOwn: server callers may pass unchecked strings such as "toString".
@@ -147,6 +158,50 @@ export function canTakeOver(from: ApplicationStatus, actor: Actor): boolean {
   return actor === TAKE_OVER.by && TAKE_OVER.from.includes(from);
 }
 
+// ——— Archiving ———
+
+// Not a status move either: an archived application leaves the employer's active list, nothing
+// else changes (the prescriber and the candidate see the same). Recorded on the row (when, by whom).
+export const ARCHIVE = { buttonLabel: "Archiver" } as const;
+export const UNARCHIVE = { buttonLabel: "Désarchiver" } as const;
+
+/** By hand, only closed applications are archived (issue 10). */
+export const ARCHIVABLE_STATUSES: readonly ApplicationStatus[] = ["REFUSED", "CANCELLED", "OBSOLETE"];
+
+export function canArchive(status: ApplicationStatus, archived: boolean, actor: Actor): boolean {
+  return actor === "employer" && !archived && ARCHIVABLE_STATUSES.includes(status);
+}
+
+/** Any archived application may come back (the daily job also archives untouched pending ones). */
+export function canUnarchive(archived: boolean, actor: Actor): boolean {
+  return actor === "employer" && archived;
+}
+
+/** The daily job archives every application untouched for this long, except an accepted one (a hire stays in view). */
+export const AUTO_ARCHIVE_AFTER_DAYS = 180;
+export function isAutoArchivable(status: ApplicationStatus): boolean {
+  return status !== "ACCEPTED";
+}
+
+// ——— Automatic refusal ———
+
+/** The employer team is warned this many days before the automatic refusal, once per application. */
+export const AUTO_REFUSAL_WARNING_DAYS = 15;
+
+/** "2 mois" for 60 days, else "N jours": the wait as the e-mails and the standard answer say it. */
+export function formatWait(days: number): string {
+  return days % 30 === 0 ? `${days / 30} mois` : `${days} jours`;
+}
+
+/** The standard answer of an automatic refusal: it goes to the candidate and says why, on purpose. */
+export function autoRefusalAnswer(days: number): string {
+  return (
+    `Bonjour, l'employeur n'a pas répondu à votre candidature dans un délai de ${formatWait(days)} : ` +
+    "elle a donc été déclinée automatiquement. Ne vous découragez pas : nous vous encourageons à postuler " +
+    "auprès d'autres employeurs, avec l'aide de la personne qui vous accompagne."
+  );
+}
+
 // ——— Notifications ———
 
 export type EventName = "send" | TransitionName;
@@ -159,7 +214,8 @@ export type EmailKind =
   | "application_accepted"
   | "application_refused"
   | "hire_cancelled"
-  | "hired_elsewhere";
+  | "hired_elsewhere"
+  | "auto_refusal_warning";
 
 // A missing recipient gets no email for that event (e.g. "process" notifies nobody, per the FAQ).
 export const EVENT_NOTIFICATIONS: Record<EventName, Partial<Record<Recipient, EmailKind>>> = {
@@ -174,7 +230,17 @@ export const EVENT_NOTIFICATIONS: Record<EventName, Partial<Record<Recipient, Em
   refuse: { candidate: "application_refused", prescriber: "application_refused" },
   cancel: { candidate: "hire_cancelled", prescriber: "hire_cancelled" },
   render_obsolete: { prescriber: "hired_elsewhere", employerTeam: "hired_elsewhere" },
+  // Told as any refusal; only here does the candidate's e-mail name the reason (issue 10).
+  auto_refuse: { candidate: "application_refused", prescriber: "application_refused" },
 };
+
+/**
+ * E-mails that announce no event of one application: the daily digest of the automatic refusal
+ * to come (one e-mail per member listing the employer's applications), by recipient.
+ */
+export const DIGEST_NOTIFICATIONS = {
+  autoRefusalWarning: { employerTeam: "auto_refusal_warning" },
+} as const satisfies Record<string, Partial<Record<Recipient, EmailKind>>>;
 
 export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   application_received: "Nouvelle candidature reçue",
@@ -185,6 +251,7 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   application_refused: "Candidature déclinée",
   hire_cancelled: "Embauche annulée",
   hired_elsewhere: "Candidat embauché ailleurs",
+  auto_refusal_warning: "Candidatures bientôt déclinées automatiquement",
 };
 
 // ——— Refusal and postponement ———
@@ -203,13 +270,21 @@ export const REFUSAL_REASONS = [
   "DUPLICATE",
   "OTHER",
 ] as const;
-export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+/** A reason the employer picks in the refusal form (one application or a batch). */
+export type EmployerRefusalReason = (typeof REFUSAL_REASONS)[number];
 
-export function isRefusalReason(value: unknown): value is RefusalReason {
+/** System-only: the daily job's reason, never offered in the form nor accepted from it. */
+export const AUTO_REFUSAL_REASON = "AUTO";
+/** Every reason a refused application may carry (the database enum). */
+export const ALL_REFUSAL_REASONS = [...REFUSAL_REASONS, AUTO_REFUSAL_REASON] as const;
+export type RefusalReason = (typeof ALL_REFUSAL_REASONS)[number];
+
+/** A reason of the form: AUTO is not one. */
+export function isRefusalReason(value: unknown): value is EmployerRefusalReason {
   return typeof value === "string" && (REFUSAL_REASONS as readonly string[]).includes(value);
 }
 
-// Shown to the prescriber only; the candidate never learns the reason.
+// Shown to the prescriber only; the candidate never learns the reason, except AUTO (issue 10).
 export const REFUSAL_REASON_LABELS: Record<RefusalReason, string> = {
   UNREACHABLE: "Candidat non joignable",
   NO_SHOW_INTERVIEW: "Candidat ne s'étant pas présenté à l'entretien",
@@ -223,6 +298,7 @@ export const REFUSAL_REASON_LABELS: Record<RefusalReason, string> = {
   NO_POSITION: "Pas de recrutement en cours",
   DUPLICATE: "Candidature en doublon",
   OTHER: "Autre",
+  AUTO: "Refus automatique",
 };
 
 const NEUTRAL_REFUSAL_MESSAGE =
@@ -230,7 +306,7 @@ const NEUTRAL_REFUSAL_MESSAGE =
 
 // Keyed by reason for the form's prefill, yet the same neutral text for all: it goes to
 // the candidate, and any per-reason wording would reveal the reason. The employer edits it.
-export const DEFAULT_REFUSAL_MESSAGES: Record<RefusalReason, string> = {
+export const DEFAULT_REFUSAL_MESSAGES: Record<EmployerRefusalReason, string> = {
   UNREACHABLE: NEUTRAL_REFUSAL_MESSAGE,
   NO_SHOW_INTERVIEW: NEUTRAL_REFUSAL_MESSAGE,
   EMPLOYED: NEUTRAL_REFUSAL_MESSAGE,

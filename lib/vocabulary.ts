@@ -13,6 +13,7 @@ export const EVENT_TITLES: Record<TransitionName | (typeof TAKE_OVER)["name"] | 
   refuse: "Candidature déclinée",
   cancel: "Embauche annulée",
   render_obsolete: "Candidat embauché par un autre employeur",
+  auto_refuse: "Candidature déclinée automatiquement",
 };
 
 export function isEventTitled(transition: string): transition is keyof typeof EVENT_TITLES {
@@ -30,6 +31,9 @@ export type StatusGroup = keyof typeof STATUS_GROUPS;
 export function countInGroup(group: StatusGroup, counts: Record<ApplicationStatus, number>): number {
   return STATUS_GROUPS[group].statuses.reduce((sum, status) => sum + counts[status], 0);
 }
+
+/** The mark of an archived application on the employer's screens (issue 10). */
+export const ARCHIVED_LABEL = "Archivée";
 
 // ——— Organisations ———
 

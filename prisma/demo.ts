@@ -66,3 +66,13 @@ export const DEMO_USERS = {
 } as const satisfies Record<string, { email: string; firstName: string; lastName: string; org: OrgKey; role: "ADMIN" | "MEMBER" }>;
 
 export type UserKey = keyof typeof DEMO_USERS;
+
+/**
+ * "Commentaires internes" of the demo (issue 10 item 6): the EI team talking about two of its
+ * applications. [application index in DEMO_APPLICATIONS, author, hours after the application, text]
+ */
+export const DEMO_NOTES: [number, UserKey, number, string][] = [
+  [5, "E1", 22, "Entretien téléphonique prévu jeudi à 10 h. Permis B confirmé par le prescripteur."],
+  [5, "E2", 26, "Je l'ai eu au téléphone : disponible dès lundi, intéressé par le poste au tri."],
+  [8, "E2", 40, "À rappeler en priorité si un poste se libère à l'atelier en mars."],
+];

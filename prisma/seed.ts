@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "./client";
 import type { ApplicationStatus, RefusalReason } from "../lib/generated/prisma/enums";
 import type { Prisma } from "../lib/generated/prisma/client";
-import { DEMO_ORGANIZATIONS, DEMO_USERS, type UserKey } from "./demo";
+import { DEMO_NOTES, DEMO_ORGANIZATIONS, DEMO_USERS, type UserKey } from "./demo";
 
 const CANDIDATE_NAMES = [
   "Alice Moreau",
@@ -42,14 +42,28 @@ const CANDIDATE_NAMES = [
   "Cédric Noël",
   "Denise Caron",
   "Elias Meyer",
+  "Farida Bensaïd",
+  "Gaël Le Goff",
+  "Hélène Vasseur",
+  "Ibrahima Sow",
+  "Joséphine Masson",
+  "Kevin Lemaire",
 ];
 // The one candidate who has no email: every decision reaches them through their prescriber only.
 const CANDIDATE_WITHOUT_EMAIL = 7;
 
 const employerMembers: Record<"EI" | "ACI", UserKey[]> = { EI: ["E1", "E2"], ACI: ["A1"] };
 
-// [candidate, sender, employer, status, days ago, refusal reason]
-export type Row = [number, UserKey, "EI" | "ACI", ApplicationStatus, number, RefusalReason?];
+/**
+ * Issue 10: archived by a member (its key) or by the daily job ("system"), days ago; and the day the
+ * employer team was warned of the automatic refusal, days ago.
+ */
+export interface RowExtra {
+  archived?: { by: UserKey | "system"; daysAgo: number };
+  autoRefusalWarnedDaysAgo?: number;
+}
+// [candidate, sender, employer, status, days ago, refusal reason, archiving and warning]
+export type Row = [number, UserKey, "EI" | "ACI", ApplicationStatus, number, RefusalReason?, RowExtra?];
 export const DEMO_APPLICATIONS: Row[] = [
   [0, "P1", "EI", "NEW", 1],
   [1, "P2", "EI", "NEW", 2],
@@ -87,6 +101,15 @@ export const DEMO_APPLICATIONS: Row[] = [
   [27, "ML", "ACI", "NEW", 6],
   [28, "P1", "EI", "REFUSED", 40, "DUPLICATE"],
   [29, "P2", "ACI", "ACCEPTED", 45],
+  // Archived (issue 10): two closed by hand, one left untouched for more than 180 days.
+  [30, "P1", "EI", "REFUSED", 70, "NOT_INTERESTED", { archived: { by: "E1", daysAgo: 20 } }],
+  [31, "ML", "EI", "CANCELLED", 95, undefined, { archived: { by: "E2", daysAgo: 40 } }],
+  [32, "P2", "ACI", "POSTPONED", 200, undefined, { archived: { by: "system", daysAgo: 18 } }],
+  // Close to the automatic refusal (60 days without a status change): the team was warned, and
+  // one more will be listed in a few days.
+  [33, "P1", "EI", "NEW", 50, undefined, { autoRefusalWarnedDaysAgo: 4 }],
+  [34, "ML", "EI", "PROCESSING", 55, undefined, { autoRefusalWarnedDaysAgo: 9 }],
+  [35, "P2", "ACI", "NEW", 42],
 ];
 
 const HOUR = 3_600_000;
@@ -155,7 +178,7 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
 
       const applications: Prisma.JobApplicationCreateManyInput[] = [];
       const events: Prisma.ApplicationEventCreateManyInput[] = [];
-      for (const [index, [candidate, sender, employer, status, daysAgo, reason]] of DEMO_APPLICATIONS.entries()) {
+      for (const [index, [candidate, sender, employer, status, daysAgo, reason, extra]] of DEMO_APPLICATIONS.entries()) {
         const id = `demo-app-${pad(index)}`;
         const createdAt = new Date(now.getTime() - daysAgo * DAY - index * HOUR);
         const at = (hours: number) => new Date(createdAt.getTime() + hours * HOUR);
@@ -189,6 +212,10 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
           createdAt,
           updatedAt: at(30),
           processedAt: handlerId ? at(20) : null,
+          archivedAt: extra?.archived ? new Date(now.getTime() - extra.archived.daysAgo * DAY) : null,
+          archivedById: extra?.archived && extra.archived.by !== "system" ? userIds[extra.archived.by] : null,
+          autoRefusalWarnedAt:
+            extra?.autoRefusalWarnedDaysAgo === undefined ? null : new Date(now.getTime() - extra.autoRefusalWarnedDaysAgo * DAY),
         });
 
         const event = (
@@ -230,8 +257,23 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
         if (status === "CANCELLED")
           event(3, "cancel", "ACCEPTED", "CANCELLED", handlerId, { message: "Le candidat ne s'est pas présenté le premier jour." });
       }
+      // The clock of the daily jobs: each application's last status change, as its history tells it.
+      for (const application of applications) {
+        const moves = events.filter((e) => e.applicationId === application.id && e.fromStatus !== e.toStatus);
+        application.statusChangedAt = new Date(Math.max(...moves.map((e) => new Date(e.createdAt!).getTime())));
+      }
       await tx.jobApplication.createMany({ data: applications, skipDuplicates: true });
       await tx.applicationEvent.createMany({ data: events, skipDuplicates: true });
+      await tx.applicationNote.createMany({
+        data: DEMO_NOTES.map(([index, author, hours, body], n) => ({
+          id: `demo-note-${pad(n)}`,
+          applicationId: `demo-app-${pad(index)}`,
+          authorId: userIds[author],
+          body,
+          createdAt: new Date(new Date(applications[index]!.createdAt!).getTime() + hours * HOUR),
+        })),
+        skipDuplicates: true,
+      });
     },
     { timeout: 60_000 },
   );

@@ -3,15 +3,24 @@
  * fresh database — `<name>_bench` on the DATABASE_URL server, else an in-memory PGlite. Prints
  * the median of each measure and fails when one misses its target. Keyset pagination must keep
  * a deep page as cheap as the first, where OFFSET grows with the page number.
+ *
+ * Then the outbox drain (README "Performances"): BENCH_EMAILS (5 000) e-mails delivered to a
+ * Resend stand-in on 127.0.0.1 that enforces 2 requests/s and 100 e-mails per batch, once as is
+ * (target: 190 e-mails/s, no duplicate, nothing lost) and once with 1 call in 10 answering 503.
+ * BENCH_ONLY=outbox runs the drain alone.
  */
 import { performance } from "node:perf_hooks";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../prisma/embedded";
 import { applyMigrations } from "../prisma/migrate-deploy";
 import { seedScaleData, SCALE_ORGS } from "../prisma/scale-seed";
 import { recreateDatabase } from "../test/global-setup";
+import { resendError, startResendStub, type ResendStub } from "../test/resend-stub";
 
 const rows = Number(process.env.BENCH_ROWS ?? 200_000);
 const runs = Number(process.env.BENCH_RUNS ?? 15);
+const emails = Number(process.env.BENCH_EMAILS ?? 5_000);
+const only = process.env.BENCH_ONLY;
+const DRAIN_TARGET_PER_SECOND = 190;
 
 async function median(fn: () => Promise<unknown>): Promise<number> {
   await fn(); // warm-up
@@ -34,14 +43,28 @@ async function main() {
     embedded = await startEmbeddedPostgres();
     url = embedded.url;
   }
-  // Targets in ms on PostgreSQL; PGlite (single-threaded WebAssembly) gets BENCH_PGLITE_FACTOR times more.
-  const factor = embedded ? Number(process.env.BENCH_PGLITE_FACTOR ?? 5) : 1;
   await applyMigrations(url);
+  // lib/env.ts reads the environment once, at the first import of the app's modules: the
+  // drain's stand-in and key are set before either part imports them.
+  const stub = await startResendStub({ ratePerSecond: 2, maxBatch: 100 });
+  Object.assign(process.env, { RESEND_API_KEY: "re_bench_key", RESEND_BASE_URL: stub.url, RESEND_RATE_LIMIT: "2" });
+  let failed = false;
+  if (only !== "outbox") failed = await benchLists(url, Boolean(embedded));
+  failed = (await benchOutboxDrain(url, Boolean(embedded), stub)) || failed;
+  const { prisma } = await import("../lib/db");
+  await prisma.$disconnect();
+  await embedded?.stop();
+  process.exit(failed ? 1 : 0);
+}
+
+async function benchLists(url: string, isEmbedded: boolean): Promise<boolean> {
+  // Targets in ms on PostgreSQL; PGlite (single-threaded WebAssembly) gets BENCH_PGLITE_FACTOR times more.
+  const factor = isEmbedded ? Number(process.env.BENCH_PGLITE_FACTOR ?? 5) : 1;
   console.log(`Seeding ${rows.toLocaleString("en")} applications…`);
   await seedScaleData(url, rows);
 
   process.env.DATABASE_URL = url;
-  process.env.EMBEDDED_DATABASE = embedded ? "1" : "0";
+  process.env.EMBEDDED_DATABASE = isEmbedded ? "1" : "0";
   const { findApplicationPage, listApplications, listRowSelect } = await import("../lib/applications/list");
   const { countApplicationsByStatus } = await import("../lib/applications/queries");
   const { parseListFilters } = await import("../lib/applications/list-filters");
@@ -98,9 +121,79 @@ async function main() {
     failed = true;
     console.log(`keyset page 201 (${deep.toFixed(1)} ms) is much slower than page 1 (${first.toFixed(1)} ms)`);
   }
-  await prisma.$disconnect();
-  await embedded?.stop();
-  process.exit(failed ? 1 : 0);
+  return failed;
+}
+
+/**
+ * Drains `emails` notifications through the real sender and SDK to the stand-in, the way the
+ * worker's sweep does, and prints e-mails/s, duplicates (an e-mail the stand-in accepted twice)
+ * and lost ones (never accepted).
+ */
+async function benchOutboxDrain(url: string, isEmbedded: boolean, stub: ResendStub): Promise<boolean> {
+  process.env.DATABASE_URL = url;
+  process.env.EMBEDDED_DATABASE = isEmbedded ? "1" : "0";
+  const { prisma } = await import("../lib/db");
+  const { deliverDueEmails } = await import("../lib/mail/sender");
+  // The sender's own retry notes would drown the results.
+  const warn = console.warn;
+  console.warn = () => undefined;
+
+  let failed = false;
+  console.log(`\nOutbox drain: ${emails.toLocaleString("en")} e-mails, stand-in at 2 requests/s and 100 e-mails per batch`);
+  console.log(
+    `${"run".padEnd(24)} ${"e-mails/s".padStart(10)} ${"seconds".padStart(8)} ${"requests".padStart(9)} ${"429".padStart(5)} ${"dupl.".padStart(6)} ${"lost".padStart(5)}`,
+  );
+  for (const [name, failEvery] of [
+    ["no failure", 0],
+    ["10 % of calls 503", 10],
+  ] as const) {
+    await prisma.outboxEmail.deleteMany({});
+    await prisma.mailDeliveryState.deleteMany({});
+    stub.reset();
+    if (failEvery)
+      stub.handle((_request, index) =>
+        index % failEvery === failEvery - 1 ? resendError(503, "application_error", "Service unavailable") : undefined,
+      );
+    const run = name.replace(/\W+/g, "-");
+    for (let start = 0; start < emails; start += 1000) {
+      await prisma.outboxEmail.createMany({
+        data: Array.from({ length: Math.min(1000, emails - start) }, (_, offset) => ({
+          to: `bench-${run}-${start + offset}@mail.test`,
+          template: "application_received",
+          subject: `Nouvelle candidature ${start + offset}`,
+          text: "Une nouvelle candidature vous attend.",
+          html: "<p>Une nouvelle candidature vous attend.</p>",
+          idempotencyKey: `bench-${run}-${start + offset}`,
+        })),
+      });
+    }
+
+    const started = performance.now();
+    for (;;) {
+      await deliverDueEmails({ maxBatches: 10_000 });
+      const next = await prisma.outboxEmail.findFirst({
+        where: { status: "PENDING" },
+        orderBy: { nextAttemptAt: "asc" },
+        select: { nextAttemptAt: true },
+      });
+      if (!next) break;
+      // A batch in backoff: wait until it is due, as the sweeper would.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(50, next.nextAttemptAt.getTime() - Date.now())));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const rate = emails / seconds;
+    const delivered = new Set(stub.delivered().map((email) => String(email.to)));
+    const lost = emails - delivered.size;
+    const duplicates = stub.duplicates();
+    const miss = (!failEvery && rate < DRAIN_TARGET_PER_SECOND) || duplicates > 0 || lost > 0;
+    failed ||= miss;
+    console.log(
+      `${name.padEnd(24)} ${rate.toFixed(1).padStart(10)} ${seconds.toFixed(1).padStart(8)} ${String(stub.requests.length).padStart(9)} ${String(stub.rateLimited()).padStart(5)} ${String(duplicates).padStart(6)} ${String(lost).padStart(5)}${miss ? `  ← ${failEvery ? "duplicates or losses" : `under ${DRAIN_TARGET_PER_SECOND}/s, or duplicates or losses`}` : ""}`,
+    );
+  }
+  console.warn = warn;
+  await stub.close();
+  return failed;
 }
 
 main().catch((error) => {

@@ -1,7 +1,8 @@
 /**
  * `npm run worker`: the background work as a standalone process, for production: the daily jobs
  * (lib/jobs) and, with RESEND_API_KEY, the outbox sweep (delivers every due email through Resend,
- * then again every few seconds), until SIGINT/SIGTERM. Several workers and app instances may run
+ * then again every few seconds, logging one line per request: sent, retried, rate-limited,
+ * failed), until SIGINT/SIGTERM. Several workers and app instances may run
  * at once: each job runs once a day and each email is claimed by one of them only.
  * Needs DATABASE_URL (RESEND_API_KEY, EMAIL_FROM, EMAIL_REPLY_TO optional).
  */
@@ -20,8 +21,11 @@ async function main() {
       controller.abort();
     });
   }
-  if (isDeliveryEnabled()) console.log(`[outbox] worker started: sweeping every ${interval / 1000} s`);
-  else console.log("[outbox] RESEND_API_KEY is not set: emails are kept (see /dev/mails), no sweep");
+  if (isDeliveryEnabled()) {
+    console.log(
+      `[outbox] worker started: sweeping every ${interval / 1000} s, at most ${env.RESEND_RATE_LIMIT} requests/s to Resend (all processes together)`,
+    );
+  } else console.log("[outbox] RESEND_API_KEY is not set: emails are kept (see /dev/mails), no sweep");
   console.log("[jobs] worker started: daily jobs checked every few minutes");
   await Promise.all([
     runOutboxSweeper(controller.signal, { intervalMs: interval }),

@@ -97,7 +97,18 @@ beforeAll(async () => {
     candidateOfB: candidateOfB.id,
     candidateOfBLastName: candidateOfB.lastName,
     sharedApplication,
+    archivedSharedApplication: async (status: ApplicationStatus) => {
+      const id = await sharedApplication(status);
+      await prisma.jobApplication.update({ where: { id }, data: { archivedAt: new Date(), archivedById: employer.user.id } });
+      return id;
+    },
     freshEmployer: async () => (await createOrganization("EMPLOYER")).id,
+    employerNote: async () =>
+      (
+        await prisma.applicationNote.create({
+          data: { applicationId: await sharedApplication("NEW"), authorId: employer.user.id, body: "Note." },
+        })
+      ).id,
     failedEmployerEmail: async () =>
       (
         await prisma.outboxEmail.create({

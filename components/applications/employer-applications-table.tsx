@@ -1,31 +1,151 @@
+"use client";
+import { useState, type ReactNode } from "react";
 import Link from "next/link";
-import { Table } from "@codegouvfr/react-dsfr/Table";
 import type { ApplicationListRow } from "@/lib/applications/list";
-import { StatusBadge } from "@/components/applications/status-badge";
+import type { ListSort } from "@/lib/applications/list-filters";
+import { ArchivedBadge, StatusBadge } from "@/components/applications/status-badge";
 import { formatDay, personName } from "@/components/applications/format";
+import { BatchBar } from "@/components/applications/batch-bar";
 import { applicationPath } from "@/lib/routes";
 
-/** "Candidatures reçues": one row per application received by the employer. */
-export function EmployerApplicationsTable({ rows, caption }: { rows: ApplicationListRow[]; caption: string }) {
+type SortedColumn = "candidate" | "date" | "status";
+const SORTED_COLUMN: Record<ListSort, [SortedColumn, "ascending" | "descending"]> = {
+  date_desc: ["date", "descending"],
+  date_asc: ["date", "ascending"],
+  name_asc: ["candidate", "ascending"],
+  name_desc: ["candidate", "descending"],
+  status_asc: ["status", "ascending"],
+  status_desc: ["status", "descending"],
+};
+
+/**
+ * "Candidatures reçues": one row per application received by the employer, each with a checkbox
+ * (DSFR table with row selection, 1.12+ markup), and the batch action bar above. The checkboxes
+ * are named after the candidate; the selected count is announced (the bar's live region). Not the
+ * DSFR's own `name="row-select"`: its script would toggle the rows behind React's back.
+ */
+export function EmployerApplicationsTable({
+  rows,
+  caption,
+  sort,
+  empty,
+}: {
+  rows: ApplicationListRow[];
+  caption: string;
+  sort: ListSort;
+  /** Shown instead of the table when the page has no row. */
+  empty: ReactNode;
+}) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // Rows that left the page (after a decision and a refresh) leave the selection too.
+  const selection = rows.filter((row) => selected.has(row.id));
+  const allSelected = rows.length > 0 && selection.length === rows.length;
+  const [sortedColumn, direction] = SORTED_COLUMN[sort];
+  const ariaSort = (column: SortedColumn) => (column === sortedColumn ? direction : undefined);
+
+  function toggle(id: string, checked: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (checked) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
   return (
-    <Table
-      caption={caption}
-      headers={["Candidat", "Prescripteur", "Date d'envoi", "Statut", "Pris en charge par"]}
-      data={rows.map((row) => [
-        <span key="candidate">
-          <Link href={applicationPath(row.id)}>{personName(row.candidateProfile)}</Link>
-          {row.jobTitle && <span className="fr-hint-text">{row.jobTitle}</span>}
-        </span>,
-        <span key="prescriber">
-          {personName(row.senderUser)}
-          <span className="fr-hint-text">{row.senderOrganization.name}</span>
-        </span>,
-        <time key="date" dateTime={row.createdAt.toISOString()}>
-          {formatDay(row.createdAt)}
-        </time>,
-        <StatusBadge key="status" status={row.status} small />,
-        row.handler ? personName(row.handler) : <span className="fr-hint-text fr-mt-0">Personne</span>,
-      ])}
-    />
+    <>
+      <BatchBar
+        selection={selection.map((row) => ({
+          id: row.id,
+          status: row.status,
+          archived: row.archivedAt !== null,
+          name: personName(row.candidateProfile),
+        }))}
+        onSettled={() => setSelected(new Set())}
+        hasRows={rows.length > 0}
+      />
+      {rows.length === 0 ? (
+        empty
+      ) : (
+        <div className="fr-table" data-testid="employer-applications-table">
+          <div className="fr-table__wrapper">
+            <div className="fr-table__container">
+              <div className="fr-table__content">
+                <table>
+                  <caption>{caption}</caption>
+                  <thead>
+                    <tr>
+                      <th className="fr-cell--fixed" role="columnheader">
+                        <div className="fr-checkbox-group fr-checkbox-group--sm">
+                          <input
+                            type="checkbox"
+                            id="select-all-applications"
+                            checked={allSelected}
+                            onChange={(event) => setSelected(event.target.checked ? new Set(rows.map((row) => row.id)) : new Set())}
+                          />
+                          <label className="fr-label" htmlFor="select-all-applications">
+                            Sélectionner toutes les candidatures de la page
+                          </label>
+                        </div>
+                      </th>
+                      <th scope="col" aria-sort={ariaSort("candidate")}>
+                        Candidat
+                      </th>
+                      <th scope="col">Prescripteur</th>
+                      <th scope="col" aria-sort={ariaSort("date")}>
+                        Date d&apos;envoi
+                      </th>
+                      <th scope="col" aria-sort={ariaSort("status")}>
+                        Statut
+                      </th>
+                      <th scope="col">Pris en charge par</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((row) => {
+                      const name = personName(row.candidateProfile);
+                      const isSelected = selected.has(row.id);
+                      return (
+                        <tr key={row.id} aria-selected={isSelected}>
+                          <th className="fr-cell--fixed" role="rowheader">
+                            <div className="fr-checkbox-group fr-checkbox-group--sm">
+                              <input
+                                type="checkbox"
+                                id={`select-${row.id}`}
+                                checked={isSelected}
+                                onChange={(event) => toggle(row.id, event.target.checked)}
+                              />
+                              <label className="fr-label" htmlFor={`select-${row.id}`}>
+                                Sélectionner la candidature de {name}
+                              </label>
+                            </div>
+                          </th>
+                          <td>
+                            <Link href={applicationPath(row.id)}>{name}</Link>
+                            {row.jobTitle && <span className="fr-hint-text">{row.jobTitle}</span>}
+                          </td>
+                          <td>
+                            {personName(row.senderUser)}
+                            <span className="fr-hint-text">{row.senderOrganization.name}</span>
+                          </td>
+                          <td>
+                            <time dateTime={row.createdAt.toISOString()}>{formatDay(row.createdAt)}</time>
+                          </td>
+                          <td>
+                            <StatusBadge status={row.status} small />
+                            {row.archivedAt && <ArchivedBadge small />}
+                          </td>
+                          <td>{row.handler ? personName(row.handler) : <span className="fr-hint-text fr-mt-0">Personne</span>}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </div>
+        </div>
+      )}
+    </>
   );
 }

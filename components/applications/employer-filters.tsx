@@ -18,6 +18,8 @@ export function EmployerFilters({
 }) {
   return (
     <ListFiltersForm action={EMPLOYER_LIST_PATH} filters={filters} dateLabels={{ from: "Reçue à partir du", to: "Reçue jusqu'au" }}>
+      {/* Filtering keeps the archive view chosen above the form. */}
+      {filters.archive !== "active" && <input type="hidden" name="archive" value={filters.archive} />}
       <div className="fr-col-12 fr-col-md-4">
         <Select
           label="Organisation du prescripteur"

@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import type { ListFilters } from "@/lib/applications/list-filters";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { DEFAULT_LIST_SORT, LIST_SORTS, LIST_SORT_LABELS, type ListFilters } from "@/lib/applications/list-filters";
 import { APPLICATION_STATUSES, STATUS_LABELS } from "@/lib/status";
 
 /**
@@ -46,6 +47,17 @@ export function ListFiltersForm({
         </div>
         <div className="fr-col-12 fr-col-md-4">
           <Input label={dateLabels.to} nativeInputProps={{ name: "sentTo", type: "date", defaultValue: filters.sentTo ?? "" }} />
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          {/* The order lives in the URL like the filters (issue 10 item 5); a select, since sorting by
+              one header at a time would leave out the direction on touch screens. */}
+          <Select label="Trier par" nativeSelectProps={{ name: "sort", defaultValue: filters.sort ?? DEFAULT_LIST_SORT }}>
+            {LIST_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {LIST_SORT_LABELS[sort]}
+              </option>
+            ))}
+          </Select>
         </div>
       </div>
       <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w fr-mb-0">

@@ -19,8 +19,10 @@ import {
   type TransitionOptions,
   type TransitionResult,
 } from "@/lib/applications/transitions";
+import { archiveApplications, unarchiveApplications, type ArchiveOutcome } from "@/lib/applications/archive";
 import {
   acceptSchema,
+  archiveSchema,
   cancelSchema,
   postponeSchema,
   processSchema,
@@ -95,4 +97,45 @@ export async function refuseAction(input: unknown) {
 
 export async function cancelAction(input: unknown) {
   return decide(cancelSchema, input, cancelApplication);
+}
+
+/**
+ * "Archiver" / "Désarchiver" on the application's page: the one-item case of
+ * lib/applications/archive.ts, which batch actions call with many items.
+ */
+async function setArchived(input: unknown, archive: boolean): Promise<ActionResult> {
+  const parsed = archiveSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const member = await requireMember("EMPLOYER");
+
+  let outcome: ArchiveOutcome | undefined;
+  try {
+    [outcome] = await (archive ? archiveApplications : unarchiveApplications)(member, [parsed.data]);
+  } catch (error) {
+    console.error("Archiving failed", error);
+    return { ok: false, error: "Une erreur inattendue est survenue, rien n'a été enregistré. Réessayez dans un instant." };
+  }
+  if (!outcome || ("error" in outcome && outcome.error === "not_found")) notFound();
+  if ("ok" in outcome) {
+    revalidatePath(applicationPath(parsed.data.applicationId));
+    revalidatePath(ROUTES.employerApplications);
+    revalidatePath(ROUTES.dashboard);
+    return { ok: true };
+  }
+  revalidatePath(applicationPath(parsed.data.applicationId));
+  return outcome.error === "stale"
+    ? { ok: false, error: `La candidature a changé entre-temps : elle est maintenant « ${STATUS_LABELS[outcome.status]} ».`, stale: true }
+    : {
+        ok: false,
+        error: `Une candidature au statut « ${STATUS_LABELS[outcome.status]} » ne peut pas être ${archive ? "archivée" : "désarchivée"}.`,
+        stale: true,
+      };
+}
+
+export async function archiveAction(input: unknown) {
+  return setArchived(input, true);
+}
+
+export async function unarchiveAction(input: unknown) {
+  return setArchived(input, false);
 }

@@ -85,6 +85,10 @@ export const refuseSchema = z.object({
 });
 export type RefuseInput = z.output<typeof refuseSchema>;
 
+/** "Archiver" / "Désarchiver" one application: the status the member saw guards it too. */
+export const archiveSchema = z.object(applicationRef);
+export type ArchiveInput = z.output<typeof archiveSchema>;
+
 export const cancelSchema = z.object({
   ...applicationRef,
   cancellationReason: optionalMessage,

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { visibleApplicationsWhere, type AccessScope } from "@/lib/access";
+import { seesArchive, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 
 const person = { select: { id: true, firstName: true, lastName: true, email: true } } as const;
 
@@ -59,5 +59,17 @@ export async function getApplicationForMember(ctx: AccessScope, applicationId: s
   return prisma.jobApplication.findFirst({
     where: { AND: [{ id: applicationId }, visibleApplicationsWhere(ctx)] },
     select: detailSelect,
+  });
+}
+
+/**
+ * Whether, when and by whom the application was archived — for the employer only: archiving is
+ * its own sorting, never shown to the prescriber (issue 10). null: not the employer's, or unknown.
+ */
+export async function getArchiveStateForMember(ctx: AccessScope, applicationId: string) {
+  if (!seesArchive(ctx) || !applicationId || applicationId.length > 64) return null;
+  return prisma.jobApplication.findFirst({
+    where: { AND: [{ id: applicationId }, visibleApplicationsWhere(ctx)] },
+    select: { archivedAt: true, archivedBy: { select: { firstName: true, lastName: true } } },
   });
 }

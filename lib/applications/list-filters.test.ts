@@ -22,19 +22,18 @@ describe("list date filters", () => {
       summer: new Date("2026-07-15T22:30:00Z"), // 16 July, 00:30 in Paris (UTC+2)
       clocksForward: new Date("2026-03-28T23:10:00Z"), // 29 March, 00:10 in Paris, before 02:00 becomes 03:00
     };
-    const ids = Object.fromEntries(
-      await Promise.all(
-        Object.entries(sentAt).map(async ([key, createdAt]) => {
-          const app = await createApplication({
-            candidateId: s.candidate.id,
-            sender: s.prescriber.ctx,
-            employerOrganizationId: s.employerOrg.id,
-            createdAt,
-          });
-          return [key, app.id] as const;
-        }),
-      ),
-    );
+    // One after another: the first application creates the sender's record of the person, and
+    // concurrent creations raced on it (a unique-constraint failure now and then).
+    const ids: Record<string, string> = {};
+    for (const [key, createdAt] of Object.entries(sentAt)) {
+      const app = await createApplication({
+        candidateId: s.candidate.id,
+        sender: s.prescriber.ctx,
+        employerOrganizationId: s.employerOrg.id,
+        createdAt,
+      });
+      ids[key] = app.id;
+    }
     const list = async (params: Record<string, string>) =>
       (await listApplications(s.prescriber.ctx, parseListFilters(params))).rows.map((row) => row.id);
 

@@ -21,6 +21,26 @@ const optionalDate = z
   .optional()
   .catch(undefined);
 
+/** Rows per page of both lists; a batch decision takes at most one page. */
+export const PAGE_SIZE = 20;
+
+/** The orders both lists offer (issue 10 item 5): date sent, candidate name or status, up or down. */
+export const LIST_SORTS = ["date_desc", "date_asc", "name_asc", "name_desc", "status_asc", "status_desc"] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+export const DEFAULT_LIST_SORT: ListSort = "date_desc";
+export const LIST_SORT_LABELS: Record<ListSort, string> = {
+  date_desc: "Date d'envoi, les plus récentes d'abord",
+  date_asc: "Date d'envoi, les plus anciennes d'abord",
+  name_asc: "Nom du candidat, de A à Z",
+  name_desc: "Nom du candidat, de Z à A",
+  status_asc: "Statut, des nouvelles candidatures aux embauches ailleurs",
+  status_desc: "Statut, des embauches ailleurs aux nouvelles candidatures",
+};
+/** "Actives / Archivées / Toutes" of the employer's list (issue 10); the prescriber's list ignores it. */
+export const ARCHIVE_VIEWS = ["active", "archived", "all"] as const;
+export type ArchiveView = (typeof ARCHIVE_VIEWS)[number];
+export const ARCHIVE_VIEW_LABELS: Record<ArchiveView, string> = { active: "Actives", archived: "Archivées", all: "Toutes" };
+
 export const listFiltersSchema = z.object({
   status: z.preprocess(many, z.array(z.string())).transform((values) => APPLICATION_STATUSES.filter((s) => values.includes(s))),
   candidate: optionalText,
@@ -30,12 +50,19 @@ export const listFiltersSchema = z.object({
   // employer side
   prescriberOrganization: optionalText,
   handler: optionalText,
+  // Active applications unless the URL says otherwise.
+  archive: z
+    .enum(ARCHIVE_VIEWS)
+    .optional()
+    .catch(undefined)
+    .transform((view): ArchiveView => view ?? "active"),
   sentFrom: optionalDate,
   sentTo: optionalDate,
-  // keyset cursor: "<ISO createdAt>_<id>" of the last row of the previous page
-  after: z.string().max(200).optional().catch(undefined),
-  // keyset cursor for going back: "<ISO createdAt>_<id>" of the first row of the next page
-  before: z.string().max(200).optional().catch(undefined),
+  sort: z.enum(LIST_SORTS).catch(DEFAULT_LIST_SORT).default(DEFAULT_LIST_SORT),
+  // keyset cursor: the sort key of the last row of the previous page (lib/applications/list.ts)
+  after: z.string().max(1000).optional().catch(undefined),
+  // keyset cursor for going back: the sort key of the first row of the next page
+  before: z.string().max(1000).optional().catch(undefined),
 });
 export type ListFilters = z.infer<typeof listFiltersSchema>;
 
@@ -47,6 +74,8 @@ export function parseListFilters(searchParams: Record<string, string | string[] 
 export function listFiltersToSearchParams(filters: Partial<ListFilters>): URLSearchParams {
   const params = new URLSearchParams();
   for (const status of filters.status ?? []) params.append("status", status);
+  // The default order stays out of the URL, so that the bare path is the default list.
+  if (filters.sort && filters.sort !== DEFAULT_LIST_SORT) params.set("sort", filters.sort);
   for (const key of [
     "candidate",
     "sender",
@@ -61,6 +90,8 @@ export function listFiltersToSearchParams(filters: Partial<ListFilters>): URLSea
     const value = filters[key];
     if (value) params.set(key, value);
   }
+  // The default view stays out of the URL.
+  if (filters.archive && filters.archive !== "active") params.set("archive", filters.archive);
   // One direction at a time: a link that sets one cursor drops the other.
   if (filters.after) params.delete("before");
   return params;

@@ -2,27 +2,153 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { isPrescriber, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { countApplicationsByStatus } from "@/lib/applications/queries";
-import type { ListFilters } from "@/lib/applications/list-filters";
+import { archiveViewWhere, countApplicationsByStatus } from "@/lib/applications/queries";
+import { DEFAULT_LIST_SORT, PAGE_SIZE, type ListFilters, type ListSort } from "@/lib/applications/list-filters";
+import { APPLICATION_STATUSES, isStatus, type ApplicationStatus } from "@/lib/status";
 import { endOfParisDay, parseCalendarDate, startOfParisDay } from "@/lib/calendar-date";
 
-export const PAGE_SIZE = 20;
+// One page of the lists; also the most a batch decision takes (client-safe, in list-filters.ts).
+export { PAGE_SIZE };
 
 type Scope = AccessScope;
 
-function encodeCursor(row: { createdAt: Date; id: string }) {
-  return `${row.createdAt.toISOString()}_${row.id}`;
+type Direction = "asc" | "desc";
+type SortField = "createdAt" | "id" | "lastName" | "firstName" | "status";
+type SortValue = string | Date;
+type SortKey = { field: SortField; direction: Direction };
+
+/**
+ * Each order of the lists as a chain of keys, ending with ones that make it total (createdAt, id):
+ * rows with equal names or statuses keep a stable order across pages. Within a name or a status,
+ * the newest come first whatever the direction, as on the default list.
+ */
+const SORT_KEYS: Record<ListSort, SortKey[]> = {
+  date_desc: [
+    { field: "createdAt", direction: "desc" },
+    { field: "id", direction: "desc" },
+  ],
+  date_asc: [
+    { field: "createdAt", direction: "asc" },
+    { field: "id", direction: "asc" },
+  ],
+  name_asc: [
+    { field: "lastName", direction: "asc" },
+    { field: "firstName", direction: "asc" },
+    { field: "createdAt", direction: "desc" },
+    { field: "id", direction: "desc" },
+  ],
+  name_desc: [
+    { field: "lastName", direction: "desc" },
+    { field: "firstName", direction: "desc" },
+    { field: "createdAt", direction: "desc" },
+    { field: "id", direction: "desc" },
+  ],
+  status_asc: [
+    { field: "status", direction: "asc" },
+    { field: "createdAt", direction: "desc" },
+    { field: "id", direction: "desc" },
+  ],
+  status_desc: [
+    { field: "status", direction: "desc" },
+    { field: "createdAt", direction: "desc" },
+    { field: "id", direction: "desc" },
+  ],
+};
+
+const flip = (direction: Direction): Direction => (direction === "asc" ? "desc" : "asc");
+
+function sortValue(row: ApplicationListRow, field: SortField): SortValue {
+  switch (field) {
+    case "createdAt":
+      return row.createdAt;
+    case "id":
+      return row.id;
+    case "status":
+      return row.status;
+    case "lastName":
+      return row.candidateProfile.lastName;
+    case "firstName":
+      return row.candidateProfile.firstName;
+  }
 }
-function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
-  const match = cursor?.match(/^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([\w-]+)$/);
-  if (!match) return null;
-  const createdAt = new Date(match[1]!);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: match[2]! };
+
+/** The cursor: the sort and the row's values of its keys, as URL-safe base64 of JSON. */
+function encodeCursor(sort: ListSort, row: ApplicationListRow): string {
+  const values = SORT_KEYS[sort].map(({ field }) => {
+    const value = sortValue(row, field);
+    return value instanceof Date ? value.toISOString() : value;
+  });
+  return Buffer.from(JSON.stringify([sort, ...values])).toString("base64url");
+}
+
+/** The cursor's values, or null when it is malformed or was made for another order (page one then). */
+function decodeCursor(sort: ListSort, cursor: string | undefined): SortValue[] | null {
+  if (!cursor) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  const keys = SORT_KEYS[sort];
+  if (!Array.isArray(parsed) || parsed[0] !== sort || parsed.length !== keys.length + 1) return null;
+  const values: SortValue[] = [];
+  for (const [index, { field }] of keys.entries()) {
+    const raw: unknown = parsed[index + 1];
+    if (typeof raw !== "string" || raw.length > 200) return null;
+    if (field === "createdAt") {
+      const date = new Date(raw);
+      if (Number.isNaN(date.getTime())) return null;
+      values.push(date);
+    } else if (field === "status") {
+      if (!isStatus(raw)) return null;
+      values.push(raw);
+    } else {
+      values.push(raw);
+    }
+  }
+  return values;
+}
+
+function equalsKey(field: SortField, value: SortValue): Prisma.JobApplicationWhereInput {
+  if (field === "lastName" || field === "firstName") return { candidateProfile: { [field]: value as string } };
+  if (field === "status") return { status: value as ApplicationStatus };
+  return { [field]: value };
+}
+
+/** Rows strictly past `value` in `direction` on one key. */
+function beyondKey(field: SortField, value: SortValue, direction: Direction): Prisma.JobApplicationWhereInput {
+  const operator = direction === "asc" ? "gt" : "lt";
+  if (field === "lastName" || field === "firstName") return { candidateProfile: { [field]: { [operator]: value as string } } };
+  if (field === "status") {
+    // Prisma compares enums by equality only: the statuses past this one, in the database's enum
+    // order (the order of APPLICATION_STATUSES, as declared in prisma/schema.prisma).
+    const index = APPLICATION_STATUSES.indexOf(value as ApplicationStatus);
+    return { status: { in: direction === "asc" ? APPLICATION_STATUSES.slice(index + 1) : APPLICATION_STATUSES.slice(0, index) } };
+  }
+  return { [field]: { [operator]: value } };
+}
+
+/** The keyset condition: rows after the cursor in the order of `keys` (lexicographic). */
+function keysetWhere(keys: SortKey[], values: SortValue[]): Prisma.JobApplicationWhereInput {
+  return {
+    OR: keys.map((key, index) => ({
+      AND: [
+        ...keys.slice(0, index).map((previous, i) => equalsKey(previous.field, values[i]!)),
+        beyondKey(key.field, values[index]!, key.direction),
+      ],
+    })),
+  };
+}
+
+function orderByKey({ field, direction }: SortKey): Prisma.JobApplicationOrderByWithRelationInput {
+  if (field === "lastName" || field === "firstName") return { candidateProfile: { [field]: direction } };
+  return { [field]: direction };
 }
 
 /** Every filter but status and cursor: the counters show each status under the other filters. */
 function filtersWhere(scope: Scope, filters: ListFilters): Prisma.JobApplicationWhereInput {
-  const and: Prisma.JobApplicationWhereInput[] = [visibleApplicationsWhere(scope)];
+  const and: Prisma.JobApplicationWhereInput[] = [visibleApplicationsWhere(scope), archiveViewWhere(scope, filters.archive)];
   if (filters.candidate) {
     for (const word of filters.candidate.split(/\s+/).slice(0, 4)) {
       and.push({
@@ -65,30 +191,34 @@ export const listRowSelect = {
   senderOrganization: { select: { id: true, name: true } },
   employerOrganization: { select: { id: true, name: true, city: true } },
   handler: { select: { id: true, firstName: true, lastName: true } },
+  // Shown as "Archivée" in the employer's "Toutes" view; the batch bar offers Archiver / Désarchiver by it.
+  archivedAt: true,
 } satisfies Prisma.JobApplicationSelect;
 export type ApplicationListRow = Prisma.JobApplicationGetPayload<{ select: typeof listRowSelect }>;
 
 /**
- * One page of the organisation's applications, newest first, with keyset pagination on
- * (createdAt, id) — never OFFSET, whose cost grows with the page number.
- * `after` pages forward (older rows); `before` pages back (newer rows; `after` wins if both).
+ * One page of the organisation's applications in the chosen order (newest first by default), with
+ * keyset pagination on the order's keys — never OFFSET, whose cost grows with the page number.
+ * `after` pages forward; `before` pages back (`after` wins if both). The cursor carries the sort
+ * key: one made for another order is ignored (page one).
  */
 export async function findApplicationPage(scope: Scope, filters: ListFilters) {
-  const after = decodeCursor(filters.after);
-  const before = after ? null : decodeCursor(filters.before);
-  const keyset = after
-    ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-    : before
-      ? { OR: [{ createdAt: { gt: before.createdAt } }, { createdAt: before.createdAt, id: { gt: before.id } }] }
-      : {};
+  const sort = filters.sort ?? DEFAULT_LIST_SORT;
+  const after = decodeCursor(sort, filters.after);
+  const before = after ? null : decodeCursor(sort, filters.before);
+  // Paging back reads the rows just before the cursor in the reverse order, then turns them round.
+  const keys = before ? SORT_KEYS[sort].map((key) => ({ ...key, direction: flip(key.direction) })) : SORT_KEYS[sort];
+  const cursor = after ?? before;
   const where: Prisma.JobApplicationWhereInput = {
-    AND: [filtersWhere(scope, filters), filters.status.length ? { status: { in: filters.status } } : {}, keyset],
+    AND: [
+      filtersWhere(scope, filters),
+      filters.status.length ? { status: { in: filters.status } } : {},
+      cursor ? keysetWhere(keys, cursor) : {},
+    ],
   };
-  // Paging back reads the rows just above the cursor (ascending), then shows them newest first.
-  const direction = before ? "asc" : "desc";
   const rows = await prisma.jobApplication.findMany({
     where,
-    orderBy: [{ createdAt: direction }, { id: direction }],
+    orderBy: keys.map(orderByKey),
     take: PAGE_SIZE + 1,
     select: listRowSelect,
   });
@@ -100,19 +230,23 @@ export async function findApplicationPage(scope: Scope, filters: ListFilters) {
   return {
     rows: page,
     // Going back, the page we came from is always further on.
-    nextCursor: last && (before || hasMore) ? encodeCursor(last) : null,
-    previousCursor: first && (after || (before && hasMore)) ? encodeCursor(first) : null,
+    nextCursor: last && (before || hasMore) ? encodeCursor(sort, last) : null,
+    previousCursor: first && (after || (before && hasMore)) ? encodeCursor(sort, first) : null,
   };
 }
 
 /**
  * What a list screen shows: the page of rows, plus the counts per status under the same
- * filters (status and cursor aside) — one query for the rows, one for the counts.
+ * filters (status and cursor aside) — one query for the rows, one for the counts, and one more
+ * for the active counts when the employer looks at archived applications.
  */
 export async function listApplications(scope: Scope, filters: ListFilters) {
-  const [page, counts] = await Promise.all([
+  const activeView = filters.archive === "active";
+  const [page, counts, activeCounts] = await Promise.all([
     findApplicationPage(scope, filters),
     countApplicationsByStatus(scope, filtersWhere(scope, filters)),
+    // The work queues ("À traiter", "En attente") count active applications whatever the view.
+    activeView ? null : countApplicationsByStatus(scope, filtersWhere(scope, { ...filters, archive: "active" })),
   ]);
-  return { ...page, counts };
+  return { ...page, counts, activeCounts: activeCounts ?? counts };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { visibleApplicationsWhere, type AccessScope } from "@/lib/access";
+import { seesArchive, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
+import type { ArchiveView } from "@/lib/applications/list-filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
 
@@ -17,4 +18,13 @@ export async function countApplicationsByStatus(
   const counts = Object.fromEntries(APPLICATION_STATUSES.map((status) => [status, 0])) as Record<ApplicationStatus, number>;
   for (const group of groups) counts[group.status] = group._count._all;
   return counts;
+}
+
+/**
+ * The applications of an archive view (issue 10): the employer's lists, counters and dashboard
+ * show the active ones by default; the prescriber's view ignores archiving (always everything).
+ */
+export function archiveViewWhere(scope: AccessScope, view: ArchiveView): Prisma.JobApplicationWhereInput {
+  if (!seesArchive(scope) || view === "all") return {};
+  return view === "active" ? { archivedAt: null } : { archivedAt: { not: null } };
 }

@@ -5,7 +5,16 @@ import { decidableApplicationsWhere } from "@/lib/access";
 import { lockCandidate } from "@/lib/applications/candidate-lock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
-import { PENDING_STATUSES, TAKE_OVER, can, canTakeOver, targetStatus, type ApplicationStatus, type UserTransitionName } from "@/lib/status";
+import {
+  PENDING_STATUSES,
+  TAKE_OVER,
+  can,
+  canTakeOver,
+  targetStatus,
+  type ApplicationStatus,
+  type SystemTransitionName,
+  type UserTransitionName,
+} from "@/lib/status";
 import type {
   AcceptInput,
   CancelInput,
@@ -84,7 +93,7 @@ async function runTransition(
     const now = new Date();
     const { count } = await tx.jobApplication.updateMany({
       where: { id: application.id, status: seen.status },
-      data: { ...change.data, status: to },
+      data: { ...change.data, ...statusMove(to, now) },
     });
     if (count !== 1) return { error: "stale", status: await currentStatus(tx, application.id) } as const;
     // A decision taken straight from "Nouvelle candidature" names its author as the handler.
@@ -116,12 +125,52 @@ async function runTransition(
   }, WRITE_TRANSACTION_OPTIONS);
 }
 
-/** The cascade of an accept: every other pending application of the person, whoever sent or received it. */
-async function renderOtherApplicationsObsolete(
+/**
+ * What every status change writes, whoever makes it (a member, the cascade, a daily job): the new
+ * status, the clock of the automatic refusal and of the archiving, and the end of any archiving —
+ * an application that moves is back in the active list (issue 10).
+ */
+function statusMove(to: ApplicationStatus, now: Date) {
+  return { status: to, statusChangedAt: now, archivedAt: null, archivedById: null } satisfies Prisma.JobApplicationUncheckedUpdateManyInput;
+}
+
+/**
+ * A transition of the system (lib/status.ts, by "system"), inside the caller's transaction, which
+ * holds the candidate's lock: written only if the application is still in the status the system
+ * read; the event has no actor (the history shows "Système"). Returns the outbox ids, or null
+ * when the application had moved meanwhile.
+ */
+export async function runSystemTransition(
   tx: TransactionClient,
-  accepted: Received,
+  seen: Seen,
+  transition: SystemTransitionName,
+  change: Pick<Change, "data" | "event">,
   { baseUrl }: TransitionOptions,
-): Promise<string[]> {
+): Promise<string[] | null> {
+  if (!can(transition, seen.status, "system")) return null;
+  const to = targetStatus(transition);
+  const now = new Date();
+  const { count } = await tx.jobApplication.updateMany({
+    where: { id: seen.applicationId, status: seen.status },
+    data: { ...change.data, ...statusMove(to, now) },
+  });
+  if (count !== 1) return null;
+  await tx.applicationEvent.create({
+    data: {
+      ...change.event,
+      applicationId: seen.applicationId,
+      transition,
+      fromStatus: seen.status,
+      toStatus: to,
+      actorId: null,
+      createdAt: now,
+    },
+  });
+  return notifyApplicationEvent(tx, { event: transition, applicationId: seen.applicationId, baseUrl });
+}
+
+/** The cascade of an accept: every other pending application of the person, whoever sent or received it. */
+async function renderOtherApplicationsObsolete(tx: TransactionClient, accepted: Received, options: TransitionOptions): Promise<string[]> {
   const others = await tx.jobApplication.findMany({
     where: { candidateId: accepted.candidateId, id: { not: accepted.id }, status: { in: [...PENDING_STATUSES] } },
     select: { id: true, status: true },
@@ -129,16 +178,14 @@ async function renderOtherApplicationsObsolete(
   });
   const emailIds: string[] = [];
   for (const other of others) {
-    if (!can("render_obsolete", other.status, "system")) continue;
-    const { count } = await tx.jobApplication.updateMany({
-      where: { id: other.id, status: other.status },
-      data: { status: targetStatus("render_obsolete") },
-    });
-    if (count !== 1) continue;
-    await tx.applicationEvent.create({
-      data: { applicationId: other.id, transition: "render_obsolete", fromStatus: other.status, toStatus: "OBSOLETE", actorId: null },
-    });
-    emailIds.push(...(await notifyApplicationEvent(tx, { event: "render_obsolete", applicationId: other.id, baseUrl })));
+    const written = await runSystemTransition(
+      tx,
+      { applicationId: other.id, status: other.status },
+      "render_obsolete",
+      { data: {}, event: {} },
+      options,
+    );
+    if (written) emailIds.push(...written);
   }
   return emailIds;
 }

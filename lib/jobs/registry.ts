@@ -1,14 +1,17 @@
 import "server-only";
 import { signInHousekeepingJob } from "@/lib/auth/housekeeping";
 import { emailRetentionJob } from "@/lib/mail/retention";
+import { archivingJob } from "@/lib/applications/archive";
+import { autoRefusalJob, autoRefusalWarningJob } from "@/lib/applications/auto-refusal";
 import type { Job } from "./types";
 
 /**
- * Every daily job, in the order they run. A new one (automatic refusal, archiving, reminders…)
- * is a Job from its feature's folder, added here: the runner, the schedule in each server and
- * worker, and `npm run jobs` then pick it up. The outbox sweep, which runs every few seconds,
- * has its own loop for now (lib/mail/sweeper.ts).
+ * Every daily job, in the order they run. A new one (a retention purge…) is a Job from its
+ * feature's folder, added here: the runner, the schedule in each server and worker, and
+ * `npm run jobs` then pick it up. The warning runs before the refusal, and the refusal before the
+ * archiving. The outbox sweep, which runs every few seconds, keeps its own loop (lib/mail/sweeper.ts;
+ * README, "Tâches quotidiennes", says why).
  */
-export const JOBS: readonly Job[] = [emailRetentionJob, signInHousekeepingJob];
+export const JOBS: readonly Job[] = [emailRetentionJob, signInHousekeepingJob, autoRefusalWarningJob, autoRefusalJob, archivingJob];
 
 export const JOB_NAMES = JOBS.map((job) => job.name);

@@ -2,14 +2,19 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
-import { listFailedEmails, retryFailedEmail } from "@/lib/mail/failed-emails";
+import { listFailedEmails, readSendingPause, retryFailedEmail } from "@/lib/mail/failed-emails";
+import { pauseDelivery, resumeDelivery } from "@/lib/mail/delivery-state";
 import { retryFailedEmailSchema } from "@/lib/mail/failed-emails-validation";
 import { deliverEmails } from "@/lib/mail/sender";
 import { createApplication, createMember, createOrganization, createScenario } from "@/test/fixtures";
 import { startResendStub, type ResendStub } from "@/test/resend-stub";
 
 // lib/env.ts reads the environment once, at import: the key must be set before any import runs.
-vi.hoisted(() => vi.stubEnv("RESEND_API_KEY", "re_test_stub_key"));
+vi.hoisted(() => {
+  vi.stubEnv("RESEND_API_KEY", "re_test_stub_key");
+  // The pace is tested in sender.test.ts; here it would only slow the file down.
+  vi.stubEnv("RESEND_RATE_LIMIT", "1000");
+});
 
 let stub: ResendStub;
 beforeAll(async () => {
@@ -89,6 +94,20 @@ describe("listFailedEmails", () => {
     expect(await listFailedEmails(colleague.ctx)).toBeNull();
   });
 
+  it("tells admins, and admins only, since when sending is paused by a configuration error", async () => {
+    const { employer, employerOrg } = await scenarioWithApplication();
+    const colleague = await createMember(employerOrg, "MEMBER");
+    const since = new Date("2026-11-29T08:00:00Z");
+    try {
+      expect(await readSendingPause(employer.ctx)).toBeNull();
+      await pauseDelivery(prisma, since, "401 invalid_api_key: API key is invalid");
+      expect(await readSendingPause(employer.ctx)).toEqual(since);
+      expect(await readSendingPause(colleague.ctx)).toBeNull();
+    } finally {
+      await resumeDelivery(prisma);
+    }
+  });
+
   it("never lists another organisation's rows", async () => {
     const { employerOrg, application } = await scenarioWithApplication();
     await outboxRow({ applicationId: application.id });
@@ -148,13 +167,13 @@ describe("retryFailedEmail", () => {
     const row = await outboxRow({ applicationId: application.id });
     const result = await retryFailedEmail(employer.ctx, row.id);
     if (!("ok" in result)) throw new Error("retry refused");
-    expect(await deliverEmails(result.emailIds)).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await deliverEmails(result.emailIds)).toMatchObject({ sent: 1, retried: 0, failed: 0 });
     expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
       status: "SENT",
       attempts: 1,
       error: null,
     });
-    expect(stub.requests.filter((request) => request.idempotencyKey === row.idempotencyKey)).toHaveLength(1);
+    expect(stub.delivered().filter((email) => email.to === row.to)).toHaveLength(1);
   });
 
   it("answers not_found, and writes nothing, to another organisation's admin, to a non-admin and for an unknown id", async () => {

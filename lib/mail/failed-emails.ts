@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { mayManageFailedEmails, visibleEmailsWhere } from "@/lib/access";
+import { readDeliveryPause } from "@/lib/mail/delivery-state";
 
 /**
  * "E-mails non remis": the outbox rows the sender gave up on (FAILED), shown to the admins of the
@@ -30,6 +31,15 @@ export async function listFailedEmails(ctx: AdminScope) {
       bodyPurgedAt: true,
     },
   });
+}
+
+/**
+ * Since when sending is paused by a configuration error (lib/mail/sender.ts), for the banner of
+ * "E-mails non remis"; null when it is not, or for someone who may not see that page.
+ */
+export async function readSendingPause(ctx: AdminScope): Promise<Date | null> {
+  if (!mayManageFailedEmails(ctx)) return null;
+  return (await readDeliveryPause(prisma))?.pausedAt ?? null;
 }
 
 export type FailedEmail = NonNullable<Awaited<ReturnType<typeof listFailedEmails>>>[number];
@@ -64,6 +74,8 @@ export async function retryFailedEmail(ctx: AdminScope, id: string): Promise<Ret
       nextAttemptAt: new Date(),
       lockedUntil: null,
       error: null,
+      // Sent alone or in a new batch: the old batch is long gone.
+      batchKey: null,
     },
   });
   return count === 1 ? { ok: true, emailIds: [id] } : { error: "not_failed" };

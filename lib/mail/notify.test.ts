@@ -194,8 +194,8 @@ describe("without RESEND_API_KEY", () => {
   it("nothing is sent: the rows stay PENDING, kept for /dev/mails", async () => {
     const w = await world();
     const { ids } = await notify("send", w.application.id);
-    expect(await deliverEmails(ids)).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(await deliverDueEmails()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await deliverEmails(ids)).toEqual({ sent: 0, retried: 0, rateLimited: 0, failed: 0, held: 0 });
+    expect(await deliverDueEmails()).toEqual({ sent: 0, retried: 0, rateLimited: 0, failed: 0, held: 0 });
     const rows = await prisma.outboxEmail.findMany({ where: { id: { in: ids } } });
     expect(rows.every((row) => row.status === "PENDING" && row.attempts === 0)).toBe(true);
   });

@@ -3,7 +3,8 @@ import type { TransactionClient } from "@/lib/db";
 import { createCandidateLink } from "@/lib/candidate-links";
 import { enqueueEmails, type OutboxEntry } from "@/lib/mail/outbox";
 import { renderApplicationEmail, type ApplicationEmailData } from "@/lib/mail/templates";
-import { EVENT_NOTIFICATIONS, type EmailKind, type EventName } from "@/lib/status";
+import { AUTO_REFUSAL_REASON, EVENT_NOTIFICATIONS, formatWait, type EmailKind, type EventName } from "@/lib/status";
+import { env } from "@/lib/env";
 import { personName } from "@/lib/people";
 
 export interface NotifyInput {
@@ -52,6 +53,8 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
     hiringStartDate: application.hiringStartDate,
     hiringEndDate: application.hiringEndDate,
     cancellationReason: input.cancellationReason ?? null,
+    // Only the automatic refusal reaches the candidate's copy (lib/mail/templates/types.ts).
+    automaticRefusal: application.refusalReason === AUTO_REFUSAL_REASON ? { afterWait: formatWait(env.AUTO_REFUSAL_DAYS) } : null,
   };
 
   const entries: OutboxEntry[] = [];

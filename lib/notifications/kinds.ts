@@ -1,6 +1,6 @@
 // Which kinds of email each side of the platform receives, read from the notification table
 // of lib/status.ts so that "Mes notifications" always lists exactly what may be sent. Client-safe.
-import { EMAIL_KIND_LABELS, EVENT_NOTIFICATIONS, type EmailKind } from "@/lib/status";
+import { DIGEST_NOTIFICATIONS, EMAIL_KIND_LABELS, EVENT_NOTIFICATIONS, type EmailKind, type Recipient } from "@/lib/status";
 
 export type OrganizationKind = "PRESCRIBER" | "EMPLOYER";
 
@@ -12,7 +12,8 @@ const RECIPIENT_OF: Record<OrganizationKind, "prescriber" | "employerTeam"> = { 
 export function emailKindsFor(organizationKinds: readonly OrganizationKind[]): EmailKind[] {
   const received = new Set<EmailKind>();
   for (const kind of organizationKinds) {
-    for (const byRecipient of Object.values(EVENT_NOTIFICATIONS)) {
+    const tables: Partial<Record<Recipient, EmailKind>>[] = [...Object.values(EVENT_NOTIFICATIONS), ...Object.values(DIGEST_NOTIFICATIONS)];
+    for (const byRecipient of tables) {
       const emailKind = byRecipient[RECIPIENT_OF[kind]];
       if (emailKind) received.add(emailKind);
     }
@@ -30,4 +31,6 @@ export const EMAIL_KIND_HINTS: Record<EmailKind, string> = {
   application_refused: "Quand l'employeur décline une candidature que vous avez envoyée, avec le motif du refus.",
   hire_cancelled: "Quand l'employeur annule une embauche qu'il avait acceptée.",
   hired_elsewhere: "Quand un candidat est embauché par une autre structure et que sa candidature est clôturée.",
+  auto_refusal_warning:
+    "15 jours avant qu'une candidature restée sans réponse soit déclinée automatiquement : la liste de celles qui le seront.",
 };

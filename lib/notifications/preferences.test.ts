@@ -19,13 +19,13 @@ const PRESCRIBER_KINDS = [
   "hire_cancelled",
   "hired_elsewhere",
 ];
-const EMPLOYER_KINDS = ["application_received", "hired_elsewhere"];
+const EMPLOYER_KINDS = ["application_received", "hired_elsewhere", "auto_refusal_warning"];
 
 describe("emailKindsFor", () => {
   it("lists what each side receives according to lib/status.ts, never the candidate's emails", () => {
     expect(emailKindsFor(["PRESCRIBER"])).toEqual(PRESCRIBER_KINDS);
     expect(emailKindsFor(["EMPLOYER"])).toEqual(EMPLOYER_KINDS);
-    expect(emailKindsFor(["EMPLOYER", "PRESCRIBER"])).toEqual(["application_received", ...PRESCRIBER_KINDS]);
+    expect(emailKindsFor(["EMPLOYER", "PRESCRIBER"])).toEqual(["application_received", ...PRESCRIBER_KINDS, "auto_refusal_warning"]);
     expect(emailKindsFor([])).toEqual([]);
   });
 });

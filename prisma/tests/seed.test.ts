@@ -44,6 +44,26 @@ describe("demo data (DESIGN §8)", () => {
     }
   });
 
+  it("shows archiving and the automatic refusal (issue 10), and the daily jobs find nothing to do on the day it is loaded", async () => {
+    const applications = await demoApplications();
+    const archived = applications.filter((a) => a.archivedAt);
+    expect(archived.length).toBeGreaterThanOrEqual(3);
+    expect(archived.some((a) => a.archivedById === null)).toBe(true); // by the daily job
+    expect(archived.some((a) => a.archivedById !== null)).toBe(true); // by hand
+    const day = 24 * 3_600_000;
+    const closeToRefusal = applications.filter(
+      (a) => ["NEW", "PROCESSING"].includes(a.status) && a.statusChangedAt.getTime() < Date.now() - 40 * day,
+    );
+    expect(closeToRefusal.length).toBeGreaterThanOrEqual(2);
+    // Nothing would be refused, archived or newly listed at once: the demo stays as described.
+    for (const a of applications.filter((a) => !a.archivedAt)) {
+      expect(a.statusChangedAt.getTime(), a.id).toBeGreaterThan(Date.now() - 58 * day);
+      if (a.statusChangedAt.getTime() < Date.now() - 44 * day && ["NEW", "PROCESSING"].includes(a.status)) {
+        expect(a.autoRefusalWarnedAt, a.id).not.toBeNull();
+      }
+    }
+  });
+
   it("gives every demo address an active membership in its organisation", async () => {
     for (const user of Object.values(DEMO_USERS)) {
       const row = await prisma.user.findUniqueOrThrow({ where: { email: user.email }, include: { memberships: true } });

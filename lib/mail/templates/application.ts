@@ -30,6 +30,8 @@ const TEMPLATES: Record<EmailKind, Templates> = {
     prescriber: hiredElsewhereToPrescriber,
     employerTeam: hiredElsewhereToEmployerTeam,
   },
+  // A digest of several applications, not one application's e-mail: ./auto-refusal-warning.ts.
+  auto_refusal_warning: {},
 };
 
 // EVENT_NOTIFICATIONS decides who hears about what; TEMPLATES only says how.

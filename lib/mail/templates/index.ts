@@ -3,3 +3,4 @@ export { renderApplicationEmail } from "./application";
 export { escapeHtml, formatFrenchDate } from "./format";
 export { renderSignInEmail } from "./sign-in";
 export type { ApplicationEmailData, CandidateEmailData, EmailContent, EmailRecipient } from "./types";
+export { renderAutoRefusalWarning, type AutoRefusalWarningData } from "./auto-refusal-warning";

@@ -1,13 +1,33 @@
 // Refusal: the prescriber gets the reason and the private message; the candidate gets
 // only the answer message (FAQ: the reason "n'est pas communiqué au candidat").
-import { REFUSAL_REASON_LABELS, STATUS_LABELS } from "@/lib/status";
+import { AUTO_REFUSAL_REASON, REFUSAL_REASON_LABELS, STATUS_LABELS } from "@/lib/status";
 import { candidateName, cleanMessage, employerLabel, senderLabel } from "./format";
 import { button, facts, paragraph, quote, type EmailDraft } from "./layout";
 import { CANDIDATE_LINK_LABEL, PRO_LINK_LABEL } from "./sending";
 import type { ApplicationEmailData, CandidateEmailData } from "./types";
 
-// Reads nothing but the names, the answer message and the url: no field here may leak the reason.
+// Reads nothing but the names, the answer message and the url: no field here may leak the reason,
+// except the automatic refusal's own field, the one reason a candidate is told (issue 10).
 export function refusedToCandidate(data: CandidateEmailData): EmailDraft {
+  if (data.automaticRefusal) {
+    return {
+      subject: `Votre candidature auprès de ${data.employer.name} est déclinée automatiquement`,
+      heading: STATUS_LABELS.REFUSED,
+      greeting: `Bonjour ${candidateName(data)},`,
+      intro:
+        `${employerLabel(data)} n'a pas répondu à votre candidature dans un délai de ${data.automaticRefusal.afterWait} : ` +
+        "elle a donc été déclinée automatiquement.",
+      blocks: [
+        facts({ label: "Statut", value: STATUS_LABELS.REFUSED }, { label: "Motif", value: REFUSAL_REASON_LABELS.AUTO }),
+        quote("Message", cleanMessage(data.answerToCandidate)),
+        paragraph(
+          "Ne vous découragez pas : nous vous encourageons à postuler auprès d'autres employeurs. " +
+            `${data.senderName}, de ${data.prescriberOrganization.name}, peut vous y aider.`,
+        ),
+        button(CANDIDATE_LINK_LABEL, data.url),
+      ],
+    };
+  }
   return {
     subject: `Réponse de ${data.employer.name} à votre candidature`,
     heading: STATUS_LABELS.REFUSED,
@@ -27,11 +47,15 @@ export function refusedToPrescriber(data: ApplicationEmailData): EmailDraft {
   const { contactEmail, contactPhone } = data.employer;
   const email = contactEmail?.trim();
   const phone = contactPhone?.trim();
+  const automatic = reason === AUTO_REFUSAL_REASON;
   return {
     subject: `${STATUS_LABELS.REFUSED} : ${name} (${data.employer.name})`,
     heading: STATUS_LABELS.REFUSED,
     greeting: "Bonjour,",
-    intro: `${employerLabel(data)} a décliné la candidature de ${name}.`,
+    intro: automatic
+      ? `${employerLabel(data)} n'a pas répondu à la candidature de ${name}` +
+        `${data.automaticRefusal ? ` dans un délai de ${data.automaticRefusal.afterWait}` : ""} : elle a été déclinée automatiquement.`
+      : `${employerLabel(data)} a décliné la candidature de ${name}.`,
     blocks: [
       facts(
         { label: "Candidat", value: name },
@@ -40,7 +64,12 @@ export function refusedToPrescriber(data: ApplicationEmailData): EmailDraft {
         { label: "Statut", value: STATUS_LABELS.REFUSED },
         reason && { label: "Motif de refus", value: REFUSAL_REASON_LABELS[reason] },
       ),
-      reason && paragraph("Ce motif n'est pas communiqué au candidat."),
+      reason &&
+        paragraph(
+          automatic
+            ? "Ce motif est communiqué au candidat, invité à postuler auprès d'autres employeurs."
+            : "Ce motif n'est pas communiqué au candidat.",
+        ),
       reason === "OTHER" &&
         paragraph(
           email || phone

@@ -131,6 +131,33 @@ describe.each(REFUSAL_REASONS)("refusal with reason %s", (reason) => {
   });
 });
 
+describe("the automatic refusal (issue 10)", () => {
+  const automatic = { ...base, refusalReason: "AUTO" as const, answerToPrescriber: null, automaticRefusal: { afterWait: "2 mois" } };
+
+  it("is the one reason the candidate's copy carries", () => {
+    expect(toCandidateEmailData(automatic).automaticRefusal).toEqual({ afterWait: "2 mois" });
+    // A forged field on another refusal never reaches the candidate's copy.
+    expect(toCandidateEmailData({ ...automatic, refusalReason: "NOT_MOBILE" })).not.toHaveProperty("automaticRefusal");
+    const forged = renderApplicationEmail("application_refused", "candidate", { ...automatic, refusalReason: "NOT_MOBILE" });
+    expect(contains(forged, "Refus automatique")).toEqual(nowhere);
+  });
+
+  it("tells the candidate the employer did not answer within 2 months, and to apply elsewhere", () => {
+    const email = renderApplicationEmail("application_refused", "candidate", automatic);
+    expect(email.subject).toBe("Votre candidature auprès de La Recyclerie du Nord est déclinée automatiquement");
+    expect(email.text).toContain("n'a pas répondu à votre candidature dans un délai de 2 mois");
+    expect(email.text).toContain("Motif : Refus automatique");
+    expect(email.text).toContain("postuler auprès d'autres employeurs");
+  });
+
+  it("tells the prescriber the reason, and that the candidate is told it", () => {
+    const email = renderApplicationEmail("application_refused", "prescriber", automatic);
+    expect(email.text).toContain("Motif de refus : Refus automatique");
+    expect(email.text).toContain("Ce motif est communiqué au candidat");
+    expect(email.text).not.toContain("n'est pas communiqué");
+  });
+});
+
 describe("refusal details", () => {
   it("invites the prescriber to contact the employer for OTHER even without contact details", () => {
     const email = renderApplicationEmail("application_refused", "prescriber", {

@@ -1,4 +1,4 @@
-import type { Recipient, RefusalReason } from "@/lib/status";
+import { AUTO_REFUSAL_REASON, type Recipient, type RefusalReason } from "@/lib/status";
 
 export interface EmailContent {
   subject: string;
@@ -27,6 +27,11 @@ export interface CandidateEmailData {
   hiringStartDate?: Date | null;
   hiringEndDate?: Date | null;
   cancellationReason?: string | null;
+  /**
+   * Set when the refusal is the automatic one (reason AUTO): the one reason a candidate is told,
+   * because it tells them to look elsewhere (issue 10). No other reason can reach this type.
+   */
+  automaticRefusal?: { afterWait: string } | null;
   url: string;
 }
 
@@ -39,8 +44,8 @@ export interface ApplicationEmailData extends CandidateEmailData {
 /** The candidate's copy, without the private fields even at run time (a template that serialises its data leaks nothing). */
 export function toCandidateEmailData(data: ApplicationEmailData): CandidateEmailData {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- removed on purpose
-  const { refusalReason, answerToPrescriber, ...shared } = data;
-  return shared;
+  const { refusalReason, answerToPrescriber, automaticRefusal, ...shared } = data;
+  return refusalReason === AUTO_REFUSAL_REASON && automaticRefusal ? { ...shared, automaticRefusal } : shared;
 }
 
 export type EmailRecipient = Recipient;

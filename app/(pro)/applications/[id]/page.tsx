@@ -3,14 +3,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMember } from "@/lib/auth/guards";
 import { isEmployer as isEmployerOrganization } from "@/lib/access";
-import { getApplicationForMember } from "@/lib/applications/detail";
+import { getApplicationForMember, getArchiveStateForMember } from "@/lib/applications/detail";
+import { listApplicationNotes } from "@/lib/applications/notes";
 import { STATUS_DESCRIPTIONS } from "@/lib/status";
-import { StatusBadge } from "@/components/applications/status-badge";
+import { ArchivedBadge, StatusBadge } from "@/components/applications/status-badge";
+import { ArchivePanel } from "@/components/applications/archive-panel";
 import { ApplicationFacts, EmployerAnswerFacts } from "@/components/applications/application-facts";
 import { ApplicationTimeline } from "@/components/applications/application-timeline";
 import { DecisionPanel } from "@/components/applications/decision-panel";
+import { InternalNotes } from "@/components/applications/internal-notes";
 import { PrescriberAnswer } from "@/components/applications/prescriber-answer";
-import { personName } from "@/components/applications/format";
+import { formatDay, personName } from "@/components/applications/format";
 import { applicationListPath } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Candidature" };
@@ -23,10 +26,15 @@ export const metadata: Metadata = { title: "Candidature" };
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const member = await requireMember();
   const { id } = await params;
-  const application = await getApplicationForMember(member, id);
+  const [application, archive] = await Promise.all([getApplicationForMember(member, id), getArchiveStateForMember(member, id)]);
   if (!application) notFound();
 
   const isEmployer = isEmployerOrganization(member);
+  // The team's notes: [] for the prescriber side (lib/access.ts), and rendered only below for the employer.
+  const notes = isEmployer ? await listApplicationNotes(member, application.id) : [];
+  const archived = archive?.archivedAt
+    ? { on: formatDay(archive.archivedAt), by: archive.archivedBy ? personName(archive.archivedBy) : null }
+    : null;
   const candidate = personName(application.candidateProfile);
 
   return (
@@ -40,7 +48,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       <div className="fr-mb-4w">
         {/* The DSFR badge is a <p>: its line is a <div>. */}
         <div className="fr-mb-1w">
-          <StatusBadge status={application.status} /> <span className="fr-text--sm">{STATUS_DESCRIPTIONS[application.status]}</span>
+          <StatusBadge status={application.status} />
+          {archived && <ArchivedBadge />} <span className="fr-text--sm">{STATUS_DESCRIPTIONS[application.status]}</span>
         </div>
         {isEmployer && (
           <p className="fr-mb-0" data-testid="handler">
@@ -54,6 +63,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       {isEmployer ? (
         <>
           <DecisionPanel applicationId={application.id} status={application.status} isHandler={application.handler?.id === member.userId} />
+          <ArchivePanel applicationId={application.id} status={application.status} archived={archived} />
           <EmployerAnswerFacts application={application} />
         </>
       ) : (
@@ -61,6 +71,19 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       )}
 
       <ApplicationFacts application={application} />
+
+      {isEmployer && (
+        <InternalNotes
+          applicationId={application.id}
+          notes={notes.map((note) => ({
+            id: note.id,
+            body: note.body,
+            createdAt: note.createdAt.toISOString(),
+            authorName: personName(note.author),
+            mine: note.mine,
+          }))}
+        />
+      )}
 
       <section aria-labelledby="history-title" className="fr-mt-3w">
         <h2 id="history-title" className="fr-h4">

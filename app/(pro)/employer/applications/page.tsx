@@ -3,11 +3,19 @@ import Link from "next/link";
 import { ListPagination } from "@/components/applications/list-pagination";
 import { requireMember } from "@/lib/auth/guards";
 import { listApplications } from "@/lib/applications/list";
-import { listFiltersToSearchParams, listHref, parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
+import {
+  DEFAULT_LIST_SORT,
+  LIST_SORT_LABELS,
+  listFiltersToSearchParams,
+  listHref,
+  parseListFilters,
+  type ListFilters,
+} from "@/lib/applications/list-filters";
 import { listEmployerHandlers, listPrescriberOrganizationsOf } from "@/lib/applications/employer-list";
 import { APPLICATION_STATUSES, countInGroup, STATUS_GROUPS, type ApplicationStatus } from "@/lib/status";
 import { EMPLOYER_LIST_PATH, EmployerFilters } from "@/components/applications/employer-filters";
 import { EmployerApplicationsTable } from "@/components/applications/employer-applications-table";
+import { ArchiveViewNav } from "@/components/applications/archive-view-nav";
 
 export const metadata: Metadata = { title: "Candidatures reçues" };
 
@@ -23,7 +31,7 @@ export default async function EmployerApplicationsPage({
 }) {
   const member = await requireMember("EMPLOYER");
   const filters = parseListFilters(await searchParams);
-  const [{ rows, counts, nextCursor, previousCursor }, prescriberOrganizations, handlers] = await Promise.all([
+  const [{ rows, counts, activeCounts, nextCursor, previousCursor }, prescriberOrganizations, handlers] = await Promise.all([
     listApplications(member, filters),
     listPrescriberOrganizationsOf(member),
     listEmployerHandlers(member),
@@ -34,25 +42,29 @@ export default async function EmployerApplicationsPage({
   const shown: readonly ApplicationStatus[] = filters.status.length ? filters.status : APPLICATION_STATUSES;
   const total = shown.reduce((sum, status) => sum + counts[status], 0);
   const allStatuses = APPLICATION_STATUSES.reduce((sum, status) => sum + counts[status], 0);
-  const hasFilters = listFiltersToSearchParams(pageOne).toString() !== "";
+  // The order is not a filter: "correspondant aux filtres" ignores it.
+  const hasFilters = listFiltersToSearchParams({ ...pageOne, sort: DEFAULT_LIST_SORT }).toString() !== "";
+  // The work queues count active applications, and lead to them, whatever the archive view.
   const counters = [
-    ...(["toProcess", "waiting"] as const).map((group) => ({ ...STATUS_GROUPS[group], count: countInGroup(group, counts) })),
+    ...(["toProcess", "waiting"] as const).map((group) => ({ ...STATUS_GROUPS[group], count: countInGroup(group, activeCounts) })),
   ];
+  const activeView = filters.archive === "active";
+  const showCallout = allStatuses === 0 && !hasFilters;
 
   return (
     <>
       <h1 className="fr-mb-1w">Candidatures reçues</h1>
-      <p>Les candidatures envoyées à {member.organization.organizationName} par les prescripteurs, les plus récentes d&apos;abord.</p>
+      <p>Les candidatures envoyées à {member.organization.organizationName} par les prescripteurs.</p>
 
       <nav aria-label="Candidatures à traiter" className="fr-mb-3w">
         <ul className="fr-btns-group fr-btns-group--inline-md">
           {counters.map((counter) => {
-            const current = sameStatuses(filters.status, counter.statuses);
+            const current = activeView && sameStatuses(filters.status, counter.statuses);
             return (
               <li key={counter.label}>
                 <Link
                   className={current ? "fr-btn" : "fr-btn fr-btn--secondary"}
-                  href={href({ ...pageOne, status: [...counter.statuses] })}
+                  href={href({ ...pageOne, archive: "active", status: [...counter.statuses] })}
                   aria-current={current ? "true" : undefined}
                   data-testid={`counter-${counter.label === "À traiter" ? "to-process" : "waiting"}`}
                 >
@@ -64,7 +76,9 @@ export default async function EmployerApplicationsPage({
         </ul>
       </nav>
 
-      {allStatuses === 0 && !hasFilters ? (
+      <ArchiveViewNav basePath={EMPLOYER_LIST_PATH} filters={filters} />
+
+      {showCallout ? (
         <div className="fr-callout fr-mb-5w">
           <h2 className="fr-callout__title fr-h5">Aucune candidature reçue pour le moment</h2>
           <p className="fr-callout__text">
@@ -80,17 +94,29 @@ export default async function EmployerApplicationsPage({
             {total === 0 ? "Aucune candidature" : total === 1 ? "1 candidature" : `${total} candidatures`}
             {hasFilters ? " correspondant aux filtres" : ""}
           </p>
-
-          {rows.length === 0 ? (
-            <p className="fr-mb-5w">
-              Aucune candidature ne correspond à ces filtres. <Link href={EMPLOYER_LIST_PATH}>Effacer les filtres</Link>
-            </p>
-          ) : (
-            <EmployerApplicationsTable rows={rows} caption={`Candidatures reçues par ${member.organization.organizationName}`} />
-          )}
-
-          <ListPagination basePath={EMPLOYER_LIST_PATH} filters={filters} nextCursor={nextCursor} previousCursor={previousCursor} />
         </>
+      )}
+
+      {/* Always at this place in the tree, rows or not: the batch bar keeps its result when a
+          batch empties the page (e.g. everything archived). */}
+      <EmployerApplicationsTable
+        rows={rows}
+        sort={filters.sort}
+        caption={`Candidatures reçues par ${member.organization.organizationName}, triées par ${LIST_SORT_LABELS[filters.sort].toLowerCase()}`}
+        empty={
+          showCallout ? null : (
+            <p className="fr-mb-5w">
+              {filters.archive === "archived" && listFiltersToSearchParams({ ...pageOne, archive: "active" }).toString() === ""
+                ? "Aucune candidature archivée. "
+                : "Aucune candidature ne correspond à ces filtres. "}
+              <Link href={EMPLOYER_LIST_PATH}>Effacer les filtres</Link>
+            </p>
+          )
+        }
+      />
+
+      {!showCallout && (
+        <ListPagination basePath={EMPLOYER_LIST_PATH} filters={filters} nextCursor={nextCursor} previousCursor={previousCursor} />
       )}
     </>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ListPagination } from "@/components/applications/list-pagination";
 import { requireMember } from "@/lib/auth/guards";
 import { listApplications } from "@/lib/applications/list";
-import { listHref, parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
+import { DEFAULT_LIST_SORT, LIST_SORT_LABELS, listHref, parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
 import { listEmployersAppliedTo } from "@/lib/applications/employers";
 import { listOrganizationSenders } from "@/lib/applications/prescriber";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
@@ -34,7 +34,8 @@ export default async function PrescriberApplicationsPage({
   // The same filters from the first page: pagination links and counters restart from there.
   const pageOne: ListFilters = { ...filters, after: undefined, before: undefined };
   const href = (target: ListFilters) => listHref(BASE_PATH, target);
-  const hasFilters = href(pageOne) !== BASE_PATH;
+  // The order is not a filter: "correspondant aux filtres" and "Effacer les filtres" ignore it.
+  const hasFilters = href({ ...pageOne, sort: DEFAULT_LIST_SORT }) !== BASE_PATH;
 
   return (
     <>
@@ -87,7 +88,7 @@ export default async function PrescriberApplicationsPage({
       ) : (
         <PrescriberApplicationsTable
           rows={rows}
-          caption={`Candidatures envoyées par ${member.organization.organizationName}, les plus récentes d'abord`}
+          caption={`Candidatures envoyées par ${member.organization.organizationName}, triées par ${LIST_SORT_LABELS[filters.sort].toLowerCase()}`}
         />
       )}
 

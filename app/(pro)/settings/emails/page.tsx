@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { requireMember } from "@/lib/auth/guards";
-import { listFailedEmails } from "@/lib/mail/failed-emails";
+import { listFailedEmails, readSendingPause } from "@/lib/mail/failed-emails";
 import { EMAIL_KIND_LABELS, type EmailKind } from "@/lib/status";
 import { FailedEmailsTable } from "@/components/mail/failed-emails-table";
 
@@ -19,9 +20,18 @@ export default async function FailedEmailsPage() {
   const member = await requireMember();
   const emails = await listFailedEmails(member);
   if (!emails) notFound();
+  const pausedSince = await readSendingPause(member);
   return (
     <>
       <h1>E-mails non remis</h1>
+      {pausedSince && (
+        <Alert
+          severity="warning"
+          className="fr-mb-4w"
+          title="L'envoi des e-mails est suspendu"
+          description={`Depuis le ${MOMENT.format(pausedSince)}, le service d'envoi refuse nos e-mails à cause d'un problème de configuration (clé d'accès, domaine ou quota). L'équipe technique est alertée. Aucun e-mail n'est perdu : ils attendent et partiront d'eux-mêmes dès que ce sera réparé. Inutile de les renvoyer.`}
+        />
+      )}
       <div className="fr-grid-row">
         <div className="fr-col-12 fr-col-lg-10">
           <p className="fr-text--lead">
