@@ -28,6 +28,8 @@ export default async function FailedEmailsPage() {
         <Alert
           severity="warning"
           className="fr-mb-4w"
+          // Right under the page's h1: the DSFR's default h3 would skip a level.
+          as="h2"
           title="L'envoi des e-mails est suspendu"
           description={`Depuis le ${MOMENT.format(pausedSince)}, le service d'envoi refuse nos e-mails à cause d'un problème de configuration (clé d'accès, domaine ou quota). L'équipe technique est alertée. Aucun e-mail n'est perdu : ils attendent et partiront d'eux-mêmes dès que ce sera réparé. Inutile de les renvoyer.`}
         />
