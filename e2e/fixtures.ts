@@ -68,7 +68,8 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
-  await expect(page.getByRole("heading", { name: "Consultez votre messagerie" })).toBeVisible();
+  // The first sign-in of a `npm run dev` run compiles next-auth's routes: far more than 10 s.
+  await expect(page.getByRole("heading", { name: "Consultez votre messagerie" })).toBeVisible({ timeout: 30_000 });
   await page.goto(await signInLink(page, email, since));
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);

@@ -6,7 +6,6 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import { batchDecisionAction, type BatchActionData } from "@/lib/applications/batch-actions";
 import {
   BATCH_ACTIONS,
@@ -18,18 +17,15 @@ import {
 } from "@/lib/applications/batch-validation";
 import { MESSAGE_MAX_LENGTH } from "@/lib/applications/decision-validation";
 import type { ActionResult } from "@/lib/action-result";
+import { RefusalFields } from "@/components/applications/refusal-fields";
 import {
   DEFAULT_POSTPONE_MESSAGE,
-  DEFAULT_REFUSAL_MESSAGES,
-  REFUSAL_REASONS,
-  REFUSAL_REASON_LABELS,
   ARCHIVE,
   TRANSITIONS,
   UNARCHIVE,
   can,
   canArchive,
   canUnarchive,
-  isRefusalReason,
   type ApplicationStatus,
 } from "@/lib/status";
 import { FormFooter, UNEXPECTED_ERROR, fieldState } from "@/components/applications/decision-form-kit";
@@ -205,7 +201,6 @@ interface BatchFormProps {
   onClose: () => void;
 }
 
-const DEFAULT_MESSAGES = new Set(Object.values(DEFAULT_REFUSAL_MESSAGES));
 const plural = (n: number) => (n === 1 ? "la candidature" : `les ${n} candidatures`);
 
 /** "Décliner" for all: one reason, one answer to the candidates (prefilled, editable), one optional private message. */
@@ -217,15 +212,6 @@ function BatchRefuseForm({ items, onResult, onClose }: BatchFormProps) {
   const { errors, isSubmitting } = form.formState;
   const { setFocus } = form;
   useEffect(() => setFocus("refusalReason"), [setFocus]);
-  const reason = form.register("refusalReason", {
-    onChange: (event: { target: { value: string } }) => {
-      const value = event.target.value;
-      const current = form.getValues("answerToCandidate");
-      if (isRefusalReason(value) && (!current.trim() || DEFAULT_MESSAGES.has(current))) {
-        form.setValue("answerToCandidate", DEFAULT_REFUSAL_MESSAGES[value], { shouldValidate: Boolean(errors.answerToCandidate) });
-      }
-    },
-  });
   const submit = form.handleSubmit(async (values) => {
     try {
       const result = await batchDecisionAction({ action: "refuse", items, ...values });
@@ -251,28 +237,7 @@ function BatchRefuseForm({ items, onResult, onClose }: BatchFormProps) {
         Le même motif, la même réponse et le même message privé s&apos;appliquent à chaque candidature. Chaque prescripteur reçoit le motif,
         la réponse au candidat et votre éventuel message privé ; chaque candidat reçoit uniquement la réponse, jamais le motif.
       </p>
-      <Select label="Motif du refus" nativeSelectProps={{ ...reason, required: true }} {...fieldState(errors.refusalReason?.message)}>
-        <option value="" disabled>
-          Sélectionnez un motif
-        </option>
-        {REFUSAL_REASONS.map((code) => (
-          <option key={code} value={code}>
-            {REFUSAL_REASON_LABELS[code]}
-          </option>
-        ))}
-      </Select>
-      <Input
-        label="Réponse aux candidats"
-        textArea
-        nativeTextAreaProps={{ ...form.register("answerToCandidate"), rows: 5, maxLength: MESSAGE_MAX_LENGTH }}
-        {...fieldState(errors.answerToCandidate?.message)}
-      />
-      <Input
-        label="Message privé aux prescripteurs (facultatif)"
-        textArea
-        nativeTextAreaProps={{ ...form.register("answerToPrescriber"), rows: 3, maxLength: MESSAGE_MAX_LENGTH }}
-        {...fieldState(errors.answerToPrescriber?.message)}
-      />
+      <RefusalFields form={form} several />
       <FormFooter
         submitLabel={`Décliner ${plural(items.length)}`}
         submitting={isSubmitting}
