@@ -1,12 +1,9 @@
 "use client";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { archiveAction, unarchiveAction } from "@/lib/applications/decision-actions";
 import { ARCHIVE, AUTO_ARCHIVE_AFTER_DAYS, UNARCHIVE, canArchive, canUnarchive, type ApplicationStatus } from "@/lib/status";
-import { UNEXPECTED_ERROR } from "@/components/applications/decision-form-kit";
-
-type Notice = { severity: "success" | "warning" | "error"; message: string };
+import { FocusedNotice, UNEXPECTED_ERROR, useFocusedNotice } from "@/components/applications/decision-form-kit";
 
 /**
  * "Archiver" / "Désarchiver" on the employer's page of one application (issue 10), as
@@ -24,13 +21,8 @@ export function ArchivePanel({
   archived: { on: string; by: string | null } | null;
 }) {
   const router = useRouter();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { notice, setNotice, noticeRef } = useFocusedNotice();
   const [isPending, startTransition] = useTransition();
-  const noticeRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
 
   const mayArchive = canArchive(status, archived !== null, "employer");
   const mayUnarchive = canUnarchive(archived !== null, "employer");
@@ -63,11 +55,7 @@ export function ArchivePanel({
       <h2 id="archive-title" className="fr-h4">
         Archivage
       </h2>
-      {notice && (
-        <div ref={noticeRef} tabIndex={-1} className="fr-mb-3w">
-          <Alert severity={notice.severity} small description={notice.message} role={notice.severity === "success" ? "status" : "alert"} />
-        </div>
-      )}
+      <FocusedNotice notice={notice} noticeRef={noticeRef} className="fr-mb-3w" />
       {archived ? (
         <p data-testid="archived-on">
           Candidature archivée le {archived.on}

@@ -1,10 +1,9 @@
 "use client";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { batchDecisionAction, type BatchActionData } from "@/lib/applications/batch-actions";
 import {
@@ -28,7 +27,15 @@ import {
   canUnarchive,
   type ApplicationStatus,
 } from "@/lib/status";
-import { FormFooter, UNEXPECTED_ERROR, fieldState } from "@/components/applications/decision-form-kit";
+import {
+  FocusedNotice,
+  FormFooter,
+  UNEXPECTED_ERROR,
+  fieldState,
+  useActionSubmit,
+  useFocusOnOpen,
+  useFocusedNotice,
+} from "@/components/applications/decision-form-kit";
 import { applicationPath } from "@/lib/routes";
 
 export interface SelectedApplication {
@@ -38,7 +45,6 @@ export interface SelectedApplication {
   name: string;
 }
 
-type Notice = { severity: "success" | "warning" | "error"; message: string };
 type FormAction = "postpone" | "refuse";
 
 const BUTTON_LABELS: Record<BatchAction, string> = {
@@ -69,13 +75,8 @@ export function BatchBar({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState<FormAction | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { notice, setNotice, noticeRef } = useFocusedNotice();
   const [isPending, startTransition] = useTransition();
-  const noticeRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
 
   const items = selection.map((row) => ({ applicationId: row.id, status: row.status }));
   const allowedFor = (action: BatchAction, row: SelectedApplication) =>
@@ -124,11 +125,7 @@ export function BatchBar({
       <p aria-live="polite" className="fr-text--bold fr-mb-1w" data-testid="selected-count">
         {count(selection.length)}
       </p>
-      {notice && (
-        <div ref={noticeRef} tabIndex={-1} className="fr-mb-2w">
-          <Alert severity={notice.severity} small description={notice.message} role={notice.severity === "success" ? "status" : "alert"} />
-        </div>
-      )}
+      <FocusedNotice notice={notice} noticeRef={noticeRef} className="fr-mb-2w" />
       {tooMany ? (
         <p className="fr-error-text fr-mt-0">{BATCH_TOO_LARGE}</p>
       ) : selection.length === 0 ? (
@@ -210,23 +207,8 @@ function BatchRefuseForm({ items, onResult, onClose }: BatchFormProps) {
     defaultValues: { refusalReason: "" as never, answerToCandidate: "", answerToPrescriber: "" },
   });
   const { errors, isSubmitting } = form.formState;
-  const { setFocus } = form;
-  useEffect(() => setFocus("refusalReason"), [setFocus]);
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      const result = await batchDecisionAction({ action: "refuse", items, ...values });
-      if (!result.ok && result.fieldErrors && Object.keys(result.fieldErrors).length) {
-        for (const [field, message] of Object.entries(result.fieldErrors)) {
-          if (message && field in values) form.setError(field as keyof typeof values, { message });
-        }
-        form.setError("root.server", { message: result.error });
-        return;
-      }
-      onResult(result);
-    } catch {
-      form.setError("root.server", { message: UNEXPECTED_ERROR });
-    }
-  });
+  useFocusOnOpen(form, "refusalReason");
+  const submit = useActionSubmit(form, (values) => batchDecisionAction({ action: "refuse", items, ...values }), onResult);
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="batch-refuse-title">
@@ -255,21 +237,8 @@ function BatchPostponeForm({ items, onResult, onClose }: BatchFormProps) {
     defaultValues: { answerToCandidate: DEFAULT_POSTPONE_MESSAGE },
   });
   const { errors, isSubmitting } = form.formState;
-  const { setFocus } = form;
-  useEffect(() => setFocus("answerToCandidate"), [setFocus]);
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      const result = await batchDecisionAction({ action: "postpone", items, ...values });
-      if (!result.ok && result.fieldErrors?.answerToCandidate) {
-        form.setError("answerToCandidate", { message: result.fieldErrors.answerToCandidate });
-        form.setError("root.server", { message: result.error });
-        return;
-      }
-      onResult(result);
-    } catch {
-      form.setError("root.server", { message: UNEXPECTED_ERROR });
-    }
-  });
+  useFocusOnOpen(form, "answerToCandidate");
+  const submit = useActionSubmit(form, (values) => batchDecisionAction({ action: "postpone", items, ...values }), onResult);
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="batch-postpone-title">

@@ -1,7 +1,7 @@
 "use client";
 // What the employer's decision forms share: submitting to a server action and mapping its
 // answer (field errors beside the fields, a stale status up to the panel), and the form footer.
-import { useEffect } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import type { ActionResult } from "@/lib/action-result";
@@ -19,26 +19,74 @@ export interface DecisionFormProps {
 
 export const UNEXPECTED_ERROR = "Une erreur inattendue est survenue, rien n'a été enregistré. Réessayez dans un instant.";
 
-export function useDecisionSubmit<Values extends FieldValues, Output>(
+/**
+ * Submits a form to a server action: an exception becomes the "nothing was recorded" error, field
+ * errors go beside their fields (with the action's sentence above the buttons), and every other
+ * answer goes to `onAnswer`.
+ */
+export function useActionSubmit<Values extends FieldValues, Output, Data extends object>(
   form: UseFormReturn<Values, unknown, Output>,
-  action: (input: Output) => Promise<ActionResult>,
-  onOutcome: (outcome: DecisionOutcome) => void,
+  action: (input: Output) => Promise<ActionResult<Data>>,
+  onAnswer: (result: ActionResult<Data>) => void,
 ) {
   return form.handleSubmit(async (values) => {
-    let result: ActionResult;
+    let result: ActionResult<Data>;
     try {
       result = await action(values);
     } catch {
       form.setError("root.server", { message: UNEXPECTED_ERROR });
       return;
     }
-    if (result.ok) return onOutcome({ kind: "ok" });
-    if (result.stale) return onOutcome({ kind: "stale", message: result.error });
-    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-      if (message) form.setError(field as Path<Values>, { message });
+    const fieldErrors = Object.entries(result.ok || result.stale ? {} : (result.fieldErrors ?? {}));
+    if (!result.ok && fieldErrors.length > 0) {
+      for (const [field, message] of fieldErrors) if (message) form.setError(field as Path<Values>, { message });
+      form.setError("root.server", { message: result.error });
+      return;
     }
-    form.setError("root.server", { message: result.error });
+    onAnswer(result);
   });
+}
+
+/** One application's decision: recorded or stale goes up to the panel; a refusal stays in the form. */
+export function useDecisionSubmit<Values extends FieldValues, Output>(
+  form: UseFormReturn<Values, unknown, Output>,
+  action: (input: Output) => Promise<ActionResult>,
+  onOutcome: (outcome: DecisionOutcome) => void,
+) {
+  return useActionSubmit(form, action, (result) => {
+    if (result.ok) onOutcome({ kind: "ok" });
+    else if (result.stale) onOutcome({ kind: "stale", message: result.error });
+    else form.setError("root.server", { message: result.error });
+  });
+}
+
+export type Notice = { severity: "success" | "warning" | "error"; message: string };
+
+/** The result of an action shown above a panel; the keyboard goes to it, so a screen reader reads it at once. */
+export function useFocusedNotice() {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
+  return { notice, setNotice, noticeRef };
+}
+
+export function FocusedNotice({
+  notice,
+  noticeRef,
+  className,
+}: {
+  notice: Notice | null;
+  noticeRef: RefObject<HTMLDivElement | null>;
+  className: string;
+}) {
+  if (!notice) return null;
+  return (
+    <div ref={noticeRef} tabIndex={-1} className={className}>
+      <Alert severity={notice.severity} small description={notice.message} role={notice.severity === "success" ? "status" : "alert"} />
+    </div>
+  );
 }
 
 /** Puts the keyboard in the form as soon as it opens. */
