@@ -5,6 +5,8 @@ const port = Number(process.env.E2E_PORT ?? 3200);
 const baseURL = `http://127.0.0.1:${port}`;
 // E2E_DEV=1: against `npm run dev` (its icon collection, its CSS), the README's first command.
 const againstDevServer = process.env.E2E_DEV === "1";
+// Set by scripts/e2e.ts for its second pass: the app sends through a Resend stand-in there.
+const resendStandIn = process.env.E2E_RESEND_URL;
 
 const productionServer = {
   command: `node --import tsx scripts/start.ts start --port ${port} --hostname 127.0.0.1`,
@@ -84,6 +86,8 @@ export default defineConfig({
       SIGN_IN_LIMIT_PER_ADDRESS: "1000",
       SIGN_IN_LIMIT_PER_CLIENT: "10000",
       ...(againstDevServer ? devServer : productionServer).env,
+      // The real sending path, paced to Resend's limits; the dev mailbox is refused with a key.
+      ...(resendStandIn ? { RESEND_API_KEY: "re_e2e_stand_in", RESEND_BASE_URL: resendStandIn, DEV_MAILBOX: "0" } : {}),
     },
   },
 });

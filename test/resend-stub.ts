@@ -15,6 +15,8 @@ export interface StubEmail {
   text?: string;
   html?: string;
   reply_to?: string | string[];
+  headers?: Record<string, string>;
+  tags?: { name: string; value: string }[];
 }
 
 export interface StubRequest {
@@ -47,16 +49,21 @@ export interface StubOptions {
   ratePerSecond?: number;
   /** E-mails per batch, as Resend: 100. */
   maxBatch?: number;
+  /** The loopback port to listen on (default: any free port). */
+  port?: number;
 }
 
-export type DeliveredEmail = StubEmail & { id: string; idempotencyKey: string | null };
+export type DeliveredEmail = StubEmail & { id: string; idempotencyKey: string | null; receivedAt: string };
 
 export interface ResendStub {
   url: string;
   requests: StubRequest[];
   /** E-mails Resend would have sent: those of 2xx answers, a replayed idempotency key counted once. */
   delivered(): DeliveredEmail[];
-  /** E-mails delivered more than once (same recipient and subject under different keys). */
+  /**
+   * E-mails delivered more than once under different keys: the same outbox row (its
+   * X-Entity-Ref-ID header) or, without that header, the same recipient and subject.
+   */
   duplicates(): number;
   /** Requests answered 429 by the rate limit. */
   rateLimited(): number;
@@ -90,6 +97,11 @@ export async function startResendStub(options: StubOptions = {}): Promise<Resend
   };
 
   const server = createServer(async (req, res) => {
+    // What a test process outside this one (the end-to-end run's browser side) reads back.
+    if (req.method === "GET" && req.url === "/_stub/delivered") return send(res, 200, delivered());
+    if (req.method === "GET" && req.url === "/_stub/stats") {
+      return send(res, 200, { requests: requests.length, delivered: delivered().length, duplicates: duplicates(), rateLimited: limited });
+    }
     const raw = await readBody(req);
     const parsed: unknown = raw ? JSON.parse(raw) : {};
     const isBatch = req.url === "/emails/batch";
@@ -154,31 +166,34 @@ export async function startResendStub(options: StubOptions = {}): Promise<Resend
       else {
         const id = `stub-email-${++counter}`;
         ids.push({ id });
-        emails.push({ ...email, id, idempotencyKey: request.idempotencyKey });
+        emails.push({ ...email, id, idempotencyKey: request.idempotencyKey, receivedAt: new Date().toISOString() });
       }
     });
     const body = isBatch ? { data: ids, ...(request.batchValidation === "permissive" ? { errors } : {}) } : ids[0];
     accepted.set(key, { answer: body, emails });
     answerWith(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
-  const delivered = () => [...accepted.values()].flatMap((entry) => entry.emails);
+  function delivered() {
+    return [...accepted.values()].flatMap((entry) => entry.emails);
+  }
+  function duplicates() {
+    const seen = new Set<string>();
+    let count = 0;
+    for (const email of delivered()) {
+      const id = email.headers?.["X-Entity-Ref-ID"] ?? `${String(email.to)}\n${email.subject}`;
+      if (seen.has(id)) count++;
+      seen.add(id);
+    }
+    return count;
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
     delivered,
-    duplicates: () => {
-      const seen = new Set<string>();
-      let duplicates = 0;
-      for (const email of delivered()) {
-        const id = `${String(email.to)}\n${email.subject}`;
-        if (seen.has(id)) duplicates++;
-        seen.add(id);
-      }
-      return duplicates;
-    },
+    duplicates,
     rateLimited: () => limited,
     handle: (next) => {
       handler = next;

@@ -114,7 +114,14 @@ describe("a sign-in e-mail", () => {
       path: "/emails",
       authorization: "Bearer re_test_stub_key",
       idempotencyKey: row.idempotencyKey,
-      body: { from: "Suivi des candidatures <ne-pas-repondre@suivi.test>", reply_to: "assistance@suivi.test", to: row.to },
+      body: {
+        from: "Suivi des candidatures <ne-pas-repondre@suivi.test>",
+        reply_to: "assistance@suivi.test",
+        to: row.to,
+        // Its outbox row, to trace a delivered copy back (and count duplicates); its template, no personal data.
+        headers: { "X-Entity-Ref-ID": id },
+        tags: [{ name: "template", value: "sign_in" }],
+      },
     });
     expect(stub.requests[0]!.body.text).toContain("token=secret0");
     expect(row).toMatchObject({ status: "SENT", attempts: 1, lockedUntil: null, error: null, providerId: stub.delivered()[0]!.id });
@@ -184,6 +191,8 @@ describe("notifications", () => {
     expect(stub.requests[1]!.idempotencyKey).toBe(batchIdempotencyKey(rows.slice(100)));
     const idByRecipient = new Map(stub.delivered().map((email) => [email.to, email.id]));
     for (const row of rows) expect(row).toMatchObject({ status: "SENT", attempts: 1, providerId: idByRecipient.get(row.to) });
+    const refByRecipient = new Map(stub.delivered().map((email) => [email.to, email.headers?.["X-Entity-Ref-ID"]]));
+    for (const row of rows) expect(refByRecipient.get(row.to)).toBe(row.id);
     expect(stub.requests[0]!.body).toMatchObject({
       from: "Suivi des candidatures <ne-pas-repondre@suivi.test>",
       reply_to: "assistance@suivi.test",

@@ -250,6 +250,11 @@ const payloadOf = (row: ClaimedRow) => ({
   subject: row.subject,
   html: row.html,
   text: row.text,
+  // The outbox row: mail clients keep separate e-mails apart (no threading of same-subject
+  // notifications), and a delivered copy can be traced back to its row. The template names the
+  // e-mail in Resend's logs and webhooks without any personal data.
+  headers: { "X-Entity-Ref-ID": row.id },
+  tags: [{ name: "template", value: row.template }],
   ...(env.EMAIL_REPLY_TO ? { replyTo: env.EMAIL_REPLY_TO } : {}),
 });
 
