@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { OIDC_CLIENT, oidcPort } from "./e2e/oidc-client";
 
 // scripts/e2e.ts prepares the database and the build, then runs Playwright with these variables.
 const port = Number(process.env.E2E_PORT ?? 3200);
@@ -68,26 +69,41 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: (againstDevServer ? devServer : productionServer).command,
-    url: `${baseURL}/connexion`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      NEXT_TELEMETRY_DISABLED: "1",
-      SEED_DEMO_DATA: "1",
-      RESEND_API_KEY: "",
-      // The one origin of every link, and the one the browser uses (lib/env-schema.ts).
-      APP_URL: baseURL,
-      // Every spec signs the demo users in, many times an hour, all from 127.0.0.1; the default
-      // limits (5 per address, 300 per client) are proven by lib/auth/sign-in.test.ts.
-      SIGN_IN_LIMIT_PER_ADDRESS: "1000",
-      SIGN_IN_LIMIT_PER_CLIENT: "10000",
-      ...(againstDevServer ? devServer : productionServer).env,
-      // The real sending path, paced to Resend's limits; the dev mailbox is refused with a key.
-      ...(resendStandIn ? { RESEND_API_KEY: "re_e2e_stand_in", RESEND_BASE_URL: resendStandIn, DEV_MAILBOX: "0" } : {}),
+  webServer: [
+    {
+      // ProConnect's stand-in: a real OpenID provider on loopback (e2e/oidc-provider.ts).
+      command: `node --import tsx e2e/oidc-provider.ts ${oidcPort(port)} ${baseURL}`,
+      url: `http://127.0.0.1:${oidcPort(port)}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
     },
-  },
+    {
+      command: (againstDevServer ? devServer : productionServer).command,
+      url: `${baseURL}/connexion`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        SEED_DEMO_DATA: "1",
+        RESEND_API_KEY: "",
+        // The one origin of every link, and the one the browser uses (lib/env-schema.ts).
+        APP_URL: baseURL,
+        // Every spec signs the demo users in, many times an hour, all from 127.0.0.1; the default
+        // limits (5 per address, 300 per client) are proven by lib/auth/sign-in.test.ts.
+        SIGN_IN_LIMIT_PER_ADDRESS: "1000",
+        SIGN_IN_LIMIT_PER_CLIENT: "10000",
+        ...(againstDevServer ? devServer : productionServer).env,
+        // The real sending path, paced to Resend's limits; the dev mailbox is refused with a key.
+        ...(resendStandIn ? { RESEND_API_KEY: "re_e2e_stand_in", RESEND_BASE_URL: resendStandIn, DEV_MAILBOX: "0" } : {}),
+        // "S'identifier avec ProConnect", against the stand-in above (e2e/proconnect.spec.ts).
+        PROCONNECT_ISSUER: `http://127.0.0.1:${oidcPort(port)}`,
+        PROCONNECT_CLIENT_ID: OIDC_CLIENT.id,
+        PROCONNECT_CLIENT_SECRET: OIDC_CLIENT.secret,
+      },
+    },
+  ],
 });

@@ -12,6 +12,8 @@ function newNonce(): string {
  * scripts; in production, refuses writes from another origin than APP_URL, and replaces the
  * X-Forwarded-Host / X-Forwarded-Proto headers a client may forge by APP_URL's.
  */
+const PROCONNECT_ORIGIN = env.proConnect ? new URL(env.proConnect.issuer).origin : null;
+
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
   const headers = securityHeaders({
@@ -19,6 +21,7 @@ export function proxy(request: NextRequest) {
     nonce,
     development: !env.isProduction,
     https: env.isProduction && env.secureCookies,
+    formTargets: PROCONNECT_ORIGIN ? [PROCONNECT_ORIGIN] : [],
   });
   const respond = (response: NextResponse) => {
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

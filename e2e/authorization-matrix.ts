@@ -485,6 +485,9 @@ export const ACTIONS: Record<string, ActionCase[]> = {
     { args: () => [null, form({ email: "quelqu-un@demo.test" })], writes: false, expect: publicAction },
   ],
   "lib/auth/actions.ts#signOutAction": [{ args: () => [], writes: false, expect: publicAction }],
+  // Public: starts ProConnect's authorization (the identity is checked on return); without
+  // PROCONNECT_* (as here) it only leads back to the sign-in page.
+  "lib/auth/actions.ts#signInWithProConnect": [{ args: () => [], writes: false, okRedirect: "/connexion", expect: publicAction }],
   // Only an organisation the user actively belongs to becomes the current one.
   "lib/auth/actions.ts#selectOrganization": [
     {

@@ -108,3 +108,31 @@ describe("Resend: endpoint and pace", () => {
     expect(() => parseEnv({ RESEND_BASE_URL: "pas une adresse" })).toThrow(/RESEND_BASE_URL must be an https/);
   });
 });
+
+describe("ProConnect", () => {
+  const live = { ...production, APP_URL: "https://suivi.example.gouv.fr" };
+  const proConnect = {
+    PROCONNECT_ISSUER: "https://auth.agentconnect.gouv.fr/api/v2",
+    PROCONNECT_CLIENT_ID: "client",
+    PROCONNECT_CLIENT_SECRET: "secret",
+  };
+
+  it("is offered only when the issuer, the client id and the secret are all set", () => {
+    expect(parseEnv(live).proConnect).toBeNull();
+    expect(parseEnv({ ...live, ...proConnect }).proConnect).toEqual({
+      issuer: "https://auth.agentconnect.gouv.fr/api/v2",
+      clientId: "client",
+      clientSecret: "secret",
+    });
+    expect(() => parseEnv({ ...live, ...proConnect, PROCONNECT_CLIENT_SECRET: "" })).toThrow(/PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID and/);
+  });
+
+  it("talks to its issuer over https, or to a provider on this machine behind a loopback APP_URL", () => {
+    const local = { ...proConnect, PROCONNECT_ISSUER: "http://127.0.0.1:4020" };
+    expect(parseEnv({ ...live, APP_URL: "http://127.0.0.1:3211", ...local }).proConnect?.issuer).toBe("http://127.0.0.1:4020");
+    expect(() => parseEnv({ ...live, ...local })).toThrow(/PROCONNECT_ISSUER must be an https/);
+    expect(() => parseEnv({ ...proConnect, PROCONNECT_ISSUER: "http://proconnect.internal" })).toThrow(
+      /PROCONNECT_ISSUER must be an https/,
+    );
+  });
+});

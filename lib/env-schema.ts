@@ -52,7 +52,27 @@ const schema = z.object({
   AUTO_REFUSAL_DAYS: z.coerce.number().int().min(16, "AUTO_REFUSAL_DAYS doit valoir au moins 16 (jours)").max(3650).default(60),
   // How often `npm run worker` sweeps the outbox.
   OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
+  // Issue 14: "S'identifier avec ProConnect", offered when all three are set (README, "Sécurité").
+  PROCONNECT_ISSUER: z.string().optional(),
+  PROCONNECT_CLIENT_ID: z.string().optional(),
+  PROCONNECT_CLIENT_SECRET: z.string().optional(),
 });
+
+/**
+ * Whether a service the app talks to (Resend, ProConnect) may live at this address: https, or
+ * http on this machine outside production, or in a production build served on loopback only
+ * (the end-to-end tests).
+ */
+function isSafeServiceUrl(value: string, { isServing, appHostIsLoopback }: { isServing: boolean; appHostIsLoopback: boolean }): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && isLoopbackHostname(url.hostname) && (!isServing || appHostIsLoopback);
+}
 
 export type Env = ReturnType<typeof parseEnv>;
 
@@ -91,21 +111,22 @@ export function parseEnv(source: Record<string, string | undefined>) {
   }
 
   const appHostIsLoopback = isLoopbackHostname(new URL(appUrl).hostname);
-  if (raw.RESEND_BASE_URL) {
-    // E-mails carry sign-in links: they go to Resend over https, or to a stand-in on this machine outside production, or
-    // in a production build served on loopback only (the end-to-end tests).
-    let url: URL | null = null;
-    try {
-      url = new URL(raw.RESEND_BASE_URL);
-    } catch {
-      url = null;
-    }
-    const loopbackHttp = url?.protocol === "http:" && isLoopbackHostname(url.hostname);
-    if (!url || (url.protocol !== "https:" && !loopbackHttp) || (loopbackHttp && isServing && !appHostIsLoopback)) {
-      problems.push(
-        `RESEND_BASE_URL must be an https:// address (http:// only on localhost / 127.0.0.1, and in production only with a loopback APP_URL): ${raw.RESEND_BASE_URL}`,
-      );
-    }
+  const service = { isServing, appHostIsLoopback };
+  // E-mails carry sign-in links: they go to Resend over https (or to a stand-in on this machine).
+  if (raw.RESEND_BASE_URL && !isSafeServiceUrl(raw.RESEND_BASE_URL, service)) {
+    problems.push(
+      `RESEND_BASE_URL must be an https:// address (http:// only on localhost / 127.0.0.1, and in production only with a loopback APP_URL): ${raw.RESEND_BASE_URL}`,
+    );
+  }
+
+  const proConnectSet = [raw.PROCONNECT_ISSUER, raw.PROCONNECT_CLIENT_ID, raw.PROCONNECT_CLIENT_SECRET].filter(Boolean).length;
+  if (proConnectSet > 0 && proConnectSet < 3) {
+    problems.push("ProConnect needs PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID and PROCONNECT_CLIENT_SECRET together (or none of them).");
+  }
+  if (raw.PROCONNECT_ISSUER && !isSafeServiceUrl(raw.PROCONNECT_ISSUER, service)) {
+    problems.push(
+      `PROCONNECT_ISSUER must be an https:// address (http:// only on localhost / 127.0.0.1, and in production only with a loopback APP_URL): ${raw.PROCONNECT_ISSUER}`,
+    );
   }
 
   if (isServing && raw.DEV_MAILBOX === "1") {
@@ -141,5 +162,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
     devMailboxEnabled: !isProduction || raw.DEV_MAILBOX === "1",
     /** In a production build, the dev mailbox answers loopback clients only. */
     devMailboxLoopbackOnly: isProduction,
+    /** ProConnect's OpenID Connect client, when configured (otherwise the magic link alone). */
+    proConnect:
+      raw.PROCONNECT_ISSUER && raw.PROCONNECT_CLIENT_ID && raw.PROCONNECT_CLIENT_SECRET
+        ? { issuer: raw.PROCONNECT_ISSUER, clientId: raw.PROCONNECT_CLIENT_ID, clientSecret: raw.PROCONNECT_CLIENT_SECRET }
+        : null,
   };
 }

@@ -21,6 +21,12 @@ describe("security headers", () => {
     expect(contentSecurityPolicy(production)).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
   });
 
+  it("let forms lead to ProConnect's origin only when it is configured", () => {
+    expect(contentSecurityPolicy({ ...production, formTargets: ["https://auth.proconnect.gouv.fr"] })).toContain(
+      "form-action 'self' https://auth.proconnect.gouv.fr;",
+    );
+  });
+
   it("let React's development eval run under next dev only", () => {
     expect(contentSecurityPolicy({ ...production, development: true })).toContain("'strict-dynamic' 'unsafe-eval'");
   });

@@ -14,6 +14,11 @@ export interface HeaderContext {
   development: boolean;
   /** Production behind an https APP_URL: HSTS and upgrade-insecure-requests. */
   https: boolean;
+  /**
+   * Other origins a form may lead to: ProConnect's, whose authorization page the sign-in form
+   * redirects to (a form posted before hydration follows that redirect under form-action).
+   */
+  formTargets?: readonly string[];
 }
 
 /**
@@ -21,7 +26,7 @@ export interface HeaderContext {
  * Next's chunks). Styles allow inline: the DSFR and our components set style attributes, and a
  * style cannot run code.
  */
-export function contentSecurityPolicy({ nonce, development, https }: Omit<HeaderContext, "pathname">): string {
+export function contentSecurityPolicy({ nonce, development, https, formTargets = [] }: Omit<HeaderContext, "pathname">): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
@@ -32,7 +37,7 @@ export function contentSecurityPolicy({ nonce, development, https }: Omit<Header
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(" "),
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }

@@ -1,5 +1,6 @@
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { DemoAccounts } from "@/components/auth/demo-accounts";
+import { ProConnectSignIn } from "@/components/auth/proconnect-sign-in";
 import { env } from "@/lib/env";
 
 export function SignInPanel({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
@@ -8,9 +9,15 @@ export function SignInPanel({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
     <div className="fr-card fr-p-4w">
       <Heading className="fr-h4">Se connecter</Heading>
       <p className="fr-text--sm">
-        Vous êtes prescripteur ou employeur inclusif : saisissez votre adresse e-mail, nous vous envoyons un lien de connexion. Pas de mot
-        de passe à retenir.
+        Vous êtes prescripteur ou employeur inclusif : {env.proConnect ? "identifiez-vous avec ProConnect, ou " : ""}saisissez votre adresse
+        e-mail, nous vous envoyons un lien de connexion. Pas de mot de passe à retenir.
       </p>
+      {env.proConnect && (
+        <>
+          <ProConnectSignIn />
+          <p className="fr-hr-or">ou</p>
+        </>
+      )}
       <SignInForm />
       {env.devMailboxEnabled && <DemoAccounts />}
     </div>

@@ -8,6 +8,7 @@ import { selectOrganizationSchema, signInSchema } from "@/lib/auth/validation";
 import { zodFieldErrors, type ActionResult } from "@/lib/action-result";
 import { ROUTES } from "@/lib/routes";
 import { toSeconds, YEAR_MS } from "@/lib/time";
+import { PROCONNECT_ID, PROCONNECT_ID_TOKEN_COOKIE, proConnectLogoutUrl } from "@/lib/auth/proconnect";
 
 /** Form action (works before hydration too): the previous state comes from useActionState. */
 export async function requestSignInLink(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
@@ -21,8 +22,22 @@ export async function requestSignInLink(_previous: ActionResult | null, formData
   return { ok: true };
 }
 
+/** "S'identifier avec ProConnect": to ProConnect's authorization page (a form: works before hydration too). */
+export async function signInWithProConnect(): Promise<void> {
+  if (!env.proConnect) redirect(ROUTES.signIn);
+  await signIn(PROCONNECT_ID, { redirectTo: ROUTES.dashboard });
+}
+
 export async function signOutAction(): Promise<void> {
-  (await cookies()).delete(CURRENT_ORGANIZATION_COOKIE);
+  const jar = await cookies();
+  jar.delete(CURRENT_ORGANIZATION_COOKIE);
+  const idToken = jar.get(PROCONNECT_ID_TOKEN_COOKIE)?.value;
+  if (idToken) {
+    jar.delete(PROCONNECT_ID_TOKEN_COOKIE);
+    await signOut({ redirect: false });
+    // Signed in through ProConnect: its session ends too, then ProConnect sends the browser home.
+    redirect((await proConnectLogoutUrl(idToken)) ?? "/");
+  }
   await signOut({ redirectTo: "/" });
 }
 

@@ -5,10 +5,19 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { after } from "next/server";
+import { cookies } from "next/headers";
 import { clientAddress } from "@/lib/client-address";
 import { handleSignInRequest, hasActiveAccount } from "@/lib/auth/sign-in-email";
 import { SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/lib/auth/sign-in-link";
 import { ROUTES } from "@/lib/routes";
+import {
+  PROCONNECT_ID,
+  PROCONNECT_ID_TOKEN_COOKIE,
+  idTokenCookieOptions,
+  proConnectProvider,
+  withoutProConnectAccounts,
+  type ProConnectProfile,
+} from "@/lib/auth/proconnect";
 import { HOUR_MS, MINUTE_MS, toSeconds } from "@/lib/time";
 
 /** A session ends after 12 hours without activity: each use pushes its end back (at most every 5 minutes). */
@@ -17,7 +26,7 @@ const SESSION_REFRESH_SECONDS = toSeconds(5 * MINUTE_MS);
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The adapter is typed against @prisma/client; the generated client has the same models.
-  adapter: PrismaAdapter(prisma as unknown as Parameters<typeof PrismaAdapter>[0]),
+  adapter: withoutProConnectAccounts(PrismaAdapter(prisma as unknown as Parameters<typeof PrismaAdapter>[0])),
   secret: env.AUTH_SECRET,
   // next-auth builds its URLs from X-Forwarded-Host / -Proto (server actions, auth()) and from the
   // request URL (the auth route): proxy.ts and the route set both to APP_URL; only development
@@ -45,16 +54,33 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         });
       },
     }),
+    ...(env.proConnect ? [proConnectProvider(env.proConnect)] : []),
   ],
   callbacks: {
-    async signIn({ user, email }) {
+    async signIn({ user, email, account, profile }) {
       // Asking for a link always "succeeds" (see above); using one requires an existing account.
       if (email?.verificationRequest) return true;
+      if (account?.provider === PROCONNECT_ID) {
+        // The professional of the address ProConnect vouches for, active in an organisation, or
+        // the magic link's refusal page (AccessDenied).
+        const identity = profile as unknown as ProConnectProfile | undefined;
+        if (!identity?.email || identity.email_verified === false) return false;
+        return hasActiveAccount(identity.email);
+      }
       return Boolean(user.email) && (await hasActiveAccount(user.email!));
     },
     session({ session, user }) {
       session.user.id = user.id;
       return session;
+    },
+  },
+  events: {
+    // "Se déconnecter" ends the ProConnect session too: it needs this sign-in's id token as hint.
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== PROCONNECT_ID || !account.id_token) return;
+      // Someone already signed in here stays who they were: no hint for another identity.
+      if (user.email?.toLowerCase() !== String(profile?.email ?? "").toLowerCase()) return;
+      (await cookies()).set(PROCONNECT_ID_TOKEN_COOKIE, account.id_token, idTokenCookieOptions);
     },
   },
 });

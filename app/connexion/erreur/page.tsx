@@ -6,18 +6,35 @@ import { ROUTES } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Connexion impossible" };
 
-export default function SignInErrorPage() {
+/**
+ * Where next-auth sends a refused sign-in: a used or expired link ("Verification"), or an identity
+ * with no active account here, by magic link or ProConnect ("AccessDenied"). The page says no
+ * more than that, whichever it was.
+ */
+export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
+  const { error } = await searchParams;
+  const denied = error === "AccessDenied";
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8">
         <h1>Connexion impossible</h1>
-        <Alert
-          severity="error"
-          title="Ce lien de connexion n'est plus valable."
-          description={`Il a peut-être déjà servi ou expiré (${SIGN_IN_LINK_VALIDITY_LABEL}), ou l'adresse n'a pas accès au service.`}
-        />
+        {denied ? (
+          <Alert
+            as="h2"
+            severity="error"
+            title="Cette adresse n'a pas accès au service."
+            description="Seuls les membres d'une organisation inscrite peuvent se connecter : demandez à un administrateur de votre organisation de vous ajouter."
+          />
+        ) : (
+          <Alert
+            as="h2"
+            severity="error"
+            title="Ce lien de connexion n'est plus valable."
+            description={`Il a peut-être déjà servi ou expiré (${SIGN_IN_LINK_VALIDITY_LABEL}), ou l'adresse n'a pas accès au service.`}
+          />
+        )}
         <p className="fr-mt-3w">
-          <Link href={ROUTES.signIn}>Demander un nouveau lien de connexion</Link>
+          <Link href={ROUTES.signIn}>Revenir à la connexion</Link>
         </p>
       </div>
     </div>
