@@ -60,8 +60,8 @@ const STAND_IN_FAILURES = 3;
 /**
  * Issue 11: the FAQ journeys again, this time delivered through a Resend stand-in that keeps to
  * Resend's 2 requests per second (429 with retry-after beyond) and fails its first 3 calls, as a
- * short incident would (one of them after sending). The specs read what the stand-in received, sign-in links within 20 s;
- * afterwards no e-mail may have reached it twice.
+ * short incident would (one of them after sending). The specs read what the stand-in received,
+ * sign-in links within 20 s; afterwards no e-mail may have reached it twice.
  */
 async function runThroughResendStandIn(env: NodeJS.ProcessEnv): Promise<number> {
   const standIn = await startResendStub({ ratePerSecond: 2, maxBatch: 100 });

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { OIDCConfig } from "next-auth/providers";
 import type { Adapter } from "next-auth/adapters";
 import { env } from "@/lib/env";
-import { DAY_MS } from "@/lib/time";
+import { DAY_MS, toSeconds } from "@/lib/time";
 
 /**
  * "S'identifier avec ProConnect" (issue 14): the State's OpenID Connect federation for
@@ -77,7 +77,7 @@ export const idTokenCookieOptions = {
   sameSite: "lax" as const,
   secure: env.secureCookies,
   path: "/",
-  maxAge: Math.round(DAY_MS / 1000),
+  maxAge: toSeconds(DAY_MS),
 };
 
 let discovery: Promise<{ end_session_endpoint?: string }> | null = null;
