@@ -100,10 +100,8 @@ export function visibleJobsWhere(scope: AccessScope): Prisma.JobDescriptionWhere
 }
 // Issue 13: a prescriber sees, and applies for, an employer's open jobs only: closed ones are the
 // employer's history. The send re-checks this under a lock (lib/applications/send.ts).
-/** The jobs any prescriber may pick when sending to this employer. */
-export function applicableJobsWhere(employerOrganizationId: string): Prisma.JobDescriptionWhereInput {
-  return { organizationId: employerOrganizationId, isOpen: true, organization: { kind: "EMPLOYER" } };
-}
+/** The jobs of an employer any prescriber may see and pick when sending to it. */
+export const APPLICABLE_JOBS = { isOpen: true } satisfies Prisma.JobDescriptionWhereInput;
 
 // Issue 13 item 4: "Envoyer à un autre employeur" is the sending organisation's next move after a
 // refusal: its members (any of them, like every application of the organisation) re-send a
@@ -112,6 +110,10 @@ export function applicableJobsWhere(employerOrganizationId: string): Prisma.JobD
 export function resendableApplicationsWhere(scope: AccessScope) {
   if (!isPrescriber(scope)) return null;
   return { senderOrganizationId: scope.organizationId, status: "REFUSED" } satisfies Prisma.JobApplicationWhereInput;
+}
+/** Whether the page offers "Envoyer à un autre employeur" (the same rule as resendableApplicationsWhere). */
+export function mayResendApplication(scope: AccessScope, application: { senderOrganizationId: string; status: string }): boolean {
+  return isPrescriber(scope) && application.senderOrganizationId === scope.organizationId && application.status === "REFUSED";
 }
 // Issue 13 item 4: "each timeline links to the other only for those allowed to see it": a linked
 // application (re-sent from / re-sent as) is shown only when the organisation may see that

@@ -9,6 +9,7 @@ import type { EmployerSearchResult } from "@/lib/applications/employers";
 import type { SendApplicationFormValues } from "@/lib/applications/send-validation";
 import { EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, type EmployerType } from "@/lib/status";
 import { keepSelected, searchStatusMessage, useDebouncedSearch } from "@/components/applications/use-debounced-search";
+import { JobPicker, recruitingSummary } from "@/components/applications/job-picker";
 
 const employerLabel = (employer: EmployerSearchResult) => (employer.city ? `${employer.name} — ${employer.city}` : employer.name);
 
@@ -16,6 +17,7 @@ const employerLabel = (employer: EmployerSearchResult) => (employer.city ? `${em
 export function EmployerPicker() {
   const {
     register,
+    setValue,
     formState: { errors },
   } = useFormContext<SendApplicationFormValues>();
   const [query, setQuery] = useState("");
@@ -87,12 +89,15 @@ export function EmployerPicker() {
             stateRelatedMessage={error}
             options={options.map((employer) => ({
               label: employerLabel(employer),
-              hintText: `${EMPLOYER_TYPE_LABELS[employer.type]}${employer.postalCode ? ` — ${employer.postalCode}` : ""}`,
+              hintText: `${EMPLOYER_TYPE_LABELS[employer.type]}${employer.postalCode ? ` — ${employer.postalCode}` : ""} · ${recruitingSummary(employer)}`,
               nativeInputProps: {
                 ...field,
                 value: employer.id,
                 onChange: (event) => {
                   setSelected(employer);
+                  // Another employer, other jobs; spontaneous is preselected when it is the only choice.
+                  setValue("jobIds", []);
+                  setValue("spontaneous", employer.openJobs.length === 0 && employer.spontaneousApplicationsOpen);
                   return field.onChange(event);
                 },
               },
@@ -100,6 +105,11 @@ export function EmployerPicker() {
           />
         )}
       </div>
+      {selected && (
+        <div className="fr-fieldset__element">
+          <JobPicker employer={selected} />
+        </div>
+      )}
     </fieldset>
   );
 }

@@ -41,3 +41,19 @@ export const JOB_CHANGE_LABELS: Record<JobChangeAction, string> = {
   spontaneous_opened: "a ouvert les candidatures spontanées",
   spontaneous_closed: "a fermé les candidatures spontanées",
 };
+
+/** What an application was sent for, in one line: its jobs, or "Candidature spontanée", and the free-text precision. */
+export function appliedForLabel(application: {
+  spontaneous: boolean;
+  jobTitle: string | null;
+  jobs: { jobDescription: { title: string; contractType: ContractType; city?: string | null } }[];
+}): string {
+  const precision = application.jobTitle?.trim();
+  const main = application.jobs.length
+    ? application.jobs.map(({ jobDescription }) => jobLabel(jobDescription)).join(" ; ")
+    : application.spontaneous
+      ? SPONTANEOUS_LABEL
+      : "";
+  if (!main) return precision || "Non précisé";
+  return precision ? `${main} — ${precision}` : main;
+}
