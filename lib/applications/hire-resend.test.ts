@@ -6,6 +6,8 @@ import { acceptApplication } from "@/lib/applications/transitions";
 import { acceptSchema, todayInFrance } from "@/lib/applications/decision-validation";
 import { sendApplication } from "@/lib/applications/send";
 import { linkedApplications } from "@/lib/applications/resend";
+import { createCandidateLink } from "@/lib/candidate-links";
+import { getCandidateStatus } from "@/lib/candidate-status";
 import { createApplication, createJob, createMember, createOrganization, createScenario } from "@/test/fixtures";
 
 const BASE_URL = "http://test.local";
@@ -36,6 +38,9 @@ describe("Poste retenu", () => {
       expect(mail?.text).toContain("Poste retenu");
       expect(mail?.text).toContain("Valoriste (CDI inclusion)");
     }
+    // The candidate's status page shows it too.
+    const status = await getCandidateStatus(await createCandidateLink(prisma, s.candidate.id));
+    expect(status?.applications.find((a) => a.id === application.id)?.hiring?.job).toBe("Valoriste (CDI inclusion) — Lille");
   });
 
   it("none: no job recorded; another employer's job: not found, nothing written", async () => {
