@@ -92,8 +92,6 @@ export function manageableEmployerWhere(ctx: Pick<MemberContext, "userId" | "org
     memberships: { some: { userId: ctx.userId, isActive: true } },
   } satisfies Prisma.OrganizationWhereInput;
 }
-/** Only an employer keeps "fiches de poste" (the page /employer/jobs). */
-export const mayManageJobs = isEmployer;
 /** The jobs and history the organisation reads on /employer/jobs: its own. */
 export function visibleJobsWhere(scope: AccessScope): Prisma.JobDescriptionWhereInput | null {
   return isEmployer(scope) ? { organizationId: scope.organizationId } : null;

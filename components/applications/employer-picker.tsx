@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
@@ -18,6 +18,7 @@ export function EmployerPicker() {
   const {
     register,
     setValue,
+    getValues,
     formState: { errors },
   } = useFormContext<SendApplicationFormValues>();
   const [query, setQuery] = useState("");
@@ -29,6 +30,32 @@ export function EmployerPicker() {
   const search = useDebouncedSearch(JSON.stringify([trimmed, type]), enabled, () =>
     searchEmployersAction({ query: trimmed, type: type || undefined }),
   );
+
+  // The server refused the jobs (one closed while the form was open): read the employer's open jobs
+  // again, and untick those that are no longer offered.
+  const jobsRefused = errors.jobIds?.type === "server" ? errors.jobIds.message : undefined;
+  const selectedId = selected?.id;
+  const selectedName = selected?.name;
+  useEffect(() => {
+    if (!jobsRefused || !selectedId || !selectedName) return;
+    let cancelled = false;
+    void searchEmployersAction({ query: selectedName.slice(0, 100) }).then((result) => {
+      const fresh = result.ok ? result.results.find((employer) => employer.id === selectedId) : undefined;
+      if (cancelled || !fresh) return;
+      setSelected(fresh);
+      const open = new Set(fresh.openJobs.map((job) => job.id));
+      const picked = getValues("jobIds");
+      if (Array.isArray(picked))
+        setValue(
+          "jobIds",
+          (picked as string[]).filter((id) => open.has(id)),
+        );
+      if (!fresh.spontaneousApplicationsOpen) setValue("spontaneous", false);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [jobsRefused, selectedId, selectedName, getValues, setValue]);
 
   const options = keepSelected(selected, search.results);
   const error = errors.employerOrganizationId?.message;
