@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { sendApplication } from "@/lib/applications/send";
-import { createJob, createScenario } from "@/test/fixtures";
+import { listApplications } from "@/lib/applications/list";
+import { listHref, parseListFilters } from "@/lib/applications/list-filters";
+import { createApplication, createJob, createScenario } from "@/test/fixtures";
 
 const BASE_URL = "http://test.local";
 const MESSAGE = "Bonjour, je vous propose cette candidature : personne motivée et disponible.";
@@ -142,3 +144,23 @@ async function waitForLockWait() {
     await sleep(30);
   }
 }
+
+describe("« Candidatures reçues » filtered by job (issue 13)", () => {
+  it("?job=<id> keeps the applications for that job, ?job=spontaneous the spontaneous ones; another employer's job matches nothing", async () => {
+    const s = await createScenario();
+    const other = await createScenario();
+    const [a, b] = [await createJob(s.employerOrg.id), await createJob(s.employerOrg.id)];
+    const foreign = await createJob(other.employerOrg.id);
+    const base = { candidateId: s.candidate.id, sender: s.prescriber.ctx, employerOrganizationId: s.employerOrg.id };
+    const forA = await createApplication({ ...base, jobIds: [a.id] });
+    const forBoth = await createApplication({ ...base, jobIds: [a.id, b.id] });
+    const spontaneous = await createApplication({ ...base });
+    const ids = async (job: string) => (await listApplications(s.employer.ctx, parseListFilters({ job }))).rows.map((row) => row.id).sort();
+
+    expect(await ids(a.id)).toEqual([forA.id, forBoth.id].sort());
+    expect(await ids(b.id)).toEqual([forBoth.id]);
+    expect(await ids("spontaneous")).toEqual([spontaneous.id]);
+    expect(await ids(foreign.id)).toEqual([]);
+    expect(listHref("/employer/applications", parseListFilters({ job: a.id }))).toBe(`/employer/applications?job=${a.id}`);
+  });
+});
