@@ -10,6 +10,7 @@ import {
   buildApplication,
   buildCandidate,
   buildCandidateLink,
+  buildJob,
   buildMember,
   buildOrganization,
   buildSession,
@@ -58,6 +59,7 @@ export async function plantAuthorizationData(): Promise<PlantedData> {
   });
   const applicationOfB = await buildApplication({ candidate: candidateOfB, sender: users.prescriberB, employer: otherEmployer, message });
   const token = await buildCandidateLink(sharedCandidate);
+  const employerJob = await buildJob(receivingEmployer, { title: "Agent de tri" });
 
   const sessions = {} as PlantedData["sessions"];
   for (const [persona, user] of Object.entries(users) as [keyof PlantedData["sessions"], { id: string }][]) {
@@ -71,6 +73,7 @@ export async function plantAuthorizationData(): Promise<PlantedData> {
       sharedCandidate: sharedCandidate.id,
       candidateOfB: candidateOfB.id,
       sharedCandidateToken: token,
+      employerJob: employerJob.id,
     },
     names: { sharedCandidate: sharedCandidate.lastName, candidateOfB: candidateOfB.lastName },
     sessions,

@@ -62,6 +62,8 @@ export interface RouteFixtures {
   candidateOfB: string;
   /** A valid candidate status link (/c/…) of the shared candidate. */
   sharedCandidateToken: string;
+  /** A "fiche de poste" of the receiving employer. */
+  employerJob: string;
 }
 
 export interface RouteCase {
@@ -207,6 +209,13 @@ export const ROUTES: Record<string, RouteCase[]> = {
     { path: "/employer/applications", shows: "Candidatures reçues", lists: ["sharedCandidate", "candidateOfB"], expect: employerPage },
   ],
 
+  // Issue 13: an employer's jobs are its own; another employer's job id is not found.
+  "/employer/jobs": [{ path: "/employer/jobs", shows: "Fiches de poste", expect: employerPage }],
+  "/employer/jobs/new": [{ path: "/employer/jobs/new", shows: "Créer une fiche de poste", expect: employerPage }],
+  "/employer/jobs/[id]": [
+    { path: "/employer/jobs/{employerJob}", shows: "Modifier la fiche de poste", expect: { ...employerPage, otherEmployer: NOT_FOUND } },
+  ],
+
   "/prescriber/applications": [
     {
       path: "/prescriber/applications",
@@ -217,6 +226,12 @@ export const ROUTES: Record<string, RouteCase[]> = {
   ],
   "/prescriber/applications/new": [
     { path: "/prescriber/applications/new", shows: "Envoyer une candidature", expect: prescriberPage },
+    // "Envoyer à un autre employeur" from an application of A: B gets the empty form (the name check proves it).
+    {
+      path: "/prescriber/applications/new?resend={sharedApplication}",
+      shows: "Envoyer une candidature",
+      expect: prescriberPage,
+    },
     // Preselecting another organisation's candidate is ignored, like an unknown id (the name check proves it).
     { path: "/prescriber/applications/new?candidate={candidateOfB}", shows: "Envoyer une candidature", expect: prescriberPage },
   ],
@@ -280,6 +295,8 @@ export interface ActionScene {
   failedEmployerEmail(): Promise<string>;
   /** A fresh "commentaire interne" written by the "employer" persona on a shared application. */
   employerNote(): Promise<string>;
+  /** A fresh "fiche de poste" of the receiving employer, open or closed. */
+  employerJob(isOpen: boolean): Promise<string>;
 }
 
 export interface ActionCase {
@@ -439,6 +456,7 @@ export const ACTIONS: Record<string, ActionCase[]> = {
           candidateMode: "existing",
           candidateId: s.sharedCandidate,
           employerOrganizationId: await s.freshEmployer(),
+          spontaneous: true,
           message: "Candidature envoyée par la matrice d'autorisations.",
         },
       ],
@@ -452,6 +470,54 @@ export const ACTIONS: Record<string, ActionCase[]> = {
   // Searching B's candidate by name: found by B, an empty list for A (the name check proves it).
   "lib/applications/send-actions.ts#searchCandidatesAction": [
     { args: (s) => [{ query: s.candidateOfBLastName }], writes: false, expect: prescriberAction },
+  ],
+
+  // Issue 13: the receiving employer's active members change its jobs and its spontaneous switch;
+  // another employer's job id is not found, a prescriber gets the employer side's 404.
+  "lib/job-descriptions/actions.ts#createJobAction": [
+    {
+      args: () => [
+        {
+          title: "Agent de tri",
+          contractType: "CDDI",
+          city: "Roubaix",
+          department: "59",
+          weeklyHours: "26",
+          positions: "2",
+          description: "",
+        },
+      ],
+      writes: true,
+      expect: { ...employerDecision, otherEmployer: "ok" },
+    },
+  ],
+  "lib/job-descriptions/actions.ts#updateJobAction": [
+    {
+      args: async (s) => [
+        {
+          jobId: await s.employerJob(true),
+          title: "Agent de tri modifié",
+          contractType: "CDI_INCLUSION",
+          city: "Roubaix",
+          department: "59",
+          weeklyHours: "30",
+          positions: "1",
+        },
+      ],
+      writes: true,
+      expect: employerDecision,
+    },
+  ],
+  "lib/job-descriptions/actions.ts#setJobOpenAction": [
+    { args: async (s) => [{ jobId: await s.employerJob(true), open: false }], writes: true, expect: employerDecision },
+  ],
+  "lib/job-descriptions/actions.ts#setSpontaneousOpenAction": [
+    {
+      label: "closing, then each employer's own switch (a prescriber has none)",
+      args: () => [{ open: false }],
+      writes: ["employer", "otherEmployer"],
+      expect: { ...employerDecision, otherEmployer: "ok" },
+    },
   ],
 
   "lib/mail/failed-emails-actions.ts#retryFailedEmailAction": [

@@ -173,6 +173,8 @@ export async function buildApplication(input: {
   answerToPrescriber?: string;
   hiringStartDate?: Date;
   hiringEndDate?: Date;
+  /** Issue 13: the jobs applied for (default: none, a spontaneous application). */
+  jobIds?: string[];
 }): Promise<{ id: string; path: string }> {
   const application = await rows.createApplication({
     candidateId: input.candidate.id,
@@ -181,6 +183,7 @@ export async function buildApplication(input: {
     status: input.status,
     createdAt: new Date(Date.now() - (input.daysAgo ?? 1) * 86_400_000),
     profile: input.profile,
+    jobIds: input.jobIds,
     jobTitle: input.jobTitle ?? "Agent polyvalent",
     message: input.message ?? `Bonjour, je vous propose la candidature de ${input.candidate.name}, motivé(e) et disponible rapidement.`,
     history: {
@@ -193,6 +196,15 @@ export async function buildApplication(input: {
     },
   });
   return { id: application.id, path: `/applications/${application.id}` };
+}
+
+/** A "fiche de poste" of the employer (issue 13), open unless told otherwise; the title gets a suffix. */
+export async function buildJob(
+  employer: BuiltOrganization,
+  job: { title: string; isOpen?: boolean; city?: string; department?: string },
+): Promise<{ id: string; title: string }> {
+  const row = await rows.createJob(employer.id, { ...job, title: `${job.title} ${unique()}` });
+  return { id: row.id, title: row.title };
 }
 
 /**

@@ -6,7 +6,15 @@
  * and the other specs' data are never touched.
  */
 import type { ApplicationStatus } from "../lib/generated/prisma/enums";
-import { buildApplication, buildCandidate, buildMember, buildOrganization, e2eDatabase, type BuiltOrganization } from "./builders";
+import {
+  buildApplication,
+  buildCandidate,
+  buildJob,
+  buildMember,
+  buildOrganization,
+  e2eDatabase,
+  type BuiltOrganization,
+} from "./builders";
 
 const DAY = 86_400_000;
 
@@ -36,6 +44,8 @@ export interface LayoutData {
   };
   /** Of the many applications the main employer received: one to decide on, one hire to cancel, one archived (refused). */
   applications: { toDecide: string; hired: string; archived: string };
+  /** Issue 13: the main employer's "fiches de poste" (long titles, one closed): one to edit. */
+  jobs: { toEdit: string };
 }
 
 /** Writes one layout world; needs the e2e database's DATABASE_URL. */
@@ -134,6 +144,31 @@ export async function createLayoutData(now = new Date()): Promise<LayoutData> {
     where: { id: archived },
     data: { archivedAt: new Date(now.getTime() - 5 * DAY), archivedById: employerUser.id },
   });
+  // Issue 13: long job titles, one closed, and their history (an edit with every field).
+  const jobs = [
+    await buildJob(employers.main, {
+      title: "Agent polyvalent de tri, de valorisation et de réemploi des déchets d'équipements électriques",
+    }),
+    await buildJob(employers.main, { title: "Chauffeur-livreur poids lourd et manutentionnaire en entrepôt logistique solidaire" }),
+    await buildJob(employers.main, { title: "Vendeur-caissier en boutique solidaire de la Métropole européenne de Lille", isOpen: false }),
+  ];
+  await e2eDatabase().jobChange.createMany({
+    data: [
+      ...jobs.map((job) => ({ organizationId: employers.main.id, jobDescriptionId: job.id, actorId: employerUser.id, action: "created" })),
+      {
+        organizationId: employers.main.id,
+        jobDescriptionId: jobs[0]!.id,
+        actorId: employerUser.id,
+        action: "updated",
+        changes: [
+          { field: "title", from: "Agent de tri", to: jobs[0]!.title },
+          { field: "description", from: "", to: LONG_ANSWER },
+        ],
+      },
+      { organizationId: employers.main.id, jobDescriptionId: jobs[2]!.id, actorId: employerUser.id, action: "closed" },
+    ],
+  });
+
   // "Commentaires internes": a long one, with a long unbroken word, on the application to decide.
   await e2eDatabase().applicationNote.create({
     data: {
@@ -156,6 +191,7 @@ export async function createLayoutData(now = new Date()): Promise<LayoutData> {
       refusedApplicationId: refused.id,
     },
     applications: { toDecide: others[0]!, hired: others[1]!, archived },
+    jobs: { toEdit: jobs[0]!.id },
   };
 }
 

@@ -100,6 +100,21 @@ test("employer: dashboard, received list and its pages", async ({ browser }) => 
   await reviewScreen(page, "employeur-candidatures-page-2");
 });
 
+test("employer: fiches de poste, the creation form with its errors, the edit form", async ({ browser }) => {
+  const page = await signedIn(browser, data.employer.email);
+  await page.goto("/employer/jobs");
+  await expect(page.getByRole("table", { name: "Fiches de poste" }).getByText("Recrutement fermé")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Historique des modifications" })).toContainText("a modifié la fiche");
+  await reviewScreen(page, "fiches-de-poste");
+  await page.goto("/employer/jobs/new");
+  await page.getByRole("button", { name: "Créer la fiche de poste" }).click();
+  await expect(page.getByText("Saisissez l'intitulé du poste.")).toBeVisible();
+  await reviewScreen(page, "fiche-de-poste-creation-erreurs");
+  await page.goto(`/employer/jobs/${data.jobs.toEdit}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Modifier la fiche de poste" })).toBeVisible();
+  await reviewScreen(page, "fiche-de-poste-modification");
+});
+
 test("employer: an archived application, and the « Archivées » view of the list", async ({ browser }) => {
   const page = await signedIn(browser, data.employer.email);
   await page.goto(`/applications/${data.applications.archived}`);
@@ -196,7 +211,17 @@ test("prescriber: an answer, a candidate, the send form with its errors, the con
   const page = await signedIn(browser, data.prescriber.email);
   await page.goto(`/applications/${data.candidate.refusedApplicationId}`);
   await expect(page.getByRole("heading", { level: 1, name: /^Candidature de Marie-Antoinette/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Envoyer à un autre employeur" })).toBeVisible();
   await reviewScreen(page, "candidature-prescripteur");
+  // Issue 13: the send form prefilled from the declined application, with the employer's long job titles to pick.
+  await page.getByRole("link", { name: "Envoyer à un autre employeur" }).click();
+  await expect(page.getByText("Vous envoyez à un autre employeur la candidature déclinée par")).toBeVisible();
+  // The name's random suffix: other workers have an employer of the same name.
+  const suffix = data.employer.organization.name.split(" ").at(-1)!;
+  await page.getByLabel("Rechercher un employeur").fill(suffix);
+  await page.getByRole("radio", { name: new RegExp(suffix) }).check({ force: true });
+  await expect(page.getByRole("checkbox", { name: /Agent polyvalent de tri/ })).toBeVisible();
+  await reviewScreen(page, "envoi-autre-employeur-postes");
 
   await page.goto(`/prescriber/candidates/${data.candidate.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(data.candidate.lastName);

@@ -72,6 +72,56 @@ export function seesArchive(scope: Pick<MemberContext, "organizationKind">): boo
   return isEmployer(scope);
 }
 
+// Issue 13: an employer's "fiches de poste" and its "Candidatures spontanées" switch are its own:
+// its active members create, edit, open and close them; every member reads them and their history
+// (who changed what, and when). null: this member may change none.
+/** The jobs the member may change (and name as "Poste retenu", open or closed). */
+export function manageableJobsWhere(ctx: Pick<MemberContext, "userId" | "organizationId" | "organizationKind">) {
+  if (!isEmployer(ctx)) return null;
+  return {
+    organizationId: ctx.organizationId,
+    organization: { kind: "EMPLOYER", memberships: { some: { userId: ctx.userId, isActive: true } } },
+  } satisfies Prisma.JobDescriptionWhereInput;
+}
+/** The employer whose spontaneous switch the member may change: its own, while an active member. null: none. */
+export function manageableEmployerWhere(ctx: Pick<MemberContext, "userId" | "organizationId" | "organizationKind">) {
+  if (!isEmployer(ctx)) return null;
+  return {
+    id: ctx.organizationId,
+    kind: "EMPLOYER",
+    memberships: { some: { userId: ctx.userId, isActive: true } },
+  } satisfies Prisma.OrganizationWhereInput;
+}
+/** The jobs and history the organisation reads on /employer/jobs: its own. */
+export function visibleJobsWhere(scope: AccessScope): Prisma.JobDescriptionWhereInput | null {
+  return isEmployer(scope) ? { organizationId: scope.organizationId } : null;
+}
+// Issue 13: a prescriber sees, and applies for, an employer's open jobs only: closed ones are the
+// employer's history. The send re-checks this under a lock (lib/applications/send.ts).
+/** The jobs of an employer any prescriber may see and pick when sending to it. */
+export const APPLICABLE_JOBS = { isOpen: true } satisfies Prisma.JobDescriptionWhereInput;
+
+// Issue 13 item 4: "Envoyer à un autre employeur" is the sending organisation's next move after a
+// refusal: its members (any of them, like every application of the organisation) re-send a
+// declined application it sent. null: none (employers).
+/** The applications the member may re-send to another employer. */
+export function resendableApplicationsWhere(scope: AccessScope) {
+  if (!isPrescriber(scope)) return null;
+  return { senderOrganizationId: scope.organizationId, status: "REFUSED" } satisfies Prisma.JobApplicationWhereInput;
+}
+/** Whether the page offers "Envoyer à un autre employeur" (the same rule as resendableApplicationsWhere). */
+export function mayResendApplication(scope: AccessScope, application: { senderOrganizationId: string; status: string }): boolean {
+  return isPrescriber(scope) && application.senderOrganizationId === scope.organizationId && application.status === "REFUSED";
+}
+// Issue 13 item 4: "each timeline links to the other only for those allowed to see it": a linked
+// application (re-sent from / re-sent as) is shown only when the organisation may see that
+// application itself. So the prescriber organisation sees both links, each employer only its own
+// application, and the first employer learns nothing about the second (nor the second about the first).
+/** The applications an application page may link to as "re-sent from" or "re-sent as". */
+export function visibleLinkedApplicationsWhere(scope: AccessScope): Prisma.JobApplicationWhereInput {
+  return visibleApplicationsWhere(scope);
+}
+
 /** What an employer reads when it calls an action of the prescribers' side. */
 export const PRESCRIBERS_ONLY = "Cette action est réservée aux organisations prescriptrices.";
 

@@ -71,7 +71,7 @@ describe("getCandidateStatus", () => {
         sentAt: new Date("2026-11-01T10:00:00Z"),
         status: "ACCEPTED",
         answerToCandidate: "Bienvenue !",
-        hiring: { startDate: new Date("2027-01-04"), endDate: new Date("2027-06-30") },
+        hiring: { startDate: new Date("2027-01-04"), endDate: new Date("2027-06-30"), job: null },
         sentBy: { name: w.prescriber.user.name, organizationName: expect.any(String) },
       },
       {

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { hashCandidateToken } from "@/lib/candidate-links";
 import type { ApplicationStatus } from "@/lib/status";
 import { personName } from "@/lib/people";
+import { appliedForLabel, jobLabel } from "@/lib/job-descriptions/vocabulary";
 
 /** One application as its candidate may see it: no refusal reason, no private message, no prescriber's message. */
 export interface CandidateApplicationView {
@@ -13,7 +14,7 @@ export interface CandidateApplicationView {
   status: ApplicationStatus;
   answerToCandidate: string | null;
   /** Only while the hire stands (ACCEPTED). */
-  hiring: { startDate: Date | null; endDate: Date | null } | null;
+  hiring: { startDate: Date | null; endDate: Date | null; job: string | null } | null;
   /** The adviser who sent it, whom the candidate can ask for help. */
   sentBy: { name: string; organizationName: string };
   // DESIGN §6: never on this page. `never`, so that copying them here (even by a spread) does not compile.
@@ -48,6 +49,10 @@ export async function getCandidateStatus(token: string, now = new Date()): Promi
             select: {
               id: true,
               jobTitle: true,
+              // Issue 13: the jobs applied for and the one hired for.
+              spontaneous: true,
+              jobs: { select: { jobDescription: { select: { title: true, contractType: true, city: true } } } },
+              hiredJob: { select: { title: true, contractType: true, city: true } },
               createdAt: true,
               status: true,
               answerToCandidate: true,
@@ -75,11 +80,18 @@ export async function getCandidateStatus(token: string, now = new Date()): Promi
     applications: candidate.applications.map((application): CandidateApplicationView => ({
       id: application.id,
       employer: { name: application.employerOrganization.name, city: application.employerOrganization.city },
-      jobTitle: application.jobTitle,
+      jobTitle: application.jobs.length ? appliedForLabel(application) : application.jobTitle,
       sentAt: application.createdAt,
       status: application.status,
       answerToCandidate: application.answerToCandidate,
-      hiring: application.status === "ACCEPTED" ? { startDate: application.hiringStartDate, endDate: application.hiringEndDate } : null,
+      hiring:
+        application.status === "ACCEPTED"
+          ? {
+              startDate: application.hiringStartDate,
+              endDate: application.hiringEndDate,
+              job: application.hiredJob ? jobLabel(application.hiredJob) : null,
+            }
+          : null,
       sentBy: {
         name: personName(application.senderUser),
         organizationName: application.senderOrganization.name,

@@ -14,6 +14,8 @@ export const ROUTES = {
   prescriberApplications: "/prescriber/applications",
   newApplication: "/prescriber/applications/new",
   employerApplications: "/employer/applications",
+  employerJobs: "/employer/jobs",
+  newJob: "/employer/jobs/new",
   devMails: "/dev/mails",
   candidateStatusPrefix: "/c/",
 } as const;
@@ -26,3 +28,7 @@ export const newApplicationPath = (candidateId?: string) =>
   candidateId ? `${ROUTES.newApplication}?candidate=${encodeURIComponent(candidateId)}` : ROUTES.newApplication;
 /** The list of the organisation's side: what it sent, or what it received. */
 export const applicationListPath = (prescriber: boolean) => (prescriber ? ROUTES.prescriberApplications : ROUTES.employerApplications);
+/** A "fiche de poste" of the employer, to edit. */
+export const jobPath = (jobId: string) => `/employer/jobs/${jobId}`;
+/** "Envoyer à un autre employeur": the send form prefilled from a declined application. */
+export const resendApplicationPath = (applicationId: string) => `/prescriber/applications/new?resend=${encodeURIComponent(applicationId)}`;

@@ -4,6 +4,7 @@ import { refuseSchema, cancelSchema } from "@/lib/applications/decision-validati
 import { MULTI_LINE_ERROR, SINGLE_LINE_ERROR } from "@/lib/text-validation";
 
 const validSend = {
+  spontaneous: true,
   candidateMode: "new",
   firstName: "Léa",
   lastName: "Durand",

@@ -76,3 +76,69 @@ export const DEMO_NOTES: [number, UserKey, number, string][] = [
   [5, "E2", 26, "Je l'ai eu au téléphone : disponible dès lundi, intéressé par le poste au tri."],
   [8, "E2", 40, "À rappeler en priorité si un poste se libère à l'atelier en mars."],
 ];
+
+/**
+ * "Fiches de poste" of the demo (issue 13): 2–3 per employer, one of them closed; the admin created
+ * them and closed the closed one (the history shows it).
+ */
+export const DEMO_JOBS = [
+  {
+    id: "demo-job-ei-1",
+    org: "EI",
+    title: "Agent de tri et de valorisation",
+    contractType: "CDDI",
+    city: "Roubaix",
+    weeklyHours: 26,
+    positions: 3,
+    isOpen: true,
+  },
+  {
+    id: "demo-job-ei-2",
+    org: "EI",
+    title: "Chauffeur-livreur",
+    contractType: "CDDI",
+    city: "Roubaix",
+    weeklyHours: 30,
+    positions: 1,
+    isOpen: true,
+  },
+  {
+    id: "demo-job-ei-3",
+    org: "EI",
+    title: "Vendeur en boutique solidaire",
+    contractType: "CDD",
+    city: "Tourcoing",
+    weeklyHours: 24,
+    positions: 2,
+    isOpen: false,
+  },
+  {
+    id: "demo-job-aci-1",
+    org: "ACI",
+    title: "Ouvrier maraîcher",
+    contractType: "CDDI",
+    city: "Villeneuve-d'Ascq",
+    weeklyHours: 26,
+    positions: 4,
+    isOpen: true,
+  },
+  {
+    id: "demo-job-aci-2",
+    org: "ACI",
+    title: "Agent d'entretien des espaces verts",
+    contractType: "CDI_INCLUSION",
+    city: "Lille",
+    weeklyHours: 35,
+    positions: 1,
+    isOpen: false,
+  },
+] as const satisfies readonly {
+  id: string;
+  org: OrgKey;
+  title: string;
+  contractType: "CDDI" | "CDI_INCLUSION" | "CDD" | "INTERIM_INSERTION" | "APPRENTICESHIP" | "PROFESSIONALIZATION";
+  city: string;
+  weeklyHours: number;
+  positions: number;
+  isOpen: boolean;
+}[];

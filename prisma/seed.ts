@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "./client";
 import type { ApplicationStatus, RefusalReason } from "../lib/generated/prisma/enums";
 import type { Prisma } from "../lib/generated/prisma/client";
-import { DEMO_NOTES, DEMO_ORGANIZATIONS, DEMO_USERS, type UserKey } from "./demo";
+import { DEMO_JOBS, DEMO_NOTES, DEMO_ORGANIZATIONS, DEMO_USERS, type UserKey } from "./demo";
 
 const CANDIDATE_NAMES = [
   "Alice Moreau",
@@ -176,6 +176,48 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
       }
       await tx.candidateProfile.createMany({ skipDuplicates: true, data: [...profiles.values()] });
 
+      // The employers' jobs (issue 13), with their history: created by the admin, the closed one closed a week later.
+      const admins = { EI: "E1", ACI: "A1" } as const;
+      await tx.jobDescription.createMany({
+        skipDuplicates: true,
+        data: DEMO_JOBS.map(({ org, ...job }) => ({
+          ...job,
+          organizationId: DEMO_ORGANIZATIONS[org].id,
+          department: "59",
+          description: `${job.title} au sein de ${DEMO_ORGANIZATIONS[org].name} : accompagnement socio-professionnel et formation au poste.`,
+          createdAt: new Date(now.getTime() - 120 * DAY),
+        })),
+      });
+      await tx.jobChange.createMany({
+        skipDuplicates: true,
+        data: DEMO_JOBS.flatMap((job) => [
+          {
+            id: `${job.id}-created`,
+            organizationId: DEMO_ORGANIZATIONS[job.org].id,
+            jobDescriptionId: job.id,
+            actorId: userIds[admins[job.org]],
+            action: "created",
+            createdAt: new Date(now.getTime() - 120 * DAY),
+          },
+          ...(job.isOpen
+            ? []
+            : [
+                {
+                  id: `${job.id}-closed`,
+                  organizationId: DEMO_ORGANIZATIONS[job.org].id,
+                  jobDescriptionId: job.id,
+                  actorId: userIds[admins[job.org]],
+                  action: "closed",
+                  createdAt: new Date(now.getTime() - 7 * DAY),
+                },
+              ]),
+        ]),
+      });
+      // Every third application is spontaneous (its free-text job kept); the others name one or two
+      // of the employer's jobs (closed ones too: they were open when sent), and an accept its job.
+      const jobsOf = (employer: "EI" | "ACI") => DEMO_JOBS.filter((job) => job.org === employer).map((job) => job.id);
+      const applicationJobs: Prisma.ApplicationJobCreateManyInput[] = [];
+
       const applications: Prisma.JobApplicationCreateManyInput[] = [];
       const events: Prisma.ApplicationEventCreateManyInput[] = [];
       for (const [index, [candidate, sender, employer, status, daysAgo, reason, extra]] of DEMO_APPLICATIONS.entries()) {
@@ -194,13 +236,19 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
               : status === "ACCEPTED" || status === "CANCELLED"
                 ? "Bienvenue dans l'équipe ! Rendez-vous le premier jour à 9 h à l'accueil."
                 : null;
+        const spontaneous = index % 3 === 0;
+        const employerJobs = jobsOf(employer);
+        const picked = spontaneous ? [] : index % 4 === 1 ? employerJobs.slice(0, 2) : [employerJobs[index % employerJobs.length]!];
+        for (const jobDescriptionId of picked) applicationJobs.push({ applicationId: id, jobDescriptionId });
         applications.push({
           id,
+          spontaneous,
+          hiredJobId: (status === "ACCEPTED" || status === "CANCELLED") && picked.length ? picked[0] : null,
           candidateId: `demo-cand-${pad(candidate)}`,
           senderUserId: userIds[sender],
           senderOrganizationId: DEMO_ORGANIZATIONS[DEMO_USERS[sender].org].id,
           employerOrganizationId: DEMO_ORGANIZATIONS[employer].id,
-          jobTitle: employer === "EI" ? "Agent de tri et de valorisation" : "Ouvrier maraîcher",
+          jobTitle: spontaneous ? (employer === "EI" ? "Agent de tri et de valorisation" : "Ouvrier maraîcher") : null,
           message: `Bonjour, je vous propose la candidature de ${CANDIDATE_NAMES[candidate]}, motivé(e) et disponible rapidement. Nous nous connaissons depuis plusieurs mois.`,
           status,
           handlerId,
@@ -264,6 +312,7 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
       }
       await tx.jobApplication.createMany({ data: applications, skipDuplicates: true });
       await tx.applicationEvent.createMany({ data: events, skipDuplicates: true });
+      await tx.applicationJob.createMany({ data: applicationJobs, skipDuplicates: true });
       await tx.applicationNote.createMany({
         data: DEMO_NOTES.map(([index, author, hours, body], n) => ({
           id: `demo-note-${pad(n)}`,

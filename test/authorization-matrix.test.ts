@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { createApplication, createCandidate, createMember, createOrganization } from "@/test/fixtures";
+import { createApplication, createCandidate, createJob, createMember, createOrganization } from "@/test/fixtures";
 import { compareWithMatrix, discoverRoutes, discoverServerActions } from "@/e2e/authorization-discovery";
 import { ACTIONS, GUARDED_NAMES, PERSONAS, ROUTES, type ActionCase, type ActionScene, type Persona } from "@/e2e/authorization-matrix";
 
@@ -103,6 +103,7 @@ beforeAll(async () => {
       return id;
     },
     freshEmployer: async () => (await createOrganization("EMPLOYER")).id,
+    employerJob: async (isOpen: boolean) => (await createJob(receivingEmployer.id, { isOpen })).id,
     employerNote: async () =>
       (
         await prisma.applicationNote.create({

@@ -55,6 +55,13 @@ export interface ApplicationInput {
   profile?: Names;
   jobTitle?: string | null;
   message?: string;
+  /** Issue 13: the jobs applied for; none and `spontaneous` (the default when no job is given). */
+  jobIds?: string[];
+  spontaneous?: boolean;
+  /** "Envoyer à un autre employeur": the declined application this one was re-sent from. */
+  resentFromId?: string;
+  /** "Poste retenu" of an accepted application. */
+  hiredJobId?: string;
   /**
    * Also what the journey from "send" to `status` leaves behind, as the app would have written it:
    * the handler, the answers, the hiring dates, processedAt, and one event per step (send, process,
@@ -155,12 +162,40 @@ export function dataBuilders(db: PrismaClient) {
       message: input.message ?? "Candidature de test, avec un message assez long.",
       status,
       createdAt: input.createdAt,
+      spontaneous: input.spontaneous ?? !input.jobIds?.length,
+      resentFromId: input.resentFromId,
+      hiredJobId: input.hiredJobId,
+      jobs: input.jobIds?.length ? { create: input.jobIds.map((jobDescriptionId) => ({ jobDescriptionId })) } : undefined,
     };
     if (!input.history) return db.jobApplication.create({ data });
 
     const journey = journeyTo(status, input.sender.userId, input.history, input.createdAt ?? new Date());
     return db.jobApplication.create({
       data: { ...data, ...journey.fields, createdAt: journey.createdAt, events: { create: journey.events } },
+    });
+  }
+
+  /** A "fiche de poste" of the employer (issue 13), open unless told otherwise. */
+  async function createJob(
+    organizationId: string,
+    overrides: Partial<
+      Pick<
+        Prisma.JobDescriptionUncheckedCreateInput,
+        "title" | "contractType" | "city" | "department" | "weeklyHours" | "positions" | "description" | "isOpen"
+      >
+    > = {},
+  ) {
+    return db.jobDescription.create({
+      data: {
+        organizationId,
+        title: `Poste ${unique()}`,
+        contractType: "CDDI",
+        city: "Lille",
+        department: "59",
+        weeklyHours: 26,
+        positions: 2,
+        ...overrides,
+      },
     });
   }
 
@@ -174,7 +209,7 @@ export function dataBuilders(db: PrismaClient) {
     return { prescriberOrg, employerOrg, prescriber, employer, candidate };
   }
 
-  return { createOrganization, createMember, createCandidate, createApplication, createScenario };
+  return { createOrganization, createMember, createCandidate, createApplication, createScenario, createJob };
 }
 
 /**

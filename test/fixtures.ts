@@ -7,4 +7,4 @@
 import { prisma } from "@/lib/db";
 import { dataBuilders } from "@/test/data-builders";
 
-export const { createOrganization, createMember, createCandidate, createApplication, createScenario } = dataBuilders(prisma);
+export const { createOrganization, createMember, createCandidate, createApplication, createScenario, createJob } = dataBuilders(prisma);

@@ -2,6 +2,7 @@
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import { acceptAction } from "@/lib/applications/decision-actions";
 import { MESSAGE_MAX_LENGTH, acceptSchema, earliestHiringStartDate, todayInFrance } from "@/lib/applications/decision-validation";
 import { isPending } from "@/lib/status";
@@ -14,10 +15,19 @@ import {
 } from "@/components/applications/decision-form-kit";
 
 /** "Accepter": the hiring dates, and an optional message to the candidate. */
-export function AcceptForm({ applicationId, status, onOutcome, onClose }: DecisionFormProps) {
+export function AcceptForm({ applicationId, status, jobs = [], onOutcome, onClose }: DecisionFormProps) {
+  // The jobs applied for come first; the first of them is the likely answer.
+  const ordered = [...jobs.filter((job) => job.appliedFor), ...jobs.filter((job) => !job.appliedFor)];
   const form = useForm({
     resolver: zodResolver(acceptSchema),
-    defaultValues: { applicationId, status, hiringStartDate: todayInFrance(), hiringEndDate: "", answerToCandidate: "" },
+    defaultValues: {
+      applicationId,
+      status,
+      hiringStartDate: todayInFrance(),
+      hiringEndDate: "",
+      answerToCandidate: "",
+      hiredJobId: ordered.find((job) => job.appliedFor)?.id ?? "",
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const submit = useDecisionSubmit(form, acceptAction, onOutcome);
@@ -51,6 +61,20 @@ export function AcceptForm({ applicationId, status, onOutcome, onClose }: Decisi
           />
         </div>
       </div>
+      <Select
+        label="Poste retenu"
+        hint="Parmi vos fiches de poste, ouvertes ou fermées. Il figure dans les e-mails au candidat et au prescripteur."
+        nativeSelectProps={form.register("hiredJobId")}
+        {...fieldState(errors.hiredJobId?.message)}
+      >
+        <option value="">Aucun poste en particulier</option>
+        {ordered.map((job) => (
+          <option key={job.id} value={job.id}>
+            {job.label}
+            {job.appliedFor ? " (poste visé par la candidature)" : job.isOpen ? "" : " (recrutement fermé)"}
+          </option>
+        ))}
+      </Select>
       <Input
         label="Message au candidat (facultatif)"
         textArea

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { ApplicationDetail } from "@/lib/applications/detail";
 import { REFUSAL_REASON_LABELS } from "@/lib/status";
 import { formatCalendarDate, formatDay, personName } from "@/components/applications/format";
+import { appliedForLabel, jobLabel } from "@/lib/job-descriptions/vocabulary";
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
   return (
@@ -57,7 +58,8 @@ export function ApplicationFacts({ application }: { application: ApplicationDeta
             ],
             ["Organisation du prescripteur", senderOrganization.name],
             ["Employeur", application.employerOrganization.name],
-            ["Poste", application.jobTitle || "Non précisé"],
+            [application.jobs.length > 1 ? "Postes visés" : "Poste visé", appliedForLabel(application)],
+            ...(application.hiredJob ? ([["Poste retenu", jobLabel(application.hiredJob)]] as [string, ReactNode][]) : []),
           ]}
         />
       </section>

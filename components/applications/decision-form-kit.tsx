@@ -15,6 +15,16 @@ export interface DecisionFormProps {
   /** The decision was recorded, or the application moved on meanwhile: the panel takes over. */
   onOutcome: (outcome: DecisionOutcome) => void;
   onClose: () => void;
+  /** "Poste retenu" choices (issue 13): the employer's jobs, open or closed. */
+  jobs?: HireableJob[];
+}
+
+export interface HireableJob {
+  id: string;
+  label: string;
+  isOpen: boolean;
+  /** Among the jobs the application was sent for: offered first, the first one preselected. */
+  appliedFor: boolean;
 }
 
 export const UNEXPECTED_ERROR = "Une erreur inattendue est survenue, rien n'a été enregistré. Réessayez dans un instant.";

@@ -14,7 +14,12 @@ import {
   type ApplicationStatus,
   type UserTransitionName,
 } from "@/lib/status";
-import { UNEXPECTED_ERROR, type DecisionFormProps, type DecisionOutcome } from "@/components/applications/decision-form-kit";
+import {
+  UNEXPECTED_ERROR,
+  type DecisionFormProps,
+  type DecisionOutcome,
+  type HireableJob,
+} from "@/components/applications/decision-form-kit";
 import { AcceptForm } from "@/components/applications/accept-form";
 import { CancelForm } from "@/components/applications/cancel-form";
 import { PostponeForm } from "@/components/applications/postpone-form";
@@ -49,10 +54,12 @@ export function DecisionPanel({
   applicationId,
   status,
   isHandler,
+  jobs = [],
 }: {
   applicationId: string;
   status: ApplicationStatus;
   isHandler: boolean;
+  jobs?: HireableJob[];
 }) {
   const router = useRouter();
   const [open, setOpen] = useState<FormTransition | null>(null);
@@ -180,6 +187,7 @@ export function DecisionPanel({
               <OpenForm
                 applicationId={applicationId}
                 status={status}
+                jobs={jobs}
                 onOutcome={(outcome) => settle(transition, outcome)}
                 onClose={() => close(transition)}
               />

@@ -1,4 +1,5 @@
 "use client";
+import { appliedForLabel } from "@/lib/job-descriptions/vocabulary";
 import { useState, type ReactNode } from "react";
 import Link from "next/link";
 import type { ApplicationListRow } from "@/lib/applications/list";
@@ -122,7 +123,7 @@ export function EmployerApplicationsTable({
                           </th>
                           <td>
                             <Link href={applicationPath(row.id)}>{name}</Link>
-                            {row.jobTitle && <span className="fr-hint-text">{row.jobTitle}</span>}
+                            <span className="fr-hint-text">{appliedForLabel(row)}</span>
                           </td>
                           <td>
                             {personName(row.senderUser)}

@@ -3,6 +3,7 @@ import type { ListFilters } from "@/lib/applications/list-filters";
 import { personName } from "@/components/applications/format";
 import { ListFiltersForm } from "@/components/applications/list-filters-form";
 import { ROUTES } from "@/lib/routes";
+import { SPONTANEOUS_LABEL } from "@/lib/job-descriptions/vocabulary";
 
 export const EMPLOYER_LIST_PATH = ROUTES.employerApplications;
 
@@ -11,10 +12,12 @@ export function EmployerFilters({
   filters,
   prescriberOrganizations,
   handlers,
+  jobs,
 }: {
   filters: ListFilters;
   prescriberOrganizations: { id: string; name: string }[];
   handlers: { id: string; firstName: string; lastName: string }[];
+  jobs: { id: string; title: string; isOpen: boolean }[];
 }) {
   return (
     <ListFiltersForm action={EMPLOYER_LIST_PATH} filters={filters} dateLabels={{ from: "Reçue à partir du", to: "Reçue jusqu'au" }}>
@@ -40,6 +43,17 @@ export function EmployerFilters({
           {handlers.map((user) => (
             <option key={user.id} value={user.id}>
               {personName(user)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="fr-col-12 fr-col-md-4">
+        <Select label="Poste" nativeSelectProps={{ name: "job", defaultValue: filters.job ?? "" }}>
+          <option value="">Tous les postes</option>
+          <option value="spontaneous">{SPONTANEOUS_LABEL}</option>
+          {jobs.map((job) => (
+            <option key={job.id} value={job.id}>
+              {job.isOpen ? job.title : `${job.title} (recrutement fermé)`}
             </option>
           ))}
         </Select>

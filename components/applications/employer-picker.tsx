@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
@@ -9,6 +9,7 @@ import type { EmployerSearchResult } from "@/lib/applications/employers";
 import type { SendApplicationFormValues } from "@/lib/applications/send-validation";
 import { EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, type EmployerType } from "@/lib/status";
 import { keepSelected, searchStatusMessage, useDebouncedSearch } from "@/components/applications/use-debounced-search";
+import { JobPicker, recruitingSummary } from "@/components/applications/job-picker";
 
 const employerLabel = (employer: EmployerSearchResult) => (employer.city ? `${employer.name} — ${employer.city}` : employer.name);
 
@@ -16,6 +17,8 @@ const employerLabel = (employer: EmployerSearchResult) => (employer.city ? `${em
 export function EmployerPicker() {
   const {
     register,
+    setValue,
+    getValues,
     formState: { errors },
   } = useFormContext<SendApplicationFormValues>();
   const [query, setQuery] = useState("");
@@ -27,6 +30,32 @@ export function EmployerPicker() {
   const search = useDebouncedSearch(JSON.stringify([trimmed, type]), enabled, () =>
     searchEmployersAction({ query: trimmed, type: type || undefined }),
   );
+
+  // The server refused the jobs (one closed while the form was open): read the employer's open jobs
+  // again, and untick those that are no longer offered.
+  const jobsRefused = errors.jobIds?.type === "server" ? errors.jobIds.message : undefined;
+  const selectedId = selected?.id;
+  const selectedName = selected?.name;
+  useEffect(() => {
+    if (!jobsRefused || !selectedId || !selectedName) return;
+    let cancelled = false;
+    void searchEmployersAction({ query: selectedName.slice(0, 100) }).then((result) => {
+      const fresh = result.ok ? result.results.find((employer) => employer.id === selectedId) : undefined;
+      if (cancelled || !fresh) return;
+      setSelected(fresh);
+      const open = new Set(fresh.openJobs.map((job) => job.id));
+      const picked = getValues("jobIds");
+      if (Array.isArray(picked))
+        setValue(
+          "jobIds",
+          (picked as string[]).filter((id) => open.has(id)),
+        );
+      if (!fresh.spontaneousApplicationsOpen) setValue("spontaneous", false);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [jobsRefused, selectedId, selectedName, getValues, setValue]);
 
   const options = keepSelected(selected, search.results);
   const error = errors.employerOrganizationId?.message;
@@ -87,12 +116,15 @@ export function EmployerPicker() {
             stateRelatedMessage={error}
             options={options.map((employer) => ({
               label: employerLabel(employer),
-              hintText: `${EMPLOYER_TYPE_LABELS[employer.type]}${employer.postalCode ? ` — ${employer.postalCode}` : ""}`,
+              hintText: `${EMPLOYER_TYPE_LABELS[employer.type]}${employer.postalCode ? ` — ${employer.postalCode}` : ""} · ${recruitingSummary(employer)}`,
               nativeInputProps: {
                 ...field,
                 value: employer.id,
                 onChange: (event) => {
                   setSelected(employer);
+                  // Another employer, other jobs; spontaneous is preselected when it is the only choice.
+                  setValue("jobIds", []);
+                  setValue("spontaneous", employer.openJobs.length === 0 && employer.spontaneousApplicationsOpen);
                   return field.onChange(event);
                 },
               },
@@ -100,6 +132,11 @@ export function EmployerPicker() {
           />
         )}
       </div>
+      {selected && (
+        <div className="fr-fieldset__element">
+          <JobPicker employer={selected} />
+        </div>
+      )}
     </fieldset>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { appliedForLabel } from "@/lib/job-descriptions/vocabulary";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import type { ApplicationListRow } from "@/lib/applications/list";
 import { StatusLink } from "@/components/applications/status-link";
@@ -19,7 +20,7 @@ export function PrescriberApplicationsTable({ rows, caption }: { rows: Applicati
           </Link>,
           <span key="employer">
             {row.employerOrganization.name}
-            {row.jobTitle && <span className="fr-hint-text">{row.jobTitle}</span>}
+            <span className="fr-hint-text">{appliedForLabel(row)}</span>
           </span>,
           personName(row.senderUser),
           <time key="date" dateTime={row.createdAt.toISOString()}>

@@ -32,7 +32,20 @@ function focusFirstError() {
     ?.focus();
 }
 
-export function SendApplicationForm({ initialCandidate }: { initialCandidate: CandidateSearchResult | null }) {
+/** "Envoyer à un autre employeur": the declined application the form starts from. */
+export interface ResendPrefill {
+  applicationId: string;
+  employerName: string;
+  message: string;
+}
+
+export function SendApplicationForm({
+  initialCandidate,
+  resend = null,
+}: {
+  initialCandidate: CandidateSearchResult | null;
+  resend?: ResendPrefill | null;
+}) {
   const router = useRouter();
   const alertRef = useRef<HTMLDivElement>(null);
   const [serverError, setServerError] = useState<string | null>(null);
@@ -57,8 +70,11 @@ export function SendApplicationForm({ initialCandidate }: { initialCandidate: Ca
       phone: "",
       birthDate: "",
       employerOrganizationId: "",
+      jobIds: [],
+      spontaneous: false,
+      resentFromId: resend?.applicationId ?? "",
       jobTitle: "",
-      message: "",
+      message: resend?.message ?? "",
     },
   });
   const {
@@ -110,6 +126,14 @@ export function SendApplicationForm({ initialCandidate }: { initialCandidate: Ca
         <div ref={alertRef} tabIndex={-1}>
           {serverError && <Alert severity="error" small description={serverError} className="fr-mb-3w" />}
         </div>
+        {resend && (
+          <Alert
+            severity="info"
+            small
+            className="fr-mb-3w"
+            description={`Vous envoyez à un autre employeur la candidature déclinée par ${resend.employerName} : le candidat et le message sont repris, modifiez-les si besoin. ${resend.employerName} n'en sera pas informé.`}
+          />
+        )}
 
         <fieldset className="fr-fieldset" aria-labelledby="candidate-legend">
           <legend className="fr-fieldset__legend" id="candidate-legend">

@@ -48,6 +48,7 @@ export function CandidateApplication({ application }: { application: CandidateAp
         <Fact label="Par">
           {application.sentBy.name}, {application.sentBy.organizationName}
         </Fact>
+        {hiring?.job && <Fact label="Poste retenu">{hiring.job}</Fact>}
         {hiring?.startDate && <Fact label="Début du contrat">{formatFrenchDate(hiring.startDate)}</Fact>}
         {hiring?.endDate && <Fact label="Fin du contrat">{formatFrenchDate(hiring.endDate)}</Fact>}
       </ul>

@@ -29,7 +29,10 @@ export async function SiteHeader() {
         { text: "Envoyer une candidature", linkProps: { href: ROUTES.newApplication } },
       );
     } else {
-      navigation.push({ text: "Candidatures reçues", linkProps: { href: ROUTES.employerApplications } });
+      navigation.push(
+        { text: "Candidatures reçues", linkProps: { href: ROUTES.employerApplications } },
+        { text: "Fiches de poste", linkProps: { href: ROUTES.employerJobs } },
+      );
     }
   }
   navigation.push({ text: "Aide", linkProps: { href: ROUTES.help } });

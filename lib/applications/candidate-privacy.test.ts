@@ -41,7 +41,7 @@ async function twoOrganisationsOnePerson() {
   const send = async (ctx: typeof ftAdviser.ctx, record: typeof records.ft, employerOrganizationId: string, typedEmail = email) => {
     const result = await sendApplication(
       ctx,
-      { candidateMode: "new", ...record, email: typedEmail, employerOrganizationId, message: MESSAGE },
+      { spontaneous: true, candidateMode: "new", ...record, email: typedEmail, employerOrganizationId, message: MESSAGE },
       { baseUrl: BASE_URL },
     );
     if (!result.ok) throw new Error(`send refused: ${result.error}`);
@@ -154,6 +154,7 @@ describe("candidate privacy across organisations", () => {
       const result = await sendApplication(
         ctx,
         {
+          spontaneous: true,
           candidateMode: "new",
           firstName,
           lastName: w.records.ft.lastName,

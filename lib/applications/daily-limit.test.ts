@@ -36,6 +36,7 @@ const send = (s: Awaited<ReturnType<typeof createScenario>>, lastName: string) =
   sendApplication(
     s.prescriber.ctx,
     {
+      spontaneous: true,
       candidateMode: "new",
       firstName: "Léa",
       lastName,

@@ -48,6 +48,8 @@ describe("acceptSchema", () => {
       hiringStartDate: "2099-05-01",
       hiringEndDate: "",
       answerToCandidate: "",
+      // Issue 13: no « Poste retenu ».
+      hiredJobId: "",
     });
   });
 

@@ -70,6 +70,8 @@ export const acceptSchema = z
       .optional()
       .default(""),
     answerToCandidate: optionalMessage,
+    // "Poste retenu" (issue 13): one of the employer's jobs, or "" for none.
+    hiredJobId: z.string().trim().max(64).optional().default(""),
   })
   .refine((value) => !value.hiringEndDate || value.hiringEndDate > value.hiringStartDate, {
     message: "La date de fin du contrat doit être postérieure à la date de début.",

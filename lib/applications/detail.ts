@@ -9,6 +9,11 @@ const detailSelect = {
   id: true,
   status: true,
   jobTitle: true,
+  // Issue 13: what it was sent for, the job hired for, and the application it was re-sent from.
+  spontaneous: true,
+  jobs: { select: { jobDescription: { select: { id: true, title: true, contractType: true, city: true } } } },
+  hiredJob: { select: { id: true, title: true, contractType: true, city: true } },
+  resentFromId: true,
   message: true,
   createdAt: true,
   updatedAt: true,

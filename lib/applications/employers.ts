@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { maySendApplications, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
+import { APPLICABLE_JOBS, maySendApplications, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
+import type { ContractType } from "@/lib/job-descriptions/vocabulary";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isEmployerType, type EmployerType } from "@/lib/status";
 
@@ -12,6 +13,9 @@ export interface EmployerSearchResult {
   type: EmployerType;
   city: string;
   postalCode: string;
+  /** Issue 13: what the prescriber may apply for here: open jobs, and spontaneous applications. */
+  spontaneousApplicationsOpen: boolean;
+  openJobs: { id: string; title: string; contractType: ContractType; city: string; weeklyHours: number }[];
 }
 
 /**
@@ -39,9 +43,23 @@ export async function searchEmployers(query: string, type?: EmployerType): Promi
     where: { AND: and },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: EMPLOYER_SEARCH_LIMIT,
-    select: { id: true, name: true, type: true, city: true, postalCode: true },
+    select: {
+      id: true,
+      name: true,
+      type: true,
+      city: true,
+      postalCode: true,
+      spontaneousApplicationsOpen: true,
+      jobDescriptions: {
+        where: APPLICABLE_JOBS,
+        orderBy: [{ title: "asc" }, { id: "asc" }],
+        select: { id: true, title: true, contractType: true, city: true, weeklyHours: true },
+      },
+    },
   });
-  return rows.flatMap((row) => (isEmployerType(row.type) ? [{ ...row, type: row.type }] : []));
+  return rows.flatMap(({ jobDescriptions, ...row }) =>
+    isEmployerType(row.type) ? [{ ...row, type: row.type, openJobs: jobDescriptions }] : [],
+  );
 }
 
 /** The employers this prescriber organisation has applied to (the "Employeur" filter of its list). */

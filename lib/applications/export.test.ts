@@ -51,7 +51,8 @@ describe("iterateListApplications", () => {
       `${candidate.firstName} ${candidate.lastName}`,
       employer.name,
       "Lille",
-      "",
+      // Issue 13: no job named, so a spontaneous application.
+      "Candidature spontanée",
       `Prénom ${sender.user.lastName}`,
       expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/),
       "Candidature déclinée",

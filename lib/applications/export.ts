@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { AccessScope } from "@/lib/access";
+import { appliedForLabel } from "@/lib/job-descriptions/vocabulary";
 import { listRowSelect, listWhere, type ApplicationListRow } from "@/lib/applications/list";
 import type { ListFilters } from "@/lib/applications/list-filters";
 import { STATUS_LABELS } from "@/lib/status";
@@ -59,7 +60,7 @@ export function applicationCsvCells(row: ApplicationListRow): string[] {
     personName(row.candidateProfile),
     row.employerOrganization.name,
     row.employerOrganization.city,
-    row.jobTitle ?? "",
+    row.jobs.length || row.spontaneous ? appliedForLabel(row) : (row.jobTitle ?? ""),
     personName(row.senderUser),
     PARIS_DAY.format(row.createdAt),
     STATUS_LABELS[row.status],

@@ -50,6 +50,8 @@ export const listFiltersSchema = z.object({
   // employer side
   prescriberOrganization: optionalText,
   handler: optionalText,
+  // Issue 13: one of the employer's jobs, or "spontaneous".
+  job: optionalText,
   // Active applications unless the URL says otherwise.
   archive: z
     .enum(ARCHIVE_VIEWS)
@@ -82,6 +84,7 @@ export function listFiltersToSearchParams(filters: Partial<ListFilters>): URLSea
     "employer",
     "prescriberOrganization",
     "handler",
+    "job",
     "sentFrom",
     "sentTo",
     "after",

@@ -166,6 +166,8 @@ function filtersWhere(scope: Scope, filters: ListFilters): Prisma.JobApplication
   } else {
     if (filters.prescriberOrganization) and.push({ senderOrganizationId: filters.prescriberOrganization });
     if (filters.handler) and.push(filters.handler === "none" ? { handlerId: null } : { handlerId: filters.handler });
+    if (filters.job)
+      and.push(filters.job === "spontaneous" ? { spontaneous: true } : { jobs: { some: { jobDescriptionId: filters.job } } });
   }
   // Days as users in France mean them: "from" starts at 00:00 in Paris, "to" includes the whole Paris day.
   const sentFrom = filters.sentFrom ? parseCalendarDate(filters.sentFrom) : null;
@@ -185,6 +187,9 @@ export const listRowSelect = {
   status: true,
   createdAt: true,
   jobTitle: true,
+  // Issue 13: the jobs applied for, or spontaneous.
+  spontaneous: true,
+  jobs: { select: { jobDescription: { select: { title: true, contractType: true } } } },
   // Never the person's shared row: the names the sending organisation typed for this application.
   candidateProfile: { select: { candidateId: true, firstName: true, lastName: true } },
   senderUser: { select: { id: true, firstName: true, lastName: true } },

@@ -95,6 +95,7 @@ describe("visibility of an application sent by a prescriber", () => {
     const result = await sendApplication(
       ctx[viewer],
       {
+        spontaneous: true,
         candidateMode: "existing",
         candidateId: candidate.id,
         employerOrganizationId: otherEmployerOrgId,

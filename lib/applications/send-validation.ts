@@ -13,6 +13,9 @@ import { isMultiLineText, MULTI_LINE_ERROR, singleLineText } from "@/lib/text-va
 export const MESSAGE_MIN_LENGTH = 10;
 export const MESSAGE_MAX_LENGTH = 3000;
 export const JOB_TITLE_MAX_LENGTH = 200;
+/** The most jobs one application names (an employer rarely has more open at once). */
+export const MAX_JOBS_PER_APPLICATION = 10;
+export const PICK_JOBS_ERROR = "Choisissez un ou plusieurs postes ouverts, ou « Candidature spontanée ».";
 
 const PHONE_PATTERN = /^\+?[\d\s.()-]{6,20}$/;
 // Rough but enough: the same address shape the sign-in form accepts.
@@ -49,6 +52,17 @@ export const sendApplicationSchema = z
       .trim()
       .min(1, "Choisissez un employeur dans les résultats de la recherche.")
       .max(100, "Employeur introuvable."),
+    // Checkboxes: react-hook-form gives an array, a lone checkbox's value, or false when unticked.
+    jobIds: z.preprocess(
+      (value) => (value === false || value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]),
+      z
+        .array(z.string().trim().min(1).max(64), { error: PICK_JOBS_ERROR })
+        .max(MAX_JOBS_PER_APPLICATION, `Choisissez au plus ${MAX_JOBS_PER_APPLICATION} postes.`)
+        .transform((ids) => [...new Set(ids)]),
+    ),
+    spontaneous: z.preprocess((value) => value === true || value === "true" || value === "on", z.boolean()),
+    // "Envoyer à un autre employeur": the declined application this one starts from.
+    resentFromId: optionalText(64, "Candidature d'origine introuvable."),
     jobTitle: optionalText(JOB_TITLE_MAX_LENGTH, `Le métier ou poste visé ne doit pas dépasser ${JOB_TITLE_MAX_LENGTH} caractères.`),
     message: z
       .string({ error: "Écrivez un message à l'employeur." })
@@ -62,6 +76,18 @@ export const sendApplicationSchema = z
   // failed, so the form shows every error at once.
   .check((ctx) => {
     const data = ctx.value;
+    // What the candidate applies for: named jobs, or none and spontaneous (issue 13).
+    if (Array.isArray(data.jobIds) && data.jobIds.length === 0 && data.spontaneous !== true) {
+      ctx.issues.push({ code: "custom", input: data.jobIds, path: ["jobIds"], message: PICK_JOBS_ERROR });
+    }
+    if (Array.isArray(data.jobIds) && data.jobIds.length > 0 && data.spontaneous === true) {
+      ctx.issues.push({
+        code: "custom",
+        input: data.jobIds,
+        path: ["jobIds"],
+        message: "Choisissez un ou plusieurs postes, ou « Candidature spontanée », mais pas les deux.",
+      });
+    }
     if (data.candidateMode === "existing") {
       if (!data.candidateId) {
         ctx.issues.push({
@@ -91,6 +117,9 @@ export const sendApplicationSchema = z
             birthDate: data.birthDate ? parseCalendarDate(data.birthDate) : null,
           } as const),
     employerOrganizationId: data.employerOrganizationId,
+    jobIds: data.jobIds,
+    spontaneous: data.spontaneous,
+    resentFromId: data.resentFromId || null,
     jobTitle: data.jobTitle || null,
     message: data.message,
   }));

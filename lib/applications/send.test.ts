@@ -14,6 +14,7 @@ async function scenario() {
 }
 
 const newCandidate = (overrides: Record<string, unknown> = {}) => ({
+  spontaneous: true,
   candidateMode: "new",
   firstName: "Léa",
   lastName: `Durand${Math.random().toString(36).slice(2, 8)}`,
@@ -171,7 +172,13 @@ describe("sendApplication", () => {
     const id = applicationIdOf(
       await sendApplication(
         s.colleague.ctx,
-        { candidateMode: "existing", candidateId: s.candidate.id, employerOrganizationId: s.employerOrg.id, message: MESSAGE },
+        {
+          spontaneous: true,
+          candidateMode: "existing",
+          candidateId: s.candidate.id,
+          employerOrganizationId: s.employerOrg.id,
+          message: MESSAGE,
+        },
         { baseUrl: BASE_URL },
       ),
     );
@@ -188,7 +195,7 @@ describe("sendApplication", () => {
       expectNothingWritten(() =>
         sendApplication(
           s.prescriber.ctx,
-          { candidateMode: "existing", candidateId, employerOrganizationId: s.employerOrg.id, message: MESSAGE },
+          { spontaneous: true, candidateMode: "existing", candidateId, employerOrganizationId: s.employerOrg.id, message: MESSAGE },
           { baseUrl: BASE_URL },
         ),
       );
@@ -200,7 +207,13 @@ describe("sendApplication", () => {
 
   it("refuses a second pending application of the same candidate to the same employer, with a clear message", async () => {
     const s = await scenario();
-    const input = { candidateMode: "existing", candidateId: s.candidate.id, employerOrganizationId: s.employerOrg.id, message: MESSAGE };
+    const input = {
+      spontaneous: true,
+      candidateMode: "existing",
+      candidateId: s.candidate.id,
+      employerOrganizationId: s.employerOrg.id,
+      message: MESSAGE,
+    };
     await createApplication({
       candidateId: s.candidate.id,
       sender: s.prescriber.ctx,
@@ -323,7 +336,13 @@ describe("sendApplication", () => {
       employerOrganizationId: s.employerOrg.id,
       status: "REFUSED",
     });
-    const input = { candidateMode: "existing", candidateId: s.candidate.id, employerOrganizationId: s.employerOrg.id, message: MESSAGE };
+    const input = {
+      spontaneous: true,
+      candidateMode: "existing",
+      candidateId: s.candidate.id,
+      employerOrganizationId: s.employerOrg.id,
+      message: MESSAGE,
+    };
     const results = await Promise.all([
       sendApplication(s.prescriber.ctx, input, { baseUrl: BASE_URL }),
       sendApplication(s.colleague.ctx, input, { baseUrl: BASE_URL }),

@@ -5,9 +5,11 @@ import {
   mayReceiveApplications,
   maySendApplications,
   PRESCRIBERS_ONLY,
+  resendableApplicationsWhere,
   visibleApplicationsWhere,
   visibleCandidateProfilesWhere,
 } from "@/lib/access";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { lockCandidate } from "@/lib/applications/candidate-lock";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import { PENDING_STATUSES } from "@/lib/status";
@@ -68,7 +70,9 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
       const employer = await tx.organization.findUnique({ where: { id: data.employerOrganizationId }, select: { kind: true } });
       if (!employer || !mayReceiveApplications(employer)) throw new SendRefused(EMPLOYER_NOT_FOUND);
 
+      await checkWhatIsAppliedFor(tx, data);
       const candidateId = await resolveCandidate(tx, ctx, data.candidate);
+      if (data.resentFromId) await checkResentFrom(tx, ctx, data, candidateId);
       // Serialises every write about this person (the employer side locks the same row before
       // a decision), so that two colleagues sending at once cannot both pass the check below.
       await lockCandidate(tx, candidateId);
@@ -104,6 +108,9 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
           jobTitle: data.jobTitle,
           message: data.message,
           status: "NEW",
+          spontaneous: data.spontaneous,
+          resentFromId: data.resentFromId,
+          jobs: data.jobIds.length ? { create: data.jobIds.map((jobDescriptionId) => ({ jobDescriptionId })) } : undefined,
         },
         select: { id: true },
       });
@@ -118,6 +125,88 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
     if (error instanceof SendRefused) return error.result;
     console.error("sendApplication failed", error);
     return { ok: false, error: "La candidature n'a pas pu être envoyée à cause d'une erreur technique. Réessayez dans un instant." };
+  }
+}
+
+const JOBS_FIELD_ERROR = "Choisissez à nouveau parmi les postes ouverts de cet employeur.";
+
+/**
+ * The jobs picked must be this employer's and open, or the employer must take spontaneous
+ * applications (issue 13). The rows are read FOR SHARE: a close committed before this read is
+ * seen here, and a close that comes after waits for this send to commit — so an application is
+ * never written for a job already closed, even when it closes while the form is open.
+ */
+async function checkWhatIsAppliedFor(tx: TransactionClient, data: SendApplicationInput): Promise<void> {
+  if (data.spontaneous) {
+    const [employer] = await tx.$queryRaw<{ spontaneousApplicationsOpen: boolean }[]>`
+      SELECT "spontaneousApplicationsOpen" FROM "Organization" WHERE id = ${data.employerOrganizationId} FOR SHARE`;
+    if (!employer?.spontaneousApplicationsOpen) {
+      throw new SendRefused({
+        ok: false,
+        error:
+          "Cet employeur n'accepte plus les candidatures spontanées : choisissez un de ses postes ouverts, ou un autre employeur. Rien n'a été envoyé.",
+        fieldErrors: { jobIds: "Les candidatures spontanées sont fermées chez cet employeur : choisissez un poste ouvert." },
+      });
+    }
+  }
+  if (data.jobIds.length === 0) return;
+  const jobs = await tx.$queryRaw<{ id: string; title: string; isOpen: boolean; organizationId: string }[]>`
+    SELECT id, title, "isOpen", "organizationId" FROM "JobDescription"
+    WHERE id IN (${Prisma.join(data.jobIds)}) ORDER BY id FOR SHARE`;
+  const ownJobs = jobs.filter((job) => job.organizationId === data.employerOrganizationId);
+  if (ownJobs.length !== data.jobIds.length) {
+    throw new SendRefused({
+      ok: false,
+      error: "Un des postes choisis est introuvable chez cet employeur. Rien n'a été envoyé.",
+      fieldErrors: { jobIds: JOBS_FIELD_ERROR },
+    });
+  }
+  const closed = ownJobs.filter((job) => !job.isOpen);
+  if (closed.length > 0) {
+    const titles = closed.map((job) => `« ${job.title} »`).join(", ");
+    throw new SendRefused({
+      ok: false,
+      error:
+        closed.length === 1
+          ? `Le recrutement est fermé pour le poste ${titles} : l'employeur vient de le clore. Rien n'a été envoyé ; choisissez un autre poste.`
+          : `Le recrutement est fermé pour les postes ${titles} : l'employeur vient de les clore. Rien n'a été envoyé ; choisissez d'autres postes.`,
+      fieldErrors: { jobIds: `Recrutement fermé : ${titles}. ${JOBS_FIELD_ERROR}` },
+    });
+  }
+}
+
+/**
+ * "Envoyer à un autre employeur": the origin must be a declined application of this organisation
+ * (lib/access.ts resendableApplicationsWhere), for the same person, and the new employer another one.
+ */
+async function checkResentFrom(tx: TransactionClient, ctx: SenderContext, data: SendApplicationInput, candidateId: string) {
+  const resendable = resendableApplicationsWhere(ctx);
+  const origin =
+    resendable &&
+    (await tx.jobApplication.findFirst({
+      where: { AND: [{ id: data.resentFromId! }, resendable] },
+      select: { candidateId: true, employerOrganizationId: true },
+    }));
+  if (!origin) {
+    throw new SendRefused({
+      ok: false,
+      notFound: true,
+      error: "La candidature d'origine est introuvable parmi les candidatures déclinées de votre organisation. Rien n'a été envoyé.",
+    });
+  }
+  if (origin.candidateId !== candidateId) {
+    throw new SendRefused({
+      ok: false,
+      error: "Une candidature envoyée à un autre employeur reste celle du même candidat. Rien n'a été envoyé.",
+      fieldErrors: { candidateId: "Gardez le candidat de la candidature déclinée." },
+    });
+  }
+  if (origin.employerOrganizationId === data.employerOrganizationId) {
+    throw new SendRefused({
+      ok: false,
+      error: "Cet employeur a déjà décliné cette candidature : choisissez un autre employeur. Rien n'a été envoyé.",
+      fieldErrors: { employerOrganizationId: "Choisissez un autre employeur que celui qui a décliné la candidature." },
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma, type TransactionClient, WRITE_TRANSACTION_OPTIONS } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
-import { decidableApplicationsWhere } from "@/lib/access";
+import { decidableApplicationsWhere, manageableJobsWhere } from "@/lib/access";
 import { lockCandidate } from "@/lib/applications/candidate-lock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
@@ -204,7 +204,15 @@ export function postponeApplication(ctx: MemberContext, input: PostponeInput, op
   return runTransition(ctx, input, "postpone", { data: { answerToCandidate: answer }, event: { message: answer } }, options);
 }
 
-export function acceptApplication(ctx: MemberContext, input: AcceptInput, options: TransitionOptions) {
+export async function acceptApplication(ctx: MemberContext, input: AcceptInput, options: TransitionOptions): Promise<TransitionResult> {
+  // "Poste retenu": one of this employer's jobs, open or closed (lib/access.ts); any other id is
+  // not found. Jobs are never deleted nor moved, so reading it before the transaction is enough.
+  const hireable = manageableJobsWhere(ctx);
+  const hiredJob =
+    input.hiredJobId && hireable
+      ? await prisma.jobDescription.findFirst({ where: { AND: [{ id: input.hiredJobId }, hireable] }, select: { id: true } })
+      : null;
+  if (input.hiredJobId && !hiredJob) return NOT_FOUND;
   const answer = orNull(input.answerToCandidate);
   const hiringStartDate = toDate(input.hiringStartDate);
   const hiringEndDate = input.hiringEndDate ? toDate(input.hiringEndDate) : null;
@@ -214,7 +222,14 @@ export function acceptApplication(ctx: MemberContext, input: AcceptInput, option
     "accept",
     {
       // An earlier refusal no longer describes the application.
-      data: { answerToCandidate: answer, hiringStartDate, hiringEndDate, refusalReason: null, answerToPrescriber: null },
+      data: {
+        answerToCandidate: answer,
+        hiringStartDate,
+        hiringEndDate,
+        hiredJobId: hiredJob?.id ?? null,
+        refusalReason: null,
+        answerToPrescriber: null,
+      },
       event: { message: answer, hiringStartDate, hiringEndDate },
     },
     options,

@@ -6,6 +6,7 @@ import { renderApplicationEmail, type ApplicationEmailData } from "@/lib/mail/te
 import { AUTO_REFUSAL_REASON, EVENT_NOTIFICATIONS, formatWait, type EmailKind, type EventName } from "@/lib/status";
 import { env } from "@/lib/env";
 import { personName } from "@/lib/people";
+import { appliedForLabel, jobLabel } from "@/lib/job-descriptions/vocabulary";
 
 export interface NotifyInput {
   event: EventName;
@@ -32,6 +33,8 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
       // Everyone reads the sender's record of the person: the prescriber its own, the employer
       // what it was sent, the candidate what their adviser wrote.
       candidateProfile: { select: { firstName: true, lastName: true } },
+      jobs: { select: { jobDescription: { select: { title: true, contractType: true, city: true } } } },
+      hiredJob: { select: { title: true, contractType: true, city: true } },
       senderUser: true,
       senderOrganization: true,
       employerOrganization: {
@@ -45,13 +48,15 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
     employer: application.employerOrganization,
     prescriberOrganization: application.senderOrganization,
     senderName: personName(application.senderUser) || application.senderUser.email,
-    jobTitle: application.jobTitle,
+    // The jobs applied for (issue 13), or the free-text job of a spontaneous application.
+    jobTitle: application.jobs.length ? appliedForLabel(application) : application.jobTitle,
     message: application.message,
     answerToCandidate: application.answerToCandidate,
     answerToPrescriber: application.answerToPrescriber,
     refusalReason: application.refusalReason,
     hiringStartDate: application.hiringStartDate,
     hiringEndDate: application.hiringEndDate,
+    hiredJob: application.hiredJob ? jobLabel(application.hiredJob) : null,
     cancellationReason: input.cancellationReason ?? null,
     // Only the automatic refusal reaches the candidate's copy (lib/mail/templates/types.ts).
     automaticRefusal: application.refusalReason === AUTO_REFUSAL_REASON ? { afterWait: formatWait(env.AUTO_REFUSAL_DAYS) } : null,

@@ -73,3 +73,28 @@ describe("demo data (DESIGN §8)", () => {
     }
   });
 });
+
+describe("demo jobs (issue 13)", () => {
+  it("gives each employer 2–3 jobs, one closed, with their history; applications name jobs or are spontaneous", async () => {
+    await seedDemoData(prisma);
+    for (const employer of [DEMO_ORGANIZATIONS.EI.id, DEMO_ORGANIZATIONS.ACI.id]) {
+      const jobs = await prisma.jobDescription.findMany({ where: { organizationId: employer } });
+      expect(jobs.length).toBeGreaterThanOrEqual(2);
+      expect(jobs.length).toBeLessThanOrEqual(3);
+      expect(jobs.filter((job) => !job.isOpen)).toHaveLength(1);
+      expect(await prisma.jobChange.count({ where: { organizationId: employer, action: "closed" } })).toBe(1);
+    }
+    const applications = await prisma.jobApplication.findMany({
+      where: { employerOrganizationId: { in: demoOrgIds } },
+      include: { jobs: { include: { jobDescription: true } } },
+    });
+    expect(applications.some((a) => a.spontaneous && a.jobs.length === 0)).toBe(true);
+    expect(applications.some((a) => a.jobs.length === 2)).toBe(true);
+    for (const a of applications) {
+      // Every application is for something, and only the employer's own jobs.
+      expect(a.spontaneous || a.jobs.length > 0, a.id).toBe(true);
+      for (const { jobDescription } of a.jobs) expect(jobDescription.organizationId).toBe(a.employerOrganizationId);
+    }
+    expect(applications.some((a) => a.status === "ACCEPTED" && a.hiredJobId)).toBe(true);
+  });
+});

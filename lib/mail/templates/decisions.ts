@@ -7,6 +7,7 @@ import type { ApplicationEmailData, CandidateEmailData } from "./types";
 
 function hiringDates(data: CandidateEmailData): (Fact | null)[] {
   return [
+    data.hiredJob ? { label: "Poste retenu", value: data.hiredJob } : null,
     data.hiringStartDate ? { label: "Début du contrat", value: formatFrenchDate(data.hiringStartDate) } : null,
     data.hiringEndDate ? { label: "Fin du contrat", value: formatFrenchDate(data.hiringEndDate) } : null,
   ];

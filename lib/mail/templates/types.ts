@@ -26,6 +26,8 @@ export interface CandidateEmailData {
   answerToCandidate?: string | null;
   hiringStartDate?: Date | null;
   hiringEndDate?: Date | null;
+  /** "Poste retenu" at hiring (issue 13): the job's label, not a private field. */
+  hiredJob?: string | null;
   cancellationReason?: string | null;
   /**
    * Set when the refusal is the automatic one (reason AUTO): the one reason a candidate is told,

@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMember } from "@/lib/auth/guards";
-import { isEmployer as isEmployerOrganization } from "@/lib/access";
+import { isEmployer as isEmployerOrganization, mayResendApplication } from "@/lib/access";
+import { linkedApplications } from "@/lib/applications/resend";
+import { listJobs } from "@/lib/job-descriptions/jobs";
+import { jobLabel } from "@/lib/job-descriptions/vocabulary";
+import { ResendLinks } from "@/components/applications/resend-links";
 import { getApplicationForMember, getArchiveStateForMember } from "@/lib/applications/detail";
 import { listApplicationNotes } from "@/lib/applications/notes";
 import { STATUS_DESCRIPTIONS } from "@/lib/status";
@@ -31,7 +35,14 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
 
   const isEmployer = isEmployerOrganization(member);
   // The team's notes: [] for the prescriber side (lib/access.ts), and rendered only below for the employer.
-  const notes = isEmployer ? await listApplicationNotes(member, application.id) : [];
+  const [notes, linked, jobs] = await Promise.all([
+    isEmployer ? listApplicationNotes(member, application.id) : [],
+    linkedApplications(member, application),
+    // "Poste retenu" choices: [] for the prescriber side (lib/access.ts visibleJobsWhere).
+    listJobs(member),
+  ]);
+  const appliedFor = new Set(application.jobs.map(({ jobDescription }) => jobDescription.id));
+  const hireableJobs = jobs.map((job) => ({ id: job.id, label: jobLabel(job), isOpen: job.isOpen, appliedFor: appliedFor.has(job.id) }));
   const archived = archive?.archivedAt
     ? { on: formatDay(archive.archivedAt), by: archive.archivedBy ? personName(archive.archivedBy) : null }
     : null;
@@ -62,13 +73,25 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
 
       {isEmployer ? (
         <>
-          <DecisionPanel applicationId={application.id} status={application.status} isHandler={application.handler?.id === member.userId} />
+          <DecisionPanel
+            applicationId={application.id}
+            status={application.status}
+            isHandler={application.handler?.id === member.userId}
+            jobs={hireableJobs}
+          />
           <ArchivePanel applicationId={application.id} status={application.status} archived={archived} />
           <EmployerAnswerFacts application={application} />
         </>
       ) : (
         <PrescriberAnswer application={application} />
       )}
+
+      <ResendLinks
+        applicationId={application.id}
+        mayResend={mayResendApplication(member, { senderOrganizationId: application.senderOrganization.id, status: application.status })}
+        resentFrom={linked.resentFrom}
+        resentTo={linked.resentTo}
+      />
 
       <ApplicationFacts application={application} />
 

@@ -12,6 +12,7 @@ import {
   type ListFilters,
 } from "@/lib/applications/list-filters";
 import { listEmployerHandlers, listPrescriberOrganizationsOf } from "@/lib/applications/employer-list";
+import { listJobs } from "@/lib/job-descriptions/jobs";
 import { APPLICATION_STATUSES, countInGroup, STATUS_GROUPS, type ApplicationStatus } from "@/lib/status";
 import { EMPLOYER_LIST_PATH, EmployerFilters } from "@/components/applications/employer-filters";
 import { EmployerApplicationsTable } from "@/components/applications/employer-applications-table";
@@ -31,10 +32,11 @@ export default async function EmployerApplicationsPage({
 }) {
   const member = await requireMember("EMPLOYER");
   const filters = parseListFilters(await searchParams);
-  const [{ rows, counts, activeCounts, nextCursor, previousCursor }, prescriberOrganizations, handlers] = await Promise.all([
+  const [{ rows, counts, activeCounts, nextCursor, previousCursor }, prescriberOrganizations, handlers, jobs] = await Promise.all([
     listApplications(member, filters),
     listPrescriberOrganizationsOf(member),
     listEmployerHandlers(member),
+    listJobs(member),
   ]);
 
   // Counters and filters keep the other filters and restart at page one.
@@ -88,7 +90,7 @@ export default async function EmployerApplicationsPage({
         </div>
       ) : (
         <>
-          <EmployerFilters filters={filters} prescriberOrganizations={prescriberOrganizations} handlers={handlers} />
+          <EmployerFilters filters={filters} prescriberOrganizations={prescriberOrganizations} handlers={handlers} jobs={jobs} />
 
           <p role="status" className="fr-text--bold">
             {total === 0 ? "Aucune candidature" : total === 1 ? "1 candidature" : `${total} candidatures`}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireMember } from "@/lib/auth/guards";
 import { getOrganizationCandidate } from "@/lib/applications/candidates";
+import { getResendSource } from "@/lib/applications/resend";
 import { SendApplicationForm } from "@/components/applications/send-application-form";
 
 export const metadata: Metadata = { title: "Envoyer une candidature" };
@@ -11,10 +12,14 @@ export default async function NewApplicationPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const member = await requireMember("PRESCRIBER");
-  const { candidate: candidateParam } = await searchParams;
+  const { candidate: candidateParam, resend: resendParam } = await searchParams;
+  // "?resend=<id>" (Envoyer à un autre employeur) starts from a declined application of this
+  // organisation: same candidate, same message. Any other id is ignored like an unknown one.
+  const resend = typeof resendParam === "string" ? await getResendSource(member, resendParam) : null;
   // "?candidate=<id>" (from a candidate page) preselects one of this organisation's candidates;
   // any other id is ignored like an unknown one.
-  const candidate = typeof candidateParam === "string" ? await getOrganizationCandidate(member, candidateParam) : null;
+  const candidateId = resend?.candidateId ?? (typeof candidateParam === "string" ? candidateParam : null);
+  const candidate = candidateId ? await getOrganizationCandidate(member, candidateId) : null;
 
   return (
     <>
@@ -24,6 +29,7 @@ export default async function NewApplicationPage({
         par e-mail ; vous et vos collègues suivez ensuite sa réponse dans « Suivi des candidatures ».
       </p>
       <SendApplicationForm
+        resend={resend && { applicationId: resend.id, employerName: resend.employerOrganization.name, message: resend.message }}
         initialCandidate={
           candidate
             ? {

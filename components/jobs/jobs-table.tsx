@@ -1,0 +1,103 @@
+"use client";
+import { useState, useTransition } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { setJobOpenAction } from "@/lib/job-descriptions/actions";
+import { CONTRACT_TYPE_LABELS, type ContractType } from "@/lib/job-descriptions/vocabulary";
+import { jobPath } from "@/lib/routes";
+
+export interface JobTableRow {
+  id: string;
+  title: string;
+  contractType: ContractType;
+  city: string;
+  department: string;
+  weeklyHours: number;
+  positions: number;
+  isOpen: boolean;
+}
+
+/** The employer's jobs, each with "Modifier" and "Fermer / Rouvrir le recrutement". */
+export function JobsTable({ jobs }: { jobs: JobTableRow[] }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [notice, setNotice] = useState<{ severity: "success" | "error"; message: string } | null>(null);
+
+  function toggle(job: JobTableRow) {
+    startTransition(async () => {
+      const result = await setJobOpenAction({ jobId: job.id, open: !job.isOpen }).catch(() => null);
+      if (result?.ok) {
+        setNotice({
+          severity: "success",
+          message: job.isOpen
+            ? `Le recrutement est fermé pour « ${job.title} » : les prescripteurs ne peuvent plus y postuler.`
+            : `Le recrutement est ouvert pour « ${job.title} ».`,
+        });
+        router.refresh();
+      } else {
+        setNotice({ severity: "error", message: result?.error ?? "Une erreur inattendue est survenue. Réessayez dans un instant." });
+      }
+    });
+  }
+
+  return (
+    <>
+      <div role="status">{notice && <Alert severity={notice.severity} small description={notice.message} className="fr-mb-2w" />}</div>
+      <div className="fr-table fr-table--no-caption">
+        <div className="fr-table__wrapper">
+          <div className="fr-table__container">
+            <div className="fr-table__content">
+              <table>
+                <caption>Fiches de poste</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Poste</th>
+                    <th scope="col">Contrat</th>
+                    <th scope="col">Lieu</th>
+                    <th scope="col">Heures / semaine</th>
+                    <th scope="col">Postes</th>
+                    <th scope="col">Recrutement</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {jobs.map((job) => (
+                    <tr key={job.id}>
+                      <th scope="row">
+                        <Link href={jobPath(job.id)}>{job.title}</Link>
+                      </th>
+                      <td>{CONTRACT_TYPE_LABELS[job.contractType]}</td>
+                      <td>
+                        {job.city} ({job.department})
+                      </td>
+                      <td>{job.weeklyHours} h</td>
+                      <td>{job.positions}</td>
+                      <td>
+                        <Badge severity={job.isOpen ? "success" : undefined} noIcon small>
+                          {job.isOpen ? "Recrutement ouvert" : "Recrutement fermé"}
+                        </Badge>
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="fr-btn fr-btn--sm fr-btn--secondary"
+                          disabled={pending}
+                          onClick={() => toggle(job)}
+                          aria-label={`${job.isOpen ? "Fermer" : "Ouvrir"} le recrutement : ${job.title}`}
+                        >
+                          {job.isOpen ? "Fermer le recrutement" : "Ouvrir le recrutement"}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}

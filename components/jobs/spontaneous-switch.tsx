@@ -1,0 +1,38 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { setSpontaneousOpenAction } from "@/lib/job-descriptions/actions";
+
+/** "Candidatures spontanées : ouvertes / fermées", for the whole structure. */
+export function SpontaneousSwitch({ open }: { open: boolean }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+
+  function toggle() {
+    setError(null);
+    startTransition(async () => {
+      const result = await setSpontaneousOpenAction({ open: !open }).catch(() => null);
+      if (result?.ok) router.refresh();
+      else setError(result?.error ?? "Une erreur inattendue est survenue. Réessayez dans un instant.");
+    });
+  }
+
+  return (
+    <section className="fr-callout fr-mb-4w" aria-labelledby="spontaneous-title">
+      <h2 id="spontaneous-title" className="fr-callout__title fr-h5">
+        Candidatures spontanées : {open ? "ouvertes" : "fermées"}
+      </h2>
+      <p className="fr-callout__text fr-text--md">
+        {open
+          ? "Les prescripteurs peuvent vous envoyer une candidature sans viser un poste précis."
+          : "Les prescripteurs ne peuvent postuler qu'à vos postes ouverts."}
+      </p>
+      {error && <Alert severity="error" small description={error} className="fr-mb-2w" />}
+      <button type="button" className="fr-btn fr-btn--secondary" disabled={pending} onClick={toggle}>
+        {open ? "Fermer les candidatures spontanées" : "Ouvrir les candidatures spontanées"}
+      </button>
+    </section>
+  );
+}
