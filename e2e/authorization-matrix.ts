@@ -206,6 +206,19 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "/employer/applications": [
     { path: "/employer/applications", shows: "Candidatures reçues", lists: ["sharedCandidate", "candidateOfB"], expect: employerPage },
   ],
+  // A route handler, outside the (pro) layout: without an employer organisation the file does not exist.
+  "/employer/applications/export": [
+    {
+      path: "/employer/applications/export",
+      shows: "Candidat;E-mail du candidat;Téléphone du candidat;Organisation prescriptrice",
+      lists: ["sharedCandidate", "candidateOfB"],
+      expect: { ...employerPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND },
+    },
+    {
+      path: "/employer/applications/export?format=xlsx",
+      expect: { ...employerPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND },
+    },
+  ],
 
   "/prescriber/applications": [
     {
@@ -232,8 +245,13 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "/prescriber/applications/export": [
     {
       path: "/prescriber/applications/export",
-      shows: "Candidat;Employeur",
+      shows: "Candidat;E-mail du candidat;Téléphone du candidat;Employeur",
       lists: ["sharedCandidate", "candidateOfB"],
+      expect: { ...prescriberPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND },
+    },
+    // The XLSX is zipped (names unreadable here): who gets it is what this row checks.
+    {
+      path: "/prescriber/applications/export?format=xlsx",
       expect: { ...prescriberPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND },
     },
   ],
