@@ -168,6 +168,11 @@ export const ROUTES: Record<string, RouteCase[]> = {
   ],
 
   "/dashboard": [{ path: "/dashboard", shows: "Tableau de bord", expect: memberPage }],
+  // Figures of the current organisation only (names of its own members, never candidates).
+  "/stats": [
+    { path: "/stats", shows: "Statistiques", expect: memberPage },
+    { path: "/stats?periode=not-a-period", shows: "Statistiques", expect: memberPage },
+  ],
   // requireUser() only: the former member is told they belong to no organisation.
   "/organisation": [{ path: "/organisation", shows: "organisation", expect: userPage }],
   "/settings/notifications": [{ path: "/settings/notifications", shows: "Mes notifications", expect: userPage }],

@@ -14,6 +14,7 @@ export const ROUTES = {
   prescriberApplications: "/prescriber/applications",
   newApplication: "/prescriber/applications/new",
   employerApplications: "/employer/applications",
+  stats: "/stats",
   devMails: "/dev/mails",
   candidateStatusPrefix: "/c/",
 } as const;

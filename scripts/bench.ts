@@ -12,13 +12,17 @@
  * Then the exports (issue 14): the whole list of BENCH_ROWS applications as XLSX and as CSV, each in
  * its own process (scripts/bench-export.ts), with its time and peak RSS (targets: 30 s, 300 MB).
  * BENCH_ONLY=export runs the seeding and the exports alone.
+ *
+ * Then "Statistiques" (issue 14) of the scale employer and of the scale prescriber over a year, a
+ * quarter and a month, once the applications have their first answers and decisions (events).
+ * BENCH_ONLY=stats runs the seeding and the statistics alone.
  */
 import { execFile } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../prisma/embedded";
 import { applyMigrations } from "../prisma/migrate-deploy";
-import { seedScaleData, SCALE_ORGS } from "../prisma/scale-seed";
+import { seedScaleData, SCALE_ORGS, SCALE_USER } from "../prisma/scale-seed";
 import { recreateDatabase } from "../test/global-setup";
 import { resendError, startResendStub, type ResendStub } from "../test/resend-stub";
 
@@ -63,6 +67,7 @@ async function main() {
   }
   if (only === undefined) failed = await benchLists(url, Boolean(embedded));
   if (only === undefined || only === "export") failed = (await benchExports(url, Boolean(embedded))) || failed;
+  if (only === undefined || only === "stats") failed = (await benchStats(url, Boolean(embedded))) || failed;
   if (only === undefined || only === "outbox") failed = (await benchOutboxDrain(url, Boolean(embedded), stub)) || failed;
   const { prisma } = await import("../lib/db");
   await prisma.$disconnect();
@@ -131,6 +136,60 @@ async function benchLists(url: string, isEmbedded: boolean): Promise<boolean> {
   if (deep > first * 3 + 5) {
     failed = true;
     console.log(`keyset page 201 (${deep.toFixed(1)} ms) is much slower than page 1 (${first.toFixed(1)} ms)`);
+  }
+  return failed;
+}
+
+/** The statistics page's queries, after giving the scale applications their answers and decisions. */
+async function benchStats(url: string, isEmbedded: boolean): Promise<boolean> {
+  const factor = isEmbedded ? Number(process.env.BENCH_PGLITE_FACTOR ?? 5) : 1;
+  process.env.DATABASE_URL = url;
+  process.env.EMBEDDED_DATABASE = isEmbedded ? "1" : "0";
+  const { prisma } = await import("../lib/db");
+  const { organizationStats } = await import("../lib/stats/queries");
+  const { periodChoices } = await import("../lib/stats/period");
+  // First answers a few days after sending, and the decisions' events, as the app writes them.
+  await prisma.$executeRaw`
+    UPDATE "JobApplication" SET "processedAt" = "createdAt" + (1 + (hashtext(id) & 15)) * interval '1 day', "handlerId" = ${SCALE_USER}
+    WHERE status <> 'NEW' AND status <> 'OBSOLETE' AND "processedAt" IS NULL`;
+  await prisma.$executeRaw`
+    UPDATE "JobApplication" SET "refusalReason" = (ARRAY['NO_POSITION', 'NOT_MOBILE', 'UNREACHABLE', 'OTHER'])[1 + (hashtext(id) & 3)]::"RefusalReason"
+    WHERE status = 'REFUSED' AND "refusalReason" IS NULL`;
+  await prisma.$executeRaw`
+    INSERT INTO "ApplicationEvent" (id, "applicationId", transition, "fromStatus", "toStatus", "actorId", "createdAt")
+    SELECT 'bench-ev-' || a.id, a.id, CASE WHEN a.status = 'REFUSED' THEN 'refuse' ELSE 'accept' END, 'PROCESSING', a.status,
+           ${SCALE_USER}, a."processedAt" + interval '2 days'
+    FROM "JobApplication" a
+    WHERE a.status IN ('ACCEPTED', 'REFUSED', 'CANCELLED') AND a."employerOrganizationId" = ${SCALE_ORGS.employer}
+    ON CONFLICT (id) DO NOTHING`;
+  await prisma.$executeRaw`
+    INSERT INTO "Membership" (id, "userId", "organizationId", role, "isActive")
+    VALUES ('bench-m-p', ${SCALE_USER}, ${SCALE_ORGS.prescriber}, 'ADMIN', true),
+           ('bench-m-e', ${SCALE_USER}, ${SCALE_ORGS.employer}, 'ADMIN', true)
+    ON CONFLICT DO NOTHING`;
+  await prisma.$executeRaw`ANALYZE "JobApplication"`;
+  await prisma.$executeRaw`ANALYZE "ApplicationEvent"`;
+
+  const choices = periodChoices();
+  const employer = { organizationId: SCALE_ORGS.employer, organizationKind: "EMPLOYER" as const };
+  const prescriber = { organizationId: SCALE_ORGS.prescriber, organizationKind: "PRESCRIBER" as const };
+  const lastYear = choices.year[1]!;
+  const measures: [string, () => Promise<unknown>, number][] = [
+    [`employer, year ${lastYear.label}`, () => organizationStats(employer, lastYear), 1000],
+    [`prescriber, year ${lastYear.label}`, () => organizationStats(prescriber, lastYear), 1000],
+    [`employer, ${choices.quarter[1]!.label}`, () => organizationStats(employer, choices.quarter[1]!), 300],
+    [`employer, ${choices.month[1]!.label}`, () => organizationStats(employer, choices.month[1]!), 100],
+  ];
+  const total = (await organizationStats(employer, lastYear)).total;
+  console.log(`\nStatistiques (${total.toLocaleString("en")} applications in ${lastYear.label} for the employer)`);
+  console.log(`${"measure".padEnd(44)} ${"median ms".padStart(10)} ${"target".padStart(8)}`);
+  let failed = false;
+  for (const [name, fn, target] of measures) {
+    const ms = await median(fn);
+    const limit = target * factor;
+    const miss = ms > limit;
+    failed ||= miss;
+    console.log(`${name.padEnd(44)} ${ms.toFixed(1).padStart(10)} ${String(limit).padStart(8)}${miss ? "  ← over target" : ""}`);
   }
   return failed;
 }

@@ -31,6 +31,7 @@ export async function SiteHeader() {
     } else {
       navigation.push({ text: "Candidatures reçues", linkProps: { href: ROUTES.employerApplications } });
     }
+    navigation.push({ text: "Statistiques", linkProps: { href: ROUTES.stats } });
   }
   navigation.push({ text: "Aide", linkProps: { href: ROUTES.help } });
 
