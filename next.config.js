@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite and the pg driver are plain Node packages: load them from node_modules at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg"],
+  // PGlite, the pg driver and exceljs (streamed XLSX exports) are plain Node packages: load them from node_modules at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg", "exceljs"],
   // DSFR's assets (icons, Marianne fonts) are imported from the package and must be transpiled.
   transpilePackages: ["@codegouvfr/react-dsfr"],
   poweredByHeader: false,

@@ -170,6 +170,11 @@ export const ROUTES: Record<string, RouteCase[]> = {
   ],
 
   "/dashboard": [{ path: "/dashboard", shows: "Tableau de bord", expect: memberPage }],
+  // Figures of the current organisation only (names of its own members, never candidates).
+  "/stats": [
+    { path: "/stats", shows: "Statistiques", expect: memberPage },
+    { path: "/stats?periode=not-a-period", shows: "Statistiques", expect: memberPage },
+  ],
   // requireUser() only: the former member is told they belong to no organisation.
   "/organisation": [{ path: "/organisation", shows: "organisation", expect: userPage }],
   "/settings/notifications": [{ path: "/settings/notifications", shows: "Mes notifications", expect: userPage }],
@@ -207,6 +212,19 @@ export const ROUTES: Record<string, RouteCase[]> = {
 
   "/employer/applications": [
     { path: "/employer/applications", shows: "Candidatures reçues", lists: ["sharedCandidate", "candidateOfB"], expect: employerPage },
+  ],
+  // A route handler, outside the (pro) layout: without an employer organisation the file does not exist.
+  "/employer/applications/export": [
+    {
+      path: "/employer/applications/export",
+      shows: "Candidat;E-mail du candidat;Téléphone du candidat;Organisation prescriptrice",
+      lists: ["sharedCandidate", "candidateOfB"],
+      expect: { ...employerPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND },
+    },
+    {
+      path: "/employer/applications/export?format=xlsx",
+      expect: { ...employerPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND },
+    },
   ],
 
   // Issue 13: an employer's jobs are its own; another employer's job id is not found.
@@ -247,8 +265,13 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "/prescriber/applications/export": [
     {
       path: "/prescriber/applications/export",
-      shows: "Candidat;Employeur",
+      shows: "Candidat;E-mail du candidat;Téléphone du candidat;Employeur",
       lists: ["sharedCandidate", "candidateOfB"],
+      expect: { ...prescriberPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND },
+    },
+    // The XLSX is zipped (names unreadable here): who gets it is what this row checks.
+    {
+      path: "/prescriber/applications/export?format=xlsx",
       expect: { ...prescriberPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND },
     },
   ],

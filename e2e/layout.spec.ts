@@ -186,6 +186,20 @@ test("prescriber: dashboard, sent list and its pages", async ({ browser }) => {
   await reviewScreen(page, "prescripteur-candidatures-page-2");
 });
 
+test("statistics of both sides: charts, their tables, a year of data", async ({ browser }) => {
+  for (const [side, email] of [
+    ["prescripteur", data.prescriber.email],
+    ["employeur", data.employer.email],
+  ] as const) {
+    const page = await signedIn(browser, email);
+    await page.goto("/stats");
+    await expect(page.getByRole("heading", { level: 1, name: "Statistiques" })).toBeVisible();
+    await expect(page.getByRole("img", { name: /par mois et par statut/ })).toBeVisible();
+    await reviewScreen(page, `statistiques-${side}`);
+    await page.context().close();
+  }
+});
+
 test("tables stay inside a phone's width before the DSFR's scripts have run", async ({ browser }) => {
   const screens = [
     { email: data.prescriber.email, paths: ["/prescriber/applications", `/prescriber/candidates/${data.candidate.id}`] },

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 
 /**
@@ -34,6 +34,20 @@ export function isOnSide(scope: Pick<MemberContext, "organizationKind">, kind: O
 /** The applications the organisation may see. Every read of applications starts from this. */
 export function visibleApplicationsWhere(scope: AccessScope): Prisma.JobApplicationWhereInput {
   return isPrescriber(scope) ? { senderOrganizationId: scope.organizationId } : { employerOrganizationId: scope.organizationId };
+}
+
+/** The same rule for raw SQL (the statistics, issue 14), on a JobApplication aliased `a`. */
+export function visibleApplicationsSql(scope: AccessScope): Prisma.Sql {
+  return isPrescriber(scope)
+    ? Prisma.sql`a."senderOrganizationId" = ${scope.organizationId}`
+    : Prisma.sql`a."employerOrganizationId" = ${scope.organizationId}`;
+}
+
+// Issue 14: "Statistiques" count per member of the organisation only: the adviser who sent each
+// application (prescribers), the member who handled it (employers). Never the other side's people.
+/** The column of `a` naming the organisation's own member behind each application, for the figures per member. */
+export function ownMemberOfApplicationSql(scope: AccessScope): Prisma.Sql {
+  return isPrescriber(scope) ? Prisma.sql`a."senderUserId"` : Prisma.sql`a."handlerId"`;
 }
 
 // §6 (with §3) Only the employer that received an application decides on it, and only while the

@@ -16,6 +16,7 @@ export const ROUTES = {
   employerApplications: "/employer/applications",
   employerJobs: "/employer/jobs",
   newJob: "/employer/jobs/new",
+  stats: "/stats",
   devMails: "/dev/mails",
   candidateStatusPrefix: "/c/",
 } as const;

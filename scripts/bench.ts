@@ -8,11 +8,21 @@
  * Resend stand-in on 127.0.0.1 that enforces 2 requests/s and 100 e-mails per batch, once as is
  * (target: 190 e-mails/s, no duplicate, nothing lost) and once with 1 call in 10 answering 503.
  * BENCH_ONLY=outbox runs the drain alone.
+ *
+ * Then the exports (issue 14): the whole list of BENCH_ROWS applications as XLSX and as CSV, each in
+ * its own process (scripts/bench-export.ts), with its time and peak RSS (targets: 30 s, 300 MB).
+ * BENCH_ONLY=export runs the seeding and the exports alone.
+ *
+ * Then "Statistiques" (issue 14) of the scale employer and of the scale prescriber over a year, a
+ * quarter and a month, once the applications have their first answers and decisions (events).
+ * BENCH_ONLY=stats runs the seeding and the statistics alone.
  */
+import { execFile } from "node:child_process";
 import { performance } from "node:perf_hooks";
+import { promisify } from "node:util";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../prisma/embedded";
 import { applyMigrations } from "../prisma/migrate-deploy";
-import { seedScaleData, SCALE_ORGS } from "../prisma/scale-seed";
+import { seedScaleData, SCALE_ORGS, SCALE_USER } from "../prisma/scale-seed";
 import { recreateDatabase } from "../test/global-setup";
 import { resendError, startResendStub, type ResendStub } from "../test/resend-stub";
 
@@ -21,6 +31,8 @@ const runs = Number(process.env.BENCH_RUNS ?? 15);
 const emails = Number(process.env.BENCH_EMAILS ?? 5_000);
 const only = process.env.BENCH_ONLY;
 const DRAIN_TARGET_PER_SECOND = 190;
+const EXPORT_TARGET_SECONDS = 30;
+const EXPORT_TARGET_RSS_MB = 300;
 
 async function median(fn: () => Promise<unknown>): Promise<number> {
   await fn(); // warm-up
@@ -49,8 +61,14 @@ async function main() {
   const stub = await startResendStub({ ratePerSecond: 2, maxBatch: 100 });
   Object.assign(process.env, { RESEND_API_KEY: "re_bench_key", RESEND_BASE_URL: stub.url, RESEND_RATE_LIMIT: "2" });
   let failed = false;
-  if (only !== "outbox") failed = await benchLists(url, Boolean(embedded));
-  failed = (await benchOutboxDrain(url, Boolean(embedded), stub)) || failed;
+  if (only !== "outbox") {
+    console.log(`Seeding ${rows.toLocaleString("en")} applications…`);
+    await seedScaleData(url, rows);
+  }
+  if (only === undefined) failed = await benchLists(url, Boolean(embedded));
+  if (only === undefined || only === "export") failed = (await benchExports(url, Boolean(embedded))) || failed;
+  if (only === undefined || only === "stats") failed = (await benchStats(url, Boolean(embedded))) || failed;
+  if (only === undefined || only === "outbox") failed = (await benchOutboxDrain(url, Boolean(embedded), stub)) || failed;
   const { prisma } = await import("../lib/db");
   await prisma.$disconnect();
   await embedded?.stop();
@@ -60,8 +78,6 @@ async function main() {
 async function benchLists(url: string, isEmbedded: boolean): Promise<boolean> {
   // Targets in ms on PostgreSQL; PGlite (single-threaded WebAssembly) gets BENCH_PGLITE_FACTOR times more.
   const factor = isEmbedded ? Number(process.env.BENCH_PGLITE_FACTOR ?? 5) : 1;
-  console.log(`Seeding ${rows.toLocaleString("en")} applications…`);
-  await seedScaleData(url, rows);
 
   process.env.DATABASE_URL = url;
   process.env.EMBEDDED_DATABASE = isEmbedded ? "1" : "0";
@@ -120,6 +136,90 @@ async function benchLists(url: string, isEmbedded: boolean): Promise<boolean> {
   if (deep > first * 3 + 5) {
     failed = true;
     console.log(`keyset page 201 (${deep.toFixed(1)} ms) is much slower than page 1 (${first.toFixed(1)} ms)`);
+  }
+  return failed;
+}
+
+/** The statistics page's queries, after giving the scale applications their answers and decisions. */
+async function benchStats(url: string, isEmbedded: boolean): Promise<boolean> {
+  const factor = isEmbedded ? Number(process.env.BENCH_PGLITE_FACTOR ?? 5) : 1;
+  process.env.DATABASE_URL = url;
+  process.env.EMBEDDED_DATABASE = isEmbedded ? "1" : "0";
+  const { prisma } = await import("../lib/db");
+  const { organizationStats } = await import("../lib/stats/queries");
+  const { periodChoices } = await import("../lib/stats/period");
+  // First answers a few days after sending, and the decisions' events, as the app writes them.
+  await prisma.$executeRaw`
+    UPDATE "JobApplication" SET "processedAt" = "createdAt" + (1 + (hashtext(id) & 15)) * interval '1 day', "handlerId" = ${SCALE_USER}
+    WHERE status <> 'NEW' AND status <> 'OBSOLETE' AND "processedAt" IS NULL`;
+  await prisma.$executeRaw`
+    UPDATE "JobApplication" SET "refusalReason" = (ARRAY['NO_POSITION', 'NOT_MOBILE', 'UNREACHABLE', 'OTHER'])[1 + (hashtext(id) & 3)]::"RefusalReason"
+    WHERE status = 'REFUSED' AND "refusalReason" IS NULL`;
+  await prisma.$executeRaw`
+    INSERT INTO "ApplicationEvent" (id, "applicationId", transition, "fromStatus", "toStatus", "actorId", "createdAt")
+    SELECT 'bench-ev-' || a.id, a.id, CASE WHEN a.status = 'REFUSED' THEN 'refuse' ELSE 'accept' END, 'PROCESSING', a.status,
+           ${SCALE_USER}, a."processedAt" + interval '2 days'
+    FROM "JobApplication" a
+    WHERE a.status IN ('ACCEPTED', 'REFUSED', 'CANCELLED') AND a."employerOrganizationId" = ${SCALE_ORGS.employer}
+    ON CONFLICT (id) DO NOTHING`;
+  await prisma.$executeRaw`
+    INSERT INTO "Membership" (id, "userId", "organizationId", role, "isActive")
+    VALUES ('bench-m-p', ${SCALE_USER}, ${SCALE_ORGS.prescriber}, 'ADMIN', true),
+           ('bench-m-e', ${SCALE_USER}, ${SCALE_ORGS.employer}, 'ADMIN', true)
+    ON CONFLICT DO NOTHING`;
+  await prisma.$executeRaw`ANALYZE "JobApplication"`;
+  await prisma.$executeRaw`ANALYZE "ApplicationEvent"`;
+
+  const choices = periodChoices();
+  const employer = { organizationId: SCALE_ORGS.employer, organizationKind: "EMPLOYER" as const };
+  const prescriber = { organizationId: SCALE_ORGS.prescriber, organizationKind: "PRESCRIBER" as const };
+  const lastYear = choices.year[1]!;
+  const measures: [string, () => Promise<unknown>, number][] = [
+    [`employer, year ${lastYear.label}`, () => organizationStats(employer, lastYear), 1000],
+    [`prescriber, year ${lastYear.label}`, () => organizationStats(prescriber, lastYear), 1000],
+    [`employer, ${choices.quarter[1]!.label}`, () => organizationStats(employer, choices.quarter[1]!), 300],
+    [`employer, ${choices.month[1]!.label}`, () => organizationStats(employer, choices.month[1]!), 100],
+  ];
+  const total = (await organizationStats(employer, lastYear)).total;
+  console.log(`\nStatistiques (${total.toLocaleString("en")} applications in ${lastYear.label} for the employer)`);
+  console.log(`${"measure".padEnd(44)} ${"median ms".padStart(10)} ${"target".padStart(8)}`);
+  let failed = false;
+  for (const [name, fn, target] of measures) {
+    const ms = await median(fn);
+    const limit = target * factor;
+    const miss = ms > limit;
+    failed ||= miss;
+    console.log(`${name.padEnd(44)} ${ms.toFixed(1).padStart(10)} ${String(limit).padStart(8)}${miss ? "  ← over target" : ""}`);
+  }
+  return failed;
+}
+
+/** Each export of the whole scale list in a child process of its own, so that its peak RSS is its own. */
+async function benchExports(url: string, isEmbedded: boolean): Promise<boolean> {
+  let failed = false;
+  console.log(`\nExports of ${rows.toLocaleString("en")} applications (one process each)`);
+  console.log(
+    `${"format".padEnd(8)} ${"seconds".padStart(8)} ${"CPU s".padStart(6)} ${"MB out".padStart(7)} ${"RSS before MB".padStart(14)} ${"peak RSS MB".padStart(12)}`,
+  );
+  for (const format of ["xlsx", "csv"]) {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "--conditions=react-server", "scripts/bench-export.ts", format],
+      { env: { ...process.env, DATABASE_URL: url, EMBEDDED_DATABASE: isEmbedded ? "1" : "0" }, maxBuffer: 1 << 20 },
+    );
+    const result = JSON.parse(stdout.trim().split("\n").pop()!) as {
+      bytes: number;
+      ms: number;
+      cpuMs: number;
+      baselineRssMb: number;
+      peakRssMb: number;
+    };
+    const seconds = result.ms / 1000;
+    const miss = seconds > EXPORT_TARGET_SECONDS || result.peakRssMb > EXPORT_TARGET_RSS_MB;
+    failed ||= miss;
+    console.log(
+      `${format.padEnd(8)} ${seconds.toFixed(1).padStart(8)} ${(result.cpuMs / 1000).toFixed(1).padStart(6)} ${(result.bytes / 1e6).toFixed(1).padStart(7)} ${result.baselineRssMb.toFixed(0).padStart(14)} ${result.peakRssMb.toFixed(0).padStart(12)}${miss ? `  ← over ${EXPORT_TARGET_SECONDS} s or ${EXPORT_TARGET_RSS_MB} MB` : ""}`,
+    );
   }
   return failed;
 }

@@ -34,6 +34,7 @@ export async function SiteHeader() {
         { text: "Fiches de poste", linkProps: { href: ROUTES.employerJobs } },
       );
     }
+    navigation.push({ text: "Statistiques", linkProps: { href: ROUTES.stats } });
   }
   navigation.push({ text: "Aide", linkProps: { href: ROUTES.help } });
 

@@ -10,7 +10,8 @@ import { prisma } from "@/lib/db";
 import { sendApplication } from "@/lib/applications/send";
 import { listApplications } from "@/lib/applications/list";
 import { parseListFilters } from "@/lib/applications/list-filters";
-import { applicationCsvCells, iterateListApplications } from "@/lib/applications/export";
+import { csvCells, iterateExportBatches } from "@/lib/applications/export";
+import { exportColumnsFor } from "@/lib/applications/export-columns";
 import { getApplicationForMember } from "@/lib/applications/detail";
 import { getOrganizationCandidate, searchOrganizationCandidates } from "@/lib/applications/candidates";
 import { getSentApplicationSummary } from "@/lib/applications/prescriber";
@@ -62,7 +63,8 @@ async function everythingAPrescriberReads(
   name: string,
 ) {
   const rows = [];
-  for await (const row of iterateListApplications(ctx, parseListFilters({}))) rows.push(applicationCsvCells(row));
+  for await (const batch of iterateExportBatches(ctx, parseListFilters({})))
+    rows.push(...batch.map((row) => csvCells(row, exportColumnsFor(ctx))));
   return JSON.stringify({
     list: await listApplications(ctx, parseListFilters({})),
     filtered: await listApplications(ctx, parseListFilters({ candidate: name })),

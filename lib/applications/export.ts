@@ -1,46 +1,89 @@
 import "server-only";
+import { Writable } from "node:stream";
+import ExcelJS from "exceljs";
 import { prisma } from "@/lib/db";
 import type { AccessScope } from "@/lib/access";
-import { appliedForLabel } from "@/lib/job-descriptions/vocabulary";
-import { listRowSelect, listWhere, type ApplicationListRow } from "@/lib/applications/list";
-import type { ListFilters } from "@/lib/applications/list-filters";
-import { STATUS_LABELS } from "@/lib/status";
-import { personName } from "@/lib/people";
+import { listBatchQuery } from "@/lib/applications/list";
+import { parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
+import { exportColumnsFor, exportRowsQuery, type ExportColumn, type ExportRow, type ExportValue } from "@/lib/applications/export-columns";
 
-type Scope = AccessScope;
+/**
+ * The exports of both lists (issue 14): every application under the list's filters, in the list's
+ * order, read in keyset batches and written as they come, so that memory stays flat whatever the
+ * number of rows (no cap). XLSX through exceljs's streaming writer; CSV for French spreadsheets.
+ */
+
+export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_BATCH_SIZE = 500;
-// A spreadsheet of a few years of an organisation's applications; beyond, narrow the filters.
-export const EXPORT_MAX_ROWS = 20_000;
 
-/** The list's applications under its filters, newest first, read in keyset batches (never OFFSET). */
-export async function* iterateListApplications(
-  scope: Scope,
+/**
+ * The list's applications under its filters and in its order, batch by batch (never OFFSET): the
+ * list's keyset query picks each batch's ids (its scope and filters, lib/access.ts), then one SQL
+ * query reads their columns.
+ */
+export async function* iterateExportBatches(
+  scope: AccessScope,
   filters: ListFilters,
   batchSize = EXPORT_BATCH_SIZE,
-): AsyncGenerator<ApplicationListRow> {
-  const where = listWhere(scope, filters);
-  let cursor: { createdAt: Date; id: string } | undefined;
-  let seen = 0;
-  while (seen < EXPORT_MAX_ROWS) {
-    const rows = await prisma.jobApplication.findMany({
-      where: cursor
-        ? { AND: [where, { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }] }
-        : where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: Math.min(batchSize, EXPORT_MAX_ROWS - seen),
-      select: listRowSelect,
+): AsyncGenerator<ExportRow[]> {
+  let last: ExportRow | null = null;
+  for (;;) {
+    const ids: { id: string }[] = await prisma.jobApplication.findMany({
+      ...listBatchQuery(scope, filters, last && sortRowOf(last)),
+      take: batchSize,
+      select: { id: true },
     });
-    yield* rows;
-    seen += rows.length;
-    if (rows.length < batchSize) return;
-    cursor = rows[rows.length - 1];
+    if (ids.length === 0) return;
+    const rows = await prisma.$queryRaw<ExportRow[]>(exportRowsQuery(ids.map(({ id }) => id)));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const batch: ExportRow[] = ids.flatMap(({ id }) => byId.get(id) ?? []);
+    yield batch;
+    if (ids.length < batchSize || batch.length === 0) return;
+    last = batch[batch.length - 1]!;
   }
 }
 
-const PARIS_DAY = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
+/** The values of the list's sort keys, from a row read by the export's own query. */
+const sortRowOf = (row: ExportRow) => ({
+  id: row.id,
+  createdAt: row.createdAt,
+  status: row.status,
+  candidateProfile: { firstName: row.candidateFirstName, lastName: row.candidateLastName },
+});
 
-export const CSV_HEADER = ["Candidat", "Employeur", "Ville de l'employeur", "Métier ou poste", "Envoyée par", "Date d'envoi", "Statut"];
+// ——— Cells ———
+
+const PARIS_PARTS = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/**
+ * The instant as the clock in Paris showed it, written as UTC: spreadsheets have no time zones and
+ * exceljs writes a Date's UTC fields, so this is how "sent at 00:30" stays 00:30 for a French reader.
+ */
+export function parisWallClock(instant: Date): Date {
+  const parts = Object.fromEntries(PARIS_PARTS.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
+  return new Date(Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!));
+}
+
+const pad = (value: number) => String(value).padStart(2, "0");
+
+function csvText(value: ExportValue, column: ExportColumn): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  const date = column.type === "datetime" ? parisWallClock(value) : value;
+  const day = `${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
+  return column.type === "datetime" ? `${day} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}` : day;
+}
 
 /**
  * One CSV cell, for French spreadsheets (";" separated). A leading =, +, - or @ is neutralised:
@@ -55,14 +98,170 @@ export function csvLine(cells: string[]): string {
   return `${cells.map(csvCell).join(";")}\r\n`;
 }
 
-export function applicationCsvCells(row: ApplicationListRow): string[] {
-  return [
-    personName(row.candidateProfile),
-    row.employerOrganization.name,
-    row.employerOrganization.city,
-    row.jobs.length || row.spontaneous ? appliedForLabel(row) : (row.jobTitle ?? ""),
-    personName(row.senderUser),
-    PARIS_DAY.format(row.createdAt),
-    STATUS_LABELS[row.status],
-  ];
+/** A row's CSV cells under these columns. */
+export function csvCells(row: ExportRow, columns: readonly ExportColumn[]): string[] {
+  return columns.map((column) => csvText(column.value(row), column));
+}
+
+function xlsxValue(value: ExportValue, column: ExportColumn): ExcelJS.CellValue {
+  if (value instanceof Date) return column.type === "datetime" ? parisWallClock(value) : value;
+  return value;
+}
+
+const NUMBER_FORMATS: Record<ExportColumn["type"], string | undefined> = {
+  text: undefined,
+  date: "dd/mm/yyyy",
+  datetime: "dd/mm/yyyy hh:mm",
+};
+
+// ——— Streams ———
+
+/**
+ * A Node writable feeding a web ReadableStream, with backpressure both ways: a write is
+ * acknowledged only while the reader (the HTTP response) wants more, and `ready()` lets the
+ * producer wait for it before it reads the next batch.
+ */
+function webStreamBridge(onCancel: () => void) {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let cancelled = false;
+  let heldCallback: (() => void) | null = null;
+  let readyWaiters: (() => void)[] = [];
+  const release = () => {
+    const callback = heldCallback;
+    heldCallback = null;
+    callback?.();
+    const waiters = readyWaiters;
+    readyWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
+  const readable = new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+      },
+      pull: release,
+      cancel() {
+        cancelled = true;
+        onCancel();
+        release();
+      },
+    },
+    { highWaterMark: 16 },
+  );
+  const writable = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      // The download was abandoned: let the writer finish into nothing.
+      if (cancelled) return callback();
+      controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      if ((controller.desiredSize ?? 0) > 0) callback();
+      else heldCallback = callback;
+    },
+  });
+  return {
+    readable,
+    writable,
+    controller: () => controller,
+    ready: () => (heldCallback ? new Promise<void>((resolve) => readyWaiters.push(resolve)) : Promise.resolve()),
+  };
+}
+
+/** The CSV file: UTF-8 with a BOM (so that Excel reads the accents), ";" separators, CRLF. */
+export function csvExportStream(scope: AccessScope, filters: ListFilters): ReadableStream<Uint8Array> {
+  const columns = exportColumnsFor(scope);
+  const batches = iterateExportBatches(scope, filters);
+  const encoder = new TextEncoder();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        if (!started) {
+          started = true;
+          controller.enqueue(encoder.encode(`\uFEFF${csvLine(columns.map((column) => column.header))}`));
+          return;
+        }
+        const next = await batches.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value.map((row) => csvLine(csvCells(row, columns))).join("")));
+      } catch (error) {
+        console.error("CSV export failed", error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+}
+
+/**
+ * The XLSX file: one sheet, a frozen header row with an autofilter, column widths, dates as
+ * dates. exceljs's streaming writer zips each committed row at once; nothing is kept in memory.
+ */
+export function xlsxExportStream(scope: AccessScope, filters: ListFilters): ReadableStream<Uint8Array> {
+  const columns = exportColumnsFor(scope);
+  let cancelled = false;
+  const bridge = webStreamBridge(() => {
+    cancelled = true;
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: bridge.writable, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet("Candidatures", { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = columns.map((column, index) => ({
+    header: column.header,
+    key: String(index),
+    width: column.width,
+    style: NUMBER_FORMATS[column.type] ? { numFmt: NUMBER_FORMATS[column.type] } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+
+  void (async () => {
+    try {
+      let count = 0;
+      for await (const batch of iterateExportBatches(scope, filters)) {
+        if (cancelled) return;
+        for (const row of batch) sheet.addRow(columns.map((column) => xlsxValue(column.value(row), column))).commit();
+        count += batch.length;
+        // Wait for the reader before reading more: the rows not yet downloaded stay few.
+        await bridge.ready();
+      }
+      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: count + 1, column: columns.length } };
+      sheet.commit();
+      await workbook.commit();
+      bridge.controller().close();
+    } catch (error) {
+      console.error("XLSX export failed", error);
+      if (!cancelled) bridge.controller().error(error);
+    }
+  })();
+  return bridge.readable;
+}
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+/** The response of an export route: the file of the list under these filters, streamed. */
+export function exportResponse(scope: AccessScope, filters: ListFilters, format: ExportFormat, baseName: string): Response {
+  const body = format === "xlsx" ? xlsxExportStream(scope, filters) : csvExportStream(scope, filters);
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: {
+      "Content-Type": EXPORT_CONTENT_TYPES[format],
+      "Content-Disposition": `attachment; filename="${baseName}-${day}.${format}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+/** An export URL: the list's own filters (same parameters as the screen) and `format` (CSV by default). */
+export function parseExportRequest(url: string): { filters: ListFilters; format: ExportFormat } {
+  const params = new URL(url).searchParams;
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    raw[key] = values.length > 1 ? values : values[0]!;
+  }
+  const format = EXPORT_FORMATS.find((candidate) => candidate === raw.format) ?? "csv";
+  // The whole list: a page cursor in the URL does not cut the file.
+  return { filters: { ...parseListFilters(raw), after: undefined, before: undefined }, format };
 }

@@ -57,7 +57,12 @@ const SORT_KEYS: Record<ListSort, SortKey[]> = {
 
 const flip = (direction: Direction): Direction => (direction === "asc" ? "desc" : "asc");
 
-function sortValue(row: ApplicationListRow, field: SortField): SortValue {
+/** What a row must carry for the keyset: the values of every order's keys. */
+type SortRow = Pick<ApplicationListRow, "id" | "createdAt" | "status"> & {
+  candidateProfile: Pick<ApplicationListRow["candidateProfile"], "firstName" | "lastName">;
+};
+
+function sortValue(row: SortRow, field: SortField): SortValue {
   switch (field) {
     case "createdAt":
       return row.createdAt;
@@ -238,6 +243,29 @@ export async function findApplicationPage(scope: Scope, filters: ListFilters) {
     nextCursor: last && (before || hasMore) ? encodeCursor(sort, last) : null,
     previousCursor: first && (after || (before && hasMore)) ? encodeCursor(sort, first) : null,
   };
+}
+
+/**
+ * The list's query in its order, past `last` (the last row already read): how the exports walk the
+ * whole filtered list in batches of any size with the same keyset as the pages, never OFFSET.
+ */
+export function listBatchQuery(scope: Scope, filters: ListFilters, last: SortRow | null) {
+  const sort = filters.sort ?? DEFAULT_LIST_SORT;
+  const keys = SORT_KEYS[sort];
+  return {
+    where: {
+      AND: [
+        listWhere(scope, filters),
+        last
+          ? keysetWhere(
+              keys,
+              keys.map(({ field }) => sortValue(last, field)),
+            )
+          : {},
+      ],
+    },
+    orderBy: keys.map(orderByKey),
+  } satisfies Prisma.JobApplicationFindManyArgs;
 }
 
 /**

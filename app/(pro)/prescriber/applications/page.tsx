@@ -11,6 +11,7 @@ import { PrescriberFilters } from "@/components/applications/prescriber-filters"
 import { PrescriberApplicationsTable } from "@/components/applications/prescriber-applications-table";
 import { StatusCounters } from "@/components/applications/status-counters";
 import { ROUTES } from "@/lib/routes";
+import { ExportLinks } from "@/components/applications/export-links";
 
 export const metadata: Metadata = { title: "Suivi des candidatures" };
 
@@ -62,16 +63,9 @@ export default async function PrescriberApplicationsPage({
           {hasFilters ? " correspondant aux filtres" : ""}
         </p>
         {total > 0 && (
-          <p className="fr-col-auto fr-mb-0">
-            {/* A plain link: the file is a download, not a page to prefetch. */}
-            <a
-              className="fr-link fr-icon-download-line fr-link--icon-left"
-              href={`${BASE_PATH}/export${href(pageOne).slice(BASE_PATH.length)}`}
-              download
-            >
-              Exporter ces candidatures (CSV)
-            </a>
-          </p>
+          <div className="fr-col-auto">
+            <ExportLinks basePath={BASE_PATH} filters={pageOne} />
+          </div>
         )}
       </div>
 

@@ -1,0 +1,26 @@
+import { listFiltersToSearchParams, type ListFilters } from "@/lib/applications/list-filters";
+
+const FORMATS = [
+  { format: "xlsx", label: "XLSX" },
+  { format: "csv", label: "CSV" },
+] as const;
+
+/** "Exporter ces candidatures": the list under its filters and order, whatever page is shown. */
+export function ExportLinks({ basePath, filters }: { basePath: string; filters: ListFilters }) {
+  return (
+    <ul className="fr-links-group fr-links-group--inline fr-mb-0">
+      {FORMATS.map(({ format, label }) => {
+        const params = listFiltersToSearchParams({ ...filters, after: undefined, before: undefined });
+        params.set("format", format);
+        return (
+          <li key={format}>
+            {/* A plain link: the file is a download, not a page to prefetch. */}
+            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`${basePath}/export?${params}`} download>
+              Exporter en {label}
+            </a>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

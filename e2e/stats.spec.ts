@@ -1,0 +1,72 @@
+import { buildApplication, buildCandidate, buildCast } from "./builders";
+import { expect, expectNoA11yViolations, signIn, test } from "./fixtures";
+
+// Issue 14: a prescriber opens « Statistiques »: the charts, their data tables, axe clean.
+
+test("a prescriber opens « Statistiques » and reads the charts and their tables", async ({ page }) => {
+  test.slow();
+  const cast = await buildCast();
+  const { EI, ACI } = cast.organizations;
+  const { P1, P2, E1 } = cast.users;
+  const names = ["Lina Stats-Un", "Omar Stats-Deux", "Rose Stats-Trois"];
+  const [lina, omar, rose] = await Promise.all(
+    names.map((name) => buildCandidate({ firstName: name.split(" ")[0]!, lastName: name.split(" ")[1]! })),
+  );
+  await buildApplication({ candidate: lina!, sender: P1, employer: EI, status: "ACCEPTED", handler: E1, daysAgo: 0 });
+  await buildApplication({
+    candidate: omar!,
+    sender: P1,
+    employer: EI,
+    status: "REFUSED",
+    handler: E1,
+    refusalReason: "NOT_MOBILE",
+    daysAgo: 0,
+  });
+  await buildApplication({ candidate: rose!, sender: P2, employer: ACI, status: "NEW", daysAgo: 0 });
+  await buildApplication({
+    candidate: rose!,
+    sender: P2,
+    employer: EI,
+    status: "REFUSED",
+    handler: E1,
+    refusalReason: "NOT_MOBILE",
+    daysAgo: 0,
+  });
+
+  await signIn(page, P1.email);
+  await page.getByRole("link", { name: "Statistiques" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Statistiques" })).toBeVisible();
+  // This month, as a period of its own (the applications were all sent today).
+  const thisMonth = page.getByLabel("Période");
+  const firstMonth = await thisMonth.locator("optgroup[label='Mois'] option").first().getAttribute("value");
+  await thisMonth.selectOption(firstMonth!);
+  await page.getByRole("button", { name: "Afficher" }).click();
+  await expect(page).toHaveURL(new RegExp(`periode=${firstMonth}`));
+
+  await expect(page.getByRole("img", { name: /Candidatures envoyées par mois et par statut.* 4 au total/ })).toBeVisible();
+  const months = page.getByRole("table", { name: /Candidatures envoyées par mois et par statut/ });
+  const row = months.getByRole("row").nth(1);
+  await expect(row.getByRole("rowheader")).toBeVisible();
+  await expect(row.getByRole("cell").last()).toHaveText("4");
+  await expect(page.getByText("25 %", { exact: true })).toBeVisible();
+
+  const reasons = page.getByRole("table", { name: /Motifs de refus reçus/ });
+  await expect(reasons.getByRole("row", { name: /Candidat non mobile/ }).getByRole("cell")).toHaveText("2");
+
+  const advisers = page.getByRole("table", { name: /Candidatures envoyées par conseiller/ });
+  await expect(
+    advisers
+      .getByRole("row", { name: new RegExp(P1.name) })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("2");
+  await expect(
+    advisers
+      .getByRole("row", { name: new RegExp(P2.name) })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("2");
+  // Figures of the organisation's own members only: no employer's handler.
+  await expect(advisers).not.toContainText(E1.name);
+  await expectNoA11yViolations(page);
+});

@@ -1,0 +1,38 @@
+/**
+ * One export of the scale employer's whole list ("Candidatures reçues", every status and archive
+ * view), run in its own process by `npm run bench` so that its peak RSS is the export's alone.
+ * Prints one JSON line: format, bytes, wall and CPU milliseconds (the export's own process; the
+ * database works in its own), RSS before the first row and peak RSS, in MB.
+ */
+import { performance } from "node:perf_hooks";
+import { SCALE_ORGS } from "../prisma/scale-seed";
+
+const format = process.argv[2] === "csv" ? "csv" : "xlsx";
+
+async function main() {
+  const { csvExportStream, xlsxExportStream } = await import("../lib/applications/export");
+  const { parseListFilters } = await import("../lib/applications/list-filters");
+  const { prisma } = await import("../lib/db");
+  const scope = { organizationId: SCALE_ORGS.employer, organizationKind: "EMPLOYER" as const };
+  const filters = parseListFilters({ archive: "all" });
+  // What the process holds before the first row (Node, tsx, the Prisma client and its query compiler).
+  await prisma.jobApplication.count({ where: { employerOrganizationId: scope.organizationId } });
+  const baselineRssMb = process.memoryUsage().rss / 1048576;
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const stream = format === "xlsx" ? xlsxExportStream(scope, filters) : csvExportStream(scope, filters);
+  let bytes = 0;
+  // Read as a client would, chunk by chunk, keeping nothing.
+  const reader = stream.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) bytes += next.value.byteLength;
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  console.log(JSON.stringify({ format, bytes, ms, cpuMs, baselineRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+  await prisma.$disconnect();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
