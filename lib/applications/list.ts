@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { isPrescriber, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { archiveViewWhere, countApplicationsByStatus } from "@/lib/applications/queries";
+import { readStatusCounts } from "@/lib/applications/counts";
 import { DEFAULT_LIST_SORT, PAGE_SIZE, type ListFilters, type ListSort } from "@/lib/applications/list-filters";
 import { APPLICATION_STATUSES, isStatus, type ApplicationStatus } from "@/lib/status";
 import { endOfParisDay, parseCalendarDate, startOfParisDay } from "@/lib/calendar-date";
@@ -235,18 +236,39 @@ export async function findApplicationPage(scope: Scope, filters: ListFilters) {
   };
 }
 
+/** True when only the archive view narrows the list (status, order and cursor aside): the counters table then has the counts. */
+function onlyArchiveView(filters: ListFilters): boolean {
+  return (
+    !filters.candidate &&
+    !filters.sender &&
+    !filters.employer &&
+    !filters.prescriberOrganization &&
+    !filters.handler &&
+    !filters.sentFrom &&
+    !filters.sentTo
+  );
+}
+
+/** The counts per status under the filters (status and cursor aside): from the counter table when it has them. */
+function countsUnder(scope: Scope, filters: ListFilters) {
+  return onlyArchiveView(filters)
+    ? readStatusCounts(scope, filters.archive)
+    : countApplicationsByStatus(scope, filtersWhere(scope, filters));
+}
+
 /**
  * What a list screen shows: the page of rows, plus the counts per status under the same
- * filters (status and cursor aside) — one query for the rows, one for the counts, and one more
+ * filters (status and cursor aside) — one query for the rows, and the counts: a few rows of the
+ * counter table without other filters, else a count of the matching applications; one more
  * for the active counts when the employer looks at archived applications.
  */
 export async function listApplications(scope: Scope, filters: ListFilters) {
   const activeView = filters.archive === "active";
   const [page, counts, activeCounts] = await Promise.all([
     findApplicationPage(scope, filters),
-    countApplicationsByStatus(scope, filtersWhere(scope, filters)),
+    countsUnder(scope, filters),
     // The work queues ("À traiter", "En attente") count active applications whatever the view.
-    activeView ? null : countApplicationsByStatus(scope, filtersWhere(scope, { ...filters, archive: "active" })),
+    activeView ? null : countsUnder(scope, { ...filters, archive: "active" }),
   ]);
   return { ...page, counts, activeCounts: activeCounts ?? counts };
 }
