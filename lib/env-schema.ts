@@ -43,6 +43,8 @@ const schema = z.object({
     .optional(),
   // "1" keeps /dev/mails in a production build, for the end-to-end tests only (see the rules below).
   DEV_MAILBOX: z.enum(["0", "1"]).default("0"),
+  // "1" opens /bench/floor, the bare page `npm run bench` compares every screen with (issue 12); 404 otherwise.
+  BENCH_PAGES: z.enum(["0", "1"]).default("0"),
   // Abuse limits (README, "Sécurité"); tests and e2e runs may raise them, the defaults are the rule.
   SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(5),
   SIGN_IN_LIMIT_PER_CLIENT: z.coerce.number().int().positive().default(300),
@@ -119,6 +121,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
     }
   }
 
+  if (isServing && raw.BENCH_PAGES === "1" && !appHostIsLoopback) {
+    problems.push(`BENCH_PAGES=1 is for \`npm run bench\` only: it is refused with a public APP_URL (${appUrl}).`);
+  }
+
   if (problems.length > 0) throw new Error(problems.join("\n"));
 
   return {
@@ -139,6 +145,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     /** Emails are kept (outbox + /dev/mails) instead of sent when there is no Resend key. */
     sendsRealEmail: Boolean(raw.RESEND_API_KEY),
     devMailboxEnabled: !isProduction || raw.DEV_MAILBOX === "1",
+    benchPagesEnabled: raw.BENCH_PAGES === "1",
     /** In a production build, the dev mailbox answers loopback clients only. */
     devMailboxLoopbackOnly: isProduction,
   };

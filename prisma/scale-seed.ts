@@ -6,7 +6,7 @@
  * biggest prescriber organisation sends 7.5 % (150,000), the others follow a long tail; two years
  * of history in every status, pending ones recent (older ones were refused automatically),
  * closed ones archived after 180 days; an event per step, an outbox e-mail for one application
- * in ten, and the job runs of the last days.
+ * in ten, and the job runs of the last days and of today (so that a server started on it runs none).
  *
  * Set-based SQL only (INSERT … SELECT over generate_series), with triggers off during the load
  * (session_replication_role = replica: no per-row foreign-key check or counter update); the
@@ -195,10 +195,10 @@ export async function seedScaleData(
     await step(
       "job runs",
       `INSERT INTO "JobRun" (name, day, status, "lockedUntil", "startedAt", "finishedAt", result)
-       SELECT name, (now() - d * interval '1 day')::date, 'DONE', now() - d * interval '1 day', now() - d * interval '1 day',
+       SELECT name, (now() AT TIME ZONE 'Europe/Paris')::date - d, 'DONE', now() - d * interval '1 day', now() - d * interval '1 day',
               now() - d * interval '1 day', '{}'::jsonb
        FROM unnest(ARRAY['email-retention','sign-in-housekeeping','auto-refusal-warning','auto-refusal','archiving','application-counts']) AS name,
-            generate_series(1, 30) AS d`,
+            generate_series(0, 30) AS d`,
     );
     // What the trigger would have written row by row.
     await step(

@@ -153,6 +153,18 @@ describe("counters stay exact after each writer", () => {
     await expectExact();
   });
 
+  it("one statement over many rows (an UPDATE from several statuses, a DELETE), summed per counter", async () => {
+    const apps = [await application("NEW"), await application("PROCESSING"), await application("POSTPONED"), await application("REFUSED")];
+    await prisma.jobApplication.updateMany({ where: { id: { in: apps.map((app) => app.id) } }, data: { status: "OBSOLETE" } });
+    await expectExact();
+    await prisma.jobApplication.updateMany({ where: { id: { in: apps.map((app) => app.id) } }, data: { archivedAt: new Date() } });
+    await expectExact();
+    await prisma.applicationEvent.deleteMany({ where: { applicationId: { in: apps.map((app) => app.id) } } });
+    await prisma.outboxEmail.deleteMany({ where: { applicationId: { in: apps.map((app) => app.id) } } });
+    await prisma.jobApplication.deleteMany({ where: { id: { in: apps.slice(0, 2).map((app) => app.id) } } });
+    await expectExact();
+  });
+
   it("the prescriber's counts ignore archiving; the employer's default to active ones", async () => {
     const truth = await expectExact();
     const sum = (org: string, side: string, status: ApplicationStatus, archived: boolean[]) =>
@@ -173,11 +185,11 @@ describe("the daily check", () => {
     expect(await fire("process", colleague.ctx, handled.id, "NEW")).toMatchObject({ ok: true });
     const before = await expectExact();
     // Drift by hand, the way a bug or a manual fix behind the trigger's back would.
-    await prisma.$executeRaw`ALTER TABLE "JobApplication" DISABLE TRIGGER "JobApplication_counts"`;
+    await prisma.$executeRaw`ALTER TABLE "JobApplication" DISABLE TRIGGER "JobApplication_counts_update"`;
     try {
       await prisma.jobApplication.update({ where: { id: app.id }, data: { status: "REFUSED" } });
     } finally {
-      await prisma.$executeRaw`ALTER TABLE "JobApplication" ENABLE TRIGGER "JobApplication_counts"`;
+      await prisma.$executeRaw`ALTER TABLE "JobApplication" ENABLE TRIGGER "JobApplication_counts_update"`;
     }
     await prisma.applicationCount.updateMany({
       where: { organizationId: s.employerOrg.id, side: "EMPLOYER", status: "NEW" },

@@ -37,64 +37,65 @@ CREATE INDEX "CandidateProfile_lastName_trgm_idx" ON "CandidateProfile" USING GI
 CREATE INDEX "CandidateProfile_firstName_trgm_idx" ON "CandidateProfile" USING GIN ("firstName" gin_trgm_ops);
 
 -- The counters follow every write to "JobApplication", in the writer's transaction, whoever
--- writes (decisions, cascade, daily jobs, sending, archiving, seeds, tests). An UPDATE that moves
--- two counters changes them in key order, so two opposite moves (A→B and B→A) cannot deadlock.
-CREATE FUNCTION "application_count_add"(p_org TEXT, p_side "OrganizationKind", p_status "ApplicationStatus", p_archived BOOLEAN, p_delta INTEGER)
-RETURNS VOID LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO "ApplicationCount" ("organizationId", "side", "status", "archived", "count")
-  VALUES (p_org, p_side, p_status, p_archived, p_delta)
-  ON CONFLICT ("organizationId", "side", "status", "archived")
-  DO UPDATE SET "count" = "ApplicationCount"."count" + EXCLUDED."count";
-END $$;
-
+-- writes (decisions, cascade, daily jobs, sending, archiving, seeds, tests). Statement-level
+-- triggers: a statement's changes are summed per counter first, so an UPDATE of 1,000 rows writes
+-- each counter once (not 1,000 row versions of it), and counters are locked in key order, so two
+-- statements moving the same counters cannot deadlock.
 CREATE FUNCTION "job_application_counts"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
-DECLARE
-  old_key TEXT;
-  new_key TEXT;
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM "application_count_add"(NEW."employerOrganizationId", 'EMPLOYER', NEW."status", NEW."archivedAt" IS NOT NULL, 1);
-    PERFORM "application_count_add"(NEW."senderOrganizationId", 'PRESCRIBER', NEW."status", NEW."archivedAt" IS NOT NULL, 1);
-    INSERT INTO "EmployerSender" VALUES (NEW."employerOrganizationId", NEW."senderOrganizationId") ON CONFLICT DO NOTHING;
-    IF NEW."handlerId" IS NOT NULL THEN
-      INSERT INTO "EmployerHandler" VALUES (NEW."employerOrganizationId", NEW."handlerId") ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NULL;
+    INSERT INTO "ApplicationCount" ("organizationId", "side", "status", "archived", "count")
+    SELECT org, side, st, arch, sum(d)::INTEGER FROM (
+      SELECT "employerOrganizationId" AS org, 'EMPLOYER'::"OrganizationKind" AS side, "status" AS st, "archivedAt" IS NOT NULL AS arch, 1 AS d FROM new_rows
+      UNION ALL
+      SELECT "senderOrganizationId", 'PRESCRIBER'::"OrganizationKind", "status", "archivedAt" IS NOT NULL, 1 FROM new_rows
+    ) changes GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT ("organizationId", "side", "status", "archived") DO UPDATE SET "count" = "ApplicationCount"."count" + EXCLUDED."count";
+    INSERT INTO "EmployerSender" SELECT DISTINCT "employerOrganizationId", "senderOrganizationId" FROM new_rows ORDER BY 1, 2 ON CONFLICT DO NOTHING;
+    INSERT INTO "EmployerHandler" SELECT DISTINCT "employerOrganizationId", "handlerId" FROM new_rows WHERE "handlerId" IS NOT NULL ORDER BY 1, 2
+    ON CONFLICT DO NOTHING;
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM "application_count_add"(OLD."employerOrganizationId", 'EMPLOYER', OLD."status", OLD."archivedAt" IS NOT NULL, -1);
-    PERFORM "application_count_add"(OLD."senderOrganizationId", 'PRESCRIBER', OLD."status", OLD."archivedAt" IS NOT NULL, -1);
-    RETURN NULL;
-  END IF;
-  -- UPDATE
-  IF NEW."handlerId" IS NOT NULL AND NEW."handlerId" IS DISTINCT FROM OLD."handlerId" THEN
-    INSERT INTO "EmployerHandler" VALUES (NEW."employerOrganizationId", NEW."handlerId") ON CONFLICT DO NOTHING;
-  END IF;
-  IF NEW."employerOrganizationId" IS DISTINCT FROM OLD."employerOrganizationId"
-     OR NEW."senderOrganizationId" IS DISTINCT FROM OLD."senderOrganizationId" THEN
-    INSERT INTO "EmployerSender" VALUES (NEW."employerOrganizationId", NEW."senderOrganizationId") ON CONFLICT DO NOTHING;
-  ELSIF NEW."status" = OLD."status" AND (NEW."archivedAt" IS NULL) = (OLD."archivedAt" IS NULL) THEN
-    RETURN NULL;
-  END IF;
-  old_key := OLD."status"::TEXT || (OLD."archivedAt" IS NOT NULL)::TEXT;
-  new_key := NEW."status"::TEXT || (NEW."archivedAt" IS NOT NULL)::TEXT;
-  IF old_key <= new_key THEN
-    PERFORM "application_count_add"(OLD."employerOrganizationId", 'EMPLOYER', OLD."status", OLD."archivedAt" IS NOT NULL, -1);
-    PERFORM "application_count_add"(NEW."employerOrganizationId", 'EMPLOYER', NEW."status", NEW."archivedAt" IS NOT NULL, 1);
-    PERFORM "application_count_add"(OLD."senderOrganizationId", 'PRESCRIBER', OLD."status", OLD."archivedAt" IS NOT NULL, -1);
-    PERFORM "application_count_add"(NEW."senderOrganizationId", 'PRESCRIBER', NEW."status", NEW."archivedAt" IS NOT NULL, 1);
+    INSERT INTO "ApplicationCount" ("organizationId", "side", "status", "archived", "count")
+    SELECT org, side, st, arch, sum(d)::INTEGER FROM (
+      SELECT "employerOrganizationId" AS org, 'EMPLOYER'::"OrganizationKind" AS side, "status" AS st, "archivedAt" IS NOT NULL AS arch, -1 AS d FROM old_rows
+      UNION ALL
+      SELECT "senderOrganizationId", 'PRESCRIBER'::"OrganizationKind", "status", "archivedAt" IS NOT NULL, -1 FROM old_rows
+    ) changes GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT ("organizationId", "side", "status", "archived") DO UPDATE SET "count" = "ApplicationCount"."count" + EXCLUDED."count";
   ELSE
-    PERFORM "application_count_add"(NEW."employerOrganizationId", 'EMPLOYER', NEW."status", NEW."archivedAt" IS NOT NULL, 1);
-    PERFORM "application_count_add"(OLD."employerOrganizationId", 'EMPLOYER', OLD."status", OLD."archivedAt" IS NOT NULL, -1);
-    PERFORM "application_count_add"(NEW."senderOrganizationId", 'PRESCRIBER', NEW."status", NEW."archivedAt" IS NOT NULL, 1);
-    PERFORM "application_count_add"(OLD."senderOrganizationId", 'PRESCRIBER', OLD."status", OLD."archivedAt" IS NOT NULL, -1);
+    INSERT INTO "ApplicationCount" ("organizationId", "side", "status", "archived", "count")
+    SELECT org, side, st, arch, sum(d)::INTEGER FROM (
+      SELECT "employerOrganizationId" AS org, 'EMPLOYER'::"OrganizationKind" AS side, "status" AS st, "archivedAt" IS NOT NULL AS arch, -1 AS d FROM old_rows
+      UNION ALL
+      SELECT "senderOrganizationId", 'PRESCRIBER'::"OrganizationKind", "status", "archivedAt" IS NOT NULL, -1 FROM old_rows
+      UNION ALL
+      SELECT "employerOrganizationId", 'EMPLOYER'::"OrganizationKind", "status", "archivedAt" IS NOT NULL, 1 FROM new_rows
+      UNION ALL
+      SELECT "senderOrganizationId", 'PRESCRIBER'::"OrganizationKind", "status", "archivedAt" IS NOT NULL, 1 FROM new_rows
+    ) changes GROUP BY 1, 2, 3, 4 HAVING sum(d) <> 0 ORDER BY 1, 2, 3, 4
+    ON CONFLICT ("organizationId", "side", "status", "archived") DO UPDATE SET "count" = "ApplicationCount"."count" + EXCLUDED."count";
+    INSERT INTO "EmployerSender"
+    SELECT DISTINCT n."employerOrganizationId", n."senderOrganizationId" FROM new_rows n JOIN old_rows o ON o."id" = n."id"
+    WHERE n."employerOrganizationId" <> o."employerOrganizationId" OR n."senderOrganizationId" <> o."senderOrganizationId"
+    ORDER BY 1, 2 ON CONFLICT DO NOTHING;
+    INSERT INTO "EmployerHandler"
+    SELECT DISTINCT n."employerOrganizationId", n."handlerId" FROM new_rows n JOIN old_rows o ON o."id" = n."id"
+    WHERE n."handlerId" IS NOT NULL AND n."handlerId" IS DISTINCT FROM o."handlerId"
+    ORDER BY 1, 2 ON CONFLICT DO NOTHING;
   END IF;
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER "JobApplication_counts"
-AFTER INSERT OR DELETE OR UPDATE OF "status", "archivedAt", "handlerId", "employerOrganizationId", "senderOrganizationId"
-ON "JobApplication" FOR EACH ROW EXECUTE FUNCTION "job_application_counts"();
+CREATE TRIGGER "JobApplication_counts_insert" AFTER INSERT ON "JobApplication"
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "job_application_counts"();
+CREATE TRIGGER "JobApplication_counts_update" AFTER UPDATE ON "JobApplication"
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "job_application_counts"();
+CREATE TRIGGER "JobApplication_counts_delete" AFTER DELETE ON "JobApplication"
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "job_application_counts"();
+
+-- Room on each page for the new versions of a counter (HOT updates, pruned in place), and an
+-- early autovacuum: a few hundred rows rewritten all day long.
+ALTER TABLE "ApplicationCount" SET (fillfactor = 50, autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000);
 
 -- The rows already there.
 INSERT INTO "ApplicationCount" ("organizationId", "side", "status", "archived", "count")

@@ -15,6 +15,7 @@ import { listEmployerHandlers, listPrescriberOrganizationsOf } from "@/lib/appli
 import { APPLICATION_STATUSES, countInGroup, STATUS_GROUPS, type ApplicationStatus } from "@/lib/status";
 import { EMPLOYER_LIST_PATH, EmployerFilters } from "@/components/applications/employer-filters";
 import { EmployerApplicationsTable } from "@/components/applications/employer-applications-table";
+import { toEmployerTableRows } from "@/components/applications/employer-table-rows";
 import { ArchiveViewNav } from "@/components/applications/archive-view-nav";
 
 export const metadata: Metadata = { title: "Candidatures reçues" };
@@ -100,7 +101,7 @@ export default async function EmployerApplicationsPage({
       {/* Always at this place in the tree, rows or not: the batch bar keeps its result when a
           batch empties the page (e.g. everything archived). */}
       <EmployerApplicationsTable
-        rows={rows}
+        rows={toEmployerTableRows(rows)}
         sort={filters.sort}
         caption={`Candidatures reçues par ${member.organization.organizationName}, triées par ${LIST_SORT_LABELS[filters.sort].toLowerCase()}`}
         empty={
