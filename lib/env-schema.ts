@@ -12,6 +12,8 @@ const schema = z.object({
   NODE_ENV: z.string().optional(),
   NEXT_PHASE: z.string().optional(),
   DATABASE_URL: z.string().optional(),
+  // A read replica of DATABASE_URL for the read-only screens (lib/read-db.ts).
+  DATABASE_REPLICA_URL: z.string().optional(),
   // Set by scripts/start.ts when it serves the embedded PGlite.
   EMBEDDED_DATABASE: z.enum(["0", "1"]).default("0"),
   PORT: z

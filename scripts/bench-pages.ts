@@ -93,11 +93,12 @@ async function load(
   cookie: string,
   connections: number,
   options: { method?: "POST"; headers?: Record<string, string>; body?: () => string } = {},
+  seconds = duration,
 ): Promise<Point> {
   const result = await autocannon({
     url,
     connections,
-    duration,
+    duration: seconds,
     method: options.method ?? "GET",
     headers: { cookie, ...(options.headers ?? {}) },
     ...(options.body ? { requests: [{ setupRequest: (request) => ({ ...request, body: options.body!() }) }] } : {}),
@@ -159,7 +160,7 @@ export async function benchPages(databaseUrl: string, orgs: ScaleOrganizations):
   try {
     await waitUntilUp(server);
     const measure = async (name: string, url: string, cookie: string, options: Parameters<typeof load>[3] = {}) => {
-      await load(url, cookie, 2, options).catch(() => null); // warm-up
+      await load(url, cookie, 2, options, Math.min(2, duration)).catch(() => null); // warm-up
       const one = await load(url, cookie, 1, options);
       const ten = await load(url, cookie, 10, options);
       measures.push({ name, one, ten });

@@ -1,5 +1,6 @@
 import "server-only";
-import { prisma, type PrismaClient } from "@/lib/db";
+import type { PrismaClient } from "@/lib/db";
+import { readDb } from "@/lib/read-db";
 import { isPrescriber, type AccessScope } from "@/lib/access";
 import type { ArchiveView } from "@/lib/applications/list-filters";
 import type { Job } from "@/lib/jobs/types";
@@ -12,7 +13,9 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
  */
 export async function readStatusCounts(scope: AccessScope, view: ArchiveView): Promise<Record<ApplicationStatus, number>> {
   const archived = isPrescriber(scope) || view === "all" ? undefined : view === "archived";
-  const rows = await prisma.applicationCount.findMany({
+  const rows = await (
+    await readDb()
+  ).applicationCount.findMany({
     where: { organizationId: scope.organizationId, side: scope.organizationKind, ...(archived === undefined ? {} : { archived }) },
     select: { status: true, count: true },
   });

@@ -1,14 +1,15 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { readDb } from "@/lib/read-db";
 import { mayDecideApplications, type AccessScope } from "@/lib/access";
 
 // The choices of the filters of "Candidatures reçues" (the rows come from lib/applications/list.ts),
 // read from small tables kept by the applications' trigger (EmployerHandler, EmployerSender),
-// never from the employer's applications themselves.
+// never from the employer's applications themselves; from the replica when there is one (lib/read-db.ts).
 
 /** The employer team, for the "Pris en charge par" filter: current members and past handlers. */
 export async function listEmployerHandlers(ctx: AccessScope) {
   if (!mayDecideApplications(ctx)) return [];
+  const prisma = await readDb();
   const handlers = await prisma.employerHandler.findMany({
     where: { employerOrganizationId: ctx.organizationId },
     select: { userId: true },
@@ -28,6 +29,7 @@ export async function listEmployerHandlers(ctx: AccessScope) {
 /** The prescriber organisations that sent applications to this employer, for the list's filter. */
 export async function listPrescriberOrganizationsOf(ctx: AccessScope) {
   if (!mayDecideApplications(ctx)) return [];
+  const prisma = await readDb();
   const senders = await prisma.employerSender.findMany({
     where: { employerOrganizationId: ctx.organizationId },
     select: { senderOrganizationId: true },

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { readDb } from "@/lib/read-db";
 import { isPrescriber, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { archiveViewWhere, countApplicationsByStatus } from "@/lib/applications/queries";
@@ -217,7 +217,9 @@ export async function findApplicationPage(scope: Scope, filters: ListFilters) {
       cursor ? keysetWhere(keys, cursor) : {},
     ],
   };
-  const rows = await prisma.jobApplication.findMany({
+  const rows = await (
+    await readDb()
+  ).jobApplication.findMany({
     where,
     orderBy: keys.map(orderByKey),
     take: PAGE_SIZE + 1,
