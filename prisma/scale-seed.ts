@@ -226,6 +226,7 @@ export async function seedScaleData(
     await client.query(
       `INSERT INTO "EmployerHandler" SELECT DISTINCT "employerOrganizationId", "handlerId" FROM "JobApplication" WHERE "handlerId" IS NOT NULL`,
     );
+    await client.query(`INSERT INTO "OrganizationSender" SELECT DISTINCT "senderOrganizationId", "senderUserId" FROM "JobApplication"`);
 
     const median = async (side: "EMPLOYER" | "PRESCRIBER") => {
       const { rows } = await client.query<{ id: string }>(

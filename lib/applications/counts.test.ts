@@ -16,6 +16,8 @@ import { archiveApplications, archiveUntouchedApplications, unarchiveApplication
 import { refuseUnansweredApplications } from "@/lib/applications/auto-refusal";
 import { applicationCountsJob, readStatusCounts } from "@/lib/applications/counts";
 import { listEmployerHandlers, listPrescriberOrganizationsOf } from "@/lib/applications/employer-list";
+import { listEmployersAppliedTo } from "@/lib/applications/employers";
+import { listOrganizationSenders } from "@/lib/applications/prescriber";
 import { runJobs } from "@/lib/jobs/runner";
 import { dayAt } from "@/lib/jobs/day";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
@@ -74,6 +76,22 @@ describe("counters stay exact after each writer", () => {
     const truth = await expectExact();
     expect(truth.get(key(s.employerOrg.id, "EMPLOYER", "NEW", false))).toBeGreaterThanOrEqual(1);
     expect(await listPrescriberOrganizationsOf(s.employer.ctx)).toEqual([{ id: s.prescriberOrg.id, name: s.prescriberOrg.name }]);
+    // And the prescriber's own filter choices: the employers it applied to, the members who sent.
+    expect(await listEmployersAppliedTo(s.prescriber.ctx)).toEqual([
+      { id: s.employerOrg.id, name: s.employerOrg.name, city: s.employerOrg.city },
+    ]);
+    expect((await listOrganizationSenders(s.prescriber.ctx)).map((user) => user.id)).toEqual([s.prescriber.user.id]);
+  });
+
+  it('a member who left stays among the prescriber\'s "Envoyée par" choices while their applications remain', async () => {
+    const leaver = await createMember(s.prescriberOrg);
+    const candidate = await createCandidate();
+    await createApplication({ candidateId: candidate.id, sender: leaver.ctx, employerOrganizationId: s.employerOrg.id });
+    await prisma.membership.updateMany({ where: { userId: leaver.user.id }, data: { isActive: false } });
+    expect((await listOrganizationSenders(s.prescriber.ctx)).map((user) => user.id)).toContain(leaver.user.id);
+    expect(await prisma.organizationSender.findMany({ where: { organizationId: s.prescriberOrg.id }, select: { userId: true } })).toEqual(
+      expect.arrayContaining([{ userId: leaver.user.id }]),
+    );
   });
 
   it.each(["process", "postpone", "refuse", "accept"] as const)("the decision %s from NEW", async (transition) => {
@@ -208,6 +226,9 @@ describe("the daily check", () => {
     expect((await listEmployerHandlers(s.employer.ctx)).map((user) => user.id)).toContain(colleague.user.id);
 
     const [again] = await runJobs({ day: dayAt(new Date()), jobs: [applicationCountsJob], force: true });
-    expect(again).toMatchObject({ status: "done", result: { countersRepaired: 0, senderChoicesAdded: 0, handlerChoicesAdded: 0 } });
+    expect(again).toMatchObject({
+      status: "done",
+      result: { countersRepaired: 0, senderChoicesAdded: 0, handlerChoicesAdded: 0, senderUserChoicesAdded: 0 },
+    });
   });
 });

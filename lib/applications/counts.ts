@@ -54,9 +54,14 @@ export async function repairApplicationCounts(db: PrismaClient) {
   const handlers = await db.$executeRaw`
     INSERT INTO "EmployerHandler" SELECT DISTINCT "employerOrganizationId", "handlerId" FROM "JobApplication" WHERE "handlerId" IS NOT NULL
     ON CONFLICT DO NOTHING`;
-  if (repaired + senders + handlers > 0)
-    console.warn(`[counts] repaired ${repaired} counter(s), ${senders} sender choice(s), ${handlers} handler choice(s)`);
-  return { countersRepaired: repaired, senderChoicesAdded: senders, handlerChoicesAdded: handlers };
+  const senderUsers = await db.$executeRaw`
+    INSERT INTO "OrganizationSender" SELECT DISTINCT "senderOrganizationId", "senderUserId" FROM "JobApplication"
+    ON CONFLICT DO NOTHING`;
+  if (repaired + senders + handlers + senderUsers > 0)
+    console.warn(
+      `[counts] repaired ${repaired} counter(s), ${senders} sender choice(s), ${handlers} handler choice(s), ${senderUsers} sending-user choice(s)`,
+    );
+  return { countersRepaired: repaired, senderChoicesAdded: senders, handlerChoicesAdded: handlers, senderUserChoicesAdded: senderUsers };
 }
 
 export const applicationCountsJob: Job = {

@@ -10,11 +10,13 @@ type Scope = AccessScope;
  */
 export async function listOrganizationSenders(scope: Scope) {
   if (!maySendApplications(scope)) return [];
+  // Who ever sent for the organisation, from the small table the applications' trigger keeps (issue 12).
+  const sent = await prisma.organizationSender.findMany({ where: { organizationId: scope.organizationId }, select: { userId: true } });
   return prisma.user.findMany({
     where: {
       OR: [
         { memberships: { some: { organizationId: scope.organizationId, isActive: true } } },
-        { sentApplications: { some: visibleApplicationsWhere(scope) } },
+        { id: { in: sent.map((row) => row.userId) } },
       ],
     },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
