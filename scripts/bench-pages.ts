@@ -232,7 +232,7 @@ export async function benchPages(databaseUrl: string, orgs: ScaleOrganizations):
       await db.query(
         `INSERT INTO "CandidateLink" (id, "tokenHash", "candidateId", "expiresAt")
          SELECT $1, $2, "candidateId", now() + interval '1 day' FROM "JobApplication" WHERE "senderOrganizationId" = $3 ORDER BY "createdAt" DESC LIMIT 1`,
-        [`bench-link-${size}`, createHash("sha256").update(token).digest("hex"), prescriberOrg],
+        [`bench-link-${size}-${randomBytes(6).toString("hex")}`, createHash("sha256").update(token).digest("hex"), prescriberOrg],
       );
       await measure(`${size}: candidate status page`, `${base}/c/${token}`, "");
 

@@ -31,9 +31,18 @@ async function main() {
     orderBy: { createdAt: "desc" },
     select: { candidateProfile: { select: { lastName: true } } },
   });
+  // The last row of page 200 of the active list: the cursor of the deep page.
+  const deep = await client.jobApplication.findFirstOrThrow({
+    where: { employerOrganizationId: scope.organizationId, archivedAt: null },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: 199 * 20 - 1,
+    select: { id: true, createdAt: true },
+  });
+  const after = Buffer.from(JSON.stringify(["date_desc", deep.createdAt.toISOString(), deep.id])).toString("base64url");
   const screens: [string, () => Promise<unknown>][] = [
     ["counters (dashboard, list)", () => readStatusCounts(scope, "active")],
     ["list, first page", () => findApplicationPage(scope, parseListFilters({}))],
+    ["list, page 200 by keyset", () => findApplicationPage(scope, parseListFilters({ after }))],
     ["list, one status", () => findApplicationPage(scope, parseListFilters({ status: "NEW" }))],
     [
       "list, candidate name (rows and counts)",

@@ -130,8 +130,29 @@ function beyondKey(field: SortField, value: SortValue, direction: Direction): Pr
   return { [field]: { [operator]: value } };
 }
 
+/**
+ * Rows at or past `value` on the first key: implied by the keyset condition, but PostgreSQL cannot
+ * use an OR of ranges as an index bound, so without it a deep page scans every row before the
+ * cursor (issue 12: page 200 cost 1.5 × page 1 at 200,000 applications). Names live on the
+ * profile, where an index bound does not apply: nothing added there.
+ */
+function firstKeyBound({ field, direction }: SortKey, value: SortValue): Prisma.JobApplicationWhereInput {
+  if (field === "createdAt") return { createdAt: { [direction === "asc" ? "gte" : "lte"]: value } };
+  if (field === "status") {
+    const index = APPLICATION_STATUSES.indexOf(value as ApplicationStatus);
+    return { status: { in: direction === "asc" ? APPLICATION_STATUSES.slice(index) : APPLICATION_STATUSES.slice(0, index + 1) } };
+  }
+  return {};
+}
+
 /** The keyset condition: rows after the cursor in the order of `keys` (lexicographic). */
 function keysetWhere(keys: SortKey[], values: SortValue[]): Prisma.JobApplicationWhereInput {
+  return {
+    AND: [firstKeyBound(keys[0]!, values[0]!), keysetOr(keys, values)],
+  };
+}
+
+function keysetOr(keys: SortKey[], values: SortValue[]): Prisma.JobApplicationWhereInput {
   return {
     OR: keys.map((key, index) => ({
       AND: [
