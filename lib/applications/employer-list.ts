@@ -10,17 +10,13 @@ import { mayDecideApplications, type AccessScope } from "@/lib/access";
 export async function listEmployerHandlers(ctx: AccessScope) {
   if (!mayDecideApplications(ctx)) return [];
   const prisma = await readDb();
-  const handlers = await prisma.employerHandler.findMany({
-    where: { employerOrganizationId: ctx.organizationId },
-    select: { userId: true },
-  });
+  // Two small lookups, then users by id: an OR of a membership semi-join and ids read every user.
+  const [members, handlers] = await Promise.all([
+    prisma.membership.findMany({ where: { organizationId: ctx.organizationId, isActive: true }, select: { userId: true } }),
+    prisma.employerHandler.findMany({ where: { employerOrganizationId: ctx.organizationId }, select: { userId: true } }),
+  ]);
   return prisma.user.findMany({
-    where: {
-      OR: [
-        { memberships: { some: { organizationId: ctx.organizationId, isActive: true } } },
-        { id: { in: handlers.map((handler) => handler.userId) } },
-      ],
-    },
+    where: { id: { in: [...new Set([...members, ...handlers].map((row) => row.userId))] } },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
     select: { id: true, firstName: true, lastName: true },
   });
