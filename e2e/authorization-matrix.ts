@@ -156,6 +156,8 @@ export const ROUTES: Record<string, RouteCase[]> = {
   // The e2e build keeps the mailbox for loopback requests only (DEV_MAILBOX=1); 404 in production (DESIGN §7).
   "/dev/mails": [{ path: "/dev/mails", shows: "E-mails de développement", expect: publicPage }],
   "/dev/mails.json": [{ path: "/dev/mails.json", expect: publicPage }],
+  // The bench's floor page (issue 12): only with BENCH_PAGES=1, which the e2e build never sets.
+  "/bench/floor": [{ path: "/bench/floor", expect: everyone(NOT_FOUND) }],
 
   // The candidate's status page: whoever holds the link sees that candidate, nobody else's.
   "/c/[token]": [

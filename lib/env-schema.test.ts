@@ -70,6 +70,14 @@ describe("DEV_MAILBOX, the dev mailbox in a production build", () => {
   });
 });
 
+describe("BENCH_PAGES, the bench's floor page", () => {
+  it("is closed by default, and opens only behind a loopback APP_URL", () => {
+    expect(parseEnv({ ...production, APP_URL: "https://suivi.example.gouv.fr" }).benchPagesEnabled).toBe(false);
+    expect(parseEnv({ ...production, APP_URL: "http://127.0.0.1:3310", BENCH_PAGES: "1" }).benchPagesEnabled).toBe(true);
+    expect(() => parseEnv({ ...production, APP_URL: "https://suivi.example.gouv.fr", BENCH_PAGES: "1" })).toThrow(/BENCH_PAGES=1 is for/);
+  });
+});
+
 describe("TRUSTED_PROXY", () => {
   it("names one header, in lower case", () => {
     expect(parseEnv({ TRUSTED_PROXY: "X-Forwarded-For" }).TRUSTED_PROXY).toBe("x-forwarded-for");

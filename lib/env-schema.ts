@@ -12,6 +12,8 @@ const schema = z.object({
   NODE_ENV: z.string().optional(),
   NEXT_PHASE: z.string().optional(),
   DATABASE_URL: z.string().optional(),
+  // A read replica of DATABASE_URL for the read-only screens (lib/read-db.ts).
+  DATABASE_REPLICA_URL: z.string().optional(),
   // Set by scripts/start.ts when it serves the embedded PGlite.
   EMBEDDED_DATABASE: z.enum(["0", "1"]).default("0"),
   PORT: z
@@ -43,6 +45,8 @@ const schema = z.object({
     .optional(),
   // "1" keeps /dev/mails in a production build, for the end-to-end tests only (see the rules below).
   DEV_MAILBOX: z.enum(["0", "1"]).default("0"),
+  // "1" opens /bench/floor, the bare page `npm run bench` compares every screen with (issue 12); 404 otherwise.
+  BENCH_PAGES: z.enum(["0", "1"]).default("0"),
   // Abuse limits (README, "Sécurité"); tests and e2e runs may raise them, the defaults are the rule.
   SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(5),
   SIGN_IN_LIMIT_PER_CLIENT: z.coerce.number().int().positive().default(300),
@@ -140,6 +144,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
     }
   }
 
+  if (isServing && raw.BENCH_PAGES === "1" && !appHostIsLoopback) {
+    problems.push(`BENCH_PAGES=1 is for \`npm run bench\` only: it is refused with a public APP_URL (${appUrl}).`);
+  }
+
   if (problems.length > 0) throw new Error(problems.join("\n"));
 
   return {
@@ -160,6 +168,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     /** Emails are kept (outbox + /dev/mails) instead of sent when there is no Resend key. */
     sendsRealEmail: Boolean(raw.RESEND_API_KEY),
     devMailboxEnabled: !isProduction || raw.DEV_MAILBOX === "1",
+    benchPagesEnabled: raw.BENCH_PAGES === "1",
     /** In a production build, the dev mailbox answers loopback clients only. */
     devMailboxLoopbackOnly: isProduction,
     /** ProConnect's OpenID Connect client, when configured (otherwise the magic link alone). */

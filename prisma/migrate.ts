@@ -87,6 +87,18 @@ function withCharColumns<T extends SqlQueryable>(queryable: T): T {
           return result;
         };
       }
+      // The adapter splits a script on every ";", which breaks a function body ($$ … ; … $$):
+      // PostgreSQL takes the whole script as one simple query.
+      if (prop === "executeScript" && "underlyingDriver" in target) {
+        const queryable = target as unknown as { underlyingDriver(): pg.ClientBase; onError(error: unknown): never };
+        return async (script: string) => {
+          try {
+            await queryable.underlyingDriver().query(script);
+          } catch (error) {
+            queryable.onError(error);
+          }
+        };
+      }
       if (prop === "startTransaction" && "startTransaction" in target) {
         const startTransaction = target.startTransaction as (...args: unknown[]) => Promise<SqlQueryable>;
         return async (...args: unknown[]) => withCharColumns(await startTransaction.apply(target, args));

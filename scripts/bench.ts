@@ -1,34 +1,39 @@
 /**
- * `npm run bench`: the dashboards' list query on many rows (BENCH_ROWS, default 200 000) in a
- * fresh database — `<name>_bench` on the DATABASE_URL server, else an in-memory PGlite. Prints
- * the median of each measure and fails when one misses its target. Keyset pagination must keep
- * a deep page as cheap as the first, where OFFSET grows with the page number.
+ * `npm run bench` (issue 12), in one run, on BENCH_ROWS applications (default 2,000,000) of
+ * national-scale data (prisma/scale-seed.ts) in a fresh database: `<name>_bench` on the
+ * DATABASE_URL server, created through the server's `postgres` database (the one named in the URL
+ * need not exist), else an in-memory PGlite (query lines only). BENCH_REUSE=1 keeps a
+ * `<name>_bench` seeded by an earlier run with the same BENCH_ROWS.
  *
- * Then the outbox drain (README "Performances"): BENCH_EMAILS (5 000) e-mails delivered to a
- * Resend stand-in on 127.0.0.1 that enforces 2 requests/s and 100 e-mails per batch, once as is
- * (target: 190 e-mails/s, no duplicate, nothing lost) and once with 1 call in 10 answering 503.
- * BENCH_ONLY=outbox runs the drain alone.
+ * 1. Query lines: the median of each list query, the counters, and the counters again after
+ *    100,000 status changes without VACUUM (a "dirty" database: ≤ 2 × fresh).
+ * 2. Pages (scripts/bench-pages.ts, PostgreSQL only): the production build, every screen at 1 and
+ *    10 connections against the floor page, for the biggest and the median organisations.
+ * 3. The outbox drain (README "Performances"): BENCH_EMAILS (5 000) e-mails delivered to a Resend
+ *    stand-in on 127.0.0.1 that enforces 2 requests/s and 100 e-mails per batch, once as is
+ *    (target: 190 e-mails/s, no duplicate, nothing lost) and once with 1 call in 10 answering 503.
+ * 4. The exports (issue 14): the biggest employer's whole list as XLSX and as CSV, each in its own
+ *    process (scripts/bench-export.ts), with its time and peak RSS (targets: 30 s, 300 MB).
+ * 5. "Statistiques" (issue 14) of the biggest employer and prescriber over a year, a quarter and a
+ *    month.
  *
- * Then the exports (issue 14): the whole list of BENCH_ROWS applications as XLSX and as CSV, each in
- * its own process (scripts/bench-export.ts), with its time and peak RSS (targets: 30 s, 300 MB).
- * BENCH_ONLY=export runs the seeding and the exports alone.
- *
- * Then "Statistiques" (issue 14) of the scale employer and of the scale prescriber over a year, a
- * quarter and a month, once the applications have their first answers and decisions (events).
- * BENCH_ONLY=stats runs the seeding and the statistics alone.
+ * BENCH_ONLY=queries|pages|outbox|export|stats runs one part (after the seed). Exits 1 when a target is missed.
  */
 import { execFile } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
+import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../prisma/embedded";
 import { applyMigrations } from "../prisma/migrate-deploy";
-import { seedScaleData, SCALE_ORGS, SCALE_USER } from "../prisma/scale-seed";
-import { recreateDatabase } from "../test/global-setup";
+import { BENCH_USERS, seedScaleData, type ScaleOrganizations } from "../prisma/scale-seed";
+import { databaseOnServer, recreateDatabase, withServer } from "../test/global-setup";
 import { resendError, startResendStub, type ResendStub } from "../test/resend-stub";
+import { benchPages } from "./bench-pages";
 
-const rows = Number(process.env.BENCH_ROWS ?? 200_000);
+const rows = Number(process.env.BENCH_ROWS ?? 2_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const emails = Number(process.env.BENCH_EMAILS ?? 5_000);
+const statusChanges = Number(process.env.BENCH_STATUS_CHANGES ?? 100_000);
 const only = process.env.BENCH_ONLY;
 const DRAIN_TARGET_PER_SECOND = 190;
 const EXPORT_TARGET_SECONDS = 30;
@@ -46,36 +51,78 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
   return times[Math.floor(times.length / 2)]!;
 }
 
+/** The organisations of an earlier seed, when BENCH_REUSE=1 finds one with as many applications. */
+async function seededBefore(url: string): Promise<ScaleOrganizations | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: found } = await client.query<{ email: string; organizationId: string; n: string }>(
+      `SELECT u.email, m."organizationId", (SELECT count(*) FROM "JobApplication") AS n
+       FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE u.email = ANY($1::text[])`,
+      [Object.values(BENCH_USERS)],
+    );
+    if (found.length !== 4 || Number(found[0]!.n) !== rows) return null;
+    const of = (email: string) => found.find((row) => row.email === email)!.organizationId;
+    return {
+      employer: of(BENCH_USERS.employer),
+      prescriber: of(BENCH_USERS.prescriber),
+      medianEmployer: of(BENCH_USERS.medianEmployer),
+      medianPrescriber: of(BENCH_USERS.medianPrescriber),
+    };
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   let embedded: EmbeddedPostgres | undefined;
   let url: string;
+  let orgs: ScaleOrganizations | null = null;
   if (process.env.DATABASE_URL) {
-    url = await recreateDatabase(process.env.DATABASE_URL, "bench");
+    const bench = databaseOnServer(process.env.DATABASE_URL, "bench");
+    if (process.env.BENCH_REUSE === "1") {
+      const exists = await withServer(process.env.DATABASE_URL, (admin) =>
+        admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [bench.name]).then((r) => Boolean(r.rowCount)),
+      );
+      if (exists) orgs = await seededBefore(bench.url);
+    }
+    url = orgs ? bench.url : await recreateDatabase(process.env.DATABASE_URL, "bench");
   } else {
     embedded = await startEmbeddedPostgres();
     url = embedded.url;
   }
   await applyMigrations(url);
+  if (!orgs) {
+    console.log(`Seeding ${rows.toLocaleString("en")} applications…`);
+    const started = performance.now();
+    orgs = await seedScaleData(url, rows, console.log);
+    console.log(`Seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  } else {
+    console.log(`Reusing the ${rows.toLocaleString("en")} applications of ${url.replace(/\/\/[^@]*@/, "//")}`);
+  }
   // lib/env.ts reads the environment once, at the first import of the app's modules: the
   // drain's stand-in and key are set before either part imports them.
   const stub = await startResendStub({ ratePerSecond: 2, maxBatch: 100 });
   Object.assign(process.env, { RESEND_API_KEY: "re_bench_key", RESEND_BASE_URL: stub.url, RESEND_RATE_LIMIT: "2" });
   let failed = false;
-  if (only !== "outbox") {
-    console.log(`Seeding ${rows.toLocaleString("en")} applications…`);
-    await seedScaleData(url, rows);
+  if (!only || only === "pages") {
+    if (embedded) console.log("\nPages: skipped (they need DATABASE_URL: a PostgreSQL server).");
+    else failed = (await benchPages(url, orgs)) || failed;
   }
-  if (only === undefined) failed = await benchLists(url, Boolean(embedded));
-  if (only === undefined || only === "export") failed = (await benchExports(url, Boolean(embedded))) || failed;
-  if (only === undefined || only === "stats") failed = (await benchStats(url, Boolean(embedded))) || failed;
-  if (only === undefined || only === "outbox") failed = (await benchOutboxDrain(url, Boolean(embedded), stub)) || failed;
+  if (!only || only === "queries") failed = (await benchLists(url, Boolean(embedded), orgs)) || failed;
+  if (!only || only === "export") failed = (await benchExports(url, Boolean(embedded), orgs)) || failed;
+  if (!only || only === "stats") failed = (await benchStats(url, Boolean(embedded), orgs)) || failed;
+  if (!only || only === "outbox") failed = (await benchOutboxDrain(url, Boolean(embedded), stub)) || failed;
+  else await stub.close();
   const { prisma } = await import("../lib/db");
   await prisma.$disconnect();
   await embedded?.stop();
   process.exit(failed ? 1 : 0);
 }
 
-async function benchLists(url: string, isEmbedded: boolean): Promise<boolean> {
+async function benchLists(url: string, isEmbedded: boolean, orgs: ScaleOrganizations): Promise<boolean> {
   // Targets in ms on PostgreSQL; PGlite (single-threaded WebAssembly) gets BENCH_PGLITE_FACTOR times more.
   const factor = isEmbedded ? Number(process.env.BENCH_PGLITE_FACTOR ?? 5) : 1;
 
@@ -83,15 +130,24 @@ async function benchLists(url: string, isEmbedded: boolean): Promise<boolean> {
   process.env.EMBEDDED_DATABASE = isEmbedded ? "1" : "0";
   const { findApplicationPage, listApplications, listRowSelect } = await import("../lib/applications/list");
   const { countApplicationsByStatus } = await import("../lib/applications/queries");
+  const { readStatusCounts } = await import("../lib/applications/counts");
   const { parseListFilters } = await import("../lib/applications/list-filters");
   const { prisma } = await import("../lib/db");
-  const scope = { organizationId: SCALE_ORGS.employer, organizationKind: "EMPLOYER" as const };
+  const scope = { organizationId: orgs.employer, organizationKind: "EMPLOYER" as const };
+  // A name of this employer's list: its newest application's candidate.
+  const named = await prisma.jobApplication.findFirstOrThrow({
+    where: { employerOrganizationId: scope.organizationId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { candidateProfile: { select: { lastName: true } } },
+  });
 
-  // The cursor of page 201 (after 200 pages of 20 rows), found once.
+  // The cursor of page 201 (after 200 pages of 20 rows), or as deep as a small run's list goes; found once.
+  const listed = await prisma.jobApplication.count({ where: { employerOrganizationId: scope.organizationId } });
+  const deepOffset = Math.max(0, Math.min(4000, listed - 21));
   const deepRow = await prisma.jobApplication.findFirstOrThrow({
     where: { employerOrganizationId: scope.organizationId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: 4000,
+    skip: deepOffset,
     select: { id: true, createdAt: true },
   });
   const deepCursor = `${deepRow.createdAt.toISOString()}_${deepRow.id}`;
@@ -102,20 +158,25 @@ async function benchLists(url: string, isEmbedded: boolean): Promise<boolean> {
     ["rows: page 201 by keyset", () => findApplicationPage(scope, parseListFilters({ after: deepCursor })), 20],
     ["rows: first page, NEW + PROCESSING", () => findApplicationPage(scope, parseListFilters({ status: ["NEW", "PROCESSING"] })), 20],
     [
-      "reference — rows: page 201 by OFFSET 4000",
+      `reference — rows: page ${deepOffset / 20 + 1} by OFFSET ${deepOffset}`,
       () =>
         prisma.jobApplication.findMany({
           where: { employerOrganizationId: scope.organizationId },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          skip: 4000,
+          skip: deepOffset,
           take: 21,
           select: listRowSelect,
         }),
       null,
     ],
-    ["counts per status", () => countApplicationsByStatus(scope), 150],
+    ["reference — counts per status, counted", () => countApplicationsByStatus(scope), null],
+    ["counts per status (counter table)", () => readStatusCounts(scope, "active"), 5],
     ["whole list screen (rows + counts)", () => listApplications(scope, parseListFilters({})), 200],
-    ["whole list screen, candidate name filter", () => listApplications(scope, parseListFilters({ candidate: "Nom42" })), 500],
+    [
+      "whole list screen, candidate name filter",
+      () => listApplications(scope, parseListFilters({ candidate: named.candidateProfile.lastName })),
+      100,
+    ],
   ];
   let failed = false;
   const results = new Map<string, number>();
@@ -130,6 +191,28 @@ async function benchLists(url: string, isEmbedded: boolean): Promise<boolean> {
       `${name.padEnd(44)} ${ms.toFixed(1).padStart(10)} ${limit === null ? "—".padStart(8) : String(limit).padStart(8)}${miss ? "  ← over target" : ""}`,
     );
   }
+  // A "dirty" database: statusChanges status changes (back and forth, 1,000 per transaction, as
+  // many small decisions would), no manual VACUUM; the counters must stay within 2 × fresh.
+  const fresh = results.get("counts per status (counter table)")!;
+  const started = performance.now();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  for (let done = 0; done < statusChanges; done += 1000) {
+    const [from, to] = (done / 1000) % 2 ? ["PROCESSING", "POSTPONED"] : ["POSTPONED", "PROCESSING"];
+    await client.query(
+      `UPDATE "JobApplication" SET status = $2::"ApplicationStatus" WHERE id IN (
+         SELECT id FROM "JobApplication" WHERE "employerOrganizationId" = $1 AND status = $3::"ApplicationStatus" LIMIT $4)`,
+      [scope.organizationId, to, from, Math.min(1000, statusChanges - done)],
+    );
+  }
+  await client.end();
+  const dirty = await median(() => readStatusCounts(scope, "active"));
+  const dirtyMiss = dirty > Math.max(fresh * 2, fresh + 1) * factor;
+  failed ||= dirtyMiss;
+  console.log(
+    `${`counts after ${statusChanges.toLocaleString("en")} status changes`.padEnd(44)} ${dirty.toFixed(1).padStart(10)} ${`2×`.padStart(8)}${dirtyMiss ? "  ← over target" : ""}  (changes took ${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
+
   // The point of keyset pagination: a deep page costs what the first one does.
   const first = results.get("rows: first page")!;
   const deep = results.get("rows: page 201 by keyset")!;
@@ -141,16 +224,19 @@ async function benchLists(url: string, isEmbedded: boolean): Promise<boolean> {
 }
 
 /** The statistics page's queries, after giving the scale applications their answers and decisions. */
-async function benchStats(url: string, isEmbedded: boolean): Promise<boolean> {
+async function benchStats(url: string, isEmbedded: boolean, orgs: ScaleOrganizations): Promise<boolean> {
   const factor = isEmbedded ? Number(process.env.BENCH_PGLITE_FACTOR ?? 5) : 1;
   process.env.DATABASE_URL = url;
   process.env.EMBEDDED_DATABASE = isEmbedded ? "1" : "0";
   const { prisma } = await import("../lib/db");
   const { organizationStats } = await import("../lib/stats/queries");
   const { periodChoices } = await import("../lib/stats/period");
+  // The biggest employer's bench account handles its answers and takes its decisions.
+  const [handler] = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE email = ${BENCH_USERS.employer}`;
+  const handlerId = handler!.id;
   // First answers a few days after sending, and the decisions' events, as the app writes them.
   await prisma.$executeRaw`
-    UPDATE "JobApplication" SET "processedAt" = "createdAt" + (1 + (hashtext(id) & 15)) * interval '1 day', "handlerId" = ${SCALE_USER}
+    UPDATE "JobApplication" SET "processedAt" = "createdAt" + (1 + (hashtext(id) & 15)) * interval '1 day', "handlerId" = ${handlerId}
     WHERE status <> 'NEW' AND status <> 'OBSOLETE' AND "processedAt" IS NULL`;
   await prisma.$executeRaw`
     UPDATE "JobApplication" SET "refusalReason" = (ARRAY['NO_POSITION', 'NOT_MOBILE', 'UNREACHABLE', 'OTHER'])[1 + (hashtext(id) & 3)]::"RefusalReason"
@@ -158,21 +244,16 @@ async function benchStats(url: string, isEmbedded: boolean): Promise<boolean> {
   await prisma.$executeRaw`
     INSERT INTO "ApplicationEvent" (id, "applicationId", transition, "fromStatus", "toStatus", "actorId", "createdAt")
     SELECT 'bench-ev-' || a.id, a.id, CASE WHEN a.status = 'REFUSED' THEN 'refuse' ELSE 'accept' END, 'PROCESSING', a.status,
-           ${SCALE_USER}, a."processedAt" + interval '2 days'
+           ${handlerId}, a."processedAt" + interval '2 days'
     FROM "JobApplication" a
-    WHERE a.status IN ('ACCEPTED', 'REFUSED', 'CANCELLED') AND a."employerOrganizationId" = ${SCALE_ORGS.employer}
+    WHERE a.status IN ('ACCEPTED', 'REFUSED', 'CANCELLED') AND a."employerOrganizationId" = ${orgs.employer}
     ON CONFLICT (id) DO NOTHING`;
-  await prisma.$executeRaw`
-    INSERT INTO "Membership" (id, "userId", "organizationId", role, "isActive")
-    VALUES ('bench-m-p', ${SCALE_USER}, ${SCALE_ORGS.prescriber}, 'ADMIN', true),
-           ('bench-m-e', ${SCALE_USER}, ${SCALE_ORGS.employer}, 'ADMIN', true)
-    ON CONFLICT DO NOTHING`;
   await prisma.$executeRaw`ANALYZE "JobApplication"`;
   await prisma.$executeRaw`ANALYZE "ApplicationEvent"`;
 
   const choices = periodChoices();
-  const employer = { organizationId: SCALE_ORGS.employer, organizationKind: "EMPLOYER" as const };
-  const prescriber = { organizationId: SCALE_ORGS.prescriber, organizationKind: "PRESCRIBER" as const };
+  const employer = { organizationId: orgs.employer, organizationKind: "EMPLOYER" as const };
+  const prescriber = { organizationId: orgs.prescriber, organizationKind: "PRESCRIBER" as const };
   const lastYear = choices.year[1]!;
   const measures: [string, () => Promise<unknown>, number][] = [
     [`employer, year ${lastYear.label}`, () => organizationStats(employer, lastYear), 1000],
@@ -195,7 +276,7 @@ async function benchStats(url: string, isEmbedded: boolean): Promise<boolean> {
 }
 
 /** Each export of the whole scale list in a child process of its own, so that its peak RSS is its own. */
-async function benchExports(url: string, isEmbedded: boolean): Promise<boolean> {
+async function benchExports(url: string, isEmbedded: boolean, orgs: ScaleOrganizations): Promise<boolean> {
   let failed = false;
   console.log(`\nExports of ${rows.toLocaleString("en")} applications (one process each)`);
   console.log(
@@ -204,7 +285,7 @@ async function benchExports(url: string, isEmbedded: boolean): Promise<boolean> 
   for (const format of ["xlsx", "csv"]) {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ["--import", "tsx", "--conditions=react-server", "scripts/bench-export.ts", format],
+      ["--import", "tsx", "--conditions=react-server", "scripts/bench-export.ts", format, orgs.employer],
       { env: { ...process.env, DATABASE_URL: url, EMBEDDED_DATABASE: isEmbedded ? "1" : "0" }, maxBuffer: 1 << 20 },
     );
     const result = JSON.parse(stdout.trim().split("\n").pop()!) as {

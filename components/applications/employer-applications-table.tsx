@@ -1,11 +1,9 @@
 "use client";
-import { appliedForLabel } from "@/lib/job-descriptions/vocabulary";
 import { useState, type ReactNode } from "react";
 import Link from "next/link";
-import type { ApplicationListRow } from "@/lib/applications/list";
+import type { EmployerTableRow } from "@/components/applications/employer-table-rows";
 import type { ListSort } from "@/lib/applications/list-filters";
 import { ArchivedBadge, StatusBadge } from "@/components/applications/status-badge";
-import { formatDay, personName } from "@/components/applications/format";
 import { BatchBar } from "@/components/applications/batch-bar";
 import { applicationPath } from "@/lib/routes";
 
@@ -31,7 +29,7 @@ export function EmployerApplicationsTable({
   sort,
   empty,
 }: {
-  rows: ApplicationListRow[];
+  rows: EmployerTableRow[];
   caption: string;
   sort: ListSort;
   /** Shown instead of the table when the page has no row. */
@@ -59,8 +57,8 @@ export function EmployerApplicationsTable({
         selection={selection.map((row) => ({
           id: row.id,
           status: row.status,
-          archived: row.archivedAt !== null,
-          name: personName(row.candidateProfile),
+          archived: row.archived,
+          name: row.name,
         }))}
         onSettled={() => setSelected(new Set())}
         hasRows={rows.length > 0}
@@ -104,7 +102,7 @@ export function EmployerApplicationsTable({
                   </thead>
                   <tbody>
                     {rows.map((row) => {
-                      const name = personName(row.candidateProfile);
+                      const name = row.name;
                       const isSelected = selected.has(row.id);
                       return (
                         <tr key={row.id} aria-selected={isSelected}>
@@ -123,20 +121,20 @@ export function EmployerApplicationsTable({
                           </th>
                           <td>
                             <Link href={applicationPath(row.id)}>{name}</Link>
-                            <span className="fr-hint-text">{appliedForLabel(row)}</span>
+                            <span className="fr-hint-text">{row.appliedFor}</span>
                           </td>
                           <td>
-                            {personName(row.senderUser)}
-                            <span className="fr-hint-text">{row.senderOrganization.name}</span>
+                            {row.sender}
+                            <span className="fr-hint-text">{row.senderOrganization}</span>
                           </td>
                           <td>
-                            <time dateTime={row.createdAt.toISOString()}>{formatDay(row.createdAt)}</time>
+                            <time dateTime={row.sentAt}>{row.sentDay}</time>
                           </td>
                           <td>
                             <StatusBadge status={row.status} small />
-                            {row.archivedAt && <ArchivedBadge small />}
+                            {row.archived && <ArchivedBadge small />}
                           </td>
-                          <td>{row.handler ? personName(row.handler) : <span className="fr-hint-text fr-mt-0">Personne</span>}</td>
+                          <td>{row.handler ?? <span className="fr-hint-text fr-mt-0">Personne</span>}</td>
                         </tr>
                       );
                     })}

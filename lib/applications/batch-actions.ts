@@ -2,6 +2,7 @@
 // The batch decisions of "Candidatures reçues" (issue 10 item 1): parse with the shared schema,
 // check the member on the server, apply the single decision to each application, say what happened.
 import { revalidatePath } from "next/cache";
+import { readYourWrites } from "@/lib/read-db";
 import { notFound } from "next/navigation";
 import { requireMember } from "@/lib/auth/guards";
 import { getBaseUrl } from "@/lib/url";
@@ -29,6 +30,7 @@ export async function batchDecisionAction(input: unknown): Promise<ActionResult<
   for (const outcome of outcomes) revalidatePath(applicationPath(outcome.applicationId));
   revalidatePath(ROUTES.employerApplications);
   revalidatePath(ROUTES.dashboard);
+  await readYourWrites();
 
   const done = outcomes.filter((outcome) => outcome.ok).length;
   const message = describeBatchResult(parsed.data.action, outcomes);

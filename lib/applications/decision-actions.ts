@@ -2,6 +2,7 @@
 // Thin server actions of the employer's decisions: parse with the form's schema, check the
 // member on the server, call lib/applications/transitions.ts, refresh the pages, answer in French.
 import { revalidatePath } from "next/cache";
+import { readYourWrites } from "@/lib/read-db";
 import { notFound } from "next/navigation";
 import type { z } from "zod";
 import { requireMember, type MemberContext } from "@/lib/auth/guards";
@@ -54,6 +55,7 @@ async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
     revalidatePath(applicationPath(parsed.data.applicationId));
     revalidatePath(ROUTES.employerApplications);
     revalidatePath(ROUTES.dashboard);
+    await readYourWrites();
     return { ok: true };
   }
   switch (result.error) {
@@ -120,6 +122,7 @@ async function setArchived(input: unknown, archive: boolean): Promise<ActionResu
     revalidatePath(applicationPath(parsed.data.applicationId));
     revalidatePath(ROUTES.employerApplications);
     revalidatePath(ROUTES.dashboard);
+    await readYourWrites();
     return { ok: true };
   }
   revalidatePath(applicationPath(parsed.data.applicationId));

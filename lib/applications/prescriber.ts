@@ -10,13 +10,14 @@ type Scope = AccessScope;
  */
 export async function listOrganizationSenders(scope: Scope) {
   if (!maySendApplications(scope)) return [];
+  // Who ever sent for the organisation, from the small table the applications' trigger keeps (issue 12).
+  // Two small lookups, then users by id: an OR of a membership semi-join and ids read every user.
+  const [members, sent] = await Promise.all([
+    prisma.membership.findMany({ where: { organizationId: scope.organizationId, isActive: true }, select: { userId: true } }),
+    prisma.organizationSender.findMany({ where: { organizationId: scope.organizationId }, select: { userId: true } }),
+  ]);
   return prisma.user.findMany({
-    where: {
-      OR: [
-        { memberships: { some: { organizationId: scope.organizationId, isActive: true } } },
-        { sentApplications: { some: visibleApplicationsWhere(scope) } },
-      ],
-    },
+    where: { id: { in: [...new Set([...members, ...sent].map((row) => row.userId))] } },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
     select: { id: true, firstName: true, lastName: true, email: true },
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { readDb } from "@/lib/read-db";
 import { seesArchive, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 import type { ArchiveView } from "@/lib/applications/list-filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -10,7 +10,9 @@ export async function countApplicationsByStatus(
   ctx: AccessScope,
   where: Prisma.JobApplicationWhereInput = {},
 ): Promise<Record<ApplicationStatus, number>> {
-  const groups = await prisma.jobApplication.groupBy({
+  const groups = await (
+    await readDb()
+  ).jobApplication.groupBy({
     by: ["status"],
     where: { AND: [visibleApplicationsWhere(ctx), where] },
     _count: { _all: true },

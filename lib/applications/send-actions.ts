@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { readYourWrites } from "@/lib/read-db";
 import { requireMember } from "@/lib/auth/guards";
 import { maySendApplications, PRESCRIBERS_ONLY } from "@/lib/access";
 import { getBaseUrl } from "@/lib/url";
@@ -26,6 +27,7 @@ export async function sendApplicationAction(input: unknown): Promise<SendApplica
     deliverAfterCommit(result.emailIds);
     revalidatePath(ROUTES.prescriberApplications);
     revalidatePath(ROUTES.dashboard);
+    await readYourWrites();
     return { ok: true, applicationId: result.applicationId };
   } catch (error) {
     console.error("sendApplicationAction failed", error);

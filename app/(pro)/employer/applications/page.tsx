@@ -16,6 +16,7 @@ import { listJobs } from "@/lib/job-descriptions/jobs";
 import { APPLICATION_STATUSES, countInGroup, STATUS_GROUPS, type ApplicationStatus } from "@/lib/status";
 import { EMPLOYER_LIST_PATH, EmployerFilters } from "@/components/applications/employer-filters";
 import { EmployerApplicationsTable } from "@/components/applications/employer-applications-table";
+import { toEmployerTableRows } from "@/components/applications/employer-table-rows";
 import { ArchiveViewNav } from "@/components/applications/archive-view-nav";
 import { ExportLinks } from "@/components/applications/export-links";
 
@@ -110,7 +111,7 @@ export default async function EmployerApplicationsPage({
       {/* Always at this place in the tree, rows or not: the batch bar keeps its result when a
           batch empties the page (e.g. everything archived). */}
       <EmployerApplicationsTable
-        rows={rows}
+        rows={toEmployerTableRows(rows)}
         sort={filters.sort}
         caption={`Candidatures reçues par ${member.organization.organizationName}, triées par ${LIST_SORT_LABELS[filters.sort].toLowerCase()}`}
         empty={
