@@ -69,6 +69,7 @@ describe("counters stay exact after each writer", () => {
         lastName: "Compteur",
         message: "Bonjour, une candidature pour le compteur.",
         employerOrganizationId: s.employerOrg.id,
+        spontaneous: true,
       },
       { baseUrl: BASE_URL },
     );
