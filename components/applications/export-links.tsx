@@ -24,3 +24,30 @@ export function ExportLinks({ basePath, filters }: { basePath: string; filters: 
     </ul>
   );
 }
+
+/** Above either list: how many applications match (announced to screen readers), and their exports. */
+export function ListTotal({
+  total,
+  hasFilters,
+  basePath,
+  filters,
+}: {
+  total: number;
+  hasFilters: boolean;
+  basePath: string;
+  filters: ListFilters;
+}) {
+  return (
+    <div className="fr-grid-row fr-grid-row--middle fr-grid-row--gutters fr-mb-1w">
+      <p role="status" className="fr-col fr-text--bold fr-mb-0">
+        {total === 0 ? "Aucune candidature" : total === 1 ? "1 candidature" : `${total} candidatures`}
+        {hasFilters ? " correspondant aux filtres" : ""}
+      </p>
+      {total > 0 && (
+        <div className="fr-col-auto">
+          <ExportLinks basePath={basePath} filters={filters} />
+        </div>
+      )}
+    </div>
+  );
+}

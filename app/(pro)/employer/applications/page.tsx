@@ -18,7 +18,7 @@ import { EMPLOYER_LIST_PATH, EmployerFilters } from "@/components/applications/e
 import { EmployerApplicationsTable } from "@/components/applications/employer-applications-table";
 import { toEmployerTableRows } from "@/components/applications/employer-table-rows";
 import { ArchiveViewNav } from "@/components/applications/archive-view-nav";
-import { ExportLinks } from "@/components/applications/export-links";
+import { ListTotal } from "@/components/applications/export-links";
 
 export const metadata: Metadata = { title: "Candidatures reçues" };
 
@@ -94,17 +94,7 @@ export default async function EmployerApplicationsPage({
         <>
           <EmployerFilters filters={filters} prescriberOrganizations={prescriberOrganizations} handlers={handlers} jobs={jobs} />
 
-          <div className="fr-grid-row fr-grid-row--middle fr-grid-row--gutters fr-mb-1w">
-            <p role="status" className="fr-col fr-text--bold fr-mb-0">
-              {total === 0 ? "Aucune candidature" : total === 1 ? "1 candidature" : `${total} candidatures`}
-              {hasFilters ? " correspondant aux filtres" : ""}
-            </p>
-            {total > 0 && (
-              <div className="fr-col-auto">
-                <ExportLinks basePath={EMPLOYER_LIST_PATH} filters={pageOne} />
-              </div>
-            )}
-          </div>
+          <ListTotal total={total} hasFilters={hasFilters} basePath={EMPLOYER_LIST_PATH} filters={pageOne} />
         </>
       )}
 

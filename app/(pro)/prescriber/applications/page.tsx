@@ -11,7 +11,7 @@ import { PrescriberFilters } from "@/components/applications/prescriber-filters"
 import { PrescriberApplicationsTable } from "@/components/applications/prescriber-applications-table";
 import { StatusCounters } from "@/components/applications/status-counters";
 import { ROUTES } from "@/lib/routes";
-import { ExportLinks } from "@/components/applications/export-links";
+import { ListTotal } from "@/components/applications/export-links";
 
 export const metadata: Metadata = { title: "Suivi des candidatures" };
 
@@ -57,17 +57,7 @@ export default async function PrescriberApplicationsPage({
       <StatusCounters counts={counts} filters={filters} basePath={BASE_PATH} />
       <PrescriberFilters filters={filters} senders={senders} employers={employers} />
 
-      <div className="fr-grid-row fr-grid-row--middle fr-grid-row--gutters fr-mb-1w">
-        <p role="status" className="fr-col fr-text--bold fr-mb-0">
-          {total === 0 ? "Aucune candidature" : total === 1 ? "1 candidature" : `${total} candidatures`}
-          {hasFilters ? " correspondant aux filtres" : ""}
-        </p>
-        {total > 0 && (
-          <div className="fr-col-auto">
-            <ExportLinks basePath={BASE_PATH} filters={pageOne} />
-          </div>
-        )}
-      </div>
+      <ListTotal total={total} hasFilters={hasFilters} basePath={BASE_PATH} filters={pageOne} />
 
       {rows.length === 0 ? (
         <div className="fr-mb-5w">
