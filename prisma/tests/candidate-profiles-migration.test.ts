@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import pg from "pg";
-import { readMigrations } from "../migrate-deploy";
+import { beforeMigration } from "./migration-scratch";
 
 // Issue 8, item 7 moved names and contact details from Candidate to one CandidateProfile per
 // sending organisation: existing data must survive the migration, each organisation keeping the
@@ -9,18 +8,7 @@ const PROFILES_MIGRATION = "candidate_profiles";
 
 describe("the candidate_profiles migration", () => {
   it("gives every organisation that applied for a person a profile copied from the old Candidate row", async () => {
-    const migrations = readMigrations();
-    const index = migrations.findIndex((m) => m.name.endsWith(`_${PROFILES_MIGRATION}`));
-    expect(index).toBeGreaterThan(0);
-    const schema = `migration_test_${Date.now()}`;
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    try {
-      // A scratch schema of the test database, with the migrations before this one.
-      await client.query(`CREATE SCHEMA "${schema}"`);
-      await client.query(`SET search_path TO "${schema}", public`);
-      for (const migration of migrations.slice(0, index)) await client.query(migration.sql);
-
+    await beforeMigration(PROFILES_MIGRATION, async (client, migrate) => {
       await client.query(`
         INSERT INTO "Organization" (id, kind, type, name, siret, "updatedAt") VALUES
           ('ft', 'PRESCRIBER', 'FT', 'FT', '00000000000001', now()),
@@ -35,7 +23,7 @@ describe("the candidate_profiles migration", () => {
           ('a2', 'awa', 'u1', 'ft', 'ei', 'm', now()),
           ('a3', 'awa', 'u2', 'ml', 'ei', 'm', now());
       `);
-      await client.query(migrations[index]!.sql);
+      await migrate();
 
       const { rows } = await client.query(
         `SELECT "candidateId", "organizationId", "firstName", "lastName", phone, to_char("birthDate", 'YYYY-MM-DD') AS "birthDate"
@@ -66,9 +54,6 @@ describe("the candidate_profiles migration", () => {
         client.query(`INSERT INTO "JobApplication" (id, "candidateId", "senderUserId", "senderOrganizationId", "employerOrganizationId", message, "updatedAt")
                       VALUES ('a4', 'lone', 'u1', 'ft', 'ei', 'm', now())`),
       ).rejects.toThrow(/foreign key/);
-    } finally {
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => {});
-      await client.end();
-    }
+    });
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import pg from "pg";
-import { readMigrations } from "../migrate-deploy";
+import { beforeMigration } from "./migration-scratch";
 
 // Issue 13, item 6: applications sent before job descriptions existed stay valid; their free-text
 // job title becomes a "spontaneous / other" entry, with nothing lost.
@@ -8,17 +7,7 @@ const JOBS_MIGRATION = "job_descriptions";
 
 describe("the job_descriptions migration", () => {
   it("makes every existing application spontaneous, keeping its free-text job title, with no job, hired job or origin", async () => {
-    const migrations = readMigrations();
-    const index = migrations.findIndex((m) => m.name.endsWith(`_${JOBS_MIGRATION}`));
-    expect(index).toBeGreaterThan(0);
-    const schema = `migration_test_jobs_${Date.now()}`;
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(`CREATE SCHEMA "${schema}"`);
-      await client.query(`SET search_path TO "${schema}", public`);
-      for (const migration of migrations.slice(0, index)) await client.query(migration.sql);
-
+    await beforeMigration(JOBS_MIGRATION, async (client, migrate) => {
       await client.query(`
         INSERT INTO "Organization" (id, kind, type, name, siret, "updatedAt") VALUES
           ('ft', 'PRESCRIBER', 'FT', 'FT', '00000000000001', now()),
@@ -31,7 +20,7 @@ describe("the job_descriptions migration", () => {
           ('a1', 'awa', 'u1', 'ft', 'ei', 'Agent de tri', 'm', 'ACCEPTED', now()),
           ('a2', 'awa', 'u1', 'ft', 'ei', NULL, 'm', 'REFUSED', now());
       `);
-      await client.query(migrations[index]!.sql);
+      await migrate();
 
       const { rows } = await client.query(
         `SELECT id, "jobTitle", spontaneous, "hiredJobId", "resentFromId", status FROM "JobApplication" ORDER BY id`,
@@ -50,9 +39,6 @@ describe("the job_descriptions migration", () => {
                           VALUES ('a3', 'awa', 'u1', 'ft', 'ei', 'm', now())`);
       const { rows: fresh } = await client.query(`SELECT spontaneous FROM "JobApplication" WHERE id = 'a3'`);
       expect(fresh).toEqual([{ spontaneous: false }]);
-    } finally {
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => {});
-      await client.end();
-    }
+    });
   });
 });
