@@ -190,28 +190,18 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
       });
       await tx.jobChange.createMany({
         skipDuplicates: true,
-        data: DEMO_JOBS.flatMap((job) => [
-          {
-            id: `${job.id}-created`,
+        data: DEMO_JOBS.flatMap((job) => {
+          // The history of each demo job: created by its employer's admin, closed since for some.
+          const change = (action: "created" | "closed", daysAgo: number) => ({
+            id: `${job.id}-${action}`,
             organizationId: DEMO_ORGANIZATIONS[job.org].id,
             jobDescriptionId: job.id,
             actorId: userIds[admins[job.org]],
-            action: "created",
-            createdAt: new Date(now.getTime() - 120 * DAY),
-          },
-          ...(job.isOpen
-            ? []
-            : [
-                {
-                  id: `${job.id}-closed`,
-                  organizationId: DEMO_ORGANIZATIONS[job.org].id,
-                  jobDescriptionId: job.id,
-                  actorId: userIds[admins[job.org]],
-                  action: "closed",
-                  createdAt: new Date(now.getTime() - 7 * DAY),
-                },
-              ]),
-        ]),
+            action,
+            createdAt: new Date(now.getTime() - daysAgo * DAY),
+          });
+          return job.isOpen ? [change("created", 120)] : [change("created", 120), change("closed", 7)];
+        }),
       });
       // Every third application is spontaneous (its free-text job kept); the others name one or two
       // of the employer's jobs (closed ones too: they were open when sent), and an accept its job.
