@@ -1,3 +1,4 @@
+import { formatListCount } from "@/lib/applications/count-cap";
 import { listFiltersToSearchParams, type ListFilters } from "@/lib/applications/list-filters";
 
 const FORMATS = [
@@ -28,11 +29,14 @@ export function ExportLinks({ basePath, filters }: { basePath: string; filters: 
 /** Above either list: how many applications match (announced to screen readers), and their exports. */
 export function ListTotal({
   total,
+  capped,
   hasFilters,
   basePath,
   filters,
 }: {
   total: number;
+  /** The total stopped at the cap (a broad filter on a large list). */
+  capped: boolean;
   hasFilters: boolean;
   basePath: string;
   filters: ListFilters;
@@ -40,7 +44,7 @@ export function ListTotal({
   return (
     <div className="fr-grid-row fr-grid-row--middle fr-grid-row--gutters fr-mb-1w">
       <p role="status" className="fr-col fr-text--bold fr-mb-0">
-        {total === 0 ? "Aucune candidature" : total === 1 ? "1 candidature" : `${total} candidatures`}
+        {total === 0 ? "Aucune candidature" : total === 1 ? "1 candidature" : `${formatListCount(total, capped)} candidatures`}
         {hasFilters ? " correspondant aux filtres" : ""}
       </p>
       {total > 0 && (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { listFiltersToSearchParams, type ListFilters } from "@/lib/applications/list-filters";
+import { formatListCount } from "@/lib/applications/count-cap";
 import { APPLICATION_STATUSES, STATUS_LABELS, type ApplicationStatus } from "@/lib/status";
 
 /**
@@ -8,10 +9,13 @@ import { APPLICATION_STATUSES, STATUS_LABELS, type ApplicationStatus } from "@/l
  */
 export function StatusCounters({
   counts,
+  capped,
   filters,
   basePath,
 }: {
   counts: Record<ApplicationStatus, number>;
+  /** The counts stopped at the cap (a broad filter): "10 000 et plus". */
+  capped: boolean;
   filters: ListFilters;
   basePath: string;
 }) {
@@ -36,13 +40,13 @@ export function StatusCounters({
       <ul className="fr-tags-group">
         <li>
           <Link className="fr-tag" href={href(null)} {...current(filters.status.length === 0)}>
-            Tous les statuts : {total}
+            Tous les statuts : {formatListCount(total, capped)}
           </Link>
         </li>
         {APPLICATION_STATUSES.map((status) => (
           <li key={status}>
             <Link className="fr-tag" href={href(status)} {...current(isOnly(status))} data-testid={`counter-${status}`}>
-              {STATUS_LABELS[status]} : {counts[status]}
+              {STATUS_LABELS[status]} : {formatListCount(counts[status], capped)}
             </Link>
           </li>
         ))}

@@ -2,7 +2,7 @@ import "server-only";
 import { readDb } from "@/lib/read-db";
 import { isPrescriber, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { archiveViewWhere, countApplicationsByStatus } from "@/lib/applications/queries";
+import { archiveViewWhere, countApplicationsByStatus, type StatusCounts } from "@/lib/applications/queries";
 import { readStatusCounts } from "@/lib/applications/counts";
 import { DEFAULT_LIST_SORT, PAGE_SIZE, type ListFilters, type ListSort } from "@/lib/applications/list-filters";
 import { APPLICATION_STATUSES, isStatus, type ApplicationStatus } from "@/lib/status";
@@ -283,9 +283,9 @@ function onlyArchiveView(filters: ListFilters): boolean {
 }
 
 /** The counts per status under the filters (status and cursor aside): from the counter table when it has them. */
-function countsUnder(scope: Scope, filters: ListFilters) {
+async function countsUnder(scope: Scope, filters: ListFilters): Promise<StatusCounts> {
   return onlyArchiveView(filters)
-    ? readStatusCounts(scope, filters.archive)
+    ? { counts: await readStatusCounts(scope, filters.archive), capped: false }
     : countApplicationsByStatus(scope, filtersWhere(scope, filters));
 }
 
@@ -315,8 +315,9 @@ export function listBatchQuery(scope: Scope, filters: ListFilters, last: SortRow
 /**
  * What a list screen shows: the page of rows, plus the counts per status under the same
  * filters (status and cursor aside) — one query for the rows, and the counts: a few rows of the
- * counter table without other filters, else a count of the matching applications; one more
- * for the active counts when the employer looks at archived applications.
+ * counter table without other filters, else a count of the matching applications that stops at
+ * COUNT_CAP ("10 000 et plus"); one more for the active counts when the employer looks at
+ * archived applications.
  */
 export async function listApplications(scope: Scope, filters: ListFilters) {
   const activeView = filters.archive === "active";
@@ -326,5 +327,11 @@ export async function listApplications(scope: Scope, filters: ListFilters) {
     // The work queues ("À traiter", "En attente") count active applications whatever the view.
     activeView ? null : countsUnder(scope, { ...filters, archive: "active" }),
   ]);
-  return { ...page, counts, activeCounts: activeCounts ?? counts };
+  return {
+    ...page,
+    counts: counts.counts,
+    countsCapped: counts.capped,
+    activeCounts: (activeCounts ?? counts).counts,
+    activeCountsCapped: (activeCounts ?? counts).capped,
+  };
 }

@@ -4,22 +4,40 @@ import { seesArchive, visibleApplicationsWhere, type AccessScope } from "@/lib/a
 import type { ArchiveView } from "@/lib/applications/list-filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
+import { COUNT_CAP } from "@/lib/applications/count-cap";
 
-/** Counts per status of the organisation's applications, every status present (0 when none). */
+export interface StatusCounts {
+  counts: Record<ApplicationStatus, number>;
+  /** Some count stopped at the cap: it says "at least" (lib/applications/count-cap.ts). */
+  capped: boolean;
+}
+
+const zeroCounts = () => Object.fromEntries(APPLICATION_STATUSES.map((status) => [status, 0])) as Record<ApplicationStatus, number>;
+
+/**
+ * Counts per status of the organisation's applications under `where`, every status present (0 when
+ * none), each read no further than `cap` + 1 rows. The usual filtered list (a name, a short
+ * period) has fewer matches than the cap: one query reads their statuses. Past the cap, one
+ * bounded count per status says which statuses pass it.
+ */
 export async function countApplicationsByStatus(
   ctx: AccessScope,
   where: Prisma.JobApplicationWhereInput = {},
-): Promise<Record<ApplicationStatus, number>> {
-  const groups = await (
-    await readDb()
-  ).jobApplication.groupBy({
-    by: ["status"],
-    where: { AND: [visibleApplicationsWhere(ctx), where] },
-    _count: { _all: true },
-  });
-  const counts = Object.fromEntries(APPLICATION_STATUSES.map((status) => [status, 0])) as Record<ApplicationStatus, number>;
-  for (const group of groups) counts[group.status] = group._count._all;
-  return counts;
+  cap = COUNT_CAP,
+): Promise<StatusCounts> {
+  const db = await readDb();
+  const visible: Prisma.JobApplicationWhereInput = { AND: [visibleApplicationsWhere(ctx), where] };
+  const counts = zeroCounts();
+  const rows = await db.jobApplication.findMany({ where: visible, select: { status: true }, take: cap + 1 });
+  if (rows.length <= cap) {
+    for (const row of rows) counts[row.status] += 1;
+    return { counts, capped: false };
+  }
+  const perStatus = await Promise.all(
+    APPLICATION_STATUSES.map((status) => db.jobApplication.count({ where: { AND: [visible, { status }] }, take: cap + 1 })),
+  );
+  APPLICATION_STATUSES.forEach((status, index) => (counts[status] = perStatus[index]!));
+  return { counts, capped: true };
 }
 
 /**

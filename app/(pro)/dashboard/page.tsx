@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireMember } from "@/lib/auth/guards";
 import { isPrescriber as isPrescriberOrganization } from "@/lib/access";
 import { readStatusCounts } from "@/lib/applications/counts";
+import { formatListCount } from "@/lib/applications/count-cap";
 import { APPLICATION_STATUSES, countInGroup, STATUS_DESCRIPTIONS, STATUS_GROUPS, type StatusGroup } from "@/lib/status";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { applicationListPath, ROUTES } from "@/lib/routes";
@@ -24,19 +25,19 @@ export default async function DashboardPage() {
       <h1>Tableau de bord</h1>
       <p className="fr-text--lead">
         {member.organization.organizationName} — {isPrescriber ? "candidatures envoyées par votre organisation" : "candidatures reçues"} :{" "}
-        <strong>{total}</strong>
+        <strong>{formatListCount(total, false)}</strong>
       </p>
 
       {!isPrescriber && (
         <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-3w" aria-label="Candidatures à traiter">
           <li>
             <Link className="fr-btn" href={groupHref("toProcess")}>
-              {STATUS_GROUPS.toProcess.label} : {countInGroup("toProcess", counts)}
+              {STATUS_GROUPS.toProcess.label} : {formatListCount(countInGroup("toProcess", counts), false)}
             </Link>
           </li>
           <li>
             <Link className="fr-btn fr-btn--secondary" href={groupHref("waiting")}>
-              {STATUS_GROUPS.waiting.label} : {countInGroup("waiting", counts)}
+              {STATUS_GROUPS.waiting.label} : {formatListCount(countInGroup("waiting", counts), false)}
             </Link>
           </li>
         </ul>
@@ -51,7 +52,7 @@ export default async function DashboardPage() {
                 <div className="fr-tile__content">
                   <h3 className="fr-tile__title">
                     <Link href={`${listPath}?status=${status}`} data-testid={`count-${status}`}>
-                      <span className="fr-h2 fr-mb-0 fr-mr-1w">{counts[status]}</span>
+                      <span className="fr-h2 fr-mb-0 fr-mr-1w">{formatListCount(counts[status], false)}</span>
                       <StatusBadge status={status} small />
                     </Link>
                   </h3>

@@ -19,6 +19,7 @@ import { EmployerApplicationsTable } from "@/components/applications/employer-ap
 import { toEmployerTableRows } from "@/components/applications/employer-table-rows";
 import { ArchiveViewNav } from "@/components/applications/archive-view-nav";
 import { ListTotal } from "@/components/applications/export-links";
+import { formatListCount } from "@/lib/applications/count-cap";
 
 export const metadata: Metadata = { title: "Candidatures reçues" };
 
@@ -34,7 +35,12 @@ export default async function EmployerApplicationsPage({
 }) {
   const member = await requireMember("EMPLOYER");
   const filters = parseListFilters(await searchParams);
-  const [{ rows, counts, activeCounts, nextCursor, previousCursor }, prescriberOrganizations, handlers, jobs] = await Promise.all([
+  const [
+    { rows, counts, countsCapped, activeCounts, activeCountsCapped, nextCursor, previousCursor },
+    prescriberOrganizations,
+    handlers,
+    jobs,
+  ] = await Promise.all([
     listApplications(member, filters),
     listPrescriberOrganizationsOf(member),
     listEmployerHandlers(member),
@@ -50,7 +56,10 @@ export default async function EmployerApplicationsPage({
   const hasFilters = listFiltersToSearchParams({ ...pageOne, sort: DEFAULT_LIST_SORT }).toString() !== "";
   // The work queues count active applications, and lead to them, whatever the archive view.
   const counters = [
-    ...(["toProcess", "waiting"] as const).map((group) => ({ ...STATUS_GROUPS[group], count: countInGroup(group, activeCounts) })),
+    ...(["toProcess", "waiting"] as const).map((group) => ({
+      ...STATUS_GROUPS[group],
+      count: formatListCount(countInGroup(group, activeCounts), activeCountsCapped),
+    })),
   ];
   const activeView = filters.archive === "active";
   const showCallout = allStatuses === 0 && !hasFilters;
@@ -94,7 +103,7 @@ export default async function EmployerApplicationsPage({
         <>
           <EmployerFilters filters={filters} prescriberOrganizations={prescriberOrganizations} handlers={handlers} jobs={jobs} />
 
-          <ListTotal total={total} hasFilters={hasFilters} basePath={EMPLOYER_LIST_PATH} filters={pageOne} />
+          <ListTotal total={total} capped={countsCapped} hasFilters={hasFilters} basePath={EMPLOYER_LIST_PATH} filters={pageOne} />
         </>
       )}
 

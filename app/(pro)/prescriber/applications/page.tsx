@@ -24,7 +24,7 @@ export default async function PrescriberApplicationsPage({
 }) {
   const member = await requireMember("PRESCRIBER");
   const filters = parseListFilters(await searchParams);
-  const [{ rows, counts, nextCursor, previousCursor }, senders, employers] = await Promise.all([
+  const [{ rows, counts, countsCapped, nextCursor, previousCursor }, senders, employers] = await Promise.all([
     listApplications(member, filters),
     listOrganizationSenders(member),
     listEmployersAppliedTo(member),
@@ -54,10 +54,10 @@ export default async function PrescriberApplicationsPage({
         </div>
       </div>
 
-      <StatusCounters counts={counts} filters={filters} basePath={BASE_PATH} />
+      <StatusCounters counts={counts} capped={countsCapped} filters={filters} basePath={BASE_PATH} />
       <PrescriberFilters filters={filters} senders={senders} employers={employers} />
 
-      <ListTotal total={total} hasFilters={hasFilters} basePath={BASE_PATH} filters={pageOne} />
+      <ListTotal total={total} capped={countsCapped} hasFilters={hasFilters} basePath={BASE_PATH} filters={pageOne} />
 
       {rows.length === 0 ? (
         <div className="fr-mb-5w">
