@@ -25,6 +25,8 @@ const P50_FACTOR = 1.3;
 const RPS_FACTOR = 0.85;
 const DEEP_FACTOR = 1.2;
 const DECISION_EXTRA_MS = 6;
+// Enough NEW applications for every request of the decision measure (warm-up, 1 and 10 connections).
+const DECISION_POOL = 20_000;
 
 interface Point {
   p50: number;
@@ -238,10 +240,22 @@ export async function benchPages(databaseUrl: string, orgs: ScaleOrganizations):
 
       // A decision ("J'étudie la candidature") through its server action: each request takes the
       // next of the employer's applications, set back to NEW for the bench (the trigger keeps counts).
+      // A median employer has a few hundred applications, fewer than the requests: temporary copies
+      // of its own applications (same candidates and senders, NEW) fill the pool, and are deleted
+      // after the measure, so that every request is a real decision, never a stale answer.
+      await db.query(`DELETE FROM "JobApplication" WHERE id LIKE 'bench-pool-%'`);
+      await db.query(
+        `WITH src AS (SELECT *, row_number() OVER (ORDER BY "createdAt", id) AS rn FROM "JobApplication" WHERE "employerOrganizationId" = $1),
+              n AS (SELECT count(*) AS c FROM src)
+         INSERT INTO "JobApplication" (id, "candidateId", "senderUserId", "senderOrganizationId", "employerOrganizationId", "jobTitle", message, status, "createdAt", "updatedAt", "statusChangedAt", spontaneous)
+         SELECT 'bench-pool-' || g, src."candidateId", src."senderUserId", src."senderOrganizationId", src."employerOrganizationId", src."jobTitle", src.message, 'NEW', now() - g * interval '1 second', now(), now(), src.spontaneous
+         FROM generate_series(1, GREATEST(0, $2 - (SELECT c FROM n))) AS g JOIN src ON src.rn = 1 + g % (SELECT c FROM n)`,
+        [employerOrg, DECISION_POOL],
+      );
       const pool = await db.query<{ id: string }>(
         `UPDATE "JobApplication" SET status = 'NEW', "handlerId" = NULL, "archivedAt" = NULL
-         WHERE id IN (SELECT id FROM "JobApplication" WHERE "employerOrganizationId" = $1 ORDER BY "createdAt" DESC LIMIT 20000) RETURNING id`,
-        [employerOrg],
+         WHERE id IN (SELECT id FROM "JobApplication" WHERE "employerOrganizationId" = $1 ORDER BY "createdAt" DESC LIMIT $2) RETURNING id`,
+        [employerOrg, DECISION_POOL],
       );
       await db.query(`ANALYZE "JobApplication"`);
       let next = 0;
@@ -259,6 +273,7 @@ export async function benchPages(databaseUrl: string, orgs: ScaleOrganizations):
       }
       if (next > ids.length)
         console.log(`${size}: the decision ran out of NEW applications (${ids.length}): later requests were stale answers`);
+      await db.query(`DELETE FROM "JobApplication" WHERE id LIKE 'bench-pool-%'`);
     }
   } finally {
     server.kill("SIGTERM");
