@@ -40,3 +40,34 @@ export const sqlTimestamp = (date: Date) => Prisma.sql`${date.toISOString()}::ti
  * finish) turn such a queue into a technical error.
  */
 export const WRITE_TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
+
+const WRITE_ATTEMPTS = 3;
+
+/**
+ * PostgreSQL aborted the transaction to break a deadlock (40P01) or a serialization conflict
+ * (40001): Prisma says P2034 for its own queries; for raw ones (P2010) the driver adapter's
+ * error names the same kind.
+ */
+function isWriteConflict(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2034") return true;
+  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: unknown } } } | undefined)?.driverAdapterError?.cause;
+  return cause?.kind === "TransactionWriteConflict";
+}
+
+/**
+ * An interactive write transaction, run again when PostgreSQL aborts it to break a deadlock: the
+ * counters of ApplicationCount, kept by triggers, are shared by every organisation's writes and
+ * locked statement by statement, so an accept whose cascade reaches a second employer can cross
+ * that employer's own accept. The aborted attempt wrote nothing; `work` must only return what it
+ * did (no side effect outside the transaction), which every caller does.
+ */
+export async function writeTransaction<T>(work: (tx: TransactionClient) => Promise<T>, db: PrismaClient = prisma): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(work, WRITE_TRANSACTION_OPTIONS);
+    } catch (error) {
+      if (!isWriteConflict(error) || attempt >= WRITE_ATTEMPTS) throw error;
+    }
+  }
+}

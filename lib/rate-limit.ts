@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { prisma, WRITE_TRANSACTION_OPTIONS } from "@/lib/db";
+import { writeTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
 
 export interface Allowance {
@@ -26,12 +26,12 @@ export function bucketOf(scope: string, value: string): string {
 export async function takeAllowance({ scope, value, limit, windowMs }: Allowance, now = new Date()): Promise<boolean> {
   const bucket = bucketOf(scope, value);
   const since = new Date(now.getTime() - windowMs);
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${bucket}, 0))`;
     await tx.rateLimitHit.deleteMany({ where: { bucket, at: { lte: since } } });
     const taken = await tx.rateLimitHit.count({ where: { bucket, at: { gt: since } } });
     if (taken >= limit) return false;
     await tx.rateLimitHit.create({ data: { bucket, at: now } });
     return true;
-  }, WRITE_TRANSACTION_OPTIONS);
+  });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, sqlTimestamp as ts, WRITE_TRANSACTION_OPTIONS, type PrismaClient } from "@/lib/db";
+import { sqlTimestamp as ts, writeTransaction, type PrismaClient } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { archivableApplicationsWhere } from "@/lib/access";
 import { lockCandidate } from "@/lib/applications/candidate-lock";
@@ -43,7 +43,7 @@ const NOT_FOUND = { error: "not_found" } as const;
 async function setArchived(ctx: MemberContext, item: ArchiveItem, archive: boolean): Promise<ArchiveResult> {
   const allowed = archivableApplicationsWhere(ctx);
   if (!allowed) return NOT_FOUND;
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const found = await tx.jobApplication.findFirst({
       where: { AND: [{ id: item.applicationId }, allowed] },
       select: { id: true, candidateId: true },
@@ -62,7 +62,7 @@ async function setArchived(ctx: MemberContext, item: ArchiveItem, archive: boole
       data: archive ? { archivedAt: new Date(), archivedById: ctx.userId } : { archivedAt: null, archivedById: null },
     });
     return { ok: true, changed: true } as const;
-  }, WRITE_TRANSACTION_OPTIONS);
+  });
 }
 
 async function each(ctx: MemberContext, items: readonly ArchiveItem[], archive: boolean): Promise<ArchiveOutcome[]> {

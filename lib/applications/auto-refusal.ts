@@ -1,5 +1,5 @@
 import "server-only";
-import { sqlTimestamp as ts, WRITE_TRANSACTION_OPTIONS, type PrismaClient, type TransactionClient } from "@/lib/db";
+import { sqlTimestamp as ts, writeTransaction, type PrismaClient, type TransactionClient } from "@/lib/db";
 import { env } from "@/lib/env";
 import { lockCandidate } from "@/lib/applications/candidate-lock";
 import { runSystemTransition } from "@/lib/applications/transitions";
@@ -63,10 +63,7 @@ export async function warnOfAutoRefusal(db: PrismaClient, asOf: Date, options: A
   let emails = 0;
   for (const { employerOrganizationId } of employers) {
     // One transaction per employer: the applications are marked if and only if the e-mails exist.
-    const written = await db.$transaction(
-      (tx) => warnEmployer(tx, { employerOrganizationId, asOf, cutoff, days, baseUrl }),
-      WRITE_TRANSACTION_OPTIONS,
-    );
+    const written = await writeTransaction((tx) => warnEmployer(tx, { employerOrganizationId, asOf, cutoff, days, baseUrl }), db);
     applications += written.applications;
     emails += written.emails;
   }
@@ -155,7 +152,7 @@ export async function refuseUnansweredApplications(db: PrismaClient, asOf: Date,
   for (;;) {
     const batch = await due(db, after, null);
     for (const candidate of batch) {
-      const emailIds = await db.$transaction(async (tx) => {
+      const emailIds = await writeTransaction(async (tx) => {
         await lockCandidate(tx, candidate.candidateId);
         // Read again under the lock: a member may have answered since the batch was read.
         const [still] = await due(tx, "", candidate.id);
@@ -176,7 +173,7 @@ export async function refuseUnansweredApplications(db: PrismaClient, asOf: Date,
           },
           { baseUrl },
         );
-      }, WRITE_TRANSACTION_OPTIONS);
+      }, db);
       if (emailIds) refused += 1;
     }
     if (batch.length < REFUSAL_BATCH) break;

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, type TransactionClient, WRITE_TRANSACTION_OPTIONS } from "@/lib/db";
+import { type TransactionClient, writeTransaction } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
 import {
   mayReceiveApplications,
@@ -66,7 +66,7 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
   const data = parsed.data;
 
   try {
-    const { applicationId, emailIds } = await prisma.$transaction(async (tx) => {
+    const { applicationId, emailIds } = await writeTransaction(async (tx) => {
       const employer = await tx.organization.findUnique({ where: { id: data.employerOrganizationId }, select: { kind: true } });
       if (!employer || !mayReceiveApplications(employer)) throw new SendRefused(EMPLOYER_NOT_FOUND);
 
@@ -119,7 +119,7 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
       });
       const emailIds = await notifyApplicationEvent(tx, { event: "send", applicationId: application.id, baseUrl: options.baseUrl });
       return { applicationId: application.id, emailIds };
-    }, WRITE_TRANSACTION_OPTIONS);
+    });
     return { ok: true, applicationId, emailIds };
   } catch (error) {
     if (error instanceof SendRefused) return error.result;

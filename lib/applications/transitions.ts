@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, type TransactionClient, WRITE_TRANSACTION_OPTIONS } from "@/lib/db";
+import { prisma, type TransactionClient, writeTransaction } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { decidableApplicationsWhere, manageableJobsWhere } from "@/lib/access";
 import { lockCandidate } from "@/lib/applications/candidate-lock";
@@ -83,7 +83,7 @@ async function runTransition(
   change: Change,
   { baseUrl }: TransitionOptions,
 ): Promise<TransitionResult> {
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const application = await findDecidable(tx, ctx, seen.applicationId);
     if (!application) return NOT_FOUND;
     await lockCandidate(tx, application.candidateId);
@@ -122,7 +122,7 @@ async function runTransition(
       cancellationReason: change.cancellationReason,
     });
     return { ok: true, emailIds: [...emailIds, ...cascadeEmailIds] } as const;
-  }, WRITE_TRANSACTION_OPTIONS);
+  });
 }
 
 /**
@@ -269,7 +269,7 @@ export function cancelApplication(ctx: MemberContext, input: CancelInput, option
  * Already the handler: nothing to do, and nothing is logged.
  */
 export async function takeOverApplication(ctx: MemberContext, input: TakeOverInput): Promise<TransitionResult> {
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const application = await findDecidable(tx, ctx, input.applicationId);
     if (!application) return NOT_FOUND;
     await lockCandidate(tx, application.candidateId);
@@ -293,5 +293,5 @@ export async function takeOverApplication(ctx: MemberContext, input: TakeOverInp
       },
     });
     return { ok: true, emailIds: [] } as const;
-  }, WRITE_TRANSACTION_OPTIONS);
+  });
 }

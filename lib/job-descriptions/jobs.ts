@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, WRITE_TRANSACTION_OPTIONS } from "@/lib/db";
+import { prisma, writeTransaction } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { manageableEmployerWhere, manageableJobsWhere, visibleJobsWhere, type AccessScope } from "@/lib/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -69,19 +69,19 @@ export async function listJobChanges(scope: AccessScope) {
 export async function createJob(ctx: Member, input: JobDescriptionInput): Promise<JobWriteResult> {
   const allowed = manageableEmployerWhere(ctx);
   if (!allowed) return { error: "not_found" };
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     if (!(await tx.organization.findFirst({ where: allowed, select: { id: true } }))) return { error: "not_found" } as const;
     const job = await tx.jobDescription.create({ data: { ...input, organizationId: ctx.organizationId }, select: { id: true } });
     await logChange(tx, ctx, "created", job.id);
     return { ok: true, jobId: job.id } as const;
-  }, WRITE_TRANSACTION_OPTIONS);
+  });
 }
 
 export async function updateJob(ctx: Member, input: UpdateJobInput): Promise<JobWriteResult> {
   const allowed = manageableJobsWhere(ctx);
   if (!allowed) return { error: "not_found" };
   const { jobId, ...values } = input;
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const [before] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "JobDescription" WHERE id = ${jobId} FOR UPDATE`;
     const job = before && (await tx.jobDescription.findFirst({ where: { AND: [{ id: jobId }, allowed] }, select: jobSelect }));
     if (!job) return { error: "not_found" } as const;
@@ -92,7 +92,7 @@ export async function updateJob(ctx: Member, input: UpdateJobInput): Promise<Job
     await tx.jobDescription.update({ where: { id: jobId }, data: values });
     await logChange(tx, ctx, "updated", jobId, changes);
     return { ok: true, jobId } as const;
-  }, WRITE_TRANSACTION_OPTIONS);
+  });
 }
 
 /**
@@ -102,7 +102,7 @@ export async function updateJob(ctx: Member, input: UpdateJobInput): Promise<Job
 export async function setJobOpen(ctx: Member, input: SetJobOpenInput): Promise<JobWriteResult> {
   const allowed = manageableJobsWhere(ctx);
   if (!allowed) return { error: "not_found" };
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const { count } = await tx.jobDescription.updateMany({
       where: { AND: [{ id: input.jobId }, allowed, { isOpen: !input.open }] },
       data: { isOpen: input.open },
@@ -114,13 +114,13 @@ export async function setJobOpen(ctx: Member, input: SetJobOpenInput): Promise<J
     }
     await logChange(tx, ctx, input.open ? "opened" : "closed", input.jobId);
     return { ok: true, jobId: input.jobId } as const;
-  }, WRITE_TRANSACTION_OPTIONS);
+  });
 }
 
 export async function setSpontaneousOpen(ctx: Member, input: SetSpontaneousOpenInput): Promise<{ ok: true } | { error: "not_found" }> {
   const allowed = manageableEmployerWhere(ctx);
   if (!allowed) return { error: "not_found" };
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const { count } = await tx.organization.updateMany({
       where: { AND: [allowed, { spontaneousApplicationsOpen: !input.open }] },
       data: { spontaneousApplicationsOpen: input.open },
@@ -131,7 +131,7 @@ export async function setSpontaneousOpen(ctx: Member, input: SetSpontaneousOpenI
     }
     await logChange(tx, ctx, input.open ? "spontaneous_opened" : "spontaneous_closed", null);
     return { ok: true } as const;
-  }, WRITE_TRANSACTION_OPTIONS);
+  });
 }
 
 async function logChange(
