@@ -21,13 +21,13 @@ export type ResendSource = NonNullable<Awaited<ReturnType<typeof getResendSource
  * was re-sent from and those it was re-sent as, each only if the organisation may see it itself.
  * The prescriber organisation sees both ends; an employer only its own application (nothing).
  */
-export async function linkedApplications(scope: AccessScope, application: { id: string; resentFromId: string | null }) {
+export async function linkedApplications(scope: AccessScope, application: { id: string }) {
   const visible = visibleLinkedApplicationsWhere(scope);
   const select = { id: true, createdAt: true, status: true, employerOrganization: { select: { name: true } } } as const;
+  // Both ends from the id alone (the one re-sent as this one, those re-sent from it), so that the
+  // application page reads them beside the application itself rather than after it.
   const [resentFrom, resentTo] = await Promise.all([
-    application.resentFromId
-      ? prisma.jobApplication.findFirst({ where: { AND: [{ id: application.resentFromId }, visible] }, select })
-      : null,
+    prisma.jobApplication.findFirst({ where: { AND: [{ resentTo: { some: { id: application.id } } }, visible] }, select }),
     prisma.jobApplication.findMany({
       where: { AND: [{ resentFromId: application.id }, visible] },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],

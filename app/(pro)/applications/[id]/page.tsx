@@ -30,17 +30,20 @@ export const metadata: Metadata = { title: "Candidature" };
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const member = await requireMember();
   const { id } = await params;
-  const [application, archive] = await Promise.all([getApplicationForMember(member, id), getArchiveStateForMember(member, id)]);
-  if (!application) notFound();
-
   const isEmployer = isEmployerOrganization(member);
-  // The team's notes: [] for the prescriber side (lib/access.ts), and rendered only below for the employer.
-  const [notes, linked, jobs] = await Promise.all([
-    isEmployer ? listApplicationNotes(member, application.id) : [],
-    linkedApplications(member, application),
+  // Everything at once from the id: each read is scoped by lib/access.ts on its own, so nothing is
+  // shown when the application is not this organisation's (404 below).
+  const [application, archive, notes, linked, jobs] = await Promise.all([
+    getApplicationForMember(member, id),
+    getArchiveStateForMember(member, id),
+    // The team's notes: [] for the prescriber side (lib/access.ts), and rendered only below for the employer.
+    isEmployer ? listApplicationNotes(member, id) : [],
+    linkedApplications(member, { id }),
     // "Poste retenu" choices: [] for the prescriber side (lib/access.ts visibleJobsWhere).
     listJobs(member),
   ]);
+  if (!application) notFound();
+
   const appliedFor = new Set(application.jobs.map(({ jobDescription }) => jobDescription.id));
   const hireableJobs = jobs.map((job) => ({ id: job.id, label: jobLabel(job), isOpen: job.isOpen, appliedFor: appliedFor.has(job.id) }));
   const archived = archive?.archivedAt
