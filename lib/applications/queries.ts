@@ -28,13 +28,18 @@ export async function countApplicationsByStatus(
   const db = await readDb();
   const visible: Prisma.JobApplicationWhereInput = { AND: [visibleApplicationsWhere(ctx), where] };
   const counts = zeroCounts();
-  const rows = await db.jobApplication.findMany({ where: visible, select: { status: true }, take: cap + 1 });
+  // Newest first, as the lists: the planner walks an (organisation, …, createdAt) index and stops at
+  // the cap, rather than scanning the table for matches scattered through it.
+  const newestFirst = { createdAt: "desc" } as const;
+  const rows = await db.jobApplication.findMany({ where: visible, select: { status: true }, orderBy: newestFirst, take: cap + 1 });
   if (rows.length <= cap) {
     for (const row of rows) counts[row.status] += 1;
     return { counts, capped: false };
   }
   const perStatus = await Promise.all(
-    APPLICATION_STATUSES.map((status) => db.jobApplication.count({ where: { AND: [visible, { status }] }, take: cap + 1 })),
+    APPLICATION_STATUSES.map((status) =>
+      db.jobApplication.count({ where: { AND: [visible, { status }] }, orderBy: newestFirst, take: cap + 1 }),
+    ),
   );
   APPLICATION_STATUSES.forEach((status, index) => (counts[status] = perStatus[index]!));
   return { counts, capped: true };
