@@ -62,7 +62,14 @@ test("an employer with many prescriber organisations finds one by keyboard and f
   await expect(page.getByRole("combobox", { name: "Organisation du prescripteur" })).toHaveValue(target.name);
   await expectNoA11yViolations(page);
 
-  // Emptying the field brings every organisation back.
+  // "Effacer les filtres" (a link, no reload) empties the field too.
+  await page.getByRole("form", { name: "Filtrer les candidatures" }).getByRole("link", { name: "Effacer les filtres" }).click();
+  await expect(page).toHaveURL(/\/employer\/applications$/);
+  await expect(field).toHaveValue("Toutes les organisations");
+
+  // Emptying the field by hand brings every organisation back as well.
+  await page.goto(`/employer/applications?prescriberOrganization=${target.id}`);
+  await expect(field).toHaveValue(target.name);
   await field.focus();
   await page.keyboard.press("Backspace");
   await page.keyboard.press("Enter");

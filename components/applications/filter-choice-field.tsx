@@ -26,7 +26,17 @@ export function FilterChoiceField({
 }) {
   if (choices.mode === "search") {
     const selected = fixedChoices.find((choice) => choice.id === value) ?? choices.selected;
-    return <FilterChoiceSearch filter={filter} label={label} allLabel={allLabel} fixedChoices={fixedChoices} selected={selected} />;
+    // Keyed by the choice: a link to other filters (no reload) starts the field afresh from the URL.
+    return (
+      <FilterChoiceSearch
+        key={selected?.id ?? ""}
+        filter={filter}
+        label={label}
+        allLabel={allLabel}
+        fixedChoices={fixedChoices}
+        selected={selected}
+      />
+    );
   }
   return (
     <Select label={label} nativeSelectProps={{ name: filter, defaultValue: value ?? "" }}>
