@@ -364,7 +364,7 @@ const prescriberAction = {
   otherEmployer: "refused",
   formerMember: "noOrganisation",
 } as const;
-/** requireMember(), then "Ce filtre n'est pas proposé à votre organisation." for prescribers (an employer's list filter). */
+/** A list filter's search: requireMember(), then "Ce filtre n'est pas proposé à votre organisation." for the other side. */
 const employerFilterAction = {
   anonymous: "signIn",
   prescriberA: "refused",
@@ -374,6 +374,8 @@ const employerFilterAction = {
   otherEmployer: "ok",
   formerMember: "noOrganisation",
 } as const;
+/** The same for a prescriber's list filter: the outcomes of prescriberAction, with the filter's message. */
+const prescriberFilterAction = prescriberAction;
 const publicAction = {
   anonymous: "ok",
   prescriberA: "ok",
@@ -516,8 +518,8 @@ export const ACTIONS: Record<string, ActionCase[]> = {
       expect: employerFilterAction,
     },
     { label: "team", args: () => [{ filter: "handler", query: "Nom" }], writes: false, expect: employerFilterAction },
-    { label: "employers", args: () => [{ filter: "employer", query: "Employeur" }], writes: false, expect: prescriberAction },
-    { label: "colleagues", args: () => [{ filter: "sender", query: "Nom" }], writes: false, expect: prescriberAction },
+    { label: "employers", args: () => [{ filter: "employer", query: "Employeur" }], writes: false, expect: prescriberFilterAction },
+    { label: "colleagues", args: () => [{ filter: "sender", query: "Nom" }], writes: false, expect: prescriberFilterAction },
   ],
 
   // Issue 13: the receiving employer's active members change its jobs and its spontaneous switch;

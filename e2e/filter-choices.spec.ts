@@ -8,6 +8,7 @@ import type { Page } from "@playwright/test";
 import { FILTER_SELECT_MAX_CHOICES } from "../lib/applications/filter-choice-validation";
 import { buildApplication, buildCandidate, buildMember, buildOrganization, type BuiltOrganization } from "./builders";
 import { expect, expectNoA11yViolations, signIn, test } from "./fixtures";
+import { expectSoundLayout, PHONE, screenshotPath } from "./layout";
 
 const MORE_THAN_A_SELECT = FILTER_SELECT_MAX_CHOICES + 1;
 /** The list's link to a candidate (or their application), by the candidate's name. */
@@ -106,7 +107,14 @@ test("a prescriber organisation that applied to many employers picks one with th
   const field = page.getByRole("combobox", { name: "Employeur" });
   await expect(field).toHaveAttribute("aria-autocomplete", "list");
   await field.fill("watt");
-  await page.getByRole("option", { name: `${target.name} (Wattrelos)` }).click();
+  const option = page.getByRole("option", { name: `${target.name} (Wattrelos)` });
+  await expect(option).toBeVisible();
+  // The open list fits a phone's width, over the fields below.
+  await page.setViewportSize(PHONE);
+  await expectSoundLayout(page);
+  await field.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath("filter-choice-search-390") });
+  await option.click();
   await expect(field).toHaveValue(`${target.name} (Wattrelos)`);
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]employer=${target.id}(&|$)`));

@@ -52,7 +52,7 @@ async function main() {
       "filter choices: prescriber organisations (too many: counted up to the threshold)",
       () => readFilterChoices(scope, "prescriberOrganization"),
     ],
-    ["filter choices: prescriber organisations, searched", () => searchFilterChoices(scope, "prescriberOrganization", "mission")],
+    ["filter choices: prescriber organisations, searched", () => searchFilterChoices(scope, "prescriberOrganization", "prescripteur 12")],
     ["filter choices: handlers", () => readFilterChoices(scope, "handler")],
   ];
   const db = new pg.Client({ connectionString: url });

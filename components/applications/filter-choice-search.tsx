@@ -144,52 +144,55 @@ export function FilterChoiceSearch({ filter, label, allLabel, fixedChoices = [],
   });
 
   return (
-    <div className="fr-input-group filter-choice">
+    <div className="fr-input-group">
       <label className="fr-label" htmlFor={inputId}>
         {label}
       </label>
-      <input
-        id={inputId}
-        className="fr-input"
-        type="text"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-activedescendant={activeId}
-        aria-describedby={statusId}
-        autoComplete="off"
-        spellCheck={false}
-        value={text}
-        onFocus={(event) => event.currentTarget.select()}
-        onChange={(event) => {
-          setText(event.target.value);
-          setEditing(true);
-          setOpen(true);
-          setActive(-1);
-        }}
-        onKeyDown={onKeyDown}
-        onBlur={settle}
-      />
+      {/* The list opens right under the field, over what follows. */}
+      <div className="fr-input-wrap fr-icon-search-line">
+        <input
+          id={inputId}
+          className="fr-input"
+          type="text"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-activedescendant={activeId}
+          aria-describedby={statusId}
+          autoComplete="off"
+          spellCheck={false}
+          value={text}
+          onFocus={(event) => event.currentTarget.select()}
+          onChange={(event) => {
+            setText(event.target.value);
+            setEditing(true);
+            setOpen(true);
+            setActive(-1);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={settle}
+        />
+        <ul id={listId} role="listbox" aria-label={label} className="filter-choice__listbox" hidden={!expanded}>
+          {expanded &&
+            options.map((option, index) => (
+              <li
+                key={option.id || "all"}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === active}
+                className={option.id === chosen.id ? "filter-choice__option filter-choice__option--current" : "filter-choice__option"}
+                // Keeps the focus in the field, so that a click picks before the field is left.
+                onMouseDown={(event) => event.preventDefault()}
+                onMouseMove={() => setActive(index)}
+                onClick={() => choose(option)}
+              >
+                {option.label}
+              </li>
+            ))}
+        </ul>
+      </div>
       <input type="hidden" name={filter} value={chosen.id} />
-      <ul id={listId} role="listbox" aria-label={label} className="filter-choice__listbox" hidden={!expanded}>
-        {expanded &&
-          options.map((option, index) => (
-            <li
-              key={option.id || "all"}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === active}
-              className={option.id === chosen.id ? "filter-choice__option filter-choice__option--current" : "filter-choice__option"}
-              // Keeps the focus in the field, so that a click picks before the field is left.
-              onMouseDown={(event) => event.preventDefault()}
-              onMouseMove={() => setActive(index)}
-              onClick={() => choose(option)}
-            >
-              {option.label}
-            </li>
-          ))}
-      </ul>
       <p id={statusId} className="fr-hint-text fr-mt-1v fr-mb-0" role="status">
         {status}
       </p>
