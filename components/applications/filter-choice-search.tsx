@@ -35,10 +35,10 @@ interface Props {
 
 /**
  * A list filter with too many choices for a select (issue 12): an editable combobox (WAI-ARIA
- * list autocomplete) that asks the server for at most FILTER_SEARCH_LIMIT matches from 2 characters, picked with
- * the arrows and Enter or the mouse; the chosen id goes in a hidden field under the filter's usual
- * query parameter. Before hydration, and without JavaScript, a select of the current choice and the
- * empty one: the page never carries every choice.
+ * list autocomplete) that asks the server for at most FILTER_SEARCH_LIMIT matches from
+ * FILTER_SEARCH_MIN_LENGTH characters, picked with the arrows and Enter or the mouse; the chosen id
+ * goes in a hidden field under the filter's usual query parameter. Before hydration, and without
+ * JavaScript, a select of the current choice and the empty one: the page never carries every choice.
  */
 export function FilterChoiceSearch({ filter, label, allLabel, fixedChoices = [], selected }: Props) {
   const hydrated = useHydrated();
