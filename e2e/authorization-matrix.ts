@@ -364,6 +364,18 @@ const prescriberAction = {
   otherEmployer: "refused",
   formerMember: "noOrganisation",
 } as const;
+/** A list filter's search: requireMember(), then "Ce filtre n'est pas proposé à votre organisation." for the other side. */
+const employerFilterAction = {
+  anonymous: "signIn",
+  prescriberA: "refused",
+  colleagueA: "refused",
+  prescriberB: "refused",
+  employer: "ok",
+  otherEmployer: "ok",
+  formerMember: "noOrganisation",
+} as const;
+/** The same for a prescriber's list filter: the outcomes of prescriberAction, with the filter's message. */
+const prescriberFilterAction = prescriberAction;
 const publicAction = {
   anonymous: "ok",
   prescriberA: "ok",
@@ -495,6 +507,19 @@ export const ACTIONS: Record<string, ActionCase[]> = {
   // Searching B's candidate by name: found by B, an empty list for A (the name check proves it).
   "lib/applications/send-actions.ts#searchCandidatesAction": [
     { args: (s) => [{ query: s.candidateOfBLastName }], writes: false, expect: prescriberAction },
+  ],
+  // Issue 12: a list filter with many choices searches them; each organisation reads only its own
+  // choices (lib/applications/filter-choices.test.ts), and a filter of the other side's list is refused.
+  "lib/applications/filter-choice-actions.ts#searchFilterChoicesAction": [
+    {
+      label: "prescriber organisations",
+      args: () => [{ filter: "prescriberOrganization", query: "Prescripteur" }],
+      writes: false,
+      expect: employerFilterAction,
+    },
+    { label: "team", args: () => [{ filter: "handler", query: "Nom" }], writes: false, expect: employerFilterAction },
+    { label: "employers", args: () => [{ filter: "employer", query: "Employeur" }], writes: false, expect: prescriberFilterAction },
+    { label: "colleagues", args: () => [{ filter: "sender", query: "Nom" }], writes: false, expect: prescriberFilterAction },
   ],
 
   // Issue 13: the receiving employer's active members change its jobs and its spontaneous switch;

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
+import type { FilterChoiceName } from "@/lib/applications/filter-choice-validation";
 
 /**
  * Who sees what (DESIGN §6), in one file: every query, action and page asks here what the
@@ -148,6 +149,41 @@ export function mayReceiveApplications(organization: { kind: OrganizationKind })
 export const maySendApplications = isPrescriber;
 /** Only an employer decides, and filters its list by handler or by prescriber organisation. */
 export const mayDecideApplications = isEmployer;
+
+// §6 with issue 12: each list filters by its own side's choices, read (listed or searched) only
+// from the organisation's own choice tables (lib/applications/filter-choices.ts): the people and
+// organisations it already deals with, never another organisation's partners.
+/** The list filters whose choices each side reads: a prescriber's colleagues and employers, an employer's team and prescribers. */
+const LIST_FILTER_CHOICES: Record<OrganizationKind, readonly FilterChoiceName[]> = {
+  PRESCRIBER: ["sender", "employer"],
+  EMPLOYER: ["prescriberOrganization", "handler"],
+};
+/** Whether the organisation's list offers this filter (and so may read or search its choices). */
+export function mayFilterListBy(scope: Pick<MemberContext, "organizationKind">, filter: FilterChoiceName): boolean {
+  return LIST_FILTER_CHOICES[scope.organizationKind].includes(filter);
+}
+/**
+ * The ids (organisations or users) the organisation may pick in this filter, as a subquery: the
+ * pairs and people its applications' trigger keeps, plus its current members. null: a filter of
+ * the other side. Listing, searching and naming the chosen one all start from it.
+ */
+export function filterChoiceIdsSql(scope: AccessScope, filter: FilterChoiceName): Prisma.Sql | null {
+  if (!mayFilterListBy(scope, filter)) return null;
+  const own = scope.organizationId;
+  switch (filter) {
+    case "prescriberOrganization":
+      return Prisma.sql`SELECT "senderOrganizationId" FROM "EmployerSender" WHERE "employerOrganizationId" = ${own}`;
+    case "employer":
+      return Prisma.sql`SELECT "employerOrganizationId" FROM "EmployerSender" WHERE "senderOrganizationId" = ${own}`;
+    // The team now, and whoever handled (sent) for it before leaving.
+    case "handler":
+      return Prisma.sql`SELECT "userId" FROM "Membership" WHERE "organizationId" = ${own} AND "isActive"
+        UNION SELECT "userId" FROM "EmployerHandler" WHERE "employerOrganizationId" = ${own}`;
+    case "sender":
+      return Prisma.sql`SELECT "userId" FROM "Membership" WHERE "organizationId" = ${own} AND "isActive"
+        UNION SELECT "userId" FROM "OrganizationSender" WHERE "organizationId" = ${own}`;
+  }
+}
 
 // §6 "Looking up a candidate shows only the applications that their organisation sent (FAQ)."
 // A prescriber organisation knows a person through its own record (CandidateProfile), written when

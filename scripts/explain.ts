@@ -23,7 +23,7 @@ async function main() {
   const { readStatusCounts } = await import("../lib/applications/counts");
   const { findApplicationPage, listApplications } = await import("../lib/applications/list");
   const { parseListFilters } = await import("../lib/applications/list-filters");
-  const { listEmployerHandlers, listPrescriberOrganizationsOf } = await import("../lib/applications/employer-list");
+  const { readFilterChoices, searchFilterChoices } = await import("../lib/applications/filter-choices");
   const membership = await client.membership.findFirstOrThrow({ where: { user: { email: BENCH_USERS.employer } } });
   const scope = { organizationId: membership.organizationId, organizationKind: "EMPLOYER" as const, userId: membership.userId };
   const named = await client.jobApplication.findFirstOrThrow({
@@ -48,8 +48,12 @@ async function main() {
       "list, candidate name (rows and counts)",
       () => listApplications(scope, parseListFilters({ candidate: named.candidateProfile.lastName })),
     ],
-    ["filter choices: prescriber organisations", () => listPrescriberOrganizationsOf(scope)],
-    ["filter choices: handlers", () => listEmployerHandlers(scope)],
+    [
+      "filter choices: prescriber organisations (too many: counted up to the threshold)",
+      () => readFilterChoices(scope, "prescriberOrganization"),
+    ],
+    ["filter choices: prescriber organisations, searched", () => searchFilterChoices(scope, "prescriberOrganization", "prescripteur 12")],
+    ["filter choices: handlers", () => readFilterChoices(scope, "handler")],
   ];
   const db = new pg.Client({ connectionString: url });
   await db.connect();

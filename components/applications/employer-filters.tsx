@@ -1,6 +1,7 @@
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { ListFilters } from "@/lib/applications/list-filters";
-import { personName } from "@/components/applications/format";
+import type { FilterChoices } from "@/lib/applications/filter-choice-validation";
+import { FilterChoiceField } from "@/components/applications/filter-choice-field";
 import { ListFiltersForm } from "@/components/applications/list-filters-form";
 import { ROUTES } from "@/lib/routes";
 import { SPONTANEOUS_LABEL } from "@/lib/job-descriptions/vocabulary";
@@ -15,8 +16,8 @@ export function EmployerFilters({
   jobs,
 }: {
   filters: ListFilters;
-  prescriberOrganizations: { id: string; name: string }[];
-  handlers: { id: string; firstName: string; lastName: string }[];
+  prescriberOrganizations: FilterChoices;
+  handlers: FilterChoices;
   jobs: { id: string; title: string; isOpen: boolean }[];
 }) {
   return (
@@ -24,28 +25,23 @@ export function EmployerFilters({
       {/* Filtering keeps the archive view chosen above the form. */}
       {filters.archive !== "active" && <input type="hidden" name="archive" value={filters.archive} />}
       <div className="fr-col-12 fr-col-md-4">
-        <Select
+        <FilterChoiceField
+          filter="prescriberOrganization"
           label="Organisation du prescripteur"
-          nativeSelectProps={{ name: "prescriberOrganization", defaultValue: filters.prescriberOrganization ?? "" }}
-        >
-          <option value="">Toutes les organisations</option>
-          {prescriberOrganizations.map((organization) => (
-            <option key={organization.id} value={organization.id}>
-              {organization.name}
-            </option>
-          ))}
-        </Select>
+          allLabel="Toutes les organisations"
+          choices={prescriberOrganizations}
+          value={filters.prescriberOrganization}
+        />
       </div>
       <div className="fr-col-12 fr-col-md-4">
-        <Select label="Pris en charge par" nativeSelectProps={{ name: "handler", defaultValue: filters.handler ?? "" }}>
-          <option value="">Tous les membres de l&apos;équipe</option>
-          <option value="none">Personne</option>
-          {handlers.map((user) => (
-            <option key={user.id} value={user.id}>
-              {personName(user)}
-            </option>
-          ))}
-        </Select>
+        <FilterChoiceField
+          filter="handler"
+          label="Pris en charge par"
+          allLabel="Tous les membres de l'équipe"
+          fixedChoices={[{ id: "none", label: "Personne" }]}
+          choices={handlers}
+          value={filters.handler}
+        />
       </div>
       <div className="fr-col-12 fr-col-md-4">
         <Select label="Poste" nativeSelectProps={{ name: "job", defaultValue: filters.job ?? "" }}>

@@ -1,13 +1,8 @@
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { ListFilters } from "@/lib/applications/list-filters";
-import { personName } from "@/components/applications/format";
+import type { FilterChoices } from "@/lib/applications/filter-choice-validation";
+import { FilterChoiceField } from "@/components/applications/filter-choice-field";
 import { ListFiltersForm } from "@/components/applications/list-filters-form";
 import { ROUTES } from "@/lib/routes";
-
-interface Option {
-  id: string;
-  label: string;
-}
 
 /** The filters of "Suivi des candidatures": the shared frame plus the colleague who sent it and the employer. */
 export function PrescriberFilters({
@@ -16,12 +11,9 @@ export function PrescriberFilters({
   employers,
 }: {
   filters: ListFilters;
-  senders: { id: string; firstName: string; lastName: string; email: string }[];
-  employers: { id: string; name: string; city: string }[];
+  senders: FilterChoices;
+  employers: FilterChoices;
 }) {
-  const senderOptions: Option[] = senders.map((user) => ({ id: user.id, label: personName(user) || user.email }));
-  const employerOptions: Option[] = employers.map((org) => ({ id: org.id, label: org.city ? `${org.name} (${org.city})` : org.name }));
-
   return (
     <ListFiltersForm
       action={ROUTES.prescriberApplications}
@@ -29,24 +21,22 @@ export function PrescriberFilters({
       dateLabels={{ from: "Envoyée à partir du", to: "Envoyée jusqu'au" }}
     >
       <div className="fr-col-12 fr-col-md-4">
-        <Select label="Envoyée par" nativeSelectProps={{ name: "sender", defaultValue: filters.sender ?? "" }}>
-          <option value="">Tous les membres de l&apos;organisation</option>
-          {senderOptions.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.label}
-            </option>
-          ))}
-        </Select>
+        <FilterChoiceField
+          filter="sender"
+          label="Envoyée par"
+          allLabel="Tous les membres de l'organisation"
+          choices={senders}
+          value={filters.sender}
+        />
       </div>
       <div className="fr-col-12 fr-col-md-4">
-        <Select label="Employeur" nativeSelectProps={{ name: "employer", defaultValue: filters.employer ?? "" }}>
-          <option value="">Tous les employeurs</option>
-          {employerOptions.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.label}
-            </option>
-          ))}
-        </Select>
+        <FilterChoiceField
+          filter="employer"
+          label="Employeur"
+          allLabel="Tous les employeurs"
+          choices={employers}
+          value={filters.employer}
+        />
       </div>
     </ListFiltersForm>
   );

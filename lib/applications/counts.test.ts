@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
-import { createApplication, createCandidate, createMember, createOrganization, createScenario } from "@/test/fixtures";
+import { createApplication, createCandidate, createMember, createOrganization, createScenario, filterOptions } from "@/test/fixtures";
 import { sendApplication } from "@/lib/applications/send";
 import { BASE_URL, CANDIDATE_ANSWER, PRIVATE_MESSAGE, fire } from "@/lib/applications/transitions-test-utils";
 import { takeOverApplication } from "@/lib/applications/transitions";
@@ -15,9 +15,6 @@ import { batchDecisionSchema } from "@/lib/applications/batch-validation";
 import { archiveApplications, archiveUntouchedApplications, unarchiveApplications } from "@/lib/applications/archive";
 import { refuseUnansweredApplications } from "@/lib/applications/auto-refusal";
 import { applicationCountsJob, readStatusCounts } from "@/lib/applications/counts";
-import { listEmployerHandlers, listPrescriberOrganizationsOf } from "@/lib/applications/employer-list";
-import { listEmployersAppliedTo } from "@/lib/applications/employers";
-import { listOrganizationSenders } from "@/lib/applications/prescriber";
 import { runJobs } from "@/lib/jobs/runner";
 import { dayAt } from "@/lib/jobs/day";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
@@ -76,12 +73,14 @@ describe("counters stay exact after each writer", () => {
     expect(result).toMatchObject({ ok: true });
     const truth = await expectExact();
     expect(truth.get(key(s.employerOrg.id, "EMPLOYER", "NEW", false))).toBeGreaterThanOrEqual(1);
-    expect(await listPrescriberOrganizationsOf(s.employer.ctx)).toEqual([{ id: s.prescriberOrg.id, name: s.prescriberOrg.name }]);
-    // And the prescriber's own filter choices: the employers it applied to, the members who sent.
-    expect(await listEmployersAppliedTo(s.prescriber.ctx)).toEqual([
-      { id: s.employerOrg.id, name: s.employerOrg.name, city: s.employerOrg.city },
+    expect(await filterOptions(s.employer.ctx, "prescriberOrganization")).toEqual([
+      { id: s.prescriberOrg.id, label: s.prescriberOrg.name },
     ]);
-    expect((await listOrganizationSenders(s.prescriber.ctx)).map((user) => user.id)).toEqual([s.prescriber.user.id]);
+    // And the prescriber's own filter choices: the employers it applied to, the members who sent.
+    expect(await filterOptions(s.prescriber.ctx, "employer")).toEqual([
+      { id: s.employerOrg.id, label: s.employerOrg.city ? `${s.employerOrg.name} (${s.employerOrg.city})` : s.employerOrg.name },
+    ]);
+    expect((await filterOptions(s.prescriber.ctx, "sender")).map((user) => user.id)).toEqual([s.prescriber.user.id]);
   });
 
   it('a member who left stays among the prescriber\'s "Envoyée par" choices while their applications remain', async () => {
@@ -89,7 +88,7 @@ describe("counters stay exact after each writer", () => {
     const candidate = await createCandidate();
     await createApplication({ candidateId: candidate.id, sender: leaver.ctx, employerOrganizationId: s.employerOrg.id });
     await prisma.membership.updateMany({ where: { userId: leaver.user.id }, data: { isActive: false } });
-    expect((await listOrganizationSenders(s.prescriber.ctx)).map((user) => user.id)).toContain(leaver.user.id);
+    expect((await filterOptions(s.prescriber.ctx, "sender")).map((user) => user.id)).toContain(leaver.user.id);
     expect(await prisma.organizationSender.findMany({ where: { organizationId: s.prescriberOrg.id }, select: { userId: true } })).toEqual(
       expect.arrayContaining([{ userId: leaver.user.id }]),
     );
@@ -121,7 +120,7 @@ describe("counters stay exact after each writer", () => {
     expect(
       await prisma.employerHandler.findMany({ where: { employerOrganizationId: s.employerOrg.id }, select: { userId: true } }),
     ).toEqual(expect.arrayContaining([{ userId: s.employer.user.id }, { userId: colleague.user.id }]));
-    expect((await listEmployerHandlers(s.employer.ctx)).map((user) => user.id).sort()).toEqual(
+    expect((await filterOptions(s.employer.ctx, "handler")).map((user) => user.id).sort()).toEqual(
       [s.employer.user.id, colleague.user.id].sort(),
     );
   });
@@ -224,7 +223,7 @@ describe("the daily check", () => {
     expect(after.get(key(s.employerOrg.id, "EMPLOYER", "REFUSED", false))).toBe(
       (before.get(key(s.employerOrg.id, "EMPLOYER", "REFUSED", false)) ?? 0) + 1,
     );
-    expect((await listEmployerHandlers(s.employer.ctx)).map((user) => user.id)).toContain(colleague.user.id);
+    expect((await filterOptions(s.employer.ctx, "handler")).map((user) => user.id)).toContain(colleague.user.id);
 
     const [again] = await runJobs({ day: dayAt(new Date()), jobs: [applicationCountsJob], force: true });
     expect(again).toMatchObject({

@@ -3,9 +3,8 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { listApplications, PAGE_SIZE } from "@/lib/applications/list";
 import { listFiltersToSearchParams, parseListFilters } from "@/lib/applications/list-filters";
-import { listEmployerHandlers, listPrescriberOrganizationsOf } from "@/lib/applications/employer-list";
 import { getApplicationForMember } from "@/lib/applications/detail";
-import { createApplication, createCandidate, createMember, createOrganization } from "@/test/fixtures";
+import { createApplication, createCandidate, createMember, createOrganization, filterOptions } from "@/test/fixtures";
 
 const DAY = 86_400_000;
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
@@ -106,13 +105,13 @@ describe("listApplications on the employer side", () => {
 
   it("offers the prescriber organisations that sent something, and the team (plus past handlers) for « Pris en charge par »", async () => {
     const s = await employerWithApplications();
-    expect((await listPrescriberOrganizationsOf(s.nadia.ctx)).map((o) => o.id).sort()).toEqual([s.ft.id, s.ml.id].sort());
+    expect(ids(await filterOptions(s.nadia.ctx, "prescriberOrganization")).sort()).toEqual([s.ft.id, s.ml.id].sort());
     const formerHandler = await createMember(s.employer);
     await prisma.jobApplication.update({ where: { id: s.apps.newFromFt.id }, data: { handlerId: formerHandler.user.id } });
     await prisma.membership.updateMany({ where: { userId: formerHandler.user.id }, data: { isActive: false } });
-    const handlers = (await listEmployerHandlers(s.nadia.ctx)).map((u) => u.id).sort();
+    const handlers = ids(await filterOptions(s.nadia.ctx, "handler")).sort();
     expect(handlers).toEqual([s.nadia.user.id, s.thomas.user.id, formerHandler.user.id].sort());
-    expect(await listEmployerHandlers(s.ftAdviser.ctx)).toEqual([]);
+    expect(await filterOptions(s.ftAdviser.ctx, "handler")).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { APPLICABLE_JOBS, maySendApplications, type AccessScope } from "@/lib/access";
+import { APPLICABLE_JOBS } from "@/lib/access";
 import type { ContractType } from "@/lib/job-descriptions/vocabulary";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isEmployerType, type EmployerType } from "@/lib/status";
@@ -60,19 +60,4 @@ export async function searchEmployers(query: string, type?: EmployerType): Promi
   return rows.flatMap(({ jobDescriptions, ...row }) =>
     isEmployerType(row.type) ? [{ ...row, type: row.type, openJobs: jobDescriptions }] : [],
   );
-}
-
-/** The employers this prescriber organisation has applied to (the "Employeur" filter of its list). */
-export async function listEmployersAppliedTo(ctx: AccessScope) {
-  if (!maySendApplications(ctx)) return [];
-  // From the pairs the applications' trigger keeps (EmployerSender), not from every application (issue 12).
-  const pairs = await prisma.employerSender.findMany({
-    where: { senderOrganizationId: ctx.organizationId },
-    select: { employerOrganizationId: true },
-  });
-  return prisma.organization.findMany({
-    where: { kind: "EMPLOYER", id: { in: pairs.map((pair) => pair.employerOrganizationId) } },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, city: true },
-  });
 }

@@ -10,10 +10,9 @@ import { listApplications } from "@/lib/applications/list";
 import { parseListFilters } from "@/lib/applications/list-filters";
 import { getApplicationForMember } from "@/lib/applications/detail";
 import { getOrganizationCandidate, searchOrganizationCandidates } from "@/lib/applications/candidates";
-import { getSentApplicationSummary, listOrganizationSenders } from "@/lib/applications/prescriber";
-import { listEmployersAppliedTo } from "@/lib/applications/employers";
+import { getSentApplicationSummary } from "@/lib/applications/prescriber";
 import { sendApplication } from "@/lib/applications/send";
-import { createApplication, createCandidate, createMember, createOrganization } from "@/test/fixtures";
+import { createApplication, createCandidate, createMember, createOrganization, filterOptions } from "@/test/fixtures";
 
 type Viewer = "sender" | "colleague" | "otherPrescriber" | "receivingEmployer" | "otherEmployer";
 const VIEWERS: Viewer[] = ["sender", "colleague", "otherPrescriber", "receivingEmployer", "otherEmployer"];
@@ -127,10 +126,10 @@ describe("visibility of an application sent by a prescriber", () => {
   });
 
   it("filter options list only the organisation's own employers and colleagues", async () => {
-    expect((await listEmployersAppliedTo(ctx.sender)).map((e) => e.id)).toEqual([employerOrgId]);
-    expect(await listEmployersAppliedTo(ctx.receivingEmployer)).toEqual([]);
-    const senders = (await listOrganizationSenders(ctx.colleague)).map((u) => u.id).sort();
+    expect((await filterOptions(ctx.sender, "employer")).map((e) => e.id)).toEqual([employerOrgId]);
+    expect(await filterOptions(ctx.receivingEmployer, "employer")).toEqual([]);
+    const senders = (await filterOptions(ctx.colleague, "sender")).map((u) => u.id).sort();
     expect(senders).toEqual([ctx.sender.userId, ctx.colleague.userId].sort());
-    expect(await listOrganizationSenders(ctx.receivingEmployer)).toEqual([]);
+    expect(await filterOptions(ctx.receivingEmployer, "sender")).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import {
   parseListFilters,
   type ListFilters,
 } from "@/lib/applications/list-filters";
-import { listEmployerHandlers, listPrescriberOrganizationsOf } from "@/lib/applications/employer-list";
+import { readFilterChoices } from "@/lib/applications/filter-choices";
 import { listJobs } from "@/lib/job-descriptions/jobs";
 import { APPLICATION_STATUSES, countInGroup, STATUS_GROUPS, type ApplicationStatus } from "@/lib/status";
 import { EMPLOYER_LIST_PATH, EmployerFilters } from "@/components/applications/employer-filters";
@@ -42,8 +42,8 @@ export default async function EmployerApplicationsPage({
     jobs,
   ] = await Promise.all([
     listApplications(member, filters),
-    listPrescriberOrganizationsOf(member),
-    listEmployerHandlers(member),
+    readFilterChoices(member, "prescriberOrganization", filters.prescriberOrganization),
+    readFilterChoices(member, "handler", filters.handler),
     listJobs(member),
   ]);
 

@@ -4,8 +4,7 @@ import { ListPagination } from "@/components/applications/list-pagination";
 import { requireMember } from "@/lib/auth/guards";
 import { listApplications } from "@/lib/applications/list";
 import { DEFAULT_LIST_SORT, LIST_SORT_LABELS, listHref, parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
-import { listEmployersAppliedTo } from "@/lib/applications/employers";
-import { listOrganizationSenders } from "@/lib/applications/prescriber";
+import { readFilterChoices } from "@/lib/applications/filter-choices";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
 import { PrescriberFilters } from "@/components/applications/prescriber-filters";
 import { PrescriberApplicationsTable } from "@/components/applications/prescriber-applications-table";
@@ -26,8 +25,8 @@ export default async function PrescriberApplicationsPage({
   const filters = parseListFilters(await searchParams);
   const [{ rows, counts, countsCapped, nextCursor, previousCursor }, senders, employers] = await Promise.all([
     listApplications(member, filters),
-    listOrganizationSenders(member),
-    listEmployersAppliedTo(member),
+    readFilterChoices(member, "sender", filters.sender),
+    readFilterChoices(member, "employer", filters.employer),
   ]);
 
   const shown: readonly ApplicationStatus[] = filters.status.length ? filters.status : APPLICATION_STATUSES;
