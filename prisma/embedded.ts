@@ -2,7 +2,8 @@
  * The embedded PostgreSQL (PGlite) used when DATABASE_URL is unset: a real PostgreSQL
  * compiled to WebAssembly, served on loopback by pglite-socket so that Prisma's `pg`
  * adapter talks to it like to any server. PGlite runs one session; pglite-socket queues
- * the queries of several client connections and keeps a transaction on its connection.
+ * the queries of several client connections and keeps a transaction on its connection
+ * (and, with servingWholeQueries below, each query's messages too).
  */
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
