@@ -1,6 +1,6 @@
 import "server-only";
 import { Writable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { prisma, queryRowsDirect } from "@/lib/db";
 import type { AccessScope } from "@/lib/access";
 import { listBatchQuery } from "@/lib/applications/list";
@@ -214,19 +214,21 @@ export function xlsxExportStream(scope: AccessScope, filters: ListFilters): Read
   const bridge = webStreamBridge(() => {
     cancelled = true;
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: bridge.writable, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet("Candidatures", { views: [{ state: "frozen", ySplit: 1 }] });
-  const styles = columns.map(columnStyle);
-  sheet.columns = columns.map((column, index) => ({
-    header: column.header,
-    key: String(index),
-    width: column.width,
-    style: styles[index],
-  }));
-  sheet.getRow(1).font = { bold: true };
 
   void (async () => {
     try {
+      // Loaded by the first XLSX export: a process that only ever writes CSV never holds exceljs (~25 MB).
+      const { default: excel } = await import("exceljs");
+      const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: bridge.writable, useStyles: true, useSharedStrings: false });
+      const sheet = workbook.addWorksheet("Candidatures", { views: [{ state: "frozen", ySplit: 1 }] });
+      const styles = columns.map(columnStyle);
+      sheet.columns = columns.map((column, index) => ({
+        header: column.header,
+        key: String(index),
+        width: column.width,
+        style: styles[index],
+      }));
+      sheet.getRow(1).font = { bold: true };
       let count = 0;
       for await (const batch of iterateExportBatches(scope, filters)) {
         if (cancelled) return;
