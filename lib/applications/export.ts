@@ -67,13 +67,35 @@ const PARIS_PARTS = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
+const HOUR_MS = 3_600_000;
+/** Paris's offset from UTC in each UTC hour met so far (by hour number since 1970). */
+const parisOffsets = new Map<number, number>();
+
 /**
  * The instant as the clock in Paris showed it, written as UTC: spreadsheets have no time zones and
  * exceljs writes a Date's UTC fields, so this is how "sent at 00:30" stays 00:30 for a French reader.
+ * To the second, as the formatter gives it.
  */
 export function parisWallClock(instant: Date): Date {
-  const parts = Object.fromEntries(PARIS_PARTS.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
-  return new Date(Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!));
+  const seconds = Math.floor(instant.getTime() / 1000) * 1000;
+  const hour = Math.floor(seconds / HOUR_MS);
+  let offset = parisOffsets.get(hour);
+  if (offset === undefined) {
+    // The formatter is most of a row's cost: its answer is kept per hour, unless the hour holds a change of offset.
+    const start = hour * HOUR_MS;
+    const atStart = formattedParisClock(start) - start;
+    const atEnd = formattedParisClock(start + HOUR_MS - 1000) - (start + HOUR_MS - 1000);
+    if (atStart !== atEnd) return new Date(formattedParisClock(seconds));
+    if (parisOffsets.size >= 10_000) parisOffsets.clear();
+    parisOffsets.set(hour, (offset = atStart));
+  }
+  return new Date(seconds + offset);
+}
+
+/** The Paris clock at this instant (ms since 1970, whole seconds), as milliseconds of a UTC date. */
+function formattedParisClock(time: number): number {
+  const parts = Object.fromEntries(PARIS_PARTS.formatToParts(time).map((part) => [part.type, Number(part.value)]));
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
 }
 
 const pad = (value: number) => String(value).padStart(2, "0");
