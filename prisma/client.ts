@@ -3,7 +3,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+// Kept on globalThis: Next bundles this module more than once per process (instrumentation, routes),
+// and a client made by one copy is used by the others (lib/db.ts keeps it there too).
+const globalForPools = globalThis as unknown as { prismaPools?: WeakMap<PrismaClient, pg.Pool> };
+const pools = (globalForPools.prismaPools ??= new WeakMap());
 
 export function createPrismaClient(databaseUrl: string, options: { embedded?: boolean } = {}): PrismaClient {
   // The embedded PGlite serialises every query anyway: a few connections are enough.
