@@ -157,6 +157,8 @@ const columnStyle = (column: ExportColumn): Partial<ExcelJS.Style> => {
 function webStreamBridge(onCancel: () => void) {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let cancelled = false;
+  // Closed or failed: what the writer still flushes (exceljs's zip) goes nowhere instead of throwing.
+  let ended = false;
   let heldCallback: (() => void) | null = null;
   let readyWaiters: (() => void)[] = [];
   const release = () => {
@@ -183,8 +185,8 @@ function webStreamBridge(onCancel: () => void) {
   );
   const writable = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      // The download was abandoned: let the writer finish into nothing.
-      if (cancelled) return callback();
+      // The download was abandoned, or the file ended: let the writer finish into nothing.
+      if (cancelled || ended) return callback();
       controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
       if ((controller.desiredSize ?? 0) > 0) callback();
       else heldCallback = callback;
@@ -193,7 +195,16 @@ function webStreamBridge(onCancel: () => void) {
   return {
     readable,
     writable,
-    controller: () => controller,
+    close: () => {
+      ended = true;
+      controller.close();
+      release();
+    },
+    fail: (error: unknown) => {
+      ended = true;
+      controller.error(error);
+      release();
+    },
     ready: () => (heldCallback ? new Promise<void>((resolve) => readyWaiters.push(resolve)) : Promise.resolve()),
   };
 }
@@ -266,10 +277,10 @@ export function xlsxExportStream(scope: AccessScope, filters: ListFilters): Read
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: count + 1, column: columns.length } };
       sheet.commit();
       await workbook.commit();
-      bridge.controller().close();
+      bridge.close();
     } catch (error) {
       console.error("XLSX export failed", error);
-      if (!cancelled) bridge.controller().error(error);
+      if (!cancelled) bridge.fail(error);
     }
   })();
   return bridge.readable;
