@@ -39,6 +39,15 @@ describe("CSV cells", () => {
   it("writes instants as the Paris clock showed them, summer and winter", () => {
     expect(parisWallClock(new Date("2026-07-01T22:30:00Z")).toISOString()).toBe("2026-07-02T00:30:00.000Z");
     expect(parisWallClock(new Date("2026-01-15T23:10:00Z")).toISOString()).toBe("2026-01-16T00:10:00.000Z");
+    // Either side of the changes of offset (kept per hour): 02:00 → 03:00 in March, 03:00 → 02:00 in October.
+    expect(parisWallClock(new Date("2026-03-29T00:59:59.900Z")).toISOString()).toBe("2026-03-29T01:59:59.000Z");
+    expect(parisWallClock(new Date("2026-03-29T01:00:00Z")).toISOString()).toBe("2026-03-29T03:00:00.000Z");
+    expect(parisWallClock(new Date("2026-10-25T00:59:59Z")).toISOString()).toBe("2026-10-25T02:59:59.000Z");
+    expect(parisWallClock(new Date("2026-10-25T01:00:00Z")).toISOString()).toBe("2026-10-25T02:00:00.000Z");
+    expect(parisWallClock(new Date("2026-10-25T00:30:00Z")).toISOString()).toBe("2026-10-25T02:30:00.000Z");
+    // An hour with a change inside it (Paris mean time ended at 23:50:39 UTC): no shortcut there.
+    expect(parisWallClock(new Date("1911-03-10T23:50:00Z")).toISOString()).toBe("1911-03-10T23:59:21.000Z");
+    expect(parisWallClock(new Date("1911-03-10T23:55:00Z")).toISOString()).toBe("1911-03-10T23:55:00.000Z");
   });
 
   it("reads the format and the list's filters from the URL, never a page cursor", () => {
