@@ -162,7 +162,7 @@ export async function seedScaleData(
       "applications",
       `INSERT INTO "JobApplication" (id, "candidateId", "senderUserId", "senderOrganizationId", "employerOrganizationId", "jobTitle", message,
               status, "handlerId", "refusalReason", "answerToCandidate", "hiringStartDate", "createdAt", "updatedAt", "processedAt",
-              "statusChangedAt", "archivedAt")
+              "statusChangedAt", "archivedAt", spontaneous, "hiredJobId")
        SELECT 'bench-app-' || lpad(i::text, 9, '0'), 'bench-cand-' || c, 'bench-user-' || p, 'bench-org-' || p, 'bench-org-' || e,
               (ARRAY['Agent de tri','Préparateur de commandes','Aide à domicile','Maraîcher','Agent d''entretien'])[1 + i % 5],
               'Bonjour, je vous propose la candidature de cette personne, motivée et disponible.',
@@ -174,9 +174,38 @@ export async function seedScaleData(
               created, changed, CASE WHEN status IN ('NEW', 'OBSOLETE', 'AUTO') THEN NULL ELSE created + interval '1 day' END,
               changed,
               CASE WHEN status IN ('REFUSED', 'CANCELLED', 'OBSOLETE', 'AUTO') AND changed < now() - interval '180 days'
-                   THEN changed + interval '180 days' END
+                   THEN changed + interval '180 days' END,
+              -- One application in three is spontaneous; the others were sent for one of the employer's
+              -- jobs (bench-job-<employer>-<k>, k = 2 or 3), which an accept names as "Poste retenu".
+              i % 3 = 0,
+              CASE WHEN status = 'ACCEPTED' AND i % 3 <> 0 THEN 'bench-job-' || e || '-' || (1 + i % 3) END
        FROM (SELECT *, CASE WHEN status = 'NEW' THEN created WHEN status = 'AUTO' THEN created + interval '60 days'
                             ELSE least(now(), created + interval '3 days') END AS changed FROM bench_app) a`,
+    );
+    // Three jobs per employer, the third closed, each with its history (issue 13).
+    await step(
+      "jobs",
+      `INSERT INTO "JobDescription" (id, "organizationId", title, "contractType", city, department, "weeklyHours", positions, "isOpen", "createdAt", "updatedAt")
+       SELECT 'bench-job-' || e || '-' || k, 'bench-org-' || e,
+              (ARRAY['Agent de tri','Préparateur de commandes','Aide à domicile','Maraîcher','Agent d''entretien'])[1 + (e + k) % 5],
+              (ARRAY['CDDI','CDI_INCLUSION','CDD','INTERIM_INSERTION'])[1 + (e + k) % 4]::"ContractType",
+              'Ville ' || (e % 500), lpad((1 + e % 95)::text, 2, '0'), 20 + 5 * k, k, k <> 3, now() - interval '2 years', now()
+       FROM generate_series($1::int + 1, $1::int + $2::int) AS e, generate_series(1, 3) AS k`,
+      [P, E],
+    );
+    await step(
+      "job history",
+      `INSERT INTO "JobChange" (id, "organizationId", "jobDescriptionId", "actorId", action, "createdAt")
+       SELECT 'bench-jobc-' || e || '-' || k || '-' || a, 'bench-org-' || e, 'bench-job-' || e || '-' || k, 'bench-user-' || e, a,
+              now() - CASE a WHEN 'created' THEN interval '2 years' ELSE interval '30 days' END
+       FROM generate_series($1::int + 1, $1::int + $2::int) AS e, generate_series(1, 3) AS k, unnest(ARRAY['created', 'closed']) AS a
+       WHERE a = 'created' OR k = 3`,
+      [P, E],
+    );
+    await step(
+      "jobs applied for",
+      `INSERT INTO "ApplicationJob" ("applicationId", "jobDescriptionId")
+       SELECT 'bench-app-' || lpad(i::text, 9, '0'), 'bench-job-' || e || '-' || (1 + i % 3) FROM bench_app WHERE i % 3 <> 0`,
     );
     await step(
       "events",
