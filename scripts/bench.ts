@@ -239,29 +239,10 @@ async function benchStats(url: string, isEmbedded: boolean, orgs: ScaleOrganizat
   const factor = isEmbedded ? Number(process.env.BENCH_PGLITE_FACTOR ?? 5) : 1;
   process.env.DATABASE_URL = url;
   process.env.EMBEDDED_DATABASE = isEmbedded ? "1" : "0";
-  const { prisma } = await import("../lib/db");
   const { organizationStats } = await import("../lib/stats/queries");
   const { periodChoices } = await import("../lib/stats/period");
-  // The biggest employer's bench account handles its answers and takes its decisions.
-  const [handler] = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE email = ${BENCH_USERS.employer}`;
-  const handlerId = handler!.id;
-  // First answers a few days after sending, and the decisions' events, as the app writes them.
-  await prisma.$executeRaw`
-    UPDATE "JobApplication" SET "processedAt" = "createdAt" + (1 + (hashtext(id) & 15)) * interval '1 day', "handlerId" = ${handlerId}
-    WHERE status <> 'NEW' AND status <> 'OBSOLETE' AND "processedAt" IS NULL`;
-  await prisma.$executeRaw`
-    UPDATE "JobApplication" SET "refusalReason" = (ARRAY['NO_POSITION', 'NOT_MOBILE', 'UNREACHABLE', 'OTHER'])[1 + (hashtext(id) & 3)]::"RefusalReason"
-    WHERE status = 'REFUSED' AND "refusalReason" IS NULL`;
-  await prisma.$executeRaw`
-    INSERT INTO "ApplicationEvent" (id, "applicationId", transition, "fromStatus", "toStatus", "actorId", "createdAt")
-    SELECT 'bench-ev-' || a.id, a.id, CASE WHEN a.status = 'REFUSED' THEN 'refuse' ELSE 'accept' END, 'PROCESSING', a.status,
-           ${handlerId}, a."processedAt" + interval '2 days'
-    FROM "JobApplication" a
-    WHERE a.status IN ('ACCEPTED', 'REFUSED', 'CANCELLED') AND a."employerOrganizationId" = ${orgs.employer}
-    ON CONFLICT (id) DO NOTHING`;
-  await prisma.$executeRaw`ANALYZE "JobApplication"`;
-  await prisma.$executeRaw`ANALYZE "ApplicationEvent"`;
-
+  // The scale data carry the answers, decisions (events with their author) and refusal reasons the
+  // figures read (prisma/scale-seed.ts): measured as loaded, without writes of the bench's own.
   const choices = periodChoices();
   const employer = { organizationId: orgs.employer, organizationKind: "EMPLOYER" as const };
   const prescriber = { organizationId: orgs.prescriber, organizationKind: "PRESCRIBER" as const };
