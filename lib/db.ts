@@ -62,7 +62,7 @@ export const sqlTimestamp = (date: Date) => Prisma.sql`${date.toISOString()}::ti
  * transaction at a time, and a busy machine is slow; Prisma's defaults (2 s to start, 5 s to
  * finish) turn such a queue into a technical error.
  */
-export const WRITE_TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
+const WRITE_TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 
 const WRITE_ATTEMPTS = 3;
 

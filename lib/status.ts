@@ -7,6 +7,10 @@
 export const APPLICATION_STATUSES = ["NEW", "PROCESSING", "ACCEPTED", "POSTPONED", "REFUSED", "CANCELLED", "OBSOLETE"] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** A count per status, every status present at 0: what the counters, lists and statistics fill. */
+export const emptyStatusCounts = () =>
+  Object.fromEntries(APPLICATION_STATUSES.map((status) => [status, 0])) as Record<ApplicationStatus, number>;
+
 export function isStatus(value: unknown): value is ApplicationStatus {
   return typeof value === "string" && (APPLICATION_STATUSES as readonly string[]).includes(value);
 }

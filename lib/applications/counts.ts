@@ -4,7 +4,7 @@ import { readDb } from "@/lib/read-db";
 import { isPrescriber, type AccessScope } from "@/lib/access";
 import type { ArchiveView } from "@/lib/applications/list-filters";
 import type { Job } from "@/lib/jobs/types";
-import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
+import { emptyStatusCounts, type ApplicationStatus } from "@/lib/status";
 
 /**
  * Counts per status from the counter table (ApplicationCount, kept by a trigger in the writer's
@@ -19,7 +19,7 @@ export async function readStatusCounts(scope: AccessScope, view: ArchiveView): P
     where: { organizationId: scope.organizationId, side: scope.organizationKind, ...(archived === undefined ? {} : { archived }) },
     select: { status: true, count: true },
   });
-  const counts = Object.fromEntries(APPLICATION_STATUSES.map((status) => [status, 0])) as Record<ApplicationStatus, number>;
+  const counts = emptyStatusCounts();
   for (const row of rows) counts[row.status] += row.count;
   return counts;
 }

@@ -3,7 +3,7 @@ import { readDb } from "@/lib/read-db";
 import { seesArchive, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
 import type { ArchiveView } from "@/lib/applications/list-filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
+import { APPLICATION_STATUSES, emptyStatusCounts, type ApplicationStatus } from "@/lib/status";
 import { COUNT_CAP } from "@/lib/applications/count-cap";
 
 export interface StatusCounts {
@@ -11,8 +11,6 @@ export interface StatusCounts {
   /** Some count stopped at the cap: it says "at least" (lib/applications/count-cap.ts). */
   capped: boolean;
 }
-
-const zeroCounts = () => Object.fromEntries(APPLICATION_STATUSES.map((status) => [status, 0])) as Record<ApplicationStatus, number>;
 
 /**
  * Counts per status of the organisation's applications under `where`, every status present (0 when
@@ -27,7 +25,7 @@ export async function countApplicationsByStatus(
 ): Promise<StatusCounts> {
   const db = await readDb();
   const visible: Prisma.JobApplicationWhereInput = { AND: [visibleApplicationsWhere(ctx), where] };
-  const counts = zeroCounts();
+  const counts = emptyStatusCounts();
   // Newest first, as the lists: the planner walks an (organisation, …, createdAt) index and stops at
   // the cap, rather than scanning the table for matches scattered through it.
   const newestFirst = { createdAt: "desc" } as const;

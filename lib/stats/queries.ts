@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ownMemberOfApplicationSql, visibleApplicationsSql, type AccessScope } from "@/lib/access";
 import { sqlTimestamp } from "@/lib/db";
-import { APPLICATION_STATUSES, isStatus, PENDING_STATUSES, type ApplicationStatus, type RefusalReason } from "@/lib/status";
+import { emptyStatusCounts, isStatus, PENDING_STATUSES, type ApplicationStatus, type RefusalReason } from "@/lib/status";
 import { periodMonths, type StatsPeriod } from "@/lib/stats/period";
 
 /**
@@ -41,7 +41,6 @@ export interface OrganizationStats {
   members: MemberFigures[];
 }
 
-const emptyCounts = () => Object.fromEntries(APPLICATION_STATUSES.map((status) => [status, 0])) as Record<ApplicationStatus, number>;
 // Timestamps are stored as UTC without a zone: months are counted as Paris has them.
 const PARIS_MONTH = Prisma.sql`to_char((a."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Paris', 'YYYY-MM')`;
 const DAYS = (from: Prisma.Sql, to: Prisma.Sql) => Prisma.sql`extract(epoch from (${to} - ${from})) / 86400`;
@@ -92,7 +91,7 @@ export async function organizationStats(scope: AccessScope, period: StatsPeriod)
       GROUP BY u.id ORDER BY total DESC, u."lastName", u."firstName"`,
   ]);
 
-  const months = periodMonths(period).map(({ key, label }) => ({ month: key, label, counts: emptyCounts() }));
+  const months = periodMonths(period).map(({ key, label }) => ({ month: key, label, counts: emptyStatusCounts() }));
   const monthIndex = new Map(months.map((month) => [month.month, month]));
   let total = 0;
   for (const row of byMonth) {
