@@ -111,6 +111,10 @@ export function manageableEmployerWhere(ctx: Pick<MemberContext, "userId" | "org
 export function visibleJobsWhere(scope: AccessScope): Prisma.JobDescriptionWhereInput | null {
   return isEmployer(scope) ? { organizationId: scope.organizationId } : null;
 }
+/** visibleJobsWhere as an SQL condition on "JobDescription" (the list filter's direct read); null: none. */
+export function visibleJobsSql(scope: AccessScope): Prisma.Sql | null {
+  return isEmployer(scope) ? Prisma.sql`"organizationId" = ${scope.organizationId}` : null;
+}
 // Issue 13: a prescriber sees, and applies for, an employer's open jobs only: closed ones are the
 // employer's history. The send re-checks this under a lock (lib/applications/send.ts).
 /** The jobs of an employer any prescriber may see and pick when sending to it. */

@@ -40,12 +40,14 @@ const DIRECT_TYPES = {
 
 /**
  * The rows of one SELECT read by the `pg` driver on the client's own pool, without Prisma's result
- * mapping: for bulk reads only (the exports, issue 14). Through `$queryRaw`, 200,000 exported rows
- * left ~200 MB of copies to V8's old generation, collected late (the export's peak RSS); read here,
- * ~30 MB (README "Exports"). Dates as Prisma gives them; json columns parsed; cast enums to text.
+ * mapping: for bulk reads (the exports, issue 14) and the hottest small reads of the list screens
+ * (lib/read-db.ts readRowsDirect). Through `$queryRaw`, 200,000 exported rows left ~200 MB of copies
+ * to V8's old generation, collected late (the export's peak RSS); read here, ~30 MB (README
+ * "Exports"). A small read costs about half the CPU of a Prisma one (issue 12). Dates as Prisma
+ * gives them; json columns parsed; cast enums to text.
  */
-export async function queryRowsDirect<T extends pg.QueryResultRow>(query: Prisma.Sql): Promise<T[]> {
-  const { rows } = await poolOf(client()).query<T>({ text: query.text, values: query.values, types: DIRECT_TYPES });
+export async function queryRowsDirect<T extends pg.QueryResultRow>(query: Prisma.Sql, db: PrismaClient = client()): Promise<T[]> {
+  const { rows } = await poolOf(db).query<T>({ text: query.text, values: query.values, types: DIRECT_TYPES });
   return rows;
 }
 export type TransactionClient = Prisma.TransactionClient;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db";
-import { readDb } from "@/lib/read-db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { readRowsDirect } from "@/lib/read-db";
 import { isPrescriber, type AccessScope } from "@/lib/access";
 import type { ArchiveView } from "@/lib/applications/list-filters";
 import type { Job } from "@/lib/jobs/types";
@@ -13,12 +14,11 @@ import { emptyStatusCounts, type ApplicationStatus } from "@/lib/status";
  */
 export async function readStatusCounts(scope: AccessScope, view: ArchiveView): Promise<Record<ApplicationStatus, number>> {
   const archived = isPrescriber(scope) || view === "all" ? undefined : view === "archived";
-  const rows = await (
-    await readDb()
-  ).applicationCount.findMany({
-    where: { organizationId: scope.organizationId, side: scope.organizationKind, ...(archived === undefined ? {} : { archived }) },
-    select: { status: true, count: true },
-  });
+  const rows = await readRowsDirect<{ status: ApplicationStatus; count: number }>(
+    Prisma.sql`SELECT status::text AS status, count FROM "ApplicationCount"
+      WHERE "organizationId" = ${scope.organizationId} AND side = ${scope.organizationKind}::"OrganizationKind"
+      ${archived === undefined ? Prisma.empty : Prisma.sql`AND archived = ${archived}`}`,
+  );
   const counts = emptyStatusCounts();
   for (const row of rows) counts[row.status] += row.count;
   return counts;

@@ -69,6 +69,8 @@ describe("readFilterChoices", () => {
     const employer = await createOrganization("EMPLOYER");
     const member = await createMember(employer);
     const word = tag();
+    // Nobody has sent yet: an empty select, not a search field.
+    expect(await readFilterChoices(member.ctx, "prescriberOrganization")).toEqual({ mode: "select", options: [] });
     const sent = await prescribersSendingTo(employer, FILTER_SELECT_MAX_CHOICES, (i) => `Agence ${word} ${String(i).padStart(2, "0")}`);
 
     const select = await readFilterChoices(member.ctx, "prescriberOrganization", sent[3]!.id);

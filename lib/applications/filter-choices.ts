@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { readDb } from "@/lib/read-db";
+import { readRowsDirect } from "@/lib/read-db";
 import { filterChoiceIdsSql, type AccessScope } from "@/lib/access";
 import { personName } from "@/lib/people";
 import {
@@ -14,7 +14,7 @@ import {
 // The choices of the lists' people and organisation filters (issue 12), read from the small tables
 // the applications' trigger keeps (EmployerSender, EmployerHandler, OrganizationSender) and the
 // members, never from the applications; which ids an organisation may pick: lib/access.ts.
-// From the replica when there is one (lib/read-db.ts).
+// From the replica when there is one, straight from the driver (lib/read-db.ts readRowsDirect).
 
 interface ChoiceRow {
   id: string;
@@ -25,37 +25,39 @@ interface ChoiceRow {
   email?: string;
 }
 
-const organizations = (kind: "PRESCRIBER" | "EMPLOYER") =>
-  Prisma.sql`SELECT c.id, c.name, c.city FROM "Organization" c WHERE c.kind = ${kind}::"OrganizationKind"`;
-const users = Prisma.sql`SELECT c.id, c."firstName", c."lastName", c.email FROM "User" c WHERE TRUE`;
+const organizations = (kind: "PRESCRIBER" | "EMPLOYER") => ({
+  columns: Prisma.sql`c.id, c.name, c.city`,
+  from: Prisma.sql`"Organization" c WHERE c.kind = ${kind}::"OrganizationKind"`,
+});
+const users = { columns: Prisma.sql`c.id, c."firstName", c."lastName", c.email`, from: Prisma.sql`"User" c WHERE TRUE` };
 const userLabel = (row: ChoiceRow) => personName({ firstName: row.firstName ?? "", lastName: row.lastName ?? "" }) || row.email || "";
 
-/** Per filter: its rows (aliased c), the columns a search word may match, their order and label. */
+/** Per filter: its rows (aliased c: columns, and a FROM … WHERE to extend), the columns a search word may match, their order and label. */
 const SOURCES: Record<
   FilterChoiceName,
-  { rows: Prisma.Sql; searched: Prisma.Sql[]; order: Prisma.Sql; label: (row: ChoiceRow) => string }
+  { columns: Prisma.Sql; from: Prisma.Sql; searched: Prisma.Sql[]; order: Prisma.Sql; label: (row: ChoiceRow) => string }
 > = {
   prescriberOrganization: {
-    rows: organizations("PRESCRIBER"),
+    ...organizations("PRESCRIBER"),
     searched: [Prisma.sql`c.name`],
     order: Prisma.sql`c.name, c.id`,
     label: (row) => row.name ?? "",
   },
   // The employer's city tells two branches of one network apart, as in its label.
   employer: {
-    rows: organizations("EMPLOYER"),
+    ...organizations("EMPLOYER"),
     searched: [Prisma.sql`c.name`, Prisma.sql`c.city`],
     order: Prisma.sql`c.name, c.id`,
     label: (row) => (row.city ? `${row.name} (${row.city})` : (row.name ?? "")),
   },
   handler: {
-    rows: users,
+    ...users,
     searched: [Prisma.sql`c."firstName"`, Prisma.sql`c."lastName"`],
     order: Prisma.sql`c."lastName", c."firstName", c.id`,
     label: userLabel,
   },
   sender: {
-    rows: users,
+    ...users,
     searched: [Prisma.sql`c."firstName"`, Prisma.sql`c."lastName"`, Prisma.sql`c.email`],
     order: Prisma.sql`c."lastName", c."firstName", c.id`,
     label: userLabel,
@@ -67,30 +69,34 @@ async function readChoices(scope: AccessScope, filter: FilterChoiceName, conditi
   const ids = filterChoiceIdsSql(scope, filter);
   if (!ids) return [];
   const source = SOURCES[filter];
-  const rows = await (
-    await readDb()
-  ).$queryRaw<
-    ChoiceRow[]
-  >`${source.rows} AND c.id IN (${ids}) ${condition} ORDER BY ${source.order} ${limit ? Prisma.sql`LIMIT ${limit}` : Prisma.empty}`;
+  const rows = await readRowsDirect<ChoiceRow & Record<string, unknown>>(
+    Prisma.sql`SELECT ${source.columns} FROM ${source.from} AND c.id IN (${ids}) ${condition}
+      ORDER BY ${source.order} ${limit ? Prisma.sql`LIMIT ${limit}` : Prisma.empty}`,
+  );
   return rows.map((row) => ({ id: row.id, label: source.label(row) }));
 }
 
 /**
  * What a list page offers in one filter: every choice while there are at most
  * FILTER_SELECT_MAX_CHOICES (a native select), else only the current one, named here, for the
- * search field: the page never carries thousands of organisations.
+ * search field: the page never carries thousands of organisations. One statement: the count, which
+ * stops past the threshold (a few index entries, however many partners there are), and the rows it
+ * calls for; a count row comes back even when no choice does.
  */
 export async function readFilterChoices(scope: AccessScope, filter: FilterChoiceName, selectedId?: string): Promise<FilterChoices> {
   const ids = filterChoiceIdsSql(scope, filter);
   if (!ids) return { mode: "select", options: [] };
-  // Counting stops past the threshold: a few index entries, however many partners there are.
-  const [counted] = await (
-    await readDb()
-  ).$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM (${ids} LIMIT ${FILTER_SELECT_MAX_CHOICES + 1}) AS choice`;
-  if ((counted?.count ?? 0) <= FILTER_SELECT_MAX_CHOICES)
-    return { mode: "select", options: await readChoices(scope, filter, Prisma.empty) };
-  const [selected] = selectedId ? await readChoices(scope, filter, Prisma.sql`AND c.id = ${selectedId}`) : [];
-  return { mode: "search", selected: selected ?? null };
+  const source = SOURCES[filter];
+  const rows = await readRowsDirect<ChoiceRow & { choiceCount: number } & Record<string, unknown>>(
+    Prisma.sql`WITH counted AS (SELECT count(*)::int AS n FROM (${ids} LIMIT ${FILTER_SELECT_MAX_CHOICES + 1}) AS choice)
+      SELECT counted.n AS "choiceCount", choice.* FROM counted LEFT JOIN LATERAL (
+        SELECT ${source.columns}, row_number() OVER (ORDER BY ${source.order}) AS rank FROM ${source.from}
+        AND c.id IN (${ids}) AND (counted.n <= ${FILTER_SELECT_MAX_CHOICES} OR c.id = ${selectedId ?? null})
+      ) AS choice ON TRUE ORDER BY choice.rank`,
+  );
+  const choices = rows.filter((row) => row.id !== null).map((row) => ({ id: row.id, label: source.label(row) }));
+  if ((rows[0]?.choiceCount ?? 0) <= FILTER_SELECT_MAX_CHOICES) return { mode: "select", options: choices };
+  return { mode: "search", selected: choices[0] ?? null };
 }
 
 /** `%word%` for ILIKE, the word's own % _ and \ taken literally. */

@@ -3,7 +3,15 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { createJob as buildJob, createMember, createScenario } from "@/test/fixtures";
-import { createJob, listJobChanges, listJobs, setJobOpen, setSpontaneousOpen, updateJob } from "@/lib/job-descriptions/jobs";
+import {
+  createJob,
+  listJobChanges,
+  listJobChoices,
+  listJobs,
+  setJobOpen,
+  setSpontaneousOpen,
+  updateJob,
+} from "@/lib/job-descriptions/jobs";
 import { jobDescriptionSchema, updateJobSchema } from "@/lib/job-descriptions/validation";
 
 const fields = { title: "Agent de tri", contractType: "CDDI", city: "Roubaix", department: "59", weeklyHours: "26", positions: "3" };
@@ -57,6 +65,21 @@ describe("fiches de poste", () => {
     expect(await prisma.jobChange.count({ where: { organizationId: s.employerOrg.id } })).toBe(0);
     expect(await listJobs(other.employer.ctx)).toEqual([]);
     expect(await listJobs(s.prescriber.ctx)).toEqual([]);
+  });
+
+  it("offers the employer's own jobs in the list's « Poste » filter, open ones first, then by title", async () => {
+    const s = await createScenario();
+    const other = await createScenario();
+    const closed = await buildJob(s.employerOrg.id, { title: "Agent de tri", isOpen: false });
+    const second = await buildJob(s.employerOrg.id, { title: "Vendeur" });
+    const first = await buildJob(s.employerOrg.id, { title: "Cariste" });
+    await buildJob(other.employerOrg.id, { title: "Ailleurs" });
+    expect(await listJobChoices(s.employer.ctx)).toEqual([
+      { id: first.id, title: "Cariste", isOpen: true },
+      { id: second.id, title: "Vendeur", isOpen: true },
+      { id: closed.id, title: "Agent de tri", isOpen: false },
+    ]);
+    expect(await listJobChoices(s.prescriber.ctx)).toEqual([]);
   });
 
   it("refuses bad input with French messages", () => {

@@ -1,8 +1,9 @@
 import "server-only";
 import { prisma, writeTransaction } from "@/lib/db";
+import { readRowsDirect } from "@/lib/read-db";
 import type { MemberContext } from "@/lib/auth/guards";
-import { manageableEmployerWhere, manageableJobsWhere, visibleJobsWhere, type AccessScope } from "@/lib/access";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { manageableEmployerWhere, manageableJobsWhere, visibleJobsSql, visibleJobsWhere, type AccessScope } from "@/lib/access";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { JOB_FIELD_LABELS, type JobChangeAction, type JobField } from "@/lib/job-descriptions/vocabulary";
 import type { JobDescriptionInput, SetJobOpenInput, SetSpontaneousOpenInput, UpdateJobInput } from "@/lib/job-descriptions/validation";
 
@@ -33,6 +34,17 @@ export async function listJobs(scope: AccessScope): Promise<JobRow[]> {
   const where = visibleJobsWhere(scope);
   if (!where) return [];
   return prisma.jobDescription.findMany({ where, orderBy: [{ isOpen: "desc" }, { title: "asc" }, { id: "asc" }], select: jobSelect });
+}
+
+export type JobChoice = Pick<JobRow, "id" | "title" | "isOpen">;
+
+/** The "Poste" filter of "Candidatures reçues": listJobs' jobs and order, only what the select shows, straight from the driver. */
+export async function listJobChoices(scope: AccessScope): Promise<JobChoice[]> {
+  const visible = visibleJobsSql(scope);
+  if (!visible) return [];
+  return readRowsDirect<JobChoice>(
+    Prisma.sql`SELECT id, title, "isOpen" FROM "JobDescription" WHERE ${visible} ORDER BY "isOpen" DESC, title, id`,
+  );
 }
 
 export async function getJob(scope: AccessScope, jobId: string): Promise<JobRow | null> {

@@ -12,7 +12,7 @@ import {
   type ListFilters,
 } from "@/lib/applications/list-filters";
 import { readFilterChoices } from "@/lib/applications/filter-choices";
-import { listJobs } from "@/lib/job-descriptions/jobs";
+import { listJobChoices } from "@/lib/job-descriptions/jobs";
 import { APPLICATION_STATUSES, countInGroup, STATUS_GROUPS, type ApplicationStatus } from "@/lib/status";
 import { EMPLOYER_LIST_PATH, EmployerFilters } from "@/components/applications/employer-filters";
 import { EmployerApplicationsTable } from "@/components/applications/employer-applications-table";
@@ -44,7 +44,7 @@ export default async function EmployerApplicationsPage({
     listApplications(member, filters),
     readFilterChoices(member, "prescriberOrganization", filters.prescriberOrganization),
     readFilterChoices(member, "handler", filters.handler),
-    listJobs(member),
+    listJobChoices(member),
   ]);
 
   // Counters and filters keep the other filters and restart at page one.
