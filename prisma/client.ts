@@ -11,6 +11,10 @@ const pools = (globalForPools.prismaPools ??= new WeakMap());
 export function createPrismaClient(databaseUrl: string, options: { embedded?: boolean } = {}): PrismaClient {
   // The embedded PGlite serialises every query anyway: a few connections are enough.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.embedded ? 4 : 10 });
+  // An idle connection the server ends (a restart, a failover, a dropped database) is an 'error'
+  // event on the pool: pg drops that connection and opens another on the next query, but with no
+  // listener Node would stop the whole process on it.
+  pool.on("error", (error) => console.warn(`[db] an idle connection was closed by the server: ${error.message}`));
   // Our own pool, so that bulk reads can share it (poolOf); $disconnect() still ends it.
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);

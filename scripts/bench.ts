@@ -128,11 +128,12 @@ async function benchLists(url: string, isEmbedded: boolean, orgs: ScaleOrganizat
 
   process.env.DATABASE_URL = url;
   process.env.EMBEDDED_DATABASE = isEmbedded ? "1" : "0";
-  const { findApplicationPage, listApplications, listRowSelect } = await import("../lib/applications/list");
+  const { findApplicationPage, listApplications } = await import("../lib/applications/list");
   const { countApplicationsByStatus } = await import("../lib/applications/queries");
   const { readStatusCounts } = await import("../lib/applications/counts");
   const { parseListFilters } = await import("../lib/applications/list-filters");
-  const { prisma } = await import("../lib/db");
+  const { prisma, sqlTimestamp } = await import("../lib/db");
+  const { Prisma } = await import("../lib/generated/prisma/client");
   const scope = { organizationId: orgs.employer, organizationKind: "EMPLOYER" as const };
   // A name of this employer's list: its newest application's candidate.
   const named = await prisma.jobApplication.findFirstOrThrow({
@@ -150,7 +151,8 @@ async function benchLists(url: string, isEmbedded: boolean, orgs: ScaleOrganizat
     skip: deepOffset,
     select: { id: true, createdAt: true },
   });
-  const deepCursor = `${deepRow.createdAt.toISOString()}_${deepRow.id}`;
+  // The list's own cursor (lib/applications/list.ts encodeCursor): the default order and the row's keys.
+  const deepCursor = Buffer.from(JSON.stringify(["date_desc", deepRow.createdAt.toISOString(), deepRow.id])).toString("base64url");
 
   // [name, run, target in ms on PostgreSQL (null = reference, not checked)]
   const measures: [string, () => Promise<unknown>, number | null][] = [
@@ -165,7 +167,16 @@ async function benchLists(url: string, isEmbedded: boolean, orgs: ScaleOrganizat
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           skip: deepOffset,
           take: 21,
-          select: listRowSelect,
+          // What a list row shows (the page itself reads it in SQL: lib/applications/list.ts).
+          select: {
+            id: true,
+            status: true,
+            createdAt: true,
+            candidateProfile: { select: { firstName: true, lastName: true } },
+            senderUser: { select: { firstName: true, lastName: true } },
+            senderOrganization: { select: { name: true } },
+            handler: { select: { firstName: true, lastName: true } },
+          },
         }),
       null,
     ],
@@ -178,7 +189,7 @@ async function benchLists(url: string, isEmbedded: boolean, orgs: ScaleOrganizat
     // A filter as broad as the whole list (a period of two years): the counts stop at the cap.
     [
       "filtered counts, capped (10,000 per status)",
-      () => countApplicationsByStatus(scope, { createdAt: { gte: new Date(Date.now() - 2 * 366 * 86_400_000) } }),
+      () => countApplicationsByStatus(scope, Prisma.sql`a."createdAt" >= ${sqlTimestamp(new Date(Date.now() - 2 * 366 * 86_400_000))}`),
       100,
     ],
     ["counts per status (counter table)", () => readStatusCounts(scope, "active"), 5],

@@ -6,18 +6,25 @@
  * DATABASE_URL=postgresql://…/<scale database> npm run bench:explain
  */
 import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../lib/generated/prisma/client";
+import { createPrismaClient, poolOf } from "../prisma/client";
 import { BENCH_USERS } from "../prisma/scale-seed";
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("DATABASE_URL is required");
 
-type Logged = { query: string; params: string };
+// Every statement on the app's pool, Prisma's and the direct reads' (lib/db.ts queryRowsDirect) alike.
+type Logged = { query: string; values: unknown[] };
 const logged: Logged[] = [];
-const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
-client.$on("query", (event) => logged.push({ query: event.query, params: event.params }));
-(globalThis as unknown as { prisma?: PrismaClient }).prisma = client;
+const client = createPrismaClient(url);
+const pool = poolOf(client);
+const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+pool.query = ((...args: unknown[]) => {
+  const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
+  if (typeof config === "string") logged.push({ query: config, values: values ?? [] });
+  else logged.push({ query: config.text, values: config.values ?? [] });
+  return query(...args);
+}) as typeof pool.query;
+(globalThis as unknown as { prisma?: typeof client }).prisma = client;
 
 async function main() {
   const { readStatusCounts } = await import("../lib/applications/counts");
@@ -60,8 +67,7 @@ async function main() {
   for (const [name, run] of screens) {
     logged.length = 0;
     await run();
-    for (const { query, params } of logged) {
-      const values = JSON.parse(params) as unknown[];
+    for (const { query, values } of [...logged]) {
       const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${query}`, values);
       console.log(`\n### ${name}\n\n${query.replace(/"public"\./g, "")}\n`);
       for (const row of plan.rows as { "QUERY PLAN": string }[]) console.log(row["QUERY PLAN"]);

@@ -1,5 +1,6 @@
 /** Filtered counts stop at a cap (issue 12): exact below it, "et plus" past it, per status, and never another organisation's rows. */
 import { describe, expect, it } from "vitest";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { countApplicationsByStatus } from "@/lib/applications/queries";
 import { COUNT_CAP, formatListCount } from "@/lib/applications/count-cap";
 import { createApplication, createCandidate, createMember, createOrganization } from "@/test/fixtures";
@@ -22,14 +23,14 @@ async function employerWith(statuses: ("NEW" | "PROCESSING" | "REFUSED")[]) {
 describe("countApplicationsByStatus with a cap", () => {
   it("counts exactly up to the cap", async () => {
     const s = await employerWith(["NEW", "NEW", "PROCESSING"]);
-    const result = await countApplicationsByStatus(s.member.ctx, { senderOrganizationId: s.prescriber.id }, 3);
+    const result = await countApplicationsByStatus(s.member.ctx, Prisma.sql`a."senderOrganizationId" = ${s.prescriber.id}`, 3);
     expect(result.capped).toBe(false);
     expect(result.counts).toMatchObject({ NEW: 2, PROCESSING: 1, REFUSED: 0 });
   });
 
   it("past the cap, says which statuses pass it and counts the others exactly", async () => {
     const s = await employerWith(["NEW", "NEW", "NEW", "NEW", "PROCESSING", "REFUSED", "REFUSED"]);
-    const result = await countApplicationsByStatus(s.member.ctx, { senderOrganizationId: s.prescriber.id }, 3);
+    const result = await countApplicationsByStatus(s.member.ctx, Prisma.sql`a."senderOrganizationId" = ${s.prescriber.id}`, 3);
     expect(result.capped).toBe(true);
     // NEW stopped at cap + 1; the others are below the cap, exact.
     expect(result.counts).toMatchObject({ NEW: 4, PROCESSING: 1, REFUSED: 2, ACCEPTED: 0 });

@@ -1,9 +1,9 @@
 import "server-only";
 import { Writable } from "node:stream";
 import type ExcelJS from "exceljs";
-import { prisma, queryRowsDirect } from "@/lib/db";
+import { queryRowsDirect } from "@/lib/db";
 import type { AccessScope } from "@/lib/access";
-import { listBatchQuery } from "@/lib/applications/list";
+import { listBatchIds } from "@/lib/applications/list";
 import { parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
 import { exportColumnsFor, exportRowsQuery, type ExportColumn, type ExportRow, type ExportValue } from "@/lib/applications/export-columns";
 
@@ -31,15 +31,11 @@ export async function* iterateExportBatches(
 ): AsyncGenerator<ExportRow[]> {
   let last: ExportRow | null = null;
   for (;;) {
-    const ids: { id: string }[] = await prisma.jobApplication.findMany({
-      ...listBatchQuery(scope, filters, last && sortRowOf(last)),
-      take: batchSize,
-      select: { id: true },
-    });
+    const ids = await listBatchIds(scope, filters, last && sortRowOf(last), batchSize);
     if (ids.length === 0) return;
-    const rows = await queryRowsDirect<ExportRow>(exportRowsQuery(ids.map(({ id }) => id)));
+    const rows = await queryRowsDirect<ExportRow>(exportRowsQuery(ids));
     const byId = new Map(rows.map((row) => [row.id, row]));
-    const batch: ExportRow[] = ids.flatMap(({ id }) => byId.get(id) ?? []);
+    const batch: ExportRow[] = ids.flatMap((id) => byId.get(id) ?? []);
     yield batch;
     if (ids.length < batchSize || batch.length === 0) return;
     last = batch[batch.length - 1]!;

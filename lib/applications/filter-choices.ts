@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { ilikeContaining } from "@/lib/db";
 import { readRowsDirect } from "@/lib/read-db";
 import { filterChoiceIdsSql, type AccessScope } from "@/lib/access";
 import { personName } from "@/lib/people";
@@ -99,9 +100,6 @@ export async function readFilterChoices(scope: AccessScope, filter: FilterChoice
   return { mode: "search", selected: choices[0] ?? null };
 }
 
-/** `%word%` for ILIKE, the word's own % _ and \ taken literally. */
-const containing = (word: string) => `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-
 /**
  * The organisation's choices in this filter whose name (employers: or city; colleagues: or e-mail)
  * contains every word of the query, case aside as everywhere in the app (ILIKE), at most
@@ -114,7 +112,7 @@ export async function searchFilterChoices(scope: AccessScope, filter: FilterChoi
   const everyWord = words.map(
     (word) =>
       Prisma.sql`AND (${Prisma.join(
-        searched.map((column) => Prisma.sql`${column} ILIKE ${containing(word)}`),
+        searched.map((column) => Prisma.sql`${column} ILIKE ${ilikeContaining(word)}`),
         " OR ",
       )})`,
   );
