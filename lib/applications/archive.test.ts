@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { createApplication, createCandidate, createMember, createOrganization, createScenario } from "@/test/fixtures";
 import { archiveApplications, archiveUntouchedApplications, unarchiveApplications } from "@/lib/applications/archive";
+import { getApplicationForMember } from "@/lib/applications/detail";
 import { fire } from "@/lib/applications/transitions-test-utils";
 import { runJobs } from "@/lib/jobs/runner";
 import { archivingJob } from "@/lib/applications/archive";
@@ -114,6 +115,26 @@ describe("archiving by hand", () => {
     expect(await unarchiveApplications(scenario.employer.ctx, [{ ...item, status: "NEW" }])).toEqual([
       { applicationId: application.id, error: "stale", status: "POSTPONED" },
     ]);
+  });
+
+  it("shows when and by whom on the employer's page of the application, never on the prescriber's", async () => {
+    const { application } = await applicationIn("REFUSED");
+    const { user } = scenario.employer;
+    const active = await getApplicationForMember(scenario.employer.ctx, application.id);
+    expect(active).toMatchObject({ archivedAt: null, archivedBy: null });
+
+    const start = Date.now();
+    await archiveApplications(scenario.employer.ctx, [{ applicationId: application.id, status: "REFUSED" }]);
+    const employerPage = await getApplicationForMember(scenario.employer.ctx, application.id);
+    expect(employerPage).toMatchObject({ archivedBy: { firstName: user.firstName, lastName: user.lastName } });
+    expect(employerPage && "archivedAt" in employerPage && employerPage.archivedAt!.getTime()).toBeGreaterThanOrEqual(start - 1000);
+
+    // Issue 10: the prescriber's reading has no archive fields at all, nor the archiver's name.
+    const prescriberPage = await getApplicationForMember(scenario.prescriber.ctx, application.id);
+    expect(prescriberPage?.id).toBe(application.id);
+    expect(prescriberPage).not.toHaveProperty("archivedAt");
+    expect(prescriberPage).not.toHaveProperty("archivedBy");
+    expect(JSON.stringify(prescriberPage)).not.toContain(user.lastName);
   });
 });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { seesArchive, visibleApplicationsWhere, type AccessScope } from "@/lib/access";
+import { seesArchive, visibleApplicationsWhere, visibleLinkedApplicationsWhere, type AccessScope } from "@/lib/access";
 
 const person = { select: { id: true, firstName: true, lastName: true, email: true } } as const;
 
@@ -51,30 +51,43 @@ const detailSelect = {
   },
 } satisfies Prisma.JobApplicationSelect;
 
-export type ApplicationDetail = Prisma.JobApplicationGetPayload<{ select: typeof detailSelect }>;
-export type ApplicationDetailEvent = ApplicationDetail["events"][number];
-
-/**
- * One application with its history, if the member's current organisation may see it (DESIGN §6:
- * the employer that received it, the prescriber organisation that sent it); null otherwise, which
- * the page answers with a 404 — never another organisation's data.
- */
-export async function getApplicationForMember(ctx: AccessScope, applicationId: string): Promise<ApplicationDetail | null> {
-  if (!applicationId || applicationId.length > 64) return null;
-  return prisma.jobApplication.findFirst({
-    where: { AND: [{ id: applicationId }, visibleApplicationsWhere(ctx)] },
-    select: detailSelect,
-  });
+// Issue 13 item 4: the applications linked by a re-send, as relations of the detail (one Prisma
+// call for the three reads), each end only if this organisation may see it itself.
+const linkedSelect = { id: true, createdAt: true, status: true, employerOrganization: { select: { name: true } } } as const;
+function linksSelect(scope: AccessScope) {
+  const visible = visibleLinkedApplicationsWhere(scope);
+  return {
+    resentFrom: { where: visible, select: linkedSelect },
+    resentTo: { where: visible, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: linkedSelect },
+  } satisfies Prisma.JobApplicationSelect;
 }
 
+// Issue 10: archiving is the employer's own sorting; only its side's select names these columns.
+const archiveSelect = {
+  archivedAt: true,
+  archivedBy: { select: { firstName: true, lastName: true } },
+} satisfies Prisma.JobApplicationSelect;
+
+export type ApplicationDetail = Prisma.JobApplicationGetPayload<{ select: typeof detailSelect & ReturnType<typeof linksSelect> }>;
+export type ApplicationDetailEvent = ApplicationDetail["events"][number];
+/** The employer's detail: the same, with whether, when and by whom it was archived. */
+export type EmployerApplicationDetail = ApplicationDetail & Prisma.JobApplicationGetPayload<{ select: typeof archiveSelect }>;
+
 /**
- * Whether, when and by whom the application was archived — for the employer only: archiving is
- * its own sorting, never shown to the prescriber (issue 10). null: not the employer's, or unknown.
+ * One application with its history and its re-send links, if the member's current organisation may
+ * see it (DESIGN §6: the employer that received it, the prescriber organisation that sent it); null
+ * otherwise, which the page answers with a 404 — never another organisation's data. Only the
+ * employer's reading carries the archive state (lib/access.ts seesArchive): the prescriber's never
+ * has the fields.
  */
-export async function getArchiveStateForMember(ctx: AccessScope, applicationId: string) {
-  if (!seesArchive(ctx) || !applicationId || applicationId.length > 64) return null;
-  return prisma.jobApplication.findFirst({
-    where: { AND: [{ id: applicationId }, visibleApplicationsWhere(ctx)] },
-    select: { archivedAt: true, archivedBy: { select: { firstName: true, lastName: true } } },
-  });
+export async function getApplicationForMember(
+  scope: AccessScope,
+  applicationId: string,
+): Promise<ApplicationDetail | EmployerApplicationDetail | null> {
+  if (!applicationId || applicationId.length > 64) return null;
+  const where = { AND: [{ id: applicationId }, visibleApplicationsWhere(scope)] };
+  const select = { ...detailSelect, ...linksSelect(scope) };
+  return seesArchive(scope)
+    ? prisma.jobApplication.findFirst({ where, select: { ...select, ...archiveSelect } })
+    : prisma.jobApplication.findFirst({ where, select });
 }

@@ -2,10 +2,11 @@
 // visibility of each link to each organisation.
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import type { AccessScope } from "@/lib/access";
 import { acceptApplication } from "@/lib/applications/transitions";
 import { acceptSchema, todayInFrance } from "@/lib/applications/decision-validation";
 import { sendApplication } from "@/lib/applications/send";
-import { linkedApplications } from "@/lib/applications/resend";
+import { getApplicationForMember } from "@/lib/applications/detail";
 import { createCandidateLink } from "@/lib/candidate-links";
 import { getCandidateStatus } from "@/lib/candidate-status";
 import { createApplication, createJob, createMember, createOrganization, createScenario } from "@/test/fixtures";
@@ -84,6 +85,12 @@ describe("Envoyer à un autre employeur", () => {
     });
     return { ...s, secondEmployerOrg, secondEmployer, colleague, declined };
   }
+  /** The re-send links of the application page, as this organisation reads them. */
+  async function links(scope: AccessScope, applicationId: string) {
+    const detail = await getApplicationForMember(scope, applicationId);
+    if (!detail) throw new Error("not visible");
+    return { resentFrom: detail.resentFrom, resentTo: detail.resentTo };
+  }
   const resend = (world: Awaited<ReturnType<typeof declinedWorld>>, employerOrganizationId: string, resentFromId = world.declined.id) => ({
     candidateMode: "existing",
     candidateId: world.candidate.id,
@@ -106,14 +113,43 @@ describe("Envoyer à un autre employeur", () => {
     });
 
     // The prescriber organisation: from the first, a link to the second; from the second, to the first.
-    const fromFirst = await linkedApplications(w.prescriber.ctx, w.declined);
+    const fromFirst = await links(w.prescriber.ctx, w.declined.id);
     expect(fromFirst.resentTo.map((a) => a.id)).toEqual([second.id]);
-    const fromSecond = await linkedApplications(w.prescriber.ctx, second);
-    expect(fromSecond.resentFrom?.id).toBe(w.declined.id);
+    const fromSecond = await links(w.prescriber.ctx, second.id);
+    expect(fromSecond.resentFrom).toEqual({
+      id: w.declined.id,
+      createdAt: w.declined.createdAt,
+      status: "REFUSED",
+      employerOrganization: { name: w.employerOrg.name },
+    });
 
     // The first employer learns nothing about the second; the second sees no link to the first.
-    expect(await linkedApplications(w.employer.ctx, w.declined)).toEqual({ resentFrom: null, resentTo: [] });
-    expect(await linkedApplications(w.secondEmployer.ctx, second)).toEqual({ resentFrom: null, resentTo: [] });
+    expect(await links(w.employer.ctx, w.declined.id)).toEqual({ resentFrom: null, resentTo: [] });
+    expect(await links(w.secondEmployer.ctx, second.id)).toEqual({ resentFrom: null, resentTo: [] });
+  });
+
+  it("links only the applications the viewer may see itself, the re-sends oldest first", async () => {
+    const w = await declinedWorld();
+    const now = Date.now();
+    const resentAs = (sender: { userId: string; organizationId: string }, employerOrganizationId: string, minutesAgo: number) =>
+      createApplication({
+        candidateId: w.candidate.id,
+        sender,
+        employerOrganizationId,
+        resentFromId: w.declined.id,
+        createdAt: new Date(now - minutesAgo * 60_000),
+      });
+    const later = await resentAs(w.prescriber.ctx, w.secondEmployerOrg.id, 1);
+    const earlier = await resentAs(w.colleague.ctx, (await createOrganization("EMPLOYER")).id, 5);
+    // A link another prescriber organisation holds (as data may have it): neither end is the other's to see.
+    const otherPrescriber = await createMember(await createOrganization("PRESCRIBER"));
+    const foreign = await resentAs(otherPrescriber.ctx, w.secondEmployerOrg.id, 3);
+
+    expect((await links(w.prescriber.ctx, w.declined.id)).resentTo.map((a) => a.id)).toEqual([earlier.id, later.id]);
+    expect(await links(otherPrescriber.ctx, foreign.id)).toEqual({ resentFrom: null, resentTo: [] });
+    // The second employer received both: each page links to nothing of the first employer's.
+    expect((await links(w.secondEmployer.ctx, later.id)).resentFrom).toBeNull();
+    expect((await links(w.secondEmployer.ctx, foreign.id)).resentFrom).toBeNull();
   });
 
   it("refuses, writing nothing: the same employer, an application not declined, another organisation's, another candidate", async () => {

@@ -3,11 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMember } from "@/lib/auth/guards";
 import { isEmployer as isEmployerOrganization, mayResendApplication } from "@/lib/access";
-import { linkedApplications } from "@/lib/applications/resend";
 import { listJobs } from "@/lib/job-descriptions/jobs";
 import { jobLabel } from "@/lib/job-descriptions/vocabulary";
 import { ResendLinks } from "@/components/applications/resend-links";
-import { getApplicationForMember, getArchiveStateForMember } from "@/lib/applications/detail";
+import { getApplicationForMember } from "@/lib/applications/detail";
 import { listApplicationNotes } from "@/lib/applications/notes";
 import { STATUS_DESCRIPTIONS } from "@/lib/status";
 import { ArchivedBadge, StatusBadge } from "@/components/applications/status-badge";
@@ -32,13 +31,12 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const isEmployer = isEmployerOrganization(member);
   // Everything at once from the id: each read is scoped by lib/access.ts on its own, so nothing is
-  // shown when the application is not this organisation's (404 below).
-  const [application, archive, notes, linked, jobs] = await Promise.all([
+  // shown when the application is not this organisation's (404 below). The detail carries the
+  // re-send links and, for the employer only, the archive state.
+  const [application, notes, jobs] = await Promise.all([
     getApplicationForMember(member, id),
-    getArchiveStateForMember(member, id),
     // The team's notes: [] for the prescriber side (lib/access.ts), and rendered only below for the employer.
     isEmployer ? listApplicationNotes(member, id) : [],
-    linkedApplications(member, { id }),
     // "Poste retenu" choices: [] for the prescriber side (lib/access.ts visibleJobsWhere).
     listJobs(member),
   ]);
@@ -46,9 +44,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
 
   const appliedFor = new Set(application.jobs.map(({ jobDescription }) => jobDescription.id));
   const hireableJobs = jobs.map((job) => ({ id: job.id, label: jobLabel(job), isOpen: job.isOpen, appliedFor: appliedFor.has(job.id) }));
-  const archived = archive?.archivedAt
-    ? { on: formatDay(archive.archivedAt), by: archive.archivedBy ? personName(archive.archivedBy) : null }
-    : null;
+  // Only the employer's detail has the archive fields (lib/applications/detail.ts).
+  const archived =
+    "archivedAt" in application && application.archivedAt
+      ? { on: formatDay(application.archivedAt), by: application.archivedBy ? personName(application.archivedBy) : null }
+      : null;
   const candidate = personName(application.candidateProfile);
 
   return (
@@ -92,8 +92,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       <ResendLinks
         applicationId={application.id}
         mayResend={mayResendApplication(member, { senderOrganizationId: application.senderOrganization.id, status: application.status })}
-        resentFrom={linked.resentFrom}
-        resentTo={linked.resentTo}
+        resentFrom={application.resentFrom}
+        resentTo={application.resentTo}
       />
 
       <ApplicationFacts application={application} />
