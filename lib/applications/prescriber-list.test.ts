@@ -63,6 +63,9 @@ describe("listApplications on the prescriber side", () => {
       s.apps.newA.id,
       s.apps.refusedB.id,
     ]);
+    // Typed characters are matched as such: « % » or « _ » is not a wildcard matching every name.
+    expect((await list({ candidate: "%" })).rows).toEqual([]);
+    expect((await list({ candidate: "_" })).rows).toEqual([]);
     expect(ids((await list({ sender: s.colleague.user.id })).rows)).toEqual([s.apps.refusedB.id, s.apps.processingA.id]);
     expect(ids((await list({ employer: s.employerA.id })).rows)).toEqual([s.apps.newA.id, s.apps.processingA.id]);
     expect(ids((await list({ sentFrom: isoDay(s.now - 15 * DAY), sentTo: isoDay(s.now - 5 * DAY) })).rows)).toEqual([s.apps.refusedB.id]);
