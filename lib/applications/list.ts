@@ -259,20 +259,48 @@ interface ListRowColumns extends Record<string, unknown> {
   archivedAt: Date | null;
 }
 
-const LIST_ROW_COLUMNS = Prisma.sql`a.id, a.status::text AS status, a."createdAt", a."jobTitle", a.spontaneous, a."archivedAt",
-  a."candidateId", p."firstName" AS "candidateFirstName", p."lastName" AS "candidateLastName",
-  a."senderUserId", sender."firstName" AS "senderFirstName", sender."lastName" AS "senderLastName",
-  a."senderOrganizationId", "senderOrganization".name AS "senderOrganizationName",
-  a."employerOrganizationId", employer.name AS "employerOrganizationName", employer.city AS "employerOrganizationCity",
-  a."handlerId", handler."firstName" AS "handlerFirstName", handler."lastName" AS "handlerLastName",
-  (SELECT coalesce(json_agg(json_build_object('jobDescription', json_build_object('title', job.title, 'contractType', job."contractType"))
-     ORDER BY job.title, job.id), '[]') FROM "ApplicationJob" aj JOIN "JobDescription" job ON job.id = aj."jobDescriptionId"
-   WHERE aj."applicationId" = a.id) AS jobs`;
+/**
+ * The page's rows are chosen first (the applications and, for their names, the sender's record of
+ * the person: two tables and the filters), then each row's names are looked up. One flat join of
+ * seven tables cost PostgreSQL 4 to 20 ms of planning per page (it weighs every join order), for
+ * 1 to 3 ms of execution.
+ */
+function listRowsSql(page: Prisma.Sql, keys: SortKey[]): Prisma.Sql {
+  return Prisma.sql`SELECT page.id, page.status::text AS status, page."createdAt", page."jobTitle", page.spontaneous, page."archivedAt",
+      page."candidateId", page."candidateFirstName", page."candidateLastName",
+      page."senderUserId", sender."firstName" AS "senderFirstName", sender."lastName" AS "senderLastName",
+      page."senderOrganizationId", "senderOrganization".name AS "senderOrganizationName",
+      page."employerOrganizationId", employer.name AS "employerOrganizationName", employer.city AS "employerOrganizationCity",
+      page."handlerId", handler."firstName" AS "handlerFirstName", handler."lastName" AS "handlerLastName", jobs.jobs
+    FROM (${page}) AS page
+    CROSS JOIN LATERAL (SELECT u."firstName", u."lastName" FROM "User" u WHERE u.id = page."senderUserId") AS sender
+    CROSS JOIN LATERAL (SELECT o.name FROM "Organization" o WHERE o.id = page."senderOrganizationId") AS "senderOrganization"
+    CROSS JOIN LATERAL (SELECT o.name, o.city FROM "Organization" o WHERE o.id = page."employerOrganizationId") AS employer
+    LEFT JOIN LATERAL (SELECT u."firstName", u."lastName" FROM "User" u WHERE u.id = page."handlerId") AS handler ON TRUE
+    CROSS JOIN LATERAL (
+      SELECT coalesce(json_agg(json_build_object('jobDescription', json_build_object('title', job.title, 'contractType', job."contractType"))
+        ORDER BY job.title, job.id), '[]') AS jobs
+      FROM "ApplicationJob" aj JOIN "JobDescription" job ON job.id = aj."jobDescriptionId" WHERE aj."applicationId" = page.id
+    ) AS jobs
+    ORDER BY ${Prisma.join(
+      keys.map(
+        ({ field, direction }) => Prisma.sql`page.${Prisma.raw(PAGE_COLUMN[field])} ${Prisma.raw(direction === "asc" ? "ASC" : "DESC")}`,
+      ),
+      ", ",
+    )}`;
+}
 
-const LIST_ROW_JOINS = Prisma.sql`JOIN "User" sender ON sender.id = a."senderUserId"
-  JOIN "Organization" "senderOrganization" ON "senderOrganization".id = a."senderOrganizationId"
-  JOIN "Organization" employer ON employer.id = a."employerOrganizationId"
-  LEFT JOIN "User" handler ON handler.id = a."handlerId"`;
+/** The columns of the chosen rows, for the lookups and the final order. */
+const PAGE_COLUMNS = Prisma.sql`a.id, a.status, a."createdAt", a."jobTitle", a.spontaneous, a."archivedAt", a."candidateId",
+  a."senderUserId", a."senderOrganizationId", a."employerOrganizationId", a."handlerId",
+  p."firstName" AS "candidateFirstName", p."lastName" AS "candidateLastName"`;
+const PAGE_COLUMN: Record<SortField, string> = {
+  createdAt: `"createdAt"`,
+  id: "id",
+  status: "status",
+  lastName: `"candidateLastName"`,
+  firstName: `"candidateFirstName"`,
+};
 
 const toListRow = (row: ListRowColumns): ApplicationListRow => ({
   id: row.id,
@@ -306,9 +334,12 @@ export async function findApplicationPage(scope: Scope, filters: ListFilters) {
   const cursor = after ?? before;
   const rows = (
     await readRowsDirect<ListRowColumns>(
-      Prisma.sql`SELECT ${LIST_ROW_COLUMNS} FROM "JobApplication" a ${PROFILE_JOIN} ${LIST_ROW_JOINS}
-        WHERE ${filtersSql(scope, filters)} AND ${statusSql(filters.status)} AND ${cursor ? keysetSql(keys, cursor) : Prisma.sql`TRUE`}
-        ORDER BY ${orderBySql(keys)} LIMIT ${PAGE_SIZE + 1}`,
+      listRowsSql(
+        Prisma.sql`SELECT ${PAGE_COLUMNS} FROM "JobApplication" a ${PROFILE_JOIN}
+          WHERE ${filtersSql(scope, filters)} AND ${statusSql(filters.status)} AND ${cursor ? keysetSql(keys, cursor) : Prisma.sql`TRUE`}
+          ORDER BY ${orderBySql(keys)} LIMIT ${PAGE_SIZE + 1}`,
+        keys,
+      ),
     )
   ).map(toListRow);
   const hasMore = rows.length > PAGE_SIZE;
