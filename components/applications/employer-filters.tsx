@@ -1,3 +1,6 @@
+"use client";
+// A client component: the page sends it the filters and their choices, not its element tree
+// (issue 12: the form was a tenth of the list page's RSC payload).
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { ListFilters } from "@/lib/applications/list-filters";
 import type { FilterChoices } from "@/lib/applications/filter-choice-validation";
@@ -5,8 +8,6 @@ import { FilterChoiceField } from "@/components/applications/filter-choice-field
 import { ListFiltersForm } from "@/components/applications/list-filters-form";
 import { ROUTES } from "@/lib/routes";
 import { SPONTANEOUS_LABEL } from "@/lib/job-descriptions/vocabulary";
-
-export const EMPLOYER_LIST_PATH = ROUTES.employerApplications;
 
 /** The filters of "Candidatures reçues": the shared frame plus the prescriber organisation and the handler. */
 export function EmployerFilters({
@@ -21,7 +22,11 @@ export function EmployerFilters({
   jobs: { id: string; title: string; isOpen: boolean }[];
 }) {
   return (
-    <ListFiltersForm action={EMPLOYER_LIST_PATH} filters={filters} dateLabels={{ from: "Reçue à partir du", to: "Reçue jusqu'au" }}>
+    <ListFiltersForm
+      action={ROUTES.employerApplications}
+      filters={filters}
+      dateLabels={{ from: "Reçue à partir du", to: "Reçue jusqu'au" }}
+    >
       {/* Filtering keeps the archive view chosen above the form. */}
       {filters.archive !== "active" && <input type="hidden" name="archive" value={filters.archive} />}
       <div className="fr-col-12 fr-col-md-4">

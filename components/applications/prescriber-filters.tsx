@@ -1,3 +1,6 @@
+"use client";
+// A client component: the page sends it the filters and their choices, not its element tree
+// (issue 12: the form was a tenth of the list page's RSC payload).
 import type { ListFilters } from "@/lib/applications/list-filters";
 import type { FilterChoices } from "@/lib/applications/filter-choice-validation";
 import { FilterChoiceField } from "@/components/applications/filter-choice-field";

@@ -1,20 +1,19 @@
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { ARCHIVED_LABEL, STATUS_BADGE, STATUS_LABELS, type ApplicationStatus } from "@/lib/status";
 
+// The DSFR badge's markup, written here rather than through react-dsfr's Badge, which gives every
+// badge a generated id nothing refers to: a list page renders twenty of them (issue 12, page weight).
+const badgeClass = (modifiers: (string | false | undefined)[], extra?: string) =>
+  ["fr-badge", ...modifiers.filter(Boolean).map((modifier) => `fr-badge--${modifier}`), extra].filter(Boolean).join(" ");
+
 export function StatusBadge({ status, small }: { status: ApplicationStatus; small?: boolean }) {
-  const severity = STATUS_BADGE[status];
-  return (
-    <Badge small={small} noIcon {...(severity ? { severity } : {})}>
-      {STATUS_LABELS[status]}
-    </Badge>
-  );
+  return <p className={badgeClass([STATUS_BADGE[status], small && "sm", "no-icon"])}>{STATUS_LABELS[status]}</p>;
 }
 
 /** "Archivée", next to the status on the employer's screens only. */
 export function ArchivedBadge({ small }: { small?: boolean }) {
   return (
-    <Badge small={small} noIcon className="fr-ml-1v" data-testid="archived-badge">
+    <p className={badgeClass([small && "sm", "no-icon"], "fr-ml-1v")} data-testid="archived-badge">
       {ARCHIVED_LABEL}
-    </Badge>
+    </p>
   );
 }

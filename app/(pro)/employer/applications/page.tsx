@@ -14,7 +14,8 @@ import {
 import { readFilterChoices } from "@/lib/applications/filter-choices";
 import { listJobChoices } from "@/lib/job-descriptions/jobs";
 import { APPLICATION_STATUSES, countInGroup, STATUS_GROUPS, type ApplicationStatus } from "@/lib/status";
-import { EMPLOYER_LIST_PATH, EmployerFilters } from "@/components/applications/employer-filters";
+import { EmployerFilters } from "@/components/applications/employer-filters";
+import { ROUTES } from "@/lib/routes";
 import { EmployerApplicationsTable } from "@/components/applications/employer-applications-table";
 import { toEmployerTableRows } from "@/components/applications/employer-table-rows";
 import { ArchiveViewNav } from "@/components/applications/archive-view-nav";
@@ -23,6 +24,7 @@ import { formatListCount } from "@/lib/applications/count-cap";
 
 export const metadata: Metadata = { title: "Candidatures reçues" };
 
+const EMPLOYER_LIST_PATH = ROUTES.employerApplications;
 const href = (filters: Partial<ListFilters>) => listHref(EMPLOYER_LIST_PATH, filters);
 
 const sameStatuses = (a: readonly ApplicationStatus[], b: readonly ApplicationStatus[]) =>
