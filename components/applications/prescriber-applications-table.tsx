@@ -1,39 +1,52 @@
+"use client";
 import Link from "next/link";
-import { appliedForLabel } from "@/lib/job-descriptions/vocabulary";
-import { Table } from "@codegouvfr/react-dsfr/Table";
-import type { ApplicationListRow } from "@/lib/applications/list";
+import type { PrescriberTableRow } from "@/components/applications/prescriber-table-rows";
 import { StatusLink } from "@/components/applications/status-link";
-import { formatDay, personName } from "@/components/applications/format";
 import { applicationPath, candidatePath } from "@/lib/routes";
 
-/** "Suivi des candidatures": one row per application sent by the organisation. */
-export function PrescriberApplicationsTable({ rows, caption }: { rows: ApplicationListRow[]; caption: string }) {
+/**
+ * "Suivi des candidatures": one row per application sent by the organisation (the DSFR table's
+ * markup). A client component: the page sends its rows' few strings, not their element tree.
+ */
+export function PrescriberApplicationsTable({ rows, caption }: { rows: PrescriberTableRow[]; caption: string }) {
   return (
-    <Table
-      caption={caption}
-      headers={["Candidat", "Employeur", "Envoyée par", "Date d'envoi", "Statut"]}
-      data={rows.map((row) => {
-        const candidate = personName(row.candidateProfile);
-        return [
-          <Link key="candidate" href={candidatePath(row.candidateProfile.candidateId)}>
-            {candidate}
-          </Link>,
-          <span key="employer">
-            {row.employerOrganization.name}
-            <span className="fr-hint-text">{appliedForLabel(row)}</span>
-          </span>,
-          personName(row.senderUser),
-          <time key="date" dateTime={row.createdAt.toISOString()}>
-            {formatDay(row.createdAt)}
-          </time>,
-          <StatusLink
-            key="status"
-            href={applicationPath(row.id)}
-            status={row.status}
-            description={`Voir la candidature de ${candidate} à ${row.employerOrganization.name}`}
-          />,
-        ];
-      })}
-    />
+    <div className="fr-table">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Candidat</th>
+            <th scope="col">Employeur</th>
+            <th scope="col">Envoyée par</th>
+            <th scope="col">Date d&apos;envoi</th>
+            <th scope="col">Statut</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link href={candidatePath(row.candidateId)}>{row.candidate}</Link>
+              </td>
+              <td>
+                {row.employer}
+                <span className="fr-hint-text">{row.appliedFor}</span>
+              </td>
+              <td>{row.sender}</td>
+              <td>
+                <time dateTime={row.sentAt}>{row.sentDay}</time>
+              </td>
+              <td>
+                <StatusLink
+                  href={applicationPath(row.id)}
+                  status={row.status}
+                  description={`Voir la candidature de ${row.candidate} à ${row.employer}`}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

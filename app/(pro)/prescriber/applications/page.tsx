@@ -8,6 +8,7 @@ import { readFilterChoices } from "@/lib/applications/filter-choices";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/status";
 import { PrescriberFilters } from "@/components/applications/prescriber-filters";
 import { PrescriberApplicationsTable } from "@/components/applications/prescriber-applications-table";
+import { toPrescriberTableRows } from "@/components/applications/prescriber-table-rows";
 import { StatusCounters } from "@/components/applications/status-counters";
 import { ROUTES } from "@/lib/routes";
 import { ListTotal } from "@/components/applications/export-links";
@@ -70,7 +71,7 @@ export default async function PrescriberApplicationsPage({
         </div>
       ) : (
         <PrescriberApplicationsTable
-          rows={rows}
+          rows={toPrescriberTableRows(rows)}
           caption={`Candidatures envoyées par ${member.organization.organizationName}, triées par ${LIST_SORT_LABELS[filters.sort].toLowerCase()}`}
         />
       )}
