@@ -171,21 +171,31 @@ const PROFILE_JOIN = Prisma.sql`JOIN "CandidateProfile" p ON p."candidateId" = a
 
 /**
  * Every filter but status and cursor, on "JobApplication" a: the counters show each status under
- * the other filters. Scoped first by lib/access.ts.
+ * the other filters. Scoped first by lib/access.ts. The name filter reads the sender's record of
+ * the person: the statement's own `p` when it joins it (PROFILE_JOIN), else a semi-join. Both
+ * at once made PostgreSQL hash-join the two copies over all 300,000 profiles (45 ms).
  */
-function filtersSql(scope: Scope, filters: ListFilters): Prisma.Sql {
+function filtersSql(scope: Scope, filters: ListFilters, { profileJoined }: { profileJoined: boolean }): Prisma.Sql {
   const and: Prisma.Sql[] = [visibleApplicationsSql(scope)];
   const archive = archiveViewSql(scope, filters.archive);
   if (archive) and.push(archive);
   if (filters.candidate) {
     // The sender's record: a prescriber searches its own names, an employer what it was sent.
+    const profile = Prisma.raw(profileJoined ? "p" : "named");
     const words = filters.candidate.split(/\s+/).slice(0, 4);
-    const everyWord = words.map(
-      (word) => Prisma.sql`(named."firstName" ILIKE ${ilikeContaining(word)} OR named."lastName" ILIKE ${ilikeContaining(word)})`,
+    const everyWord = Prisma.join(
+      words.map(
+        (word) =>
+          Prisma.sql`(${profile}."firstName" ILIKE ${ilikeContaining(word)} OR ${profile}."lastName" ILIKE ${ilikeContaining(word)})`,
+      ),
+      " AND ",
     );
-    and.push(Prisma.sql`EXISTS (SELECT 1 FROM "CandidateProfile" named
-      WHERE named."candidateId" = a."candidateId" AND named."organizationId" = a."senderOrganizationId"
-      AND ${Prisma.join(everyWord, " AND ")})`);
+    and.push(
+      profileJoined
+        ? everyWord
+        : Prisma.sql`EXISTS (SELECT 1 FROM "CandidateProfile" named
+            WHERE named."candidateId" = a."candidateId" AND named."organizationId" = a."senderOrganizationId" AND ${everyWord})`,
+    );
   }
   // Side-specific filters apply only where they make sense; ids outside the scope match nothing.
   if (isPrescriber(scope)) {
@@ -336,7 +346,7 @@ export async function findApplicationPage(scope: Scope, filters: ListFilters) {
     await readRowsDirect<ListRowColumns>(
       listRowsSql(
         Prisma.sql`SELECT ${PAGE_COLUMNS} FROM "JobApplication" a ${PROFILE_JOIN}
-          WHERE ${filtersSql(scope, filters)} AND ${statusSql(filters.status)} AND ${cursor ? keysetSql(keys, cursor) : Prisma.sql`TRUE`}
+          WHERE ${filtersSql(scope, filters, { profileJoined: true })} AND ${statusSql(filters.status)} AND ${cursor ? keysetSql(keys, cursor) : Prisma.sql`TRUE`}
           ORDER BY ${orderBySql(keys)} LIMIT ${PAGE_SIZE + 1}`,
         keys,
       ),
@@ -372,7 +382,7 @@ function onlyArchiveView(filters: ListFilters): boolean {
 async function countsUnder(scope: Scope, filters: ListFilters): Promise<StatusCounts> {
   return onlyArchiveView(filters)
     ? { counts: await readStatusCounts(scope, filters.archive), capped: false }
-    : countApplicationsByStatus(scope, filtersSql(scope, filters));
+    : countApplicationsByStatus(scope, filtersSql(scope, filters, { profileJoined: false }));
 }
 
 /**
@@ -385,7 +395,7 @@ export async function listBatchIds(scope: Scope, filters: ListFilters, last: Sor
   const byName = keys.some((key) => NAME_FIELDS.includes(key.field));
   const rows = await queryRowsDirect<{ id: string }>(
     Prisma.sql`SELECT a.id FROM "JobApplication" a ${byName ? PROFILE_JOIN : Prisma.empty}
-      WHERE ${filtersSql(scope, filters)} AND ${statusSql(filters.status)}
+      WHERE ${filtersSql(scope, filters, { profileJoined: byName })} AND ${statusSql(filters.status)}
       AND ${
         last
           ? keysetSql(
