@@ -9,11 +9,11 @@ const detailSelect = {
   id: true,
   status: true,
   jobTitle: true,
-  // Issue 13: what it was sent for, the job hired for, and the application it was re-sent from.
+  // Issue 13: what it was sent for and the job hired for (the re-send links: linksSelect below,
+  // each end only if this organisation may see it; never the bare id of one it may not).
   spontaneous: true,
   jobs: { select: { jobDescription: { select: { id: true, title: true, contractType: true, city: true } } } },
   hiredJob: { select: { id: true, title: true, contractType: true, city: true } },
-  resentFromId: true,
   message: true,
   createdAt: true,
   updatedAt: true,
