@@ -160,9 +160,10 @@ function keysetSql(keys: SortKey[], values: SortValue[]): Prisma.Sql {
   return Prisma.sql`${bound} AND ((${Prisma.join(beyond, ") OR (")}))`;
 }
 
-const orderBySql = (keys: SortKey[]) =>
+/** ORDER BY the keys, on the applications and profile (FIELD_SQL) or on the chosen page (PAGE_FIELD_SQL). */
+const orderBySql = (keys: SortKey[], columns: Record<SortField, Prisma.Sql> = FIELD_SQL) =>
   Prisma.join(
-    keys.map(({ field, direction }) => Prisma.sql`${FIELD_SQL[field]} ${Prisma.raw(direction === "asc" ? "ASC" : "DESC")}`),
+    keys.map(({ field, direction }) => Prisma.sql`${columns[field]} ${Prisma.raw(direction === "asc" ? "ASC" : "DESC")}`),
     ", ",
   );
 
@@ -292,24 +293,19 @@ function listRowsSql(page: Prisma.Sql, keys: SortKey[]): Prisma.Sql {
         ORDER BY job.title, job.id), '[]') AS jobs
       FROM "ApplicationJob" aj JOIN "JobDescription" job ON job.id = aj."jobDescriptionId" WHERE aj."applicationId" = page.id
     ) AS jobs
-    ORDER BY ${Prisma.join(
-      keys.map(
-        ({ field, direction }) => Prisma.sql`page.${Prisma.raw(PAGE_COLUMN[field])} ${Prisma.raw(direction === "asc" ? "ASC" : "DESC")}`,
-      ),
-      ", ",
-    )}`;
+    ORDER BY ${orderBySql(keys, PAGE_FIELD_SQL)}`;
 }
 
 /** The columns of the chosen rows, for the lookups and the final order. */
 const PAGE_COLUMNS = Prisma.sql`a.id, a.status, a."createdAt", a."jobTitle", a.spontaneous, a."archivedAt", a."candidateId",
   a."senderUserId", a."senderOrganizationId", a."employerOrganizationId", a."handlerId",
   p."firstName" AS "candidateFirstName", p."lastName" AS "candidateLastName"`;
-const PAGE_COLUMN: Record<SortField, string> = {
-  createdAt: `"createdAt"`,
-  id: "id",
-  status: "status",
-  lastName: `"candidateLastName"`,
-  firstName: `"candidateFirstName"`,
+const PAGE_FIELD_SQL: Record<SortField, Prisma.Sql> = {
+  createdAt: Prisma.sql`page."createdAt"`,
+  id: Prisma.sql`page.id`,
+  status: Prisma.sql`page.status`,
+  lastName: Prisma.sql`page."candidateLastName"`,
+  firstName: Prisma.sql`page."candidateFirstName"`,
 };
 
 const toListRow = (row: ListRowColumns): ApplicationListRow => ({
