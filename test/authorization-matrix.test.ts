@@ -1,7 +1,7 @@
 /**
  * The server actions of the authorization matrix (e2e/authorization-matrix.ts), run as each persona
- * against the real database. Only the session lookup (auth()), the request's cookies/headers and
- * Next's cache are replaced: the guards, scopes and transitions under test run for real.
+ * against the real database, each signed in by a real session. Only the request's cookies/headers,
+ * next-auth's own flows and Next's cache are replaced: the guards, scopes and transitions under test run for real.
  * Why here and not over HTTP: an action's answer is a typed value (a French error, a redirect, a
  * 404) that Next's private action protocol would only give back encoded, and "nothing was written"
  * is checked on the whole database around each call.
@@ -10,14 +10,14 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { createApplication, createCandidate, createJob, createMember, createOrganization } from "@/test/fixtures";
+import { createApplication, createCandidate, createJob, createMember, createOrganization, createSession } from "@/test/fixtures";
+import { SESSION_COOKIE } from "@/lib/auth/session";
 import { compareWithMatrix, discoverRoutes, discoverServerActions } from "@/e2e/authorization-discovery";
 import { ACTIONS, GUARDED_NAMES, PERSONAS, ROUTES, type ActionCase, type ActionScene, type Persona } from "@/e2e/authorization-matrix";
 
-const request = vi.hoisted(() => ({ userId: null as string | null, cookies: new Map<string, string>() }));
+const request = vi.hoisted(() => ({ cookies: new Map<string, string>() }));
 
 vi.mock("@/lib/auth", () => ({
-  auth: async () => (request.userId ? { user: { id: request.userId }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null),
   // next-auth's own flows (sending the link, deleting the session) are not authorization: they are stood in for.
   signIn: async () => undefined,
   signOut: async () => undefined,
@@ -38,7 +38,7 @@ const unique = () => randomUUID().slice(0, 8);
 
 // ——— The scene: two prescriber organisations, two employers, seven personas ———
 
-const userIds = {} as Record<Exclude<Persona, "anonymous">, string>;
+const sessionTokens = {} as Record<Exclude<Persona, "anonymous">, string>;
 const names = {} as Record<keyof typeof GUARDED_NAMES, string>;
 let scene: ActionScene;
 
@@ -58,13 +58,13 @@ beforeAll(async () => {
     createMember(organisationA),
   ]);
   await prisma.membership.updateMany({ where: { userId: former.user.id }, data: { isActive: false } });
-  Object.assign(userIds, {
-    prescriberA: prescriberA.user.id,
-    colleagueA: colleagueA.user.id,
-    prescriberB: prescriberB.user.id,
-    employer: employer.user.id,
-    otherEmployer: other.user.id,
-    formerMember: former.user.id,
+  Object.assign(sessionTokens, {
+    prescriberA: await createSession(prescriberA.user),
+    colleagueA: await createSession(colleagueA.user),
+    prescriberB: await createSession(prescriberB.user),
+    employer: await createSession(employer.user),
+    otherEmployer: await createSession(other.user),
+    formerMember: await createSession(former.user),
   });
 
   const sharedCandidate = await createCandidate({
@@ -132,7 +132,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  request.userId = null;
+  request.cookies.clear();
 });
 
 // ——— What a call did ———
@@ -243,11 +243,11 @@ describe("authorization matrix: server actions", () => {
 
           const args = await row.args(scene);
           request.cookies.clear();
-          request.userId = persona === "anonymous" ? null : userIds[persona];
+          if (persona !== "anonymous") request.cookies.set(SESSION_COOKIE, sessionTokens[persona]);
           const before = await fingerprint();
           const observed = await observe(() => action!(...args));
           const after = await fingerprint();
-          request.userId = null;
+          request.cookies.clear();
 
           expectOutcome(observed, outcome, row);
           if (outcome === "ok" && writesFor(row, persona)) expect(after, "the action wrote its change").not.toBe(before);

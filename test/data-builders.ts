@@ -6,7 +6,7 @@
  * can load it. Every call creates its own rows with unique names, addresses and SIRETs: tests and
  * parallel workers never collide.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { PrismaClient } from "../prisma/client";
 import type { Prisma } from "../lib/generated/prisma/client";
 import type { ApplicationStatus, MembershipRole, OrganizationKind, OrganizationType, RefusalReason } from "../lib/generated/prisma/enums";
@@ -209,7 +209,17 @@ export function dataBuilders(db: PrismaClient) {
     return { prescriberOrg, employerOrg, prescriber, employer, candidate };
   }
 
-  return { createOrganization, createMember, createCandidate, createApplication, createScenario, createJob };
+  /**
+   * A database session of the user, as next-auth writes it at sign-in (ending 12 hours ahead,
+   * lib/auth/session.ts SESSION_IDLE_SECONDS): its token, for the session cookie.
+   */
+  async function createSession(user: { id: string }, expires = new Date(Date.now() + 12 * 3_600_000)): Promise<string> {
+    const sessionToken = randomBytes(32).toString("hex");
+    await db.session.create({ data: { sessionToken, userId: user.id, expires } });
+    return sessionToken;
+  }
+
+  return { createOrganization, createMember, createCandidate, createApplication, createScenario, createJob, createSession };
 }
 
 /**

@@ -10,7 +10,8 @@ import type { AccessScope } from "@/lib/access";
 import { readFilterChoices } from "@/lib/applications/filter-choices";
 import type { FilterChoice, FilterChoiceName } from "@/lib/applications/filter-choice-validation";
 
-export const { createOrganization, createMember, createCandidate, createApplication, createScenario, createJob } = dataBuilders(prisma);
+export const { createOrganization, createMember, createCandidate, createApplication, createScenario, createJob, createSession } =
+  dataBuilders(prisma);
 
 /** Every choice a list filter offers the organisation, when it is a select (at most FILTER_SELECT_MAX_CHOICES). */
 export async function filterOptions(scope: AccessScope, filter: FilterChoiceName): Promise<FilterChoice[]> {

@@ -5,22 +5,21 @@ import { prisma } from "@/lib/db";
 import { readFilterChoices, searchFilterChoices } from "@/lib/applications/filter-choices";
 import { searchFilterChoicesAction } from "@/lib/applications/filter-choice-actions";
 import { FILTER_SEARCH_LIMIT, FILTER_SELECT_MAX_CHOICES } from "@/lib/applications/filter-choice-validation";
-import { createApplication, createCandidate, createMember, createOrganization } from "@/test/fixtures";
+import { createApplication, createCandidate, createMember, createOrganization, createSession } from "@/test/fixtures";
 
-// The action runs as a signed-in user: only the session lookup is replaced.
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/lib/auth", () => ({
-  auth: async () => (session.userId ? { user: { id: session.userId }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null),
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
+// The action runs as a signed-in user, by a real session: only the request's cookies are replaced.
+const session = vi.hoisted(() => ({ token: null as string | null }));
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, has: () => false, set: () => undefined, delete: () => undefined }),
+  cookies: async () => ({
+    get: (name: string) => (name === "authjs.session-token" && session.token ? { name, value: session.token } : undefined),
+    has: () => false,
+    set: () => undefined,
+    delete: () => undefined,
+  }),
   headers: async () => new Headers(),
 }));
 afterEach(() => {
-  session.userId = null;
+  session.token = null;
 });
 
 /** A word no other test's rows contain. */
@@ -162,7 +161,7 @@ describe("searchFilterChoices", () => {
 describe("searchFilterChoicesAction", () => {
   it("answers the signed-in member's own choices, and a French message for a short query or the other side's filter", async () => {
     const s = await twoNetworks();
-    session.userId = s.teamA.user.id;
+    session.token = await createSession(s.teamA.user);
     expect(await searchFilterChoicesAction({ filter: "prescriberOrganization", query: `mission ${s.word}` })).toEqual({
       ok: true,
       results: [{ id: s.prescriberA.id, label: s.prescriberA.name }],
@@ -180,7 +179,7 @@ describe("searchFilterChoicesAction", () => {
       error: "Ce filtre n'existe pas.",
     });
 
-    session.userId = s.adviserB.user.id;
+    session.token = await createSession(s.adviserB.user);
     expect(await searchFilterChoicesAction({ filter: "employer", query: `recyclerie ${s.word}` })).toEqual({
       ok: true,
       results: [{ id: s.employerB.id, label: `${s.employerB.name} (Marseille)` }],

@@ -18,11 +18,8 @@ import {
   withoutProConnectAccounts,
   type ProConnectProfile,
 } from "@/lib/auth/proconnect";
-import { HOUR_MS, MINUTE_MS, toSeconds } from "@/lib/time";
-
-/** A session ends after 12 hours without activity: each use pushes its end back (at most every 5 minutes). */
-export const SESSION_IDLE_SECONDS = toSeconds(12 * HOUR_MS);
-const SESSION_REFRESH_SECONDS = toSeconds(5 * MINUTE_MS);
+// Pages and actions read the session themselves (lib/auth/session.ts), by the same rules.
+import { SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS } from "@/lib/auth/session";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The adapter is typed against @prisma/client; the generated client has the same models.

@@ -8,6 +8,7 @@ import { callbackAction } from "@/lib/auth/sign-in-link";
 import { signInConfirmationSchema } from "@/lib/auth/validation";
 import { createMember, createOrganization } from "@/test/fixtures";
 import { AuthClient, ORIGIN } from "@/test/auth-requests";
+import { readSessionUser, SESSION_COOKIE } from "@/lib/auth/session";
 
 // Next's request-scoped helpers have no request here. after() keeps its task until settle(), in
 // order: as in production, it runs once the response is written. next-auth stores the token
@@ -194,6 +195,8 @@ describe("sign-in links and sessions", () => {
     const sessions = await prisma.session.findMany({ where: { userId: user.id } });
     expect(sessions).toHaveLength(1);
     near(sessions[0]!.expires, 12 * 60 * MINUTE_MS);
+    // The pages read the cookie next-auth set, by its name.
+    expect((await readSessionUser(browser.cookies.get(SESSION_COOKIE)))?.email).toBe(user.email);
 
     // The same link again, from anywhere: refused, and no second session.
     const again = await new AuthClient().request("POST", action);
@@ -217,7 +220,9 @@ describe("sign-in links and sessions", () => {
     const browser = new AuthClient();
     await browser.request("POST", await confirmationFormAction(browser, user.email));
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(1);
+    const token = browser.cookies.get(SESSION_COOKIE);
     await browser.signOut();
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+    expect(await readSessionUser(token), "the old cookie, replayed").toBeNull();
   });
 });
