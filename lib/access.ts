@@ -62,6 +62,14 @@ export function decidableApplicationsWhere(ctx: Pick<MemberContext, "userId" | "
   } satisfies Prisma.JobApplicationWhereInput;
 }
 
+/** The same rule for raw SQL, on a JobApplication aliased `a` (a decision's first statement, issue 12). null: none. */
+export function decidableApplicationsSql(ctx: Pick<MemberContext, "userId" | "organizationId" | "organizationKind">): Prisma.Sql | null {
+  if (!isEmployer(ctx)) return null;
+  return Prisma.sql`a."employerOrganizationId" = ${ctx.organizationId} AND EXISTS (
+    SELECT 1 FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId"
+    WHERE m."organizationId" = ${ctx.organizationId} AND m."userId" = ${ctx.userId} AND m."isActive" AND o.kind = 'EMPLOYER')`;
+}
+
 // Issue 10 item 6: "Commentaires internes" are the employer team's own: its active members read
 // and write them on the applications it received; the prescriber side, the candidate page and
 // the e-mails never read them. Only the author deletes a note, and only while still a member.
@@ -78,7 +86,7 @@ export function deletableNotesWhere(ctx: Pick<MemberContext, "userId" | "organiz
 // Issue 10: archiving is the receiving employer's housekeeping, under the same rule as its
 // decisions (an active member of the employer that received the application). null: none.
 /** The applications the member may archive or unarchive (which statuses: lib/status.ts canArchive). */
-export const archivableApplicationsWhere = decidableApplicationsWhere;
+export const archivableApplicationsSql = decidableApplicationsSql;
 
 // Issue 10: "The prescriber's view is unchanged": archiving is the employer's own sorting, so only
 // the employer's lists, counters and dashboard hide archived applications.

@@ -1,8 +1,8 @@
 import "server-only";
 import { sqlTimestamp as ts, writeTransaction, type PrismaClient } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
-import { archivableApplicationsWhere } from "@/lib/access";
-import { lockCandidate } from "@/lib/applications/candidate-lock";
+import { archivableApplicationsSql } from "@/lib/access";
+import { findAndLockCandidate } from "@/lib/applications/candidate-lock";
 import type { Job } from "@/lib/jobs/types";
 import {
   APPLICATION_STATUSES,
@@ -41,16 +41,12 @@ export type ArchiveOutcome = ArchiveResult & { applicationId: string };
 const NOT_FOUND = { error: "not_found" } as const;
 
 async function setArchived(ctx: MemberContext, item: ArchiveItem, archive: boolean): Promise<ArchiveResult> {
-  const allowed = archivableApplicationsWhere(ctx);
+  const allowed = archivableApplicationsSql(ctx);
   if (!allowed) return NOT_FOUND;
   return writeTransaction(async (tx) => {
-    const found = await tx.jobApplication.findFirst({
-      where: { AND: [{ id: item.applicationId }, allowed] },
-      select: { id: true, candidateId: true },
-    });
-    if (!found) return NOT_FOUND;
     // Serialised with the decisions about the person: an accept that unarchives cannot interleave.
-    await lockCandidate(tx, found.candidateId);
+    const found = await findAndLockCandidate(tx, item.applicationId, allowed);
+    if (!found) return NOT_FOUND;
     const current = await tx.jobApplication.findUniqueOrThrow({ where: { id: found.id }, select: { status: true, archivedAt: true } });
     if (current.status !== item.status) return { error: "stale", status: current.status } as const;
     const archived = current.archivedAt !== null;

@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma, type TransactionClient, writeTransaction } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
-import { decidableApplicationsWhere, manageableJobsWhere } from "@/lib/access";
-import { lockCandidate } from "@/lib/applications/candidate-lock";
+import { decidableApplicationsSql, manageableJobsWhere } from "@/lib/access";
+import { findAndLockCandidate } from "@/lib/applications/candidate-lock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import {
@@ -50,14 +50,10 @@ const NOT_FOUND = { error: "not_found" } as const;
 type Seen = { applicationId: string; status: ApplicationStatus };
 type Received = { id: string; candidateId: string; status: ApplicationStatus };
 
-/** The application, if this member may decide on it (lib/access.ts decidableApplicationsWhere). */
+/** The application, if this member may decide on it (lib/access.ts), with its candidate locked. */
 async function findDecidable(tx: TransactionClient, ctx: MemberContext, applicationId: string): Promise<Received | null> {
-  const decidable = decidableApplicationsWhere(ctx);
-  if (!decidable) return null;
-  return tx.jobApplication.findFirst({
-    where: { AND: [{ id: applicationId }, decidable] },
-    select: { id: true, candidateId: true, status: true },
-  });
+  const decidable = decidableApplicationsSql(ctx);
+  return decidable ? findAndLockCandidate(tx, applicationId, decidable) : null;
 }
 
 async function currentStatus(tx: TransactionClient, applicationId: string): Promise<ApplicationStatus> {
@@ -86,7 +82,6 @@ async function runTransition(
   return writeTransaction(async (tx) => {
     const application = await findDecidable(tx, ctx, seen.applicationId);
     if (!application) return NOT_FOUND;
-    await lockCandidate(tx, application.candidateId);
     if (!can(transition, seen.status, "employer")) return refusal(tx, seen.status, application.id);
 
     const to = targetStatus(transition);
@@ -272,7 +267,6 @@ export async function takeOverApplication(ctx: MemberContext, input: TakeOverInp
   return writeTransaction(async (tx) => {
     const application = await findDecidable(tx, ctx, input.applicationId);
     if (!application) return NOT_FOUND;
-    await lockCandidate(tx, application.candidateId);
     if (!canTakeOver(input.status, "employer")) return refusal(tx, input.status, application.id);
 
     const { count } = await tx.jobApplication.updateMany({
