@@ -26,8 +26,8 @@ export interface CurrentMember extends MemberContext {
 }
 
 /** The signed-in user of this request (lib/auth/session.ts), read once per render. */
-export const getSignedInUser = cache(
-  async (): Promise<SignedInUser | null> => readSessionUser((await cookies()).get(SESSION_COOKIE)?.value),
+export const getSignedInUser = cache(async (): Promise<SignedInUser | null> =>
+  readSessionUser((await cookies()).get(SESSION_COOKIE)?.value),
 );
 
 async function currentMemberOf(user: SignedInUser): Promise<CurrentMember | null> {

@@ -26,7 +26,13 @@ describe("the session of a request (issue 12: one read per page)", () => {
       firstName: member.user.firstName,
       lastName: member.user.lastName,
       memberships: [
-        { organizationId: alpaga.id, organizationName: alpaga.name, organizationKind: "PRESCRIBER", organizationType: "FT", role: "MEMBER" },
+        {
+          organizationId: alpaga.id,
+          organizationName: alpaga.name,
+          organizationKind: "PRESCRIBER",
+          organizationType: "FT",
+          role: "MEMBER",
+        },
         { organizationId: zebra.id, organizationName: zebra.name, organizationKind: "EMPLOYER", organizationType: "EI", role: "ADMIN" },
       ],
     });
