@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { isCrossOriginWrite, loopbackAliasRedirect, NONCE_HEADER, securityHeaders } from "@/lib/security-headers";
+import { renewedSessionCookie, sessionCookieName } from "@/lib/auth/session-cookie";
 
 function newNonce(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
@@ -60,5 +61,17 @@ export function proxy(request: NextRequest) {
   }
   requestHeaders.set(NONCE_HEADER, nonce);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
-  return respond(NextResponse.next({ request: { headers: requestHeaders } }));
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const renewed = renewedSessionCookie(
+    {
+      method: request.method,
+      pathname: request.nextUrl.pathname,
+      navigation: request.headers.get("sec-fetch-mode") === "navigate",
+      sameOriginFetch: request.headers.get("sec-fetch-site") === "same-origin" && request.headers.get("sec-fetch-dest") === "empty",
+      token: request.cookies.get(sessionCookieName(env.secureCookies))?.value,
+    },
+    env.secureCookies,
+  );
+  if (renewed) response.cookies.set(renewed.name, renewed.value, renewed.options);
+  return respond(response);
 }

@@ -119,6 +119,34 @@ test("a session lasts 12 hours without activity, and signing out ends it on the 
   await expect(page).toHaveURL(/\/connexion$/);
 });
 
+test("using the app pushes the session cookie's end back to 12 hours; a file never carries it", async ({ page, context }) => {
+  await signIn(page, (await buildMember(await buildOrganization("FT"))).email);
+  const sessionCookie = async () => (await context.cookies()).find((cookie) => cookie.name.includes("session-token"))!;
+  // As if the browser had signed in 11 hours ago.
+  const endInOneHour = async () => context.addCookies([{ ...(await sessionCookie()), expires: Math.round(Date.now() / 1000) + 3600 }]);
+  const expectTwelveHoursLeft = async () =>
+    expect(Math.abs((await sessionCookie()).expires - (Date.now() / 1000 + 12 * 3600))).toBeLessThan(120);
+
+  await endInOneHour();
+  await page.goto("/dashboard");
+  await expectTwelveHoursLeft();
+
+  // A client-side navigation (Next's RSC request) is a use too.
+  await endInOneHour();
+  const navigation = page.waitForResponse((response) => {
+    const headers = response.request().headers();
+    return headers["rsc"] === "1" && !headers["next-router-prefetch"] && response.url().includes("/prescriber/applications");
+  });
+  await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Suivi des candidatures", exact: true }).click();
+  await navigation;
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectTwelveHoursLeft();
+
+  // A file, cached by browsers and proxies, never carries the session.
+  const script = await page.locator("script[src^='/_next/static/']").first().getAttribute("src");
+  expect((await page.request.get(script!)).headers()["set-cookie"]).toBeUndefined();
+});
+
 for (const [key, user] of Object.entries(DEMO_USERS)) {
   const organization = DEMO_ORGANIZATIONS[user.org];
   test(`${user.email} signs in and sees the real counts of ${organization.name}`, async ({ page }) => {

@@ -4,14 +4,11 @@ import { queryRowsDirect, sqlTimestamp } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { MembershipRole, OrganizationKind, OrganizationType } from "@/lib/generated/prisma/enums";
 import type { MembershipSummary } from "@/lib/auth/current-organization";
-import { HOUR_MS, MINUTE_MS, toSeconds } from "@/lib/time";
+import { SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS, sessionCookieName } from "@/lib/auth/session-cookie";
 
-/** A session ends after 12 hours without activity: each use pushes its end back (at most every 5 minutes). */
-export const SESSION_IDLE_SECONDS = toSeconds(12 * HOUR_MS);
-export const SESSION_REFRESH_SECONDS = toSeconds(5 * MINUTE_MS);
+export { SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS };
 
-/** next-auth's name for the database session's cookie (its useSecureCookies follows APP_URL). */
-export const SESSION_COOKIE = `${env.secureCookies ? "__Secure-" : ""}authjs.session-token`;
+export const SESSION_COOKIE = sessionCookieName(env.secureCookies);
 
 export interface SignedInUser {
   id: string;
