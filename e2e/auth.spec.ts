@@ -138,9 +138,11 @@ test("using the app pushes the session cookie's end back to 12 hours; a file nev
     return headers["rsc"] === "1" && !headers["next-router-prefetch"] && response.url().includes("/prescriber/applications");
   });
   await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Suivi des candidatures", exact: true }).click();
-  await navigation;
+  const fetched = await navigation;
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectTwelveHoursLeft();
+  // No shared cache may keep an answer that carries someone's session.
+  expect(fetched.headers()["cache-control"]).toMatch(/private.*no-store/);
 
   // A file, cached by browsers and proxies, never carries the session.
   const script = await page.locator("script[src^='/_next/static/']").first().getAttribute("src");
