@@ -34,11 +34,25 @@ interface Point {
   rps: number;
   bytes: number;
   errors: number;
+  requests: number;
 }
 interface Measure {
   name: string;
   one: Point;
   ten: Point;
+  /** The server's CPU time (user + system, all its threads) per request at 10 connections; null off Linux. */
+  cpuMs: number | null;
+}
+
+/** The CPU time a process has used, in ms, from /proc (Linux); null elsewhere. */
+function cpuTimeMs(pid: number | undefined): number | null {
+  try {
+    // Fields 14 and 15 (utime, stime), in clock ticks of 1/100 s, after the command name in parentheses.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -126,6 +140,7 @@ async function load(
     rps: result.requests.average,
     bytes: ok ? Math.round(result.throughput.total / Math.max(1, result.requests.total)) : 0,
     errors: result.non2xx + result.errors + result.timeouts,
+    requests: result.requests.total,
   };
 }
 
@@ -178,8 +193,11 @@ export async function benchPages(databaseUrl: string, orgs: ScaleOrganizations):
     const measure = async (name: string, url: string, cookie: string, options: Parameters<typeof load>[3] = {}) => {
       await load(url, cookie, 2, options, Math.min(2, duration)).catch(() => null); // warm-up
       const one = await load(url, cookie, 1, options);
+      const cpuBefore = cpuTimeMs(server.pid);
       const ten = await load(url, cookie, 10, options);
-      measures.push({ name, one, ten });
+      const cpuAfter = cpuTimeMs(server.pid);
+      const cpuMs = cpuBefore === null || cpuAfter === null || !ten.requests ? null : (cpuAfter - cpuBefore) / ten.requests;
+      measures.push({ name, one, ten, cpuMs });
       if (one.errors || ten.errors) {
         failed = true;
         console.log(`${name}: ${one.errors + ten.errors} error(s) or non-2xx answers (${url})`);
@@ -296,8 +314,9 @@ export async function benchPages(databaseUrl: string, orgs: ScaleOrganizations):
   }
 
   const floor = measures[0]!;
+  const cpu = (ms: number | null) => (ms === null ? "—" : ms.toFixed(2));
   console.log(
-    `\n${"page".padEnd(52)} ${"p50".padStart(6)} ${"p97.5".padStart(6)} ${"req/s 1".padStart(8)} ${"req/s 10".padStart(9)} ${"p50@10".padStart(7)} ${"bytes".padStart(8)} ${"× p50".padStart(6)} ${"× req/s".padStart(8)}`,
+    `\n${"page".padEnd(52)} ${"p50".padStart(6)} ${"p97.5".padStart(6)} ${"req/s 1".padStart(8)} ${"req/s 10".padStart(9)} ${"p50@10".padStart(7)} ${"bytes".padStart(8)} ${"× p50".padStart(6)} ${"× req/s".padStart(8)} ${"cpu ms".padStart(7)} ${"× cpu".padStart(6)}`,
   );
   for (const m of measures) {
     const latencyRatio = m.one.p50 / floor.one.p50;
@@ -305,9 +324,11 @@ export async function benchPages(databaseUrl: string, orgs: ScaleOrganizations):
     const miss = m !== floor && (latencyRatio > P50_FACTOR || throughputRatio < RPS_FACTOR);
     failed ||= miss;
     console.log(
-      `${m.name.padEnd(52)} ${m.one.p50.toFixed(1).padStart(6)} ${m.one.p975.toFixed(1).padStart(6)} ${m.one.rps.toFixed(0).padStart(8)} ${m.ten.rps.toFixed(0).padStart(9)} ${m.ten.p50.toFixed(1).padStart(7)} ${String(m.one.bytes).padStart(8)} ${latencyRatio.toFixed(2).padStart(6)} ${throughputRatio.toFixed(2).padStart(8)}${miss ? "  ← over target" : ""}`,
+      `${m.name.padEnd(52)} ${m.one.p50.toFixed(1).padStart(6)} ${m.one.p975.toFixed(1).padStart(6)} ${m.one.rps.toFixed(0).padStart(8)} ${m.ten.rps.toFixed(0).padStart(9)} ${m.ten.p50.toFixed(1).padStart(7)} ${String(m.one.bytes).padStart(8)} ${latencyRatio.toFixed(2).padStart(6)} ${throughputRatio.toFixed(2).padStart(8)} ${cpu(m.cpuMs).padStart(7)} ${(m.cpuMs && floor.cpuMs ? (m.cpuMs / floor.cpuMs).toFixed(2) : "—").padStart(6)}${miss ? "  ← over target" : ""}`,
     );
   }
   console.log(`(latency in ms at 1 connection; targets: × p50 ≤ ${P50_FACTOR}, × req/s at 10 ≥ ${RPS_FACTOR}; ${duration} s per point)`);
+  // Less noisy than latency and throughput on a shared machine: what each page costs the server.
+  console.log("(cpu ms: the server's CPU time per request at 10 connections, all its threads; not a target)");
   return failed;
 }
