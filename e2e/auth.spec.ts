@@ -184,6 +184,9 @@ test("the help page answers the FAQ with the forum and a detailed contact link",
   ]) {
     await expect(page.getByRole("button", { name: question })).toBeVisible();
   }
+  // The accordions open through React: a click before hydration (a busy CI machine) is lost.
+  // The DSFR's script, started from an effect once hydrated, marks the page.
+  await page.waitForFunction(() => document.documentElement.hasAttribute("data-fr-js"));
   await page.getByRole("button", { name: "Quels sont les différents statuts d'une candidature ?" }).click();
   await expect(page.getByText("Embauché ailleurs").first()).toBeVisible();
   await expect(page.getByRole("link", { name: /Forum de l'inclusion/ }).first()).toHaveAttribute(
