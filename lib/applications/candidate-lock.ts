@@ -12,17 +12,20 @@ export async function lockCandidate(tx: TransactionClient, candidateId: string):
   await tx.$queryRaw`SELECT id FROM "Candidate" WHERE id = ${candidateId} FOR UPDATE`;
 }
 
+/** An application found with its candidate locked (findAndLockCandidate). */
+export interface LockedApplication {
+  id: string;
+  candidateId: string;
+  status: ApplicationStatus;
+}
+
 /**
  * The application `id`, if `allowed` (a condition on JobApplication `a`), with its candidate locked
  * as lockCandidate does: one statement instead of a read and a lock (issue 12: a decision's round
  * trips). The status returned is the one read before the lock: the caller's writes re-check it.
  */
-export async function findAndLockCandidate(
-  tx: TransactionClient,
-  id: string,
-  allowed: Prisma.Sql,
-): Promise<{ id: string; candidateId: string; status: ApplicationStatus } | null> {
-  const [found] = await tx.$queryRaw<{ id: string; candidateId: string; status: ApplicationStatus }[]>`
+export async function findAndLockCandidate(tx: TransactionClient, id: string, allowed: Prisma.Sql): Promise<LockedApplication | null> {
+  const [found] = await tx.$queryRaw<LockedApplication[]>`
     SELECT a.id, a."candidateId", a.status::text AS status
     FROM "JobApplication" a JOIN "Candidate" c ON c.id = a."candidateId"
     WHERE a.id = ${id} AND ${allowed}

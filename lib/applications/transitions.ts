@@ -2,7 +2,7 @@ import "server-only";
 import { prisma, type TransactionClient, writeTransaction } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { decidableApplicationsSql, manageableJobsWhere } from "@/lib/access";
-import { findAndLockCandidate } from "@/lib/applications/candidate-lock";
+import { findAndLockCandidate, type LockedApplication as Received } from "@/lib/applications/candidate-lock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicationEvent } from "@/lib/mail/notify";
 import {
@@ -48,7 +48,6 @@ export interface TransitionOptions {
 const NOT_FOUND = { error: "not_found" } as const;
 
 type Seen = { applicationId: string; status: ApplicationStatus };
-type Received = { id: string; candidateId: string; status: ApplicationStatus };
 
 /** The application, if this member may decide on it (lib/access.ts), with its candidate locked. */
 async function findDecidable(tx: TransactionClient, ctx: MemberContext, applicationId: string): Promise<Received | null> {

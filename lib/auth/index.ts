@@ -19,7 +19,7 @@ import {
   type ProConnectProfile,
 } from "@/lib/auth/proconnect";
 // Pages and actions read the session themselves (lib/auth/session.ts), by the same rules.
-import { SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS } from "@/lib/auth/session";
+import { SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS } from "@/lib/auth/session-cookie";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The adapter is typed against @prisma/client; the generated client has the same models.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { readSessionUser, SESSION_IDLE_SECONDS } from "@/lib/auth/session";
+import { readSessionUser } from "@/lib/auth/session";
+import { SESSION_IDLE_SECONDS } from "@/lib/auth/session-cookie";
 import { createMember, createOrganization, createSession } from "@/test/fixtures";
 import { MINUTE_MS } from "@/lib/time";
 

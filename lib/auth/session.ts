@@ -6,8 +6,6 @@ import type { MembershipRole, OrganizationKind, OrganizationType } from "@/lib/g
 import type { MembershipSummary } from "@/lib/auth/current-organization";
 import { SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS, sessionCookieName } from "@/lib/auth/session-cookie";
 
-export { SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS };
-
 export const SESSION_COOKIE = sessionCookieName(env.secureCookies);
 
 export interface SignedInUser {
