@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { prisma, queryRowsDirect } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { createStatementNamer } from "@/prisma/client";
+import { env } from "@/lib/env";
 
 const zone = process.env.TZ;
 afterEach(() => {
@@ -27,5 +29,42 @@ describe("queryRowsDirect", () => {
       job: { title: "a", n: 2 },
       chosen: false,
     });
+  });
+});
+
+describe("prepared statements (issue 12: parsing and planning were most of a small read's time)", () => {
+  // The embedded PGlite runs every connection in one session, where a second connection preparing
+  // the same name would fail: there, nothing is named.
+  const embedded = env.EMBEDDED_DATABASE === "1";
+  // The names this connection has prepared for texts like `pattern`: pg_prepared_statements is per
+  // connection (and lists no unnamed statement), and the pool hands sequential queries the
+  // connection it just got back.
+  const preparedLike = (pattern: string) =>
+    queryRowsDirect<{ name: string }>(
+      Prisma.sql`SELECT name FROM pg_prepared_statements WHERE statement LIKE ${pattern} AND statement NOT LIKE '%pg_prepared_statements%'`,
+    );
+
+  it("prepares a direct read once per connection (not on the embedded database) and runs it again with other values", async () => {
+    const read = (n: number) => queryRowsDirect<{ n: number }>(Prisma.sql`SELECT ${n}::int + 1 AS "preparedTest"`);
+    for (let n = 0; n < 7; n++) expect(await read(n)).toEqual([{ preparedTest: n + 1 }]);
+    const names = await preparedLike(`%"preparedTest"%`);
+    expect(names).toHaveLength(embedded ? 0 : 1);
+    if (!embedded) expect(names[0]!.name).toMatch(/^s_/);
+  });
+
+  it("prepares Prisma's own queries as well (not on the embedded database)", async () => {
+    const email = `prepared-${Date.now()}@example.test`;
+    for (let i = 0; i < 3; i++) expect(await prisma.user.findFirst({ where: { email }, select: { id: true } })).toBeNull();
+    expect((await preparedLike(`%"email" = $1%`)).length > 0).toBe(!embedded);
+  });
+
+  it("names a text the same way in every copy, and stops naming past its cap", () => {
+    const one = createStatementNamer(2);
+    const another = createStatementNamer(2);
+    expect(one("SELECT 1")).toBe(another("SELECT 1"));
+    expect(one("SELECT 2")).not.toBe(one("SELECT 1"));
+    // Full: a new text runs unnamed, the known ones keep their names.
+    expect(one("SELECT 3")).toBeUndefined();
+    expect(one("SELECT 1")).toBe(another("SELECT 1"));
   });
 });
