@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { prisma, queryRowsDirect } from "@/lib/db";
+import { prisma, queryRowsDirect, withPreparedStatements, writeTransaction } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createStatementNamer } from "@/prisma/client";
 import { env } from "@/lib/env";
@@ -44,18 +44,28 @@ describe("prepared statements (issue 12: parsing and planning were most of a sma
       Prisma.sql`SELECT name FROM pg_prepared_statements WHERE statement LIKE ${pattern} AND statement NOT LIKE '%pg_prepared_statements%'`,
     );
 
-  it("prepares a direct read once per connection (not on the embedded database) and runs it again with other values", async () => {
-    const read = (n: number) => queryRowsDirect<{ n: number }>(Prisma.sql`SELECT ${n}::int + 1 AS "preparedTest"`);
-    for (let n = 0; n < 7; n++) expect(await read(n)).toEqual([{ preparedTest: n + 1 }]);
-    const names = await preparedLike(`%"preparedTest"%`);
+  it("prepares a direct read inside withPreparedStatements (not on the embedded database), and runs it again with other values", async () => {
+    const read = (n: number) => queryRowsDirect<{ n: number }>(Prisma.sql`SELECT ${n}::int + 1 AS "preparedRead"`);
+    for (let n = 0; n < 7; n++) expect(await withPreparedStatements(() => read(n))).toEqual([{ preparedRead: n + 1 }]);
+    const names = await preparedLike(`%"preparedRead"%`);
     expect(names).toHaveLength(embedded ? 0 : 1);
     if (!embedded) expect(names[0]!.name).toMatch(/^s_/);
   });
 
-  it("prepares Prisma's own queries as well (not on the embedded database)", async () => {
-    const email = `prepared-${Date.now()}@example.test`;
-    for (let i = 0; i < 3; i++) expect(await prisma.user.findFirst({ where: { email }, select: { id: true } })).toBeNull();
-    expect((await preparedLike(`%"email" = $1%`)).length > 0).toBe(!embedded);
+  it("plans every other read for its own values: unnamed", async () => {
+    for (let n = 0; n < 3; n++) await queryRowsDirect(Prisma.sql`SELECT ${n}::int AS "unpreparedRead"`);
+    await prisma.user.findFirst({ where: { email: "unprepared@example.test" }, select: { id: true } });
+    expect(await preparedLike(`%"unpreparedRead"%`)).toEqual([]);
+    expect(await preparedLike(`%"email" = $1%`)).toEqual([]);
+  });
+
+  it("prepares Prisma's queries inside withPreparedStatements, in a transaction too", async () => {
+    await withPreparedStatements(() => prisma.organization.findFirst({ where: { siret: "00000000000000" }, select: { id: true } }));
+    expect((await preparedLike(`%"siret" = $1%`)).length > 0).toBe(!embedded);
+    await withPreparedStatements(() =>
+      writeTransaction((tx) => tx.organization.findFirst({ where: { contactPhone: "0000000000" }, select: { id: true } })),
+    );
+    expect((await preparedLike(`%"contactPhone" = $1%`)).length > 0).toBe(!embedded);
   });
 
   it("names a text the same way in every copy, and stops naming past its cap", () => {

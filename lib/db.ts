@@ -1,6 +1,6 @@
 import "server-only";
 import pg from "pg";
-import { createPrismaClient, poolOf, statementNameOf, type PrismaClient } from "@/prisma/client";
+import { createPrismaClient, poolOf, statementNameOf, withPreparedStatements, type PrismaClient } from "@/prisma/client";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -25,6 +25,7 @@ export const prisma = new Proxy({} as PrismaClient, {
   },
 });
 
+export { withPreparedStatements };
 export type { PrismaClient };
 
 // Values as Prisma returns them: `timestamp` columns hold UTC, `date` columns a day at midnight UTC.
@@ -44,11 +45,16 @@ const DIRECT_TYPES = {
  * (lib/read-db.ts readRowsDirect). Through `$queryRaw`, 200,000 exported rows left ~200 MB of copies
  * to V8's old generation, collected late (the export's peak RSS); read here, ~30 MB (README
  * "Exports"). A small read costs about half the CPU of a Prisma one (issue 12). Prepared once per
- * connection, like Prisma's (prisma/client.ts statementNameOf). Dates as Prisma gives them; json
+ * connection inside withPreparedStatements, like Prisma's. Dates as Prisma gives them; json
  * columns parsed; cast enums to text.
  */
 export async function queryRowsDirect<T extends pg.QueryResultRow>(query: Prisma.Sql, db: PrismaClient = client()): Promise<T[]> {
-  const { rows } = await poolOf(db).query<T>({ name: statementNameOf(db, query.text), text: query.text, values: query.values, types: DIRECT_TYPES });
+  const { rows } = await poolOf(db).query<T>({
+    name: statementNameOf(db, query.text),
+    text: query.text,
+    values: query.values,
+    types: DIRECT_TYPES,
+  });
   return rows;
 }
 export type TransactionClient = Prisma.TransactionClient;

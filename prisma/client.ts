@@ -1,4 +1,5 @@
 /** Builds a Prisma client on the `pg` driver adapter; shared by the app (lib/db.ts), the seed and tests. */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -15,13 +16,10 @@ const namingClients = (globalForNaming.namingClients ??= new WeakSet());
 
 /**
  * Names for SQL texts, so that `pg` prepares each statement once per connection and PostgreSQL can
- * keep its plan (issue 12). Unnamed, every query was parsed and planned again: on the scale
- * database the list screen's reads spent 4.2 ms per view, 3 of them planning; named, 1.3 ms
- * (PostgreSQL switches a statement to a generic plan after five executions when it costs no more
- * than the custom ones). The name is a hash of the text, the same in every copy of this module
+ * keep its plan (issue 12): unnamed, every query is parsed and planned again, and planning was most
+ * of a small read's time. The name is a hash of the text, the same in every copy of this module
  * that Next bundles, so one connection never sees one name for two texts. Past `max` distinct
- * texts (a `pg` connection keeps its statements until it closes; texts built from filters vary),
- * further ones run unnamed.
+ * texts (a `pg` connection keeps its statements until it closes), further ones run unnamed.
  */
 export function createStatementNamer(max: number): (text: string) => string | undefined {
   const names = new Map<string, string>();
@@ -35,9 +33,25 @@ export function createStatementNamer(max: number): (text: string) => string | un
   };
 }
 export const MAX_PREPARED_STATEMENTS = 300;
-const globalForNames = globalThis as unknown as { statementName?: (text: string) => string | undefined };
-/** The process's statement names, for Prisma's queries and the direct reads alike. */
+const globalForNames = globalThis as unknown as {
+  statementName?: (text: string) => string | undefined;
+  preparing?: AsyncLocalStorage<true>;
+};
 const statementName = (globalForNames.statementName ??= createStatementNamer(MAX_PREPARED_STATEMENTS));
+const preparing = (globalForNames.preparing ??= new AsyncLocalStorage<true>());
+
+/**
+ * Runs `work` with its statements prepared (Prisma's and the direct reads alike). Only for reads
+ * and writes whose best plan does not depend on how big an organisation is: lookups by a unique
+ * key, small tables. After five executions PostgreSQL may keep one generic plan for a prepared
+ * statement, planned for an average organisation; for the biggest prescriber's list that plan read
+ * all its 22,000 candidate profiles (75 ms instead of 1 ms), so lists, counts under filters and
+ * statistics stay unnamed and are planned for their own values.
+ */
+export function withPreparedStatements<T>(work: () => PromiseLike<T>): Promise<T> {
+  // Awaited inside: Prisma's queries are lazy, and run where they are awaited.
+  return preparing.run(true, async () => await work());
+}
 
 export function createPrismaClient(databaseUrl: string, options: { embedded?: boolean } = {}): PrismaClient {
   // The embedded PGlite serialises every query anyway: a few connections are enough.
@@ -57,7 +71,7 @@ export function createPrismaClient(databaseUrl: string, options: { embedded?: bo
   // Our own pool, so that bulk reads can share it (poolOf); $disconnect() still ends it.
   // The adapter hands the name to pg as is: undefined (past the cap) runs the query unnamed, though
   // its type says string.
-  const naming = options.embedded ? {} : { statementNameGenerator: (query: { sql: string }) => statementName(query.sql)! };
+  const naming = options.embedded ? {} : { statementNameGenerator: (query: { sql: string }) => preparedName(query.sql)! };
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true, ...naming }) });
   pools.set(client, pool);
   if (!options.embedded) namingClients.add(client);
@@ -71,7 +85,9 @@ export function poolOf(client: PrismaClient): pg.Pool {
   return pool;
 }
 
-/** The name under which this client's direct reads prepare `text`; undefined: run it unnamed. */
-export const statementNameOf = (client: PrismaClient, text: string) => (namingClients.has(client) ? statementName(text) : undefined);
+const preparedName = (text: string) => (preparing.getStore() ? statementName(text) : undefined);
+
+/** The name under which this client's direct read prepares `text`; undefined: run it unnamed. */
+export const statementNameOf = (client: PrismaClient, text: string) => (namingClients.has(client) ? preparedName(text) : undefined);
 
 export type { PrismaClient };

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/db";
+import { withPreparedStatements, type PrismaClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readRowsDirect } from "@/lib/read-db";
 import { isPrescriber, type AccessScope } from "@/lib/access";
@@ -11,13 +11,16 @@ import { emptyStatusCounts, type ApplicationStatus } from "@/lib/status";
  * Counts per status from the counter table (ApplicationCount, kept by a trigger in the writer's
  * transaction: prisma/schema.prisma says which): a few rows per organisation, whatever the number
  * of applications. The prescriber's side ignores archiving; the employer's reads the view asked.
+ * Prepared (lib/db.ts withPreparedStatements): a few rows whatever the organisation's size.
  */
 export async function readStatusCounts(scope: AccessScope, view: ArchiveView): Promise<Record<ApplicationStatus, number>> {
   const archived = isPrescriber(scope) || view === "all" ? undefined : view === "archived";
-  const rows = await readRowsDirect<{ status: ApplicationStatus; count: number }>(
-    Prisma.sql`SELECT status::text AS status, count FROM "ApplicationCount"
-      WHERE "organizationId" = ${scope.organizationId} AND side = ${scope.organizationKind}::"OrganizationKind"
-      ${archived === undefined ? Prisma.empty : Prisma.sql`AND archived = ${archived}`}`,
+  const rows = await withPreparedStatements(() =>
+    readRowsDirect<{ status: ApplicationStatus; count: number }>(
+      Prisma.sql`SELECT status::text AS status, count FROM "ApplicationCount"
+        WHERE "organizationId" = ${scope.organizationId} AND side = ${scope.organizationKind}::"OrganizationKind"
+        ${archived === undefined ? Prisma.empty : Prisma.sql`AND archived = ${archived}`}`,
+    ),
   );
   const counts = emptyStatusCounts();
   for (const row of rows) counts[row.status] += row.count;

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, withPreparedStatements } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { seesArchive, visibleApplicationsWhere, visibleLinkedApplicationsWhere, type AccessScope } from "@/lib/access";
 
@@ -78,7 +78,7 @@ export type EmployerApplicationDetail = ApplicationDetail & Prisma.JobApplicatio
  * see it (DESIGN §6: the employer that received it, the prescriber organisation that sent it); null
  * otherwise, which the page answers with a 404 — never another organisation's data. Only the
  * employer's reading carries the archive state (lib/access.ts seesArchive): the prescriber's never
- * has the fields.
+ * has the fields. Prepared (lib/db.ts withPreparedStatements): everything hangs on the application's id.
  */
 export async function getApplicationForMember(
   scope: AccessScope,
@@ -87,7 +87,9 @@ export async function getApplicationForMember(
   if (!applicationId || applicationId.length > 64) return null;
   const where = { AND: [{ id: applicationId }, visibleApplicationsWhere(scope)] };
   const select = { ...detailSelect, ...linksSelect(scope) };
-  return seesArchive(scope)
-    ? prisma.jobApplication.findFirst({ where, select: { ...select, ...archiveSelect } })
-    : prisma.jobApplication.findFirst({ where, select });
+  return withPreparedStatements(() =>
+    seesArchive(scope)
+      ? prisma.jobApplication.findFirst({ where, select: { ...select, ...archiveSelect } })
+      : prisma.jobApplication.findFirst({ where, select }),
+  );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ilikeContaining } from "@/lib/db";
+import { ilikeContaining, withPreparedStatements } from "@/lib/db";
 import { readRowsDirect } from "@/lib/read-db";
 import { filterChoiceIdsSql, type AccessScope } from "@/lib/access";
 import { personName } from "@/lib/people";
@@ -82,18 +82,21 @@ async function readChoices(scope: AccessScope, filter: FilterChoiceName, conditi
  * FILTER_SELECT_MAX_CHOICES (a native select), else only the current one, named here, for the
  * search field: the page never carries thousands of organisations. One statement: the count, which
  * stops past the threshold (a few index entries, however many partners there are), and the rows it
- * calls for; a count row comes back even when no choice does.
+ * calls for; a count row comes back even when no choice does. Prepared (lib/db.ts
+ * withPreparedStatements): the count stops at the threshold, so the rows are a few whatever the size.
  */
 export async function readFilterChoices(scope: AccessScope, filter: FilterChoiceName, selectedId?: string): Promise<FilterChoices> {
   const ids = filterChoiceIdsSql(scope, filter);
   if (!ids) return { mode: "select", options: [] };
   const source = SOURCES[filter];
-  const rows = await readRowsDirect<ChoiceRow & { choiceCount: number } & Record<string, unknown>>(
-    Prisma.sql`WITH counted AS (SELECT count(*)::int AS n FROM (${ids} LIMIT ${FILTER_SELECT_MAX_CHOICES + 1}) AS choice)
+  const rows = await withPreparedStatements(() =>
+    readRowsDirect<ChoiceRow & { choiceCount: number } & Record<string, unknown>>(
+      Prisma.sql`WITH counted AS (SELECT count(*)::int AS n FROM (${ids} LIMIT ${FILTER_SELECT_MAX_CHOICES + 1}) AS choice)
       SELECT counted.n AS "choiceCount", choice.* FROM counted LEFT JOIN LATERAL (
         SELECT ${source.columns}, row_number() OVER (ORDER BY ${source.order}) AS rank FROM ${source.from}
         AND c.id IN (${ids}) AND (counted.n <= ${FILTER_SELECT_MAX_CHOICES} OR c.id = ${selectedId ?? null})
       ) AS choice ON TRUE ORDER BY choice.rank`,
+    ),
   );
   const choices = rows.filter((row) => row.id !== null).map((row) => ({ id: row.id, label: source.label(row) }));
   if ((rows[0]?.choiceCount ?? 0) <= FILTER_SELECT_MAX_CHOICES) return { mode: "select", options: choices };

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, withPreparedStatements } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { deletableNotesWhere, notableApplicationsWhere } from "@/lib/access";
 import type { AddNoteInput, DeleteNoteInput } from "@/lib/applications/note-validation";
@@ -22,11 +22,14 @@ export interface ApplicationNoteView {
 export async function listApplicationNotes(ctx: Ctx, applicationId: string): Promise<ApplicationNoteView[]> {
   const application = notableApplicationsWhere(ctx);
   if (!application || !applicationId || applicationId.length > 64) return [];
-  const notes = await prisma.applicationNote.findMany({
-    where: { applicationId, application },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, body: true, createdAt: true, author: { select: { id: true, firstName: true, lastName: true } } },
-  });
+  // Prepared (lib/db.ts withPreparedStatements): one application's notes.
+  const notes = await withPreparedStatements(() =>
+    prisma.applicationNote.findMany({
+      where: { applicationId, application },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, body: true, createdAt: true, author: { select: { id: true, firstName: true, lastName: true } } },
+    }),
+  );
   return notes.map((note) => ({ ...note, mine: note.author.id === ctx.userId }));
 }
 

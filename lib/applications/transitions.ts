@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, type TransactionClient, writeTransaction } from "@/lib/db";
+import { prisma, type TransactionClient, withPreparedStatements, writeTransaction } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { decidableApplicationsSql, manageableJobsWhere } from "@/lib/access";
 import { findAndLockCandidate, type LockedApplication as Received } from "@/lib/applications/candidate-lock";
@@ -78,7 +78,12 @@ async function runTransition(
   change: Change,
   { baseUrl }: TransitionOptions,
 ): Promise<TransitionResult> {
-  return writeTransaction(async (tx) => {
+  // Prepared (lib/db.ts withPreparedStatements): one application, its candidate's others, its two organisations.
+  return withPreparedStatements(() => decide(ctx, seen, transition, change, baseUrl));
+}
+
+async function decide(ctx: MemberContext, seen: Seen, transition: UserTransitionName, change: Change, baseUrl: string) {
+  return writeTransaction(async (tx): Promise<TransitionResult> => {
     const application = await findDecidable(tx, ctx, seen.applicationId);
     if (!application) return NOT_FOUND;
     if (!can(transition, seen.status, "employer")) return refusal(tx, seen.status, application.id);

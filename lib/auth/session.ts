@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { queryRowsDirect, sqlTimestamp } from "@/lib/db";
+import { queryRowsDirect, sqlTimestamp, withPreparedStatements } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { MembershipRole, OrganizationKind, OrganizationType } from "@/lib/generated/prisma/enums";
 import type { MembershipSummary } from "@/lib/auth/current-organization";
@@ -37,9 +37,13 @@ interface SessionRow {
  * and a JSON round trip, then a second query for the memberships): an expired session is
  * deleted and reads as none; a session last pushed back more than SESSION_REFRESH_SECONDS ago
  * is pushed back to SESSION_IDLE_SECONDS from now. Always the primary: a session is read right
- * after it is written (sign-in, sign-out).
+ * after it is written (sign-in, sign-out). Prepared: lookups by the token's unique key.
  */
-export async function readSessionUser(sessionToken: string | undefined, now = new Date()): Promise<SignedInUser | null> {
+export function readSessionUser(sessionToken: string | undefined, now = new Date()): Promise<SignedInUser | null> {
+  return withPreparedStatements(() => readSession(sessionToken, now));
+}
+
+async function readSession(sessionToken: string | undefined, now: Date): Promise<SignedInUser | null> {
   if (!sessionToken) return null;
   const rows = await queryRowsDirect<SessionRow>(Prisma.sql`
     SELECT s.expires, u.id, u.email, u."firstName", u."lastName",

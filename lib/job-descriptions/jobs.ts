@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, writeTransaction } from "@/lib/db";
+import { prisma, withPreparedStatements, writeTransaction } from "@/lib/db";
 import { readRowsDirect } from "@/lib/read-db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { manageableEmployerWhere, manageableJobsWhere, visibleJobsSql, visibleJobsWhere, type AccessScope } from "@/lib/access";
@@ -29,11 +29,13 @@ export const jobSelect = {
 } satisfies Prisma.JobDescriptionSelect;
 export type JobRow = Prisma.JobDescriptionGetPayload<{ select: typeof jobSelect }>;
 
-/** The organisation's jobs, open ones first, then by title. Empty for a prescriber. */
+/** The organisation's jobs, open ones first, then by title. Empty for a prescriber. Prepared: an organisation has a few jobs. */
 export async function listJobs(scope: AccessScope): Promise<JobRow[]> {
   const where = visibleJobsWhere(scope);
   if (!where) return [];
-  return prisma.jobDescription.findMany({ where, orderBy: [{ isOpen: "desc" }, { title: "asc" }, { id: "asc" }], select: jobSelect });
+  return withPreparedStatements(() =>
+    prisma.jobDescription.findMany({ where, orderBy: [{ isOpen: "desc" }, { title: "asc" }, { id: "asc" }], select: jobSelect }),
+  );
 }
 
 export type JobChoice = Pick<JobRow, "id" | "title" | "isOpen">;
@@ -42,8 +44,10 @@ export type JobChoice = Pick<JobRow, "id" | "title" | "isOpen">;
 export async function listJobChoices(scope: AccessScope): Promise<JobChoice[]> {
   const visible = visibleJobsSql(scope);
   if (!visible) return [];
-  return readRowsDirect<JobChoice>(
-    Prisma.sql`SELECT id, title, "isOpen" FROM "JobDescription" WHERE ${visible} ORDER BY "isOpen" DESC, title, id`,
+  return withPreparedStatements(() =>
+    readRowsDirect<JobChoice>(
+      Prisma.sql`SELECT id, title, "isOpen" FROM "JobDescription" WHERE ${visible} ORDER BY "isOpen" DESC, title, id`,
+    ),
   );
 }
 
