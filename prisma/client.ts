@@ -32,7 +32,7 @@ export function createStatementNamer(max: number): (text: string) => string | un
     return name;
   };
 }
-export const MAX_PREPARED_STATEMENTS = 300;
+const MAX_PREPARED_STATEMENTS = 300;
 const globalForNames = globalThis as unknown as {
   statementName?: (text: string) => string | undefined;
   preparing?: AsyncLocalStorage<true>;

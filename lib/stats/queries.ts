@@ -46,25 +46,30 @@ const PARIS_MONTH = Prisma.sql`to_char((a."createdAt" AT TIME ZONE 'UTC') AT TIM
 const DAYS = (from: Prisma.Sql, to: Prisma.Sql) => Prisma.sql`extract(epoch from (${to} - ${from})) / 86400`;
 const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
+const STATS_TRANSACTION_OPTIONS = { timeout: 30_000 };
+
 export async function organizationStats(scope: AccessScope, period: StatsPeriod): Promise<OrganizationStats> {
   const where = Prisma.sql`${visibleApplicationsSql(scope)} AND a."createdAt" >= ${sqlTimestamp(period.from)} AND a."createdAt" < ${sqlTimestamp(period.to)}`;
   const member = ownMemberOfApplicationSql(scope);
   const pending = Prisma.join(PENDING_STATUSES.map((status) => Prisma.sql`${status}::"ApplicationStatus"`));
 
   // One transaction, without JIT: compiling these short aggregates cost PostgreSQL more (0.7 s on a
-  // year of 100,000 applications in the bench) than running them.
-  const [, byMonth, [answers], [decisions], reasons, members] = await prisma.$transaction([
-    prisma.$executeRaw`SET LOCAL jit = off`,
-    prisma.$queryRaw<{ month: string; status: string; count: number }[]>`
+  // year of 100,000 applications in the bench) than running them. Prisma ends a transaction after
+  // 5 s by default: the biggest employer's year, read cold on a slow machine, took 9 s, and the
+  // page failed instead of answering late.
+  const [, byMonth, [answers], [decisions], reasons, members] = await prisma.$transaction(
+    [
+      prisma.$executeRaw`SET LOCAL jit = off`,
+      prisma.$queryRaw<{ month: string; status: string; count: number }[]>`
       SELECT ${PARIS_MONTH} AS month, a.status::text AS status, count(*)::int AS count
       FROM "JobApplication" a WHERE ${where} GROUP BY 1, 2`,
-    prisma.$queryRaw<{ answered: number; firstAnswerDays: unknown }[]>`
+      prisma.$queryRaw<{ answered: number; firstAnswerDays: unknown }[]>`
       SELECT count(a."processedAt")::int AS answered,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${DAYS(Prisma.sql`a."createdAt"`, Prisma.sql`a."processedAt"`)}) AS "firstAnswerDays"
       FROM "JobApplication" a WHERE ${where}`,
-    // The first decision: the team's own accept or refuse (the automatic refusal is not an answer),
-    // looked up for decided applications only.
-    prisma.$queryRaw<{ decided: number; decisionDays: unknown }[]>`
+      // The first decision: the team's own accept or refuse (the automatic refusal is not an answer),
+      // looked up for decided applications only.
+      prisma.$queryRaw<{ decided: number; decisionDays: unknown }[]>`
       SELECT count(d.at)::int AS decided,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${DAYS(Prisma.sql`a."createdAt"`, Prisma.sql`d.at`)}) AS "decisionDays"
       FROM "JobApplication" a
@@ -73,12 +78,12 @@ export async function organizationStats(scope: AccessScope, period: StatsPeriod)
         WHERE e."applicationId" = a.id AND e.transition IN ('accept', 'refuse') AND e."actorId" IS NOT NULL
       ) d
       WHERE ${where} AND a.status IN ('ACCEPTED', 'REFUSED', 'CANCELLED')`,
-    prisma.$queryRaw<{ reason: RefusalReason; count: number }[]>`
+      prisma.$queryRaw<{ reason: RefusalReason; count: number }[]>`
       SELECT a."refusalReason"::text AS reason, count(*)::int AS count
       FROM "JobApplication" a WHERE ${where} AND a.status = 'REFUSED' AND a."refusalReason" IS NOT NULL
       GROUP BY 1 ORDER BY 2 DESC, 1`,
-    // Only people who belong (or belonged) to the organisation: its own members.
-    prisma.$queryRaw<(Omit<MemberFigures, "firstAnswerDays"> & { firstAnswerDays: unknown })[]>`
+      // Only people who belong (or belonged) to the organisation: its own members.
+      prisma.$queryRaw<(Omit<MemberFigures, "firstAnswerDays"> & { firstAnswerDays: unknown })[]>`
       SELECT u.id AS "userId", u."firstName", u."lastName", count(*)::int AS total,
              count(*) FILTER (WHERE a.status = 'ACCEPTED')::int AS accepted,
              count(*) FILTER (WHERE a.status = 'REFUSED')::int AS refused,
@@ -89,7 +94,9 @@ export async function organizationStats(scope: AccessScope, period: StatsPeriod)
       JOIN "Membership" m ON m."userId" = u.id AND m."organizationId" = ${scope.organizationId}
       WHERE ${where}
       GROUP BY u.id ORDER BY total DESC, u."lastName", u."firstName"`,
-  ]);
+    ],
+    STATS_TRANSACTION_OPTIONS,
+  );
 
   const months = periodMonths(period).map(({ key, label }) => ({ month: key, label, counts: emptyStatusCounts() }));
   const monthIndex = new Map(months.map((month) => [month.month, month]));
