@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { listApplications, PAGE_SIZE } from "@/lib/applications/list";
 import { listFiltersToSearchParams, parseListFilters } from "@/lib/applications/list-filters";
 import { getApplicationForMember } from "@/lib/applications/detail";
-import { createApplication, createCandidate, createMember, createOrganization, filterOptions } from "@/test/fixtures";
+import { createApplication, createCandidate, createJob, createMember, createOrganization, filterOptions } from "@/test/fixtures";
 
 const DAY = 86_400_000;
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
@@ -62,6 +62,31 @@ describe("listApplications on the employer side", () => {
     expect(await list({ sentFrom: isoDay(s.now - 6 * DAY), sentTo: isoDay(s.now - 3 * DAY) })).toEqual([s.apps.processingFromMl.id]);
     // The prescriber-side filters mean nothing here, and never widen the scope.
     expect(await list({ employer: s.notOurs.employerOrganizationId })).toHaveLength(3);
+  });
+
+  it("gives each row the names the table shows, the same whether the page reads the profile for its order or not", async () => {
+    const s = await employerWithApplications();
+    const job = await createJob(s.employer.id, { title: "Agent d'entretien", contractType: "CDDI" });
+    await prisma.applicationJob.create({ data: { applicationId: s.apps.newFromFt.id, jobDescriptionId: job.id } });
+    const rowsBy = async (params: Record<string, string>) =>
+      (await listApplications(s.nadia.ctx, parseListFilters(params))).rows.sort((a, b) => a.id.localeCompare(b.id));
+    // By date, the names are looked up row by row; by name or with the name filter, the page joins the profile.
+    const byDate = await rowsBy({});
+    expect(await rowsBy({ sort: "name_asc" })).toEqual(byDate);
+    const withJob = byDate.find((row) => row.id === s.apps.newFromFt.id)!;
+    expect(await rowsBy({ candidate: s.amina.lastName })).toEqual([withJob]);
+    expect(withJob).toMatchObject({
+      candidateProfile: { candidateId: s.amina.id, firstName: "Amina", lastName: s.amina.lastName },
+      senderUser: { id: s.ftAdviser.user.id, firstName: s.ftAdviser.user.firstName, lastName: s.ftAdviser.user.lastName },
+      senderOrganization: { id: s.ft.id, name: s.ft.name },
+      employerOrganization: { id: s.employer.id, name: s.employer.name, city: "Lille" },
+      handler: null,
+      jobs: [{ jobDescription: { title: "Agent d'entretien", contractType: "CDDI" } }],
+    });
+    expect(byDate.find((row) => row.id === s.apps.processingFromMl.id)).toMatchObject({
+      handler: { id: s.thomas.user.id, firstName: s.thomas.user.firstName, lastName: s.thomas.user.lastName },
+      jobs: [],
+    });
   });
 
   it("pages by 20 forwards and back on (date, id), keeping the filters, never OFFSET", async () => {
