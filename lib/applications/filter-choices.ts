@@ -84,6 +84,9 @@ async function readChoices(scope: AccessScope, filter: FilterChoiceName, conditi
  * stops past the threshold (a few index entries, however many partners there are), and the rows it
  * calls for; a count row comes back even when no choice does. Prepared (lib/db.ts
  * withPreparedStatements): the count stops at the threshold, so the rows are a few whatever the size.
+ * Each mode is its own branch, gated by the count: PostgreSQL keeps one generic plan for a prepared
+ * statement, and with both modes in one condition (`n <= 30 OR id = $selected`) that plan read
+ * every organisation of the kind on each view (0.6 ms at 8,000 organisations, and growing with them).
  */
 export async function readFilterChoices(scope: AccessScope, filter: FilterChoiceName, selectedId?: string): Promise<FilterChoices> {
   const ids = filterChoiceIdsSql(scope, filter);
@@ -91,10 +94,15 @@ export async function readFilterChoices(scope: AccessScope, filter: FilterChoice
   const source = SOURCES[filter];
   const rows = await withPreparedStatements(() =>
     readRowsDirect<ChoiceRow & { choiceCount: number } & Record<string, unknown>>(
-      Prisma.sql`WITH counted AS (SELECT count(*)::int AS n FROM (${ids} LIMIT ${FILTER_SELECT_MAX_CHOICES + 1}) AS choice)
+      Prisma.sql`WITH few(id) AS MATERIALIZED (${ids} LIMIT ${FILTER_SELECT_MAX_CHOICES + 1}),
+        counted AS (SELECT count(*)::int AS n FROM few)
       SELECT counted.n AS "choiceCount", choice.* FROM counted LEFT JOIN LATERAL (
-        SELECT ${source.columns}, row_number() OVER (ORDER BY ${source.order}) AS rank FROM ${source.from}
-        AND c.id IN (${ids}) AND (counted.n <= ${FILTER_SELECT_MAX_CHOICES} OR c.id = ${selectedId ?? null})
+        SELECT c.*, row_number() OVER (ORDER BY ${source.order}) AS rank FROM (
+          SELECT ${source.columns} FROM ${source.from} AND c.id IN (SELECT id FROM few) AND counted.n <= ${FILTER_SELECT_MAX_CHOICES}
+          UNION ALL
+          SELECT ${source.columns} FROM ${source.from} AND c.id = ${selectedId ?? null} AND c.id IN (${ids})
+            AND counted.n > ${FILTER_SELECT_MAX_CHOICES}
+        ) AS c
       ) AS choice ON TRUE ORDER BY choice.rank`,
     ),
   );
