@@ -163,4 +163,21 @@ describe("« Candidatures reçues » filtered by job (issue 13)", () => {
     expect(await ids(foreign.id)).toEqual([]);
     expect(listHref("/employer/applications", parseListFilters({ job: a.id }))).toBe(`/employer/applications?job=${a.id}`);
   });
+
+  it("counts only the applications for that job, per status, for the total and the work queues", async () => {
+    const s = await createScenario();
+    const job = await createJob(s.employerOrg.id);
+    const base = { candidateId: s.candidate.id, sender: s.prescriber.ctx, employerOrganizationId: s.employerOrg.id };
+    await createApplication({ ...base, jobIds: [job.id], status: "PROCESSING" });
+    await createApplication({ ...base });
+    await createApplication({ ...base, status: "POSTPONED" });
+    const { counts, activeCounts } = await listApplications(s.employer.ctx, parseListFilters({ job: job.id }));
+    expect(counts).toMatchObject({ NEW: 0, PROCESSING: 1, POSTPONED: 0 });
+    expect(activeCounts).toMatchObject({ NEW: 0, PROCESSING: 1, POSTPONED: 0 });
+    expect((await listApplications(s.employer.ctx, parseListFilters({ job: "spontaneous" }))).counts).toMatchObject({
+      NEW: 1,
+      PROCESSING: 0,
+      POSTPONED: 1,
+    });
+  });
 });

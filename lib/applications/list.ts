@@ -369,6 +369,7 @@ function onlyArchiveView(filters: ListFilters): boolean {
     !filters.employer &&
     !filters.prescriberOrganization &&
     !filters.handler &&
+    !filters.job &&
     !filters.sentFrom &&
     !filters.sentTo
   );
