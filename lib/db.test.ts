@@ -3,6 +3,8 @@ import { prisma, queryRowsDirect, withPreparedStatements, writeTransaction } fro
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createStatementNamer } from "@/prisma/client";
 import { env } from "@/lib/env";
+import { findApplicationPage } from "@/lib/applications/list";
+import { parseListFilters } from "@/lib/applications/list-filters";
 
 const zone = process.env.TZ;
 afterEach(() => {
@@ -66,6 +68,17 @@ describe("prepared statements (issue 12: parsing and planning were most of a sma
       writeTransaction((tx) => tx.organization.findFirst({ where: { contactPhone: "0000000000" }, select: { id: true } })),
     );
     expect((await preparedLike(`%"contactPhone" = $1%`)).length > 0).toBe(!embedded);
+  });
+
+  it("prepares the unfiltered list by date, and plans a list by status or by name for its own values", async () => {
+    // An organisation of its own: the statements are the same whatever the rows.
+    const scope = { organizationId: "prepared-list-org", organizationKind: "EMPLOYER" as const, userId: "prepared-list-user" };
+    const rowsStatement = `%AS candidate%FROM "JobApplication" a%"employerOrganizationId" = $1%`;
+    await findApplicationPage(scope, parseListFilters({ status: "REFUSED" }));
+    await findApplicationPage(scope, parseListFilters({ sort: "name_asc" }));
+    expect(await preparedLike(rowsStatement)).toEqual([]);
+    await findApplicationPage(scope, parseListFilters({}));
+    expect(await preparedLike(rowsStatement)).toHaveLength(embedded ? 0 : 1);
   });
 
   it("names a text the same way in every copy, and stops naming past its cap", () => {

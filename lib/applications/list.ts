@@ -1,5 +1,5 @@
 import "server-only";
-import { ilikeContaining, queryRowsDirect, sqlTimestamp } from "@/lib/db";
+import { ilikeContaining, queryRowsDirect, sqlTimestamp, withPreparedStatements } from "@/lib/db";
 import { readRowsDirect } from "@/lib/read-db";
 import { isPrescriber, visibleApplicationsSql, type AccessScope } from "@/lib/access";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -337,8 +337,8 @@ export async function findApplicationPage(scope: Scope, filters: ListFilters) {
   const cursor = after ?? before;
   // The name filter keeps the join: its plan through the joined profile is the one measured (issue 12).
   const profileJoined = Boolean(filters.candidate) || keys.some((key) => NAME_FIELDS.includes(key.field));
-  const rows = (
-    await readRowsDirect<ListRowColumns>(
+  const read = () =>
+    readRowsDirect<ListRowColumns>(
       listRowsSql(
         Prisma.sql`SELECT ${PAGE_COLUMNS} ${profileJoined ? PROFILE_COLUMNS : Prisma.empty} FROM "JobApplication" a ${profileJoined ? PROFILE_JOIN : Prisma.empty}
           WHERE ${filtersSql(scope, filters, { profileJoined })} AND ${statusSql(filters.status)} AND ${cursor ? keysetSql(keys, cursor) : Prisma.sql`TRUE`}
@@ -346,8 +346,13 @@ export async function findApplicationPage(scope: Scope, filters: ListFilters) {
         keys,
         profileJoined,
       ),
-    )
-  ).map(toListRow);
+    );
+  // The unfiltered list by date (the default screen and its pages) is prepared: its only plan walks
+  // the organisation's (date, id) index from the cursor, whatever the organisation's size, so the
+  // generic plan PostgreSQL keeps is the right one for all. Any other filter or order is planned for
+  // its own values: a generic plan for a status, say, would be made for an average organisation.
+  const walksDateIndex = !profileJoined && onlyArchiveView(filters) && filters.status.length === 0 && keys[0]!.field === "createdAt";
+  const rows = (walksDateIndex ? await withPreparedStatements(read) : await read()).map(toListRow);
   const hasMore = rows.length > PAGE_SIZE;
   const page = hasMore ? rows.slice(0, PAGE_SIZE) : rows;
   if (before) page.reverse();
