@@ -120,7 +120,10 @@ export function EmployerApplicationsTable({
                             </div>
                           </th>
                           <td>
-                            <Link href={applicationPath(row.id)}>{name}</Link>
+                            {/* No prefetch: up to 20 requests to the server per list view, for pages whose data is fetched on click anyway (issue 12). */}
+                            <Link href={applicationPath(row.id)} prefetch={false}>
+                              {name}
+                            </Link>
                             <span className="fr-hint-text">{row.appliedFor}</span>
                           </td>
                           <td>

@@ -26,7 +26,10 @@ export function PrescriberApplicationsTable({ rows, caption }: { rows: Prescribe
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
-                <Link href={candidatePath(row.candidateId)}>{row.candidate}</Link>
+                {/* No prefetch: up to 20 requests to the server per list view, for pages whose data is fetched on click anyway (issue 12). */}
+                <Link href={candidatePath(row.candidateId)} prefetch={false}>
+                  {row.candidate}
+                </Link>
               </td>
               <td>
                 {row.employer}

@@ -272,8 +272,8 @@ interface ListRowColumns extends Record<string, unknown> {
  * subqueries, which PostgreSQL plans one by one. One flat join of seven tables cost 4 to 20 ms of
  * planning per page (it weighs every join order); the same lookups as LATERAL joins, which it
  * pulls up into one join, still 1.1 to 1.4 ms; as scalar subqueries, 0.3 ms (2 M applications).
- * The list is not prepared (its best plan depends on the organisation's size), so this planning
- * is paid on every view.
+ * Only the unfiltered list by date is prepared (findApplicationPage): every other list pays this
+ * planning on each view.
  */
 function listRowsSql(page: Prisma.Sql, keys: SortKey[], profileJoined: boolean): Prisma.Sql {
   const candidate = profileJoined
