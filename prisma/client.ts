@@ -45,8 +45,9 @@ const preparing = (globalForNames.preparing ??= new AsyncLocalStorage<true>());
  * and writes whose best plan does not depend on how big an organisation is: lookups by a unique
  * key, small tables. After five executions PostgreSQL may keep one generic plan for a prepared
  * statement, planned for an average organisation; for the biggest prescriber's list that plan read
- * all its 22,000 candidate profiles (75 ms instead of 1 ms), so lists, counts under filters and
- * statistics stay unnamed and are planned for their own values.
+ * all its 22,000 candidate profiles (75 ms instead of 1 ms), so filtered lists, counts under
+ * filters and statistics stay unnamed and are planned for their own values (of the lists, only the
+ * unfiltered one by date is prepared: lib/applications/list.ts findApplicationPage).
  */
 export function withPreparedStatements<T>(work: () => PromiseLike<T>): Promise<T> {
   // Awaited inside: Prisma's queries are lazy, and run where they are awaited.
