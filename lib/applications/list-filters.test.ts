@@ -1,7 +1,7 @@
-/** The date filters of both lists: real calendar days, with the day boundaries of Paris. */
+/** The filters of both lists: real calendar days with the day boundaries of Paris, and counts that follow every filter. */
 import { describe, expect, it } from "vitest";
 import { listApplications } from "@/lib/applications/list";
-import { parseListFilters } from "@/lib/applications/list-filters";
+import { NARROWING_FILTERS, parseListFilters } from "@/lib/applications/list-filters";
 import { createApplication, createScenario } from "@/test/fixtures";
 
 describe("list date filters", () => {
@@ -45,5 +45,36 @@ describe("list date filters", () => {
     expect(await list({ sentFrom: "2026-03-01", sentTo: "2026-03-28" })).toEqual([]);
     // The last day counts until 23:59:59 in Paris.
     expect(await list({ sentFrom: "2026-01-01", sentTo: "2026-07-16" })).toEqual([ids.summer, ids.clocksForward, ids.winter]);
+  });
+});
+
+describe("narrowing filters", () => {
+  it("narrow the counts per status as they narrow the rows, each one of them, on both sides", async () => {
+    const s = await createScenario();
+    await createApplication({ candidateId: s.candidate.id, sender: s.prescriber.ctx, employerOrganizationId: s.employerOrg.id });
+    // A value that matches nothing, for every narrowing filter: the counts must not come from the
+    // counter table (every application) while the rows are filtered.
+    const matchesNothing: Record<(typeof NARROWING_FILTERS)[number], string> = {
+      candidate: "Personne-de-ce-nom",
+      sender: "no-such-user",
+      employer: "no-such-organisation",
+      prescriberOrganization: "no-such-organisation",
+      handler: "no-such-user",
+      job: "no-such-job",
+      sentFrom: "2099-01-01",
+      sentTo: "2000-01-01",
+    };
+    const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    for (const scope of [s.prescriber.ctx, s.employer.ctx]) {
+      expect(total((await listApplications(scope, parseListFilters({}))).counts)).toBe(1);
+      const emptied: string[] = [];
+      for (const key of NARROWING_FILTERS) {
+        const list = await listApplications(scope, parseListFilters({ [key]: matchesNothing[key] }));
+        // A filter this side does not offer is ignored: then one row, counted once.
+        expect(total(list.counts), key).toBe(list.rows.length);
+        if (list.rows.length === 0) emptied.push(key);
+      }
+      expect(emptied).toEqual(expect.arrayContaining(["candidate", "sentFrom", "sentTo"]));
+    }
   });
 });

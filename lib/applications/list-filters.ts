@@ -68,6 +68,33 @@ export const listFiltersSchema = z.object({
 });
 export type ListFilters = z.infer<typeof listFiltersSchema>;
 
+/**
+ * The filters that narrow a list beyond its status and archive view. Under any of them, the counts
+ * must be counted, not read from the counter table (lib/applications/list.ts). Every key of
+ * ListFilters is either here or a view key below, or this file does not compile: a new filter
+ * cannot be left out of the counts by oversight (the « Poste » filter once was).
+ */
+export const NARROWING_FILTERS = [
+  "candidate",
+  "sender",
+  "employer",
+  "prescriberOrganization",
+  "handler",
+  "job",
+  "sentFrom",
+  "sentTo",
+] as const satisfies readonly (keyof ListFilters)[];
+/** The keys that choose a view of the list (its status tab, archive view, order and page), not narrow it. */
+type ViewKey = "status" | "archive" | "sort" | "after" | "before";
+type NoneLeft<Keys extends never> = Keys;
+/** A compile error here names the ListFilters key that is in neither NARROWING_FILTERS nor ViewKey. */
+export type EveryFilterClassed = NoneLeft<Exclude<keyof ListFilters, (typeof NARROWING_FILTERS)[number] | ViewKey>>;
+
+/** True when a filter narrows the list beyond its status and archive view. */
+export function hasNarrowingFilter(filters: Partial<ListFilters>): boolean {
+  return NARROWING_FILTERS.some((key) => filters[key]);
+}
+
 export function parseListFilters(searchParams: Record<string, string | string[] | undefined>): ListFilters {
   return listFiltersSchema.parse(searchParams);
 }
@@ -78,18 +105,7 @@ export function listFiltersToSearchParams(filters: Partial<ListFilters>): URLSea
   for (const status of filters.status ?? []) params.append("status", status);
   // The default order stays out of the URL, so that the bare path is the default list.
   if (filters.sort && filters.sort !== DEFAULT_LIST_SORT) params.set("sort", filters.sort);
-  for (const key of [
-    "candidate",
-    "sender",
-    "employer",
-    "prescriberOrganization",
-    "handler",
-    "job",
-    "sentFrom",
-    "sentTo",
-    "after",
-    "before",
-  ] as const) {
+  for (const key of [...NARROWING_FILTERS, "after", "before"] as const) {
     const value = filters[key];
     if (value) params.set(key, value);
   }

@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContractType } from "@/lib/generated/prisma/enums";
 import { archiveViewSql, countApplicationsByStatus, type StatusCounts } from "@/lib/applications/queries";
 import { readStatusCounts } from "@/lib/applications/counts";
-import { DEFAULT_LIST_SORT, PAGE_SIZE, type ListFilters, type ListSort } from "@/lib/applications/list-filters";
+import { DEFAULT_LIST_SORT, PAGE_SIZE, hasNarrowingFilter, type ListFilters, type ListSort } from "@/lib/applications/list-filters";
 import { isStatus, type ApplicationStatus } from "@/lib/status";
 import { endOfParisDay, parseCalendarDate, startOfParisDay } from "@/lib/calendar-date";
 
@@ -351,7 +351,7 @@ export async function findApplicationPage(scope: Scope, filters: ListFilters) {
   // the organisation's (date, id) index from the cursor, whatever the organisation's size, so the
   // generic plan PostgreSQL keeps is the right one for all. Any other filter or order is planned for
   // its own values: a generic plan for a status, say, would be made for an average organisation.
-  const walksDateIndex = !profileJoined && onlyArchiveView(filters) && filters.status.length === 0 && keys[0]!.field === "createdAt";
+  const walksDateIndex = !profileJoined && !hasNarrowingFilter(filters) && filters.status.length === 0 && keys[0]!.field === "createdAt";
   const rows = (walksDateIndex ? await withPreparedStatements(read) : await read()).map(toListRow);
   const hasMore = rows.length > PAGE_SIZE;
   const page = hasMore ? rows.slice(0, PAGE_SIZE) : rows;
@@ -366,25 +366,11 @@ export async function findApplicationPage(scope: Scope, filters: ListFilters) {
   };
 }
 
-/** True when only the archive view narrows the list (status, order and cursor aside): the counters table then has the counts. */
-function onlyArchiveView(filters: ListFilters): boolean {
-  return (
-    !filters.candidate &&
-    !filters.sender &&
-    !filters.employer &&
-    !filters.prescriberOrganization &&
-    !filters.handler &&
-    !filters.job &&
-    !filters.sentFrom &&
-    !filters.sentTo
-  );
-}
-
 /** The counts per status under the filters (status and cursor aside): from the counter table when it has them. */
 async function countsUnder(scope: Scope, filters: ListFilters): Promise<StatusCounts> {
-  return onlyArchiveView(filters)
-    ? { counts: await readStatusCounts(scope, filters.archive), capped: false }
-    : countApplicationsByStatus(scope, filtersSql(scope, filters, { profileJoined: false }));
+  return hasNarrowingFilter(filters)
+    ? countApplicationsByStatus(scope, filtersSql(scope, filters, { profileJoined: false }))
+    : { counts: await readStatusCounts(scope, filters.archive), capped: false };
 }
 
 /**
