@@ -79,49 +79,47 @@ async function runTransition(
   { baseUrl }: TransitionOptions,
 ): Promise<TransitionResult> {
   // Prepared (lib/db.ts withPreparedStatements): one application, its candidate's others, its two organisations.
-  return withPreparedStatements(() => decide(ctx, seen, transition, change, baseUrl));
-}
+  return withPreparedStatements(() =>
+    writeTransaction(async (tx): Promise<TransitionResult> => {
+      const application = await findDecidable(tx, ctx, seen.applicationId);
+      if (!application) return NOT_FOUND;
+      if (!can(transition, seen.status, "employer")) return refusal(tx, seen.status, application.id);
 
-async function decide(ctx: MemberContext, seen: Seen, transition: UserTransitionName, change: Change, baseUrl: string) {
-  return writeTransaction(async (tx): Promise<TransitionResult> => {
-    const application = await findDecidable(tx, ctx, seen.applicationId);
-    if (!application) return NOT_FOUND;
-    if (!can(transition, seen.status, "employer")) return refusal(tx, seen.status, application.id);
-
-    const to = targetStatus(transition);
-    const now = new Date();
-    const { count } = await tx.jobApplication.updateMany({
-      where: { id: application.id, status: seen.status },
-      data: { ...change.data, ...statusMove(to, now) },
-    });
-    if (count !== 1) return { error: "stale", status: await currentStatus(tx, application.id) } as const;
-    // A decision taken straight from "Nouvelle candidature" names its author as the handler.
-    if (transition !== "process") {
-      await tx.jobApplication.updateMany({
-        where: { id: application.id, handlerId: null },
-        data: { handlerId: ctx.userId, processedAt: now },
+      const to = targetStatus(transition);
+      const now = new Date();
+      const { count } = await tx.jobApplication.updateMany({
+        where: { id: application.id, status: seen.status },
+        data: { ...change.data, ...statusMove(to, now) },
       });
-    }
-    await tx.applicationEvent.create({
-      data: {
-        ...change.event,
+      if (count !== 1) return { error: "stale", status: await currentStatus(tx, application.id) } as const;
+      // A decision taken straight from "Nouvelle candidature" names its author as the handler.
+      if (transition !== "process") {
+        await tx.jobApplication.updateMany({
+          where: { id: application.id, handlerId: null },
+          data: { handlerId: ctx.userId, processedAt: now },
+        });
+      }
+      await tx.applicationEvent.create({
+        data: {
+          ...change.event,
+          applicationId: application.id,
+          transition,
+          fromStatus: seen.status,
+          toStatus: to,
+          actorId: ctx.userId,
+          createdAt: now,
+        },
+      });
+      const cascadeEmailIds = transition === "accept" ? await renderOtherApplicationsObsolete(tx, application, { baseUrl }) : [];
+      const emailIds = await notifyApplicationEvent(tx, {
+        event: transition,
         applicationId: application.id,
-        transition,
-        fromStatus: seen.status,
-        toStatus: to,
-        actorId: ctx.userId,
-        createdAt: now,
-      },
-    });
-    const cascadeEmailIds = transition === "accept" ? await renderOtherApplicationsObsolete(tx, application, { baseUrl }) : [];
-    const emailIds = await notifyApplicationEvent(tx, {
-      event: transition,
-      applicationId: application.id,
-      baseUrl,
-      cancellationReason: change.cancellationReason,
-    });
-    return { ok: true, emailIds: [...emailIds, ...cascadeEmailIds] } as const;
-  });
+        baseUrl,
+        cancellationReason: change.cancellationReason,
+      });
+      return { ok: true, emailIds: [...emailIds, ...cascadeEmailIds] } as const;
+    }),
+  );
 }
 
 /**
