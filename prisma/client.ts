@@ -5,15 +5,6 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 
-// Kept on globalThis: Next bundles this module more than once per process (instrumentation, routes),
-// and a client made by one copy is used by the others (lib/db.ts keeps it there too).
-const globalForPools = globalThis as unknown as { prismaPools?: WeakMap<PrismaClient, pg.Pool> };
-const pools = (globalForPools.prismaPools ??= new WeakMap());
-// The clients whose statements are named: not the embedded PGlite's, whose connections all share
-// one session, where a second connection preparing the same name fails (42P05).
-const globalForNaming = globalThis as unknown as { namingClients?: WeakSet<PrismaClient> };
-const namingClients = (globalForNaming.namingClients ??= new WeakSet());
-
 /**
  * Names for SQL texts, so that `pg` prepares each statement once per connection and PostgreSQL can
  * keep its plan (issue 12): unnamed, every query is parsed and planned again, and planning was most
@@ -33,12 +24,25 @@ export function createStatementNamer(max: number): (text: string) => string | un
   };
 }
 const MAX_PREPARED_STATEMENTS = 300;
-const globalForNames = globalThis as unknown as {
-  statementName?: (text: string) => string | undefined;
-  preparing?: AsyncLocalStorage<true>;
-};
-const statementName = (globalForNames.statementName ??= createStatementNamer(MAX_PREPARED_STATEMENTS));
-const preparing = (globalForNames.preparing ??= new AsyncLocalStorage<true>());
+
+interface ProcessState {
+  pools: WeakMap<PrismaClient, pg.Pool>;
+  /** The clients whose statements are named: not the embedded PGlite's, whose connections all share one session, where a second connection preparing the same name fails (42P05). */
+  namingClients: WeakSet<PrismaClient>;
+  statementName: (text: string) => string | undefined;
+  /** Set inside withPreparedStatements. */
+  preparing: AsyncLocalStorage<true>;
+}
+// Kept on globalThis: Next bundles this module more than once per process (instrumentation, routes),
+// and a client made by one copy is used by the others (lib/db.ts keeps it there too).
+const { pools, namingClients, statementName, preparing } = ((
+  globalThis as unknown as { prismaClientState?: ProcessState }
+).prismaClientState ??= {
+  pools: new WeakMap(),
+  namingClients: new WeakSet(),
+  statementName: createStatementNamer(MAX_PREPARED_STATEMENTS),
+  preparing: new AsyncLocalStorage<true>(),
+});
 
 /**
  * Runs `work` with its statements prepared (Prisma's and the direct reads alike). Only for reads
