@@ -162,7 +162,7 @@ export async function seedScaleData(
       "applications",
       `INSERT INTO "JobApplication" (id, "candidateId", "senderUserId", "senderOrganizationId", "employerOrganizationId", "jobTitle", message,
               status, "handlerId", "refusalReason", "answerToCandidate", "hiringStartDate", "createdAt", "updatedAt", "processedAt",
-              "statusChangedAt", "archivedAt", spontaneous, "hiredJobId")
+              "decidedAt", "statusChangedAt", "archivedAt", spontaneous, "hiredJobId")
        SELECT 'bench-app-' || lpad(i::text, 9, '0'), 'bench-cand-' || c, 'bench-user-' || p, 'bench-org-' || p, 'bench-org-' || e,
               (ARRAY['Agent de tri','Préparateur de commandes','Aide à domicile','Maraîcher','Agent d''entretien'])[1 + i % 5],
               'Bonjour, je vous propose la candidature de cette personne, motivée et disponible.',
@@ -173,6 +173,8 @@ export async function seedScaleData(
               CASE WHEN status IN ('REFUSED', 'AUTO', 'POSTPONED', 'ACCEPTED') THEN 'Merci pour votre candidature.' END,
               CASE WHEN status IN ('ACCEPTED', 'CANCELLED') THEN (created + interval '14 days')::date END,
               created, changed, CASE WHEN status IN ('NEW', 'OBSOLETE', 'AUTO') THEN NULL ELSE least(changed, created + (i % 3) * interval '1 day') END,
+              -- The decision's event (below), a day after sending: a member's accept or refuse.
+              CASE WHEN status IN ('ACCEPTED', 'REFUSED') THEN created + interval '1 day' END,
               changed,
               CASE WHEN status IN ('REFUSED', 'CANCELLED', 'OBSOLETE', 'AUTO') AND changed < now() - interval '180 days'
                    THEN changed + interval '180 days' END,

@@ -299,6 +299,11 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
       for (const application of applications) {
         const moves = events.filter((e) => e.applicationId === application.id && e.fromStatus !== e.toStatus);
         application.statusChangedAt = new Date(Math.max(...moves.map((e) => new Date(e.createdAt!).getTime())));
+        // The team's first accept or refuse, as the transitions keep it for "Statistiques".
+        const decisions = events.filter(
+          (e) => e.applicationId === application.id && (e.transition === "accept" || e.transition === "refuse") && e.actorId,
+        );
+        application.decidedAt = decisions.length ? new Date(Math.min(...decisions.map((e) => new Date(e.createdAt!).getTime()))) : null;
       }
       await tx.jobApplication.createMany({ data: applications, skipDuplicates: true });
       await tx.applicationEvent.createMany({ data: events, skipDuplicates: true });

@@ -64,7 +64,7 @@ export interface ApplicationInput {
   hiredJobId?: string;
   /**
    * Also what the journey from "send" to `status` leaves behind, as the app would have written it:
-   * the handler, the answers, the hiring dates, processedAt, and one event per step (send, process,
+   * the handler, the answers, the hiring dates, processedAt, decidedAt, and one event per step (send, process,
    * then the decision; "embauché ailleurs" by the system). Without it, only the status is set.
    */
   history?: {
@@ -273,12 +273,15 @@ function journeyTo(status: ApplicationStatus, senderUserId: string, history: Non
   }
 
   const decided = status !== "NEW" && status !== "PROCESSING" && status !== "OBSOLETE";
+  // The team's first accept or refuse, as the transitions keep it for "Statistiques".
+  const decision = events.find((e) => e.transition === "accept" || e.transition === "refuse");
   return {
     createdAt: sentAt,
     events,
     fields: {
       handlerId: status === "NEW" || status === "OBSOLETE" ? null : handlerId,
       processedAt: status === "NEW" || status === "OBSOLETE" ? null : at(1),
+      decidedAt: decision?.createdAt ?? null,
       refusalReason,
       answerToCandidate: decided ? answer : null,
       answerToPrescriber,

@@ -216,3 +216,32 @@ describe("take over (« Je prends en charge »)", () => {
     await expectNothingWritten([application.id], before);
   });
 });
+
+describe("the decision time of « Statistiques » (decidedAt)", () => {
+  const read = (id: string) =>
+    prisma.jobApplication.findUniqueOrThrow({ where: { id }, select: { decidedAt: true, processedAt: true, handlerId: true } });
+
+  it("is the team's first accept or refuse, kept through a later accept; studying and postponing set none", async () => {
+    const { application } = await applicationIn("NEW");
+    const employer = scenario.employer.ctx;
+
+    expect(await fire("postpone", employer, application.id, "NEW")).toMatchObject({ ok: true });
+    const postponed = await read(application.id);
+    // Postponed straight from "Nouvelle candidature": answered and handled, not decided.
+    expect(postponed).toMatchObject({ decidedAt: null, handlerId: employer.userId });
+    expect(postponed.processedAt).not.toBeNull();
+
+    expect(await fire("refuse", employer, application.id, "POSTPONED")).toMatchObject({ ok: true });
+    const refusal = await prisma.applicationEvent.findFirstOrThrow({ where: { applicationId: application.id, transition: "refuse" } });
+    const refused = await read(application.id);
+    expect(refused.decidedAt).toEqual(refusal.createdAt);
+    expect(refused.processedAt).toEqual(postponed.processedAt);
+
+    expect(await fire("accept", employer, application.id, "REFUSED")).toMatchObject({ ok: true });
+    expect((await read(application.id)).decidedAt).toEqual(refusal.createdAt);
+
+    const studied = (await applicationIn("NEW")).application;
+    expect(await fire("process", employer, studied.id, "NEW")).toMatchObject({ ok: true });
+    expect((await read(studied.id)).decidedAt).toBeNull();
+  });
+});

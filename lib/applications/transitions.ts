@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, type TransactionClient, withPreparedStatements, writeTransaction } from "@/lib/db";
+import { prisma, sqlTimestamp, type TransactionClient, withPreparedStatements, writeTransaction } from "@/lib/db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { decidableApplicationsSql, manageableJobsWhere } from "@/lib/access";
 import { findAndLockCandidate, type LockedApplication as Received } from "@/lib/applications/candidate-lock";
@@ -92,12 +92,15 @@ async function runTransition(
         data: { ...change.data, ...statusMove(to, now) },
       });
       if (count !== 1) return { error: "stale", status: await currentStatus(tx, application.id) } as const;
-      // A decision taken straight from "Nouvelle candidature" names its author as the handler.
+      // A decision taken straight from "Nouvelle candidature" names its author as the handler; the
+      // team's first accept or refuse is its decision time for "Statistiques".
       if (transition !== "process") {
-        await tx.jobApplication.updateMany({
-          where: { id: application.id, handlerId: null },
-          data: { handlerId: ctx.userId, processedAt: now },
-        });
+        const decision = transition === "accept" || transition === "refuse";
+        await tx.$executeRaw`UPDATE "JobApplication" SET
+          "processedAt" = CASE WHEN "handlerId" IS NULL THEN ${sqlTimestamp(now)} ELSE "processedAt" END,
+          "handlerId" = COALESCE("handlerId", ${ctx.userId}),
+          "decidedAt" = CASE WHEN ${decision} THEN COALESCE("decidedAt", ${sqlTimestamp(now)}) ELSE "decidedAt" END
+          WHERE id = ${application.id} AND ("handlerId" IS NULL OR (${decision} AND "decidedAt" IS NULL))`;
       }
       await tx.applicationEvent.create({
         data: {

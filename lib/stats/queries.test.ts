@@ -55,10 +55,13 @@ describe("organizationStats", () => {
         });
       }
       if (decisionDays !== null) {
+        // The decision moved in time, in its event and where the transitions keep it (decidedAt).
+        const decidedAt = new Date(sentAt.getTime() + decisionDays * DAY);
         await prisma.applicationEvent.updateMany({
           where: { applicationId: application.id, transition: { in: ["accept", "refuse"] } },
-          data: { createdAt: new Date(sentAt.getTime() + decisionDays * DAY) },
+          data: { createdAt: decidedAt },
         });
+        await prisma.jobApplication.update({ where: { id: application.id }, data: { decidedAt } });
       }
     };
     // March 2026 in Paris, including its first half hour (still February in UTC).
