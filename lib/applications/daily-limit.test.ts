@@ -77,6 +77,17 @@ describe("at most 200 applications per user per 24 hours", () => {
     expect(await prisma.candidateProfile.count({ where: { lastName: "Deuxcentunieme" } })).toBe(0);
   });
 
+  it("lets exactly one of five sends racing from the 200th through", async () => {
+    const s = await createScenario();
+    await alreadySent(s, 199, HOUR_MS);
+    const results = await Promise.all(["Un", "Deux", "Trois", "Quatre", "Cinq"].map((name) => send(s, `Course${name}`)));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok).map((result) => !result.ok && result.error)).toEqual(
+      Array(4).fill(expect.stringMatching(/^Vous avez envoyé 200 candidatures/)),
+    );
+    expect(await prisma.jobApplication.count({ where: { senderUserId: s.prescriber.user.id } })).toBe(200);
+  });
+
   it("counts per user: a colleague of the same organisation may still send", async () => {
     const s = await createScenario();
     await alreadySent(s, 200, HOUR_MS);

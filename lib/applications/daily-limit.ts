@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import type { TransactionClient } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DAY_MS } from "@/lib/time";
 
@@ -8,10 +8,15 @@ import { DAY_MS } from "@/lib/time";
  * default) in the last 24 hours, else null. A safety net against a script or a stolen session
  * flooding employers; no adviser sends that many by hand. Counted from the applications
  * themselves, so a refused or failed send costs nothing.
+ *
+ * Inside the send's transaction, after locking the sender's row (FOR NO KEY UPDATE: it waits for
+ * the same user's other sends, never for the foreign-key checks of anyone's writes). Counted
+ * before the transaction, as it once was, twenty sends at once from the 200th all passed.
  */
-export async function dailySendingLimitError(userId: string, now = new Date()): Promise<string | null> {
+export async function dailySendingLimitError(tx: TransactionClient, userId: string, now = new Date()): Promise<string | null> {
+  await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;
   const limit = env.APPLICATIONS_PER_USER_PER_DAY;
-  const sent = await prisma.jobApplication.count({
+  const sent = await tx.jobApplication.count({
     where: { senderUserId: userId, createdAt: { gt: new Date(now.getTime() - DAY_MS) } },
   });
   if (sent < limit) return null;

@@ -61,12 +61,12 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
   const parsed = sendApplicationSchema.safeParse(input);
   if (!parsed.success) return invalidInput<SendApplicationField>(parsed.error);
   if (!maySendApplications(ctx)) return { ok: false, error: PRESCRIBERS_ONLY };
-  const overLimit = await dailySendingLimitError(ctx.userId);
-  if (overLimit) return { ok: false, error: overLimit };
   const data = parsed.data;
 
   try {
     const { applicationId, emailIds } = await writeTransaction(async (tx) => {
+      const overLimit = await dailySendingLimitError(tx, ctx.userId);
+      if (overLimit) throw new SendRefused({ ok: false, error: overLimit });
       const employer = await tx.organization.findUnique({ where: { id: data.employerOrganizationId }, select: { kind: true } });
       if (!employer || !mayReceiveApplications(employer)) throw new SendRefused(EMPLOYER_NOT_FOUND);
 
