@@ -11,7 +11,7 @@ import { DAY_MS } from "@/lib/time";
  *
  * Inside the send's transaction, after locking the sender's row (FOR NO KEY UPDATE: it waits for
  * the same user's other sends, never for the foreign-key checks of anyone's writes). Counted
- * before the transaction, as it once was, twenty sends at once from the 200th all passed.
+ * before the transaction, as it once was, five sends at once from the 200th all passed.
  */
 export async function dailySendingLimitError(tx: TransactionClient, userId: string, now = new Date()): Promise<string | null> {
   await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;
