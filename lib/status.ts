@@ -65,6 +65,11 @@ export type TransitionName = (typeof TRANSITION_NAMES)[number];
 /** The transitions only the system fires (a cascade, a daily job): never a button. */
 export type SystemTransitionName = "render_obsolete" | "auto_refuse";
 export type UserTransitionName = Exclude<TransitionName, SystemTransitionName>;
+/**
+ * The team's decisions: the first of them dates an application's decision in "Statistiques"
+ * (decidedAt). The automatic refusal is not one: the system fires it, not a member.
+ */
+export const isTeamDecision = (transition: string) => transition === "accept" || transition === "refuse";
 
 export interface TransitionDefinition {
   name: TransitionName;

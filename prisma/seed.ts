@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "./client";
 import type { ApplicationStatus, RefusalReason } from "../lib/generated/prisma/enums";
 import type { Prisma } from "../lib/generated/prisma/client";
+import { isTeamDecision } from "../lib/status";
 import { DEMO_JOBS, DEMO_NOTES, DEMO_ORGANIZATIONS, DEMO_USERS, type UserKey } from "./demo";
 
 const CANDIDATE_NAMES = [
@@ -300,9 +301,7 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
         const moves = events.filter((e) => e.applicationId === application.id && e.fromStatus !== e.toStatus);
         application.statusChangedAt = new Date(Math.max(...moves.map((e) => new Date(e.createdAt!).getTime())));
         // The team's first accept or refuse, as the transitions keep it for "Statistiques".
-        const decisions = events.filter(
-          (e) => e.applicationId === application.id && (e.transition === "accept" || e.transition === "refuse") && e.actorId,
-        );
+        const decisions = events.filter((e) => e.applicationId === application.id && isTeamDecision(e.transition) && e.actorId);
         application.decidedAt = decisions.length ? new Date(Math.min(...decisions.map((e) => new Date(e.createdAt!).getTime()))) : null;
       }
       await tx.jobApplication.createMany({ data: applications, skipDuplicates: true });

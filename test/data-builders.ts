@@ -11,6 +11,7 @@ import type { PrismaClient } from "../prisma/client";
 import type { Prisma } from "../lib/generated/prisma/client";
 import type { ApplicationStatus, MembershipRole, OrganizationKind, OrganizationType, RefusalReason } from "../lib/generated/prisma/enums";
 import type { MemberContext } from "../lib/auth/guards";
+import { isTeamDecision } from "../lib/status";
 
 export const unique = () => randomUUID().slice(0, 8);
 
@@ -64,8 +65,9 @@ export interface ApplicationInput {
   hiredJobId?: string;
   /**
    * Also what the journey from "send" to `status` leaves behind, as the app would have written it:
-   * the handler, the answers, the hiring dates, processedAt, decidedAt, and one event per step (send, process,
-   * then the decision; "embauché ailleurs" by the system). Without it, only the status is set.
+   * the handler, the answers, the hiring dates, processedAt, decidedAt, and one event per step
+   * (send, process, then the decision; "embauché ailleurs" by the system). Without it, only the
+   * status is set.
    */
   history?: {
     /** The employer member who studied and decided (required past NEW, except OBSOLETE). */
@@ -274,7 +276,7 @@ function journeyTo(status: ApplicationStatus, senderUserId: string, history: Non
 
   const decided = status !== "NEW" && status !== "PROCESSING" && status !== "OBSOLETE";
   // The team's first accept or refuse, as the transitions keep it for "Statistiques".
-  const decision = events.find((e) => e.transition === "accept" || e.transition === "refuse");
+  const decision = events.find((e) => isTeamDecision(e.transition));
   return {
     createdAt: sentAt,
     events,

@@ -10,6 +10,7 @@ import {
   TAKE_OVER,
   can,
   canTakeOver,
+  isTeamDecision,
   targetStatus,
   type ApplicationStatus,
   type SystemTransitionName,
@@ -95,7 +96,7 @@ async function runTransition(
       // A decision taken straight from "Nouvelle candidature" names its author as the handler; the
       // team's first accept or refuse is its decision time for "Statistiques".
       if (transition !== "process") {
-        const decision = transition === "accept" || transition === "refuse";
+        const decision = isTeamDecision(transition);
         await tx.$executeRaw`UPDATE "JobApplication" SET
           "processedAt" = CASE WHEN "handlerId" IS NULL THEN ${sqlTimestamp(now)} ELSE "processedAt" END,
           "handlerId" = COALESCE("handlerId", ${ctx.userId}),
