@@ -37,11 +37,15 @@ export function visibleApplicationsWhere(scope: AccessScope): Prisma.JobApplicat
   return isPrescriber(scope) ? { senderOrganizationId: scope.organizationId } : { employerOrganizationId: scope.organizationId };
 }
 
-/** The same rule for raw SQL (the statistics, issue 14), on a JobApplication aliased `a`. */
-export function visibleApplicationsSql(scope: AccessScope): Prisma.Sql {
+/**
+ * The same rule for raw SQL (the lists, the statistics, the application's page), on a JobApplication
+ * aliased `a`, or another alias of the same query (an application linked by a re-send).
+ */
+export function visibleApplicationsSql(scope: AccessScope, alias: "a" | "linked" = "a"): Prisma.Sql {
+  const table = Prisma.raw(alias);
   return isPrescriber(scope)
-    ? Prisma.sql`a."senderOrganizationId" = ${scope.organizationId}`
-    : Prisma.sql`a."employerOrganizationId" = ${scope.organizationId}`;
+    ? Prisma.sql`${table}."senderOrganizationId" = ${scope.organizationId}`
+    : Prisma.sql`${table}."employerOrganizationId" = ${scope.organizationId}`;
 }
 
 // Issue 14: "Statistiques" count per member of the organisation only: the adviser who sent each
@@ -75,6 +79,8 @@ export function decidableApplicationsSql(ctx: Pick<MemberContext, "userId" | "or
 // the e-mails never read them. Only the author deletes a note, and only while still a member.
 /** The applications whose notes the member may read and add to; null: none (prescribers). */
 export const notableApplicationsWhere = decidableApplicationsWhere;
+/** The same rule for raw SQL, on a JobApplication aliased `a`. null: none. */
+export const notableApplicationsSql = decidableApplicationsSql;
 
 /** The notes the member may delete: their own, on an application whose notes they may read. null: none. */
 export function deletableNotesWhere(ctx: Pick<MemberContext, "userId" | "organizationId" | "organizationKind">) {
@@ -144,9 +150,9 @@ export function mayResendApplication(scope: AccessScope, application: { senderOr
 // application (re-sent from / re-sent as) is shown only when the organisation may see that
 // application itself. So the prescriber organisation sees both links, each employer only its own
 // application, and the first employer learns nothing about the second (nor the second about the first).
-/** The applications an application page may link to as "re-sent from" or "re-sent as". */
-export function visibleLinkedApplicationsWhere(scope: AccessScope): Prisma.JobApplicationWhereInput {
-  return visibleApplicationsWhere(scope);
+/** The applications an application page may link to as "re-sent from" or "re-sent as", aliased `linked`. */
+export function visibleLinkedApplicationsSql(scope: AccessScope): Prisma.Sql {
+  return visibleApplicationsSql(scope, "linked");
 }
 
 /** What an employer reads when it calls an action of the prescribers' side. */

@@ -1,7 +1,8 @@
 import "server-only";
-import { prisma, withPreparedStatements } from "@/lib/db";
+import { prisma, queryRowsDirect, withPreparedStatements } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberContext } from "@/lib/auth/guards";
-import { deletableNotesWhere, notableApplicationsWhere } from "@/lib/access";
+import { deletableNotesWhere, notableApplicationsSql, notableApplicationsWhere } from "@/lib/access";
 import type { AddNoteInput, DeleteNoteInput } from "@/lib/applications/note-validation";
 
 type Ctx = Pick<MemberContext, "userId" | "organizationId" | "organizationKind">;
@@ -17,20 +18,29 @@ export interface ApplicationNoteView {
 
 /**
  * The team's notes on one application, oldest first; [] for anyone outside the receiving
- * employer's active members (the prescriber side never gets here with a result).
+ * employer's active members (the prescriber side never gets here with a result). Straight from the
+ * driver, prepared (lib/db.ts): read on every view of the application's page (issue 12).
  */
 export async function listApplicationNotes(ctx: Ctx, applicationId: string): Promise<ApplicationNoteView[]> {
-  const application = notableApplicationsWhere(ctx);
-  if (!application || !applicationId || applicationId.length > 64) return [];
-  // Prepared (lib/db.ts withPreparedStatements): one application's notes.
-  const notes = await withPreparedStatements(() =>
-    prisma.applicationNote.findMany({
-      where: { applicationId, application },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, body: true, createdAt: true, author: { select: { id: true, firstName: true, lastName: true } } },
-    }),
+  const notable = notableApplicationsSql(ctx);
+  if (!notable || !applicationId || applicationId.length > 64) return [];
+  const rows = await withPreparedStatements(() =>
+    queryRowsDirect<{ id: string; body: string; createdAt: Date; authorId: string; authorFirstName: string; authorLastName: string }>(
+      Prisma.sql`SELECT n.id, n.body, n."createdAt", u.id AS "authorId", u."firstName" AS "authorFirstName", u."lastName" AS "authorLastName"
+        FROM "ApplicationNote" n
+        JOIN "JobApplication" a ON a.id = n."applicationId"
+        JOIN "User" u ON u.id = n."authorId"
+        WHERE n."applicationId" = ${applicationId} AND ${notable}
+        ORDER BY n."createdAt", n.id`,
+    ),
   );
-  return notes.map((note) => ({ ...note, mine: note.author.id === ctx.userId }));
+  return rows.map((row) => ({
+    id: row.id,
+    body: row.body,
+    createdAt: row.createdAt,
+    author: { id: row.authorId, firstName: row.authorFirstName, lastName: row.authorLastName },
+    mine: row.authorId === ctx.userId,
+  }));
 }
 
 export type NoteResult = { ok: true } | { error: "not_found" };

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, withPreparedStatements, writeTransaction } from "@/lib/db";
+import { prisma, queryRowsDirect, withPreparedStatements, writeTransaction } from "@/lib/db";
 import { readRowsDirect } from "@/lib/read-db";
 import type { MemberContext } from "@/lib/auth/guards";
 import { manageableEmployerWhere, manageableJobsWhere, visibleJobsSql, visibleJobsWhere, type AccessScope } from "@/lib/access";
@@ -29,12 +29,19 @@ export const jobSelect = {
 } satisfies Prisma.JobDescriptionSelect;
 export type JobRow = Prisma.JobDescriptionGetPayload<{ select: typeof jobSelect }>;
 
-/** The organisation's jobs, open ones first, then by title. Empty for a prescriber. Prepared: an organisation has a few jobs. */
+/**
+ * The organisation's jobs, open ones first, then by title. Empty for a prescriber. Prepared: an
+ * organisation has a few jobs. Straight from the driver: the application's page reads them on every
+ * view, for "Poste retenu" (issue 12).
+ */
 export async function listJobs(scope: AccessScope): Promise<JobRow[]> {
-  const where = visibleJobsWhere(scope);
-  if (!where) return [];
+  const visible = visibleJobsSql(scope);
+  if (!visible) return [];
   return withPreparedStatements(() =>
-    prisma.jobDescription.findMany({ where, orderBy: [{ isOpen: "desc" }, { title: "asc" }, { id: "asc" }], select: jobSelect }),
+    queryRowsDirect<JobRow>(
+      Prisma.sql`SELECT id, title, "contractType"::text AS "contractType", city, department, "weeklyHours", positions, description, "isOpen", "updatedAt"
+        FROM "JobDescription" WHERE ${visible} ORDER BY "isOpen" DESC, title, id`,
+    ),
   );
 }
 
