@@ -22,6 +22,18 @@ const config = [
     },
   },
   {
+    // Links without prefetching by default (components/link.tsx, issue 12): each prefetch of a
+    // dynamic page is a request to the server for nothing a click reuses.
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["components/link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next/link", message: "Import Link from @/components/link: no prefetch unless a link asks for it." }] },
+      ],
+    },
+  },
+  {
     ignores: [
       ".next/**",
       ".next-*/**",

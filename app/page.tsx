@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { redirect } from "next/navigation";
 import { getSignedInUser } from "@/lib/auth/guards";
 import { SignInPanel } from "@/components/auth/sign-in-panel";

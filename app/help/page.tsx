@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
 import { CONTACT_MAILTO, FORUM_URL, SUPPORT_EMAIL } from "@/lib/help";
 import { APPLICATION_STATUSES, STATUS_DESCRIPTIONS } from "@/lib/status";

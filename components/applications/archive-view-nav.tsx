@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { ARCHIVE_VIEWS, ARCHIVE_VIEW_LABELS, listHref, type ListFilters } from "@/lib/applications/list-filters";
 
 /**

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type ReactNode } from "react";
-import Link from "next/link";
+import Link from "@/components/link";
 import type { EmployerTableRow } from "@/components/applications/employer-table-rows";
 import type { ListSort } from "@/lib/applications/list-filters";
 import { ArchivedBadge, StatusBadge } from "@/components/applications/status-badge";
@@ -120,10 +120,7 @@ export function EmployerApplicationsTable({
                             </div>
                           </th>
                           <td>
-                            {/* No prefetch: up to 20 requests to the server per list view, for pages whose data is fetched on click anyway (issue 12). */}
-                            <Link href={applicationPath(row.id)} prefetch={false}>
-                              {name}
-                            </Link>
+                            <Link href={applicationPath(row.id)}>{name}</Link>
                             <span className="fr-hint-text">{row.appliedFor}</span>
                           </td>
                           <td>

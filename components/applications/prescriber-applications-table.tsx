@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/link";
 import type { PrescriberTableRow } from "@/components/applications/prescriber-table-rows";
 import { StatusLink } from "@/components/applications/status-link";
 import { applicationPath, candidatePath } from "@/lib/routes";
@@ -26,10 +26,7 @@ export function PrescriberApplicationsTable({ rows, caption }: { rows: Prescribe
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
-                {/* No prefetch: up to 20 requests to the server per list view, for pages whose data is fetched on click anyway (issue 12). */}
-                <Link href={candidatePath(row.candidateId)} prefetch={false}>
-                  {row.candidate}
-                </Link>
+                <Link href={candidatePath(row.candidateId)}>{row.candidate}</Link>
               </td>
               <td>
                 {row.employer}

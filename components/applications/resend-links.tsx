@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { applicationPath, resendApplicationPath } from "@/lib/routes";
 import { STATUS_LABELS, type ApplicationStatus } from "@/lib/status";
 import { formatDay } from "@/components/applications/format";

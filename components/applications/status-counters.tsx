@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { listFiltersToSearchParams, type ListFilters } from "@/lib/applications/list-filters";
 import { formatListCount } from "@/lib/applications/count-cap";
 import { APPLICATION_STATUSES, STATUS_LABELS, type ApplicationStatus } from "@/lib/status";

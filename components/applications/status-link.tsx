@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { StatusBadge } from "@/components/applications/status-badge";
 import type { ApplicationStatus } from "@/lib/status";
 

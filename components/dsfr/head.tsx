@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { DsfrHeadBase, type DsfrHeadProps, createGetHtmlAttributes } from "@codegouvfr/react-dsfr/next-app-router/server-only-index";
 import { defaultColorScheme } from "./color-scheme";
 

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/link";
 import { DsfrProviderBase, StartDsfrOnHydration, type DsfrProviderProps } from "@codegouvfr/react-dsfr/next-app-router";
 import { defaultColorScheme } from "./color-scheme";
 // Loaded on every page before any form: the browser's zod never needs eval (see the module).

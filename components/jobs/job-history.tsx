@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { personName } from "@/lib/people";
 import { jobPath } from "@/lib/routes";
 import {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireMember } from "@/lib/auth/guards";
 import { isPrescriber as isPrescriberOrganization } from "@/lib/access";
 import { readStatusCounts } from "@/lib/applications/counts";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireMember } from "@/lib/auth/guards";
 import { listJobChanges, listJobs, spontaneousApplicationsOpen } from "@/lib/job-descriptions/jobs";
 import { ROUTES } from "@/lib/routes";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { getCurrentMember, requireUser } from "@/lib/auth/guards";
 import { mayManageFailedEmails } from "@/lib/access";
 import { EMAIL_KIND_HINTS } from "@/lib/notifications/kinds";

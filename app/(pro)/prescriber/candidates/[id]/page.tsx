@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { requireMember } from "@/lib/auth/guards";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { requireMember } from "@/lib/auth/guards";

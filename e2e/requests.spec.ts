@@ -1,0 +1,51 @@
+import type { Request } from "@playwright/test";
+import { buildApplication, buildCandidate, buildCast } from "./builders";
+import { expect, signIn, test } from "./fixtures";
+
+// Issue 12: what one person's clicks cost the server. Every page is dynamic and per person, so a
+// prefetched link fetches nothing a click reuses: one view of "Candidatures reçues" made 16 such
+// requests (the header's menu twice, the counters, the archive views), and all again after each
+// decision. Links prefetch only when asked (components/link.tsx).
+
+test("a list view, opening an application and a decision ask the server only for what is shown", async ({ page }) => {
+  test.slow();
+  const cast = await buildCast();
+  const alice = await buildCandidate({ firstName: "Alice", lastName: "Moreau" });
+  await buildApplication({ candidate: alice, sender: cast.users.P1, employer: cast.organizations.EI, status: "NEW" });
+  await signIn(page, cast.users.E1.email);
+
+  // The page's own requests (documents and RSC fetches), not its scripts, styles or fonts.
+  let requests: Request[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "document" || request.resourceType() === "fetch") requests.push(request);
+  });
+  const settled = async () => {
+    await page.waitForLoadState("networkidle");
+    // Prefetches start when links come into view, once the page is idle: give them time to show.
+    await page.waitForTimeout(1_000);
+    const made = requests.map((request) => ({
+      method: request.method(),
+      path: new URL(request.url()).pathname,
+      prefetch: request.headers()["next-router-prefetch"] === "1",
+    }));
+    requests = [];
+    return made;
+  };
+
+  await page.goto("/employer/applications");
+  await expect(page.getByRole("heading", { level: 1, name: "Candidatures reçues" })).toBeVisible();
+  expect(await settled()).toEqual([{ method: "GET", path: "/employer/applications", prefetch: false }]);
+
+  await page.getByRole("link", { name: alice.name }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Candidature de ${alice.name}` })).toBeVisible();
+  const opened = await settled();
+  expect(opened).toHaveLength(1);
+  expect(opened[0]).toMatchObject({ method: "GET", prefetch: false });
+
+  await page.getByRole("button", { name: "J'étudie la candidature" }).click();
+  await expect(page.getByText("Vous prenez en charge cette candidature.")).toBeVisible();
+  const decided = await settled();
+  // The decision itself (its answer carries the page again), and no prefetch of any link after it.
+  expect(decided[0]).toMatchObject({ method: "POST", prefetch: false });
+  expect(decided.filter((request) => request.prefetch)).toEqual([]);
+});
