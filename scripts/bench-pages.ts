@@ -209,6 +209,7 @@ export async function benchPages(databaseUrl: string, orgs: ScaleOrganizations):
     APP_URL: base,
     AUTH_SECRET: randomBytes(33).toString("base64"),
     BENCH_PAGES: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
     RESEND_API_KEY: "",
     RESEND_BASE_URL: "",
   };
