@@ -1,6 +1,5 @@
 "use client";
 import { useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { archiveAction, unarchiveAction } from "@/lib/applications/decision-actions";
 import { ARCHIVE, AUTO_ARCHIVE_AFTER_DAYS, UNARCHIVE, canArchive, canUnarchive, type ApplicationStatus } from "@/lib/status";
 import { FocusedNotice, UNEXPECTED_ERROR, useFocusedNotice } from "@/components/applications/decision-form-kit";
@@ -20,7 +19,6 @@ export function ArchivePanel({
   /** When and by whom, already in words; null: active. */
   archived: { on: string; by: string | null } | null;
 }) {
-  const router = useRouter();
   const { notice, setNotice, noticeRef } = useFocusedNotice();
   const [isPending, startTransition] = useTransition();
 
@@ -43,7 +41,6 @@ export function ArchivePanel({
         } else {
           setNotice({ severity: result.stale ? "warning" : "error", message: result.error });
         }
-        router.refresh();
       } catch {
         setNotice({ severity: "error", message: UNEXPECTED_ERROR });
       }

@@ -1,7 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
 import Link from "@/components/link";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -73,7 +72,6 @@ export function BatchBar({
   /** No row on the page: the bar only stays to show the result of the last batch. */
   hasRows: boolean;
 }) {
-  const router = useRouter();
   const [open, setOpen] = useState<FormAction | null>(null);
   const { notice, setNotice, noticeRef } = useFocusedNotice();
   const [isPending, startTransition] = useTransition();
@@ -90,7 +88,7 @@ export function BatchBar({
   const tooMany = selection.length > BATCH_MAX_SIZE;
   const actions = BATCH_ACTIONS.filter(allowed);
 
-  /** The server's answer, shown above the list; the page is refreshed either way. */
+  /** The server's answer, shown above the list; the action's answer carries the list as it now is. */
   function settle(result: ActionResult<BatchActionData>) {
     setOpen(null);
     if (result.ok) {
@@ -100,7 +98,6 @@ export function BatchBar({
       if (!result.stale) return;
     }
     onSettled();
-    router.refresh();
   }
 
   /** The actions without a form: "J'étudie la candidature", "Archiver", "Désarchiver". */

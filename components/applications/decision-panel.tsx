@@ -1,6 +1,5 @@
 "use client";
 import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from "react";
-import { useRouter } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { processAction, takeOverAction } from "@/lib/applications/decision-actions";
 import type { ActionResult } from "@/lib/action-result";
@@ -61,7 +60,6 @@ export function DecisionPanel({
   isHandler: boolean;
   jobs?: HireableJob[];
 }) {
-  const router = useRouter();
   const [open, setOpen] = useState<FormTransition | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [isPending, startTransition] = useTransition();
@@ -91,8 +89,8 @@ export function DecisionPanel({
     } else {
       setNotice({ severity: "warning", message: outcome.message });
     }
-    // The action revalidated the page; refreshing also covers a status that moved under us.
-    router.refresh();
+    // No router.refresh(): the action's answer already carries the page as it now is, whether the
+    // decision went through or the status had moved under us (a second request for the same page).
   }
 
   function runImmediate(transition: "process" | typeof TAKE_OVER.name, action: (input: unknown) => Promise<ActionResult>) {

@@ -1,6 +1,5 @@
 "use client";
 import { useRef, useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
@@ -23,7 +22,6 @@ export interface NoteItem {
  * author and date; the author deletes their own. Rendered only on the employer's side of the page.
  */
 export function InternalNotes({ applicationId, notes }: { applicationId: string; notes: NoteItem[] }) {
-  const router = useRouter();
   const [notice, setNotice] = useState<{ severity: "success" | "error"; message: string } | null>(null);
   const [isDeleting, startDelete] = useTransition();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -36,8 +34,8 @@ export function InternalNotes({ applicationId, notes }: { applicationId: string;
       const result = await addNoteAction(values);
       if (result.ok) {
         form.reset({ applicationId, body: "" });
+        // The action's answer carries the page with the new note: no second request.
         setNotice({ severity: "success", message: "Commentaire ajouté." });
-        router.refresh();
         return;
       }
       for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
@@ -58,7 +56,6 @@ export function InternalNotes({ applicationId, notes }: { applicationId: string;
       } catch {
         setNotice({ severity: "error", message: UNEXPECTED_ERROR });
       }
-      router.refresh();
       // The button that had the focus is gone: back to the section's heading.
       headingRef.current?.focus();
     });

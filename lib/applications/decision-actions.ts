@@ -69,6 +69,8 @@ async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
         stale: true,
       };
     case "not_allowed":
+      // The page in the answer shows the status that forbids it (the client does not refresh).
+      revalidatePath(applicationPath(parsed.data.applicationId));
       return {
         ok: false,
         error: `Cette action n'est pas possible pour une candidature au statut « ${STATUS_LABELS[result.status]} ».`,
