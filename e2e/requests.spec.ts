@@ -1,5 +1,5 @@
-import type { Request } from "@playwright/test";
-import { buildApplication, buildCandidate, buildCast } from "./builders";
+import type { Page, Request } from "@playwright/test";
+import { buildApplication, buildCandidate, buildCast, buildJob } from "./builders";
 import { expect, signIn, test } from "./fixtures";
 
 // Issue 12: what one person's clicks cost the server. Every page is dynamic and per person, so a
@@ -8,19 +8,16 @@ import { expect, signIn, test } from "./fixtures";
 // decision. Links prefetch only when asked (components/link.tsx), and an action's answer is the
 // refreshed page (no router.refresh() after it).
 
-test("a list view, opening an application and a decision ask the server only for what is shown", async ({ page }) => {
-  test.slow();
-  const cast = await buildCast();
-  const alice = await buildCandidate({ firstName: "Alice", lastName: "Moreau" });
-  await buildApplication({ candidate: alice, sender: cast.users.P1, employer: cast.organizations.EI, status: "NEW" });
-  await signIn(page, cast.users.E1.email);
+type Made = { method: string; path: string; prefetch: boolean };
 
-  // The page's own requests (documents and RSC fetches), not its scripts, styles or fonts.
+/** Records the page's own requests (documents and RSC fetches, not scripts, styles or fonts); each
+ * call waits for the page to settle and returns what was asked since the last one. */
+function recordRequests(page: Page): () => Promise<Made[]> {
   let requests: Request[] = [];
   page.on("request", (request) => {
     if (request.resourceType() === "document" || request.resourceType() === "fetch") requests.push(request);
   });
-  const settled = async () => {
+  return async () => {
     await page.waitForLoadState("networkidle");
     // Prefetches start when links come into view, once the page is idle: give them time to show.
     await page.waitForTimeout(1_000);
@@ -32,6 +29,16 @@ test("a list view, opening an application and a decision ask the server only for
     requests = [];
     return made;
   };
+}
+
+test("a list view, opening an application and a decision ask the server only for what is shown", async ({ page }) => {
+  test.slow();
+  const cast = await buildCast();
+  const alice = await buildCandidate({ firstName: "Alice", lastName: "Moreau" });
+  await buildApplication({ candidate: alice, sender: cast.users.P1, employer: cast.organizations.EI, status: "NEW" });
+  await signIn(page, cast.users.E1.email);
+
+  const settled = recordRequests(page);
 
   await page.goto("/employer/applications");
   await expect(page.getByRole("heading", { level: 1, name: "Candidatures reçues" })).toBeVisible();
@@ -48,4 +55,39 @@ test("a list view, opening an application and a decision ask the server only for
   // The decision alone: its answer carries the page as it now is, so nothing is fetched again.
   expect(await settled()).toEqual([{ method: "POST", path: opened[0]!.path, prefetch: false }]);
   await expect(page.getByTestId("handler")).toHaveText(`Pris en charge par ${cast.users.E1.name}`);
+});
+
+test("the jobs page: closing a job and the spontaneous switch are one request each, saving a job two", async ({ page }) => {
+  test.slow();
+  const cast = await buildCast();
+  const job = await buildJob(cast.organizations.EI, { title: "Chauffeur-livreur" });
+  await signIn(page, cast.users.E1.email);
+  await page.goto("/employer/jobs");
+  await expect(page.getByRole("heading", { level: 1, name: "Fiches de poste" })).toBeVisible();
+  const settled = recordRequests(page);
+  await settled();
+  const post = { method: "POST", path: "/employer/jobs", prefetch: false };
+
+  // Each action's answer carries the page as it now is: nothing is fetched after it.
+  await page.getByRole("button", { name: `Fermer le recrutement : ${job.title}` }).click();
+  const jobs = page.getByRole("table", { name: "Fiches de poste" });
+  await expect(jobs.getByRole("row", { name: new RegExp(job.title) })).toContainText("Recrutement fermé");
+  expect(await settled()).toEqual([post]);
+
+  await page.getByRole("button", { name: "Fermer les candidatures spontanées" }).click();
+  await expect(page.getByRole("heading", { name: "Candidatures spontanées : fermées" })).toBeVisible();
+  expect(await settled()).toEqual([post]);
+
+  // Saving a job: the action, then the jobs page it leads to, read once.
+  await jobs.getByRole("link", { name: job.title }).click();
+  await expect(page.getByRole("button", { name: "Enregistrer les modifications" })).toBeVisible();
+  const opened = await settled();
+  expect(opened).toHaveLength(1);
+  await page.getByLabel("Nombre de postes").fill("3");
+  await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Fiches de poste" })).toBeVisible();
+  expect(await settled()).toEqual([
+    { method: "POST", path: opened[0]!.path, prefetch: false },
+    { method: "GET", path: "/employer/jobs", prefetch: false },
+  ]);
 });

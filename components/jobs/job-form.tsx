@@ -48,8 +48,9 @@ export function JobForm({ jobId, initial }: { jobId?: string; initial?: JobDescr
     setServerError(null);
     const result = await (jobId ? updateJobAction({ ...values, jobId }) : createJobAction(values)).catch(() => null);
     if (result?.ok) {
+      // The action revalidated the jobs page, so this navigation reads it afresh; a refresh on top
+      // would render it a second time (issue 12).
       router.push(ROUTES.employerJobs);
-      router.refresh();
       return;
     }
     setServerError(result?.error ?? "La fiche n'a pas pu être enregistrée. Vérifiez votre connexion et réessayez.");

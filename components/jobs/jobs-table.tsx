@@ -1,7 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
 import Link from "@/components/link";
-import { useRouter } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { setJobOpenAction } from "@/lib/job-descriptions/actions";
@@ -21,13 +20,13 @@ export interface JobTableRow {
 
 /** The employer's jobs, each with "Modifier" and "Fermer / Rouvrir le recrutement". */
 export function JobsTable({ jobs }: { jobs: JobTableRow[] }) {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<{ severity: "success" | "error"; message: string } | null>(null);
 
   function toggle(job: JobTableRow) {
     startTransition(async () => {
       const result = await setJobOpenAction({ jobId: job.id, open: !job.isOpen }).catch(() => null);
+      // The action's answer carries the table as it now is (no router.refresh(): issue 12).
       if (result?.ok) {
         setNotice({
           severity: "success",
@@ -35,7 +34,6 @@ export function JobsTable({ jobs }: { jobs: JobTableRow[] }) {
             ? `Le recrutement est fermé pour « ${job.title} » : les prescripteurs ne peuvent plus y postuler.`
             : `Le recrutement est ouvert pour « ${job.title} ».`,
         });
-        router.refresh();
       } else {
         setNotice({ severity: "error", message: result?.error ?? "Une erreur inattendue est survenue. Réessayez dans un instant." });
       }

@@ -1,12 +1,10 @@
 "use client";
 import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { setSpontaneousOpenAction } from "@/lib/job-descriptions/actions";
 
 /** "Candidatures spontanées : ouvertes / fermées", for the whole structure. */
 export function SpontaneousSwitch({ open }: { open: boolean }) {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
 
@@ -14,8 +12,8 @@ export function SpontaneousSwitch({ open }: { open: boolean }) {
     setError(null);
     startTransition(async () => {
       const result = await setSpontaneousOpenAction({ open: !open }).catch(() => null);
-      if (result?.ok) router.refresh();
-      else setError(result?.error ?? "Une erreur inattendue est survenue. Réessayez dans un instant.");
+      // On success the action's answer carries the page as it now is (no router.refresh(): issue 12).
+      if (!result?.ok) setError(result?.error ?? "Une erreur inattendue est survenue. Réessayez dans un instant.");
     });
   }
 
