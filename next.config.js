@@ -5,6 +5,8 @@ const nextConfig = {
   // DSFR's assets (icons, Marianne fonts) are imported from the package and must be transpiled.
   transpilePackages: ["@codegouvfr/react-dsfr"],
   poweredByHeader: false,
+  // Next gzips pages itself unless a reverse proxy does (HTTP_COMPRESSION=off, lib/env-schema.ts).
+  compress: process.env.HTTP_COMPRESSION !== "off",
   // `npm run dev` answers on localhost and 127.0.0.1 alike (Next blocks other dev origins).
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   // The candidate's status page is personal (token in the URL): never indexed. Its Referrer-Policy

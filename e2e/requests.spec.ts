@@ -91,3 +91,11 @@ test("the jobs page: closing a job and the spontaneous switch are one request ea
     { method: "GET", path: "/employer/jobs", prefetch: false },
   ]);
 });
+
+test("pages travel compressed by default (HTTP_COMPRESSION=on), for phones on a slow network", async ({ page }) => {
+  const cast = await buildCast();
+  await signIn(page, cast.users.E1.email);
+  const response = await page.request.get("/employer/applications", { headers: { "accept-encoding": "gzip" } });
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-encoding"]).toBe("gzip");
+});

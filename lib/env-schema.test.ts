@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseEnv } from "./env-schema";
 
 const SECRET = "a-production-secret-of-more-than-32-characters";
@@ -75,6 +75,34 @@ describe("BENCH_PAGES, the bench's floor page", () => {
     expect(parseEnv({ ...production, APP_URL: "https://suivi.example.gouv.fr" }).benchPagesEnabled).toBe(false);
     expect(parseEnv({ ...production, APP_URL: "http://127.0.0.1:3310", BENCH_PAGES: "1" }).benchPagesEnabled).toBe(true);
     expect(() => parseEnv({ ...production, APP_URL: "https://suivi.example.gouv.fr", BENCH_PAGES: "1" })).toThrow(/BENCH_PAGES=1 is for/);
+  });
+});
+
+describe("HTTP_COMPRESSION", () => {
+  it("is on unless set to off, and a typo stops the start", () => {
+    expect(parseEnv({}).HTTP_COMPRESSION).toBe("on");
+    expect(parseEnv({ HTTP_COMPRESSION: "off" }).HTTP_COMPRESSION).toBe("off");
+    expect(() => parseEnv({ HTTP_COMPRESSION: "false" })).toThrow(/HTTP_COMPRESSION doit valoir on ou off/);
+  });
+
+  it("is what next.config.js gives Next when the server starts", async () => {
+    const load = async (value: string | undefined) => {
+      const saved = process.env.HTTP_COMPRESSION;
+      if (value === undefined) delete process.env.HTTP_COMPRESSION;
+      else process.env.HTTP_COMPRESSION = value;
+      try {
+        // A fresh copy each time: the config reads the variable when it is loaded.
+        vi.resetModules();
+        // @ts-expect-error next.config.js is plain JavaScript, without types.
+        return ((await import("../next.config.js")) as { default: { compress?: boolean } }).default.compress;
+      } finally {
+        if (saved === undefined) delete process.env.HTTP_COMPRESSION;
+        else process.env.HTTP_COMPRESSION = saved;
+      }
+    };
+    expect(await load(undefined)).toBe(true);
+    expect(await load("on")).toBe(true);
+    expect(await load("off")).toBe(false);
   });
 });
 
