@@ -1,10 +1,12 @@
 /** The candidate's status link (/c/[token]) on a real database: their applications, through a whitelist. */
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { createCandidateLink } from "@/lib/candidate-links";
+import { createCandidateLink, hashCandidateToken } from "@/lib/candidate-links";
 import { getCandidateStatus } from "@/lib/candidate-status";
 import { REFUSAL_REASON_LABELS } from "@/lib/status";
-import { createApplication, createCandidate, createMember, createOrganization, createScenario } from "@/test/fixtures";
+import { appliedForLabel, jobLabel } from "@/lib/job-descriptions/vocabulary";
+import { personName } from "@/lib/people";
+import { createApplication, createCandidate, createJob, createMember, createOrganization, createScenario } from "@/test/fixtures";
 
 const PRIVATE = "Privé : nous avons eu un doute sur sa ponctualité.";
 const PRESCRIBER_MESSAGE = "Message du prescripteur : situation familiale difficile.";
@@ -56,7 +58,98 @@ async function candidateWithApplications() {
   return { candidate, prescriber, employerOrg, otherEmployer, refused, accepted, stranger, strangers };
 }
 
+/**
+ * The former reading (issue 12: the page now reads one prepared SQL statement): the Prisma select
+ * it was, mapped the same way, jobs in title order.
+ */
+async function throughPrisma(token: string) {
+  const link = await prisma.candidateLink.findUnique({
+    where: { tokenHash: hashCandidateToken(token) },
+    select: {
+      candidate: {
+        select: {
+          applications: {
+            orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+            select: {
+              id: true,
+              jobTitle: true,
+              spontaneous: true,
+              jobs: {
+                select: { jobDescription: { select: { title: true, contractType: true, city: true } } },
+                orderBy: [{ jobDescription: { title: "asc" } }, { jobDescriptionId: "asc" }],
+              },
+              hiredJob: { select: { title: true, contractType: true, city: true } },
+              createdAt: true,
+              status: true,
+              answerToCandidate: true,
+              hiringStartDate: true,
+              hiringEndDate: true,
+              employerOrganization: { select: { name: true, city: true } },
+              senderUser: { select: { firstName: true, lastName: true } },
+              senderOrganization: { select: { name: true } },
+              candidateProfile: { select: { firstName: true, lastName: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  const applications = link!.candidate.applications;
+  return {
+    firstName: applications[0]?.candidateProfile.firstName ?? "",
+    lastName: applications[0]?.candidateProfile.lastName ?? "",
+    applications: applications.map((a) => ({
+      id: a.id,
+      employer: a.employerOrganization,
+      jobTitle: a.jobs.length ? appliedForLabel(a) : a.jobTitle,
+      sentAt: a.createdAt,
+      status: a.status,
+      answerToCandidate: a.answerToCandidate,
+      hiring:
+        a.status === "ACCEPTED"
+          ? { startDate: a.hiringStartDate, endDate: a.hiringEndDate, job: a.hiredJob ? jobLabel(a.hiredJob) : null }
+          : null,
+      sentBy: { name: personName(a.senderUser), organizationName: a.senderOrganization.name },
+    })),
+  };
+}
+
 describe("getCandidateStatus", () => {
+  it("gives what the former Prisma reading gave: jobs applied for and hired for, two senders' records, newest first", async () => {
+    const w = await candidateWithApplications();
+    const jobs = [
+      await createJob(w.otherEmployer.id, { title: "Valoriste", contractType: "CDI_INCLUSION" }),
+      await createJob(w.otherEmployer.id, { title: "Agent de tri" }),
+    ];
+    // A second prescriber organisation, with its own record of the person, sends the newest one.
+    const secondPrescriberOrg = await createOrganization("PRESCRIBER", { name: "Mission locale de Roubaix" });
+    const secondAdviser = await createMember(secondPrescriberOrg, "MEMBER", { firstName: "Yasmine", lastName: "Conseil" });
+    const hired = await createApplication({
+      candidateId: w.candidate.id,
+      sender: secondAdviser.ctx,
+      employerOrganizationId: w.otherEmployer.id,
+      status: "ACCEPTED",
+      jobIds: jobs.map((job) => job.id),
+      hiredJobId: jobs[0]!.id,
+      createdAt: new Date("2026-11-20T10:00:00Z"),
+    });
+    const token = await createCandidateLink(prisma, w.candidate.id);
+
+    const status = await getCandidateStatus(token);
+    expect(status).toEqual(await throughPrisma(token));
+    // What the comparison is about, spelled out: the newest first, its jobs by title, the job hired for.
+    expect(status!.applications.map((a) => a.id)).toEqual([hired.id, w.accepted.id, w.refused.id]);
+    expect(status!.applications[0]!.jobTitle).toMatch(/^Agent de tri \(CDDI\).* ; Valoriste \(CDI inclusion\)/);
+    expect(status!.applications[0]!.hiring!.job).toMatch(/^Valoriste \(CDI inclusion\)/);
+    expect(status!.applications[0]!.sentBy.name).toBe("Yasmine Conseil");
+  });
+
+  it("greets a candidate without any application by no name, and lists nothing", async () => {
+    const candidate = await createCandidate();
+    const status = await getCandidateStatus(await createCandidateLink(prisma, candidate.id));
+    expect(status).toEqual({ firstName: "", lastName: "", applications: [] });
+  });
+
   it("shows the candidate's own applications, newest first, with employer, date, status, answer and hiring dates", async () => {
     const w = await candidateWithApplications();
     const token = await createCandidateLink(prisma, w.candidate.id);
