@@ -50,6 +50,8 @@ interface Measure {
   /** The floor, measured in the same rounds as this page, alternated with it. */
   floorOne: Point;
   floorTen: Point;
+  /** A decision is not a page: its own target is the floor + 6 ms p50, not the page ratios. */
+  decision?: boolean;
 }
 
 /** What one or more autocannon runs against one URL gave; merged across rounds. */
@@ -193,6 +195,7 @@ function summarize(samples: Samples): Point {
 
 /** A page's p50 at 1 connection over its floor's, measured in the same rounds. */
 const latencyRatio = (m: Measure) => m.one.p50 / Math.max(0.01, m.floorOne.p50);
+const decisionMissed = (m: Measure) => m.one.p50 > m.floorOne.p50 + DECISION_EXTRA_MS;
 
 /** The cursor of the list after `offset` rows (lib/applications/list.ts encodeCursor, newest first). */
 const cursorOf = (row: { createdAt: Date; id: string }) =>
@@ -242,7 +245,7 @@ export async function benchPages(databaseUrl: string, orgs: ScaleOrganizations):
   try {
     await waitUntilUp(server);
     const floorUrl = `${base}/bench/floor`;
-    const measure = async (name: string, url: string, cookie: string, options: LoadOptions = {}) => {
+    const measure = async (name: string, url: string, cookie: string, options: LoadOptions = {}, decision = false) => {
       await load(url, cookie, 2, options, Math.min(2, duration), server.pid).catch(() => null); // warm-up
       // This machine's own speed drifts by tens of percent from one minute to the next: a floor
       // measured once, minutes earlier, made an unchanged page swing from 0.8 to 1.56 × (issue 12,
@@ -270,6 +273,7 @@ export async function benchPages(databaseUrl: string, orgs: ScaleOrganizations):
       }
       const m: Measure = {
         name,
+        decision,
         one: summarize(page.one),
         ten: summarize(page.ten),
         floorOne: summarize(floor.one),
@@ -374,12 +378,18 @@ export async function benchPages(databaseUrl: string, orgs: ScaleOrganizations):
       await db.query(`ANALYZE "JobApplication"`);
       let next = 0;
       const ids = pool.rows.map((row) => row.id);
-      const decision = await measure(`${size} employer: decision (server action)`, `${base}/applications/${ids[0]}`, employerCookie, {
-        method: "POST",
-        headers: { "next-action": processId, "content-type": "text/plain;charset=UTF-8", origin: base, accept: "text/x-component" },
-        body: () => JSON.stringify([{ applicationId: ids[next++ % ids.length], status: "NEW" }]),
-      });
-      if (decision.one.p50 > decision.floorOne.p50 + DECISION_EXTRA_MS) {
+      const decision = await measure(
+        `${size} employer: decision (server action)`,
+        `${base}/applications/${ids[0]}`,
+        employerCookie,
+        {
+          method: "POST",
+          headers: { "next-action": processId, "content-type": "text/plain;charset=UTF-8", origin: base, accept: "text/x-component" },
+          body: () => JSON.stringify([{ applicationId: ids[next++ % ids.length], status: "NEW" }]),
+        },
+        true,
+      );
+      if (decisionMissed(decision)) {
         failed = true;
         console.log(
           `${size}: decision p50 ${decision.one.p50} ms > floor + ${DECISION_EXTRA_MS} ms (${(decision.floorOne.p50 + DECISION_EXTRA_MS).toFixed(2)} ms)`,
@@ -415,7 +425,8 @@ export async function benchPages(databaseUrl: string, orgs: ScaleOrganizations):
   console.log(`\n${row(columns.map(([title]) => title))}`);
   for (const m of measures) {
     const throughputRatio = m.ten.rps / Math.max(1, m.floorTen.rps);
-    const miss = m !== measures[0] && (latencyRatio(m) > P50_FACTOR || throughputRatio < RPS_FACTOR);
+    // The issue's targets: every page within the ratios; a decision within the floor + 6 ms.
+    const miss = m.decision ? decisionMissed(m) : m !== measures[0] && (latencyRatio(m) > P50_FACTOR || throughputRatio < RPS_FACTOR);
     failed ||= miss;
     console.log(
       row([
@@ -435,7 +446,7 @@ export async function benchPages(databaseUrl: string, orgs: ScaleOrganizations):
     );
   }
   console.log(
-    `(latency in ms at 1 connection; each page's floor measured in the same ${ROUNDS} rounds, alternated with it; targets: × p50 ≤ ${P50_FACTOR}, × req/s at 10 ≥ ${RPS_FACTOR}; ${duration} s per point, page and floor each)`,
+    `(latency in ms at 1 connection; each page's floor measured in the same ${ROUNDS} rounds, alternated with it; targets: × p50 ≤ ${P50_FACTOR}, × req/s at 10 ≥ ${RPS_FACTOR} for a page, p50 ≤ floor p50 + ${DECISION_EXTRA_MS} ms for a decision; ${duration} s per point, page and floor each)`,
   );
   // Less noisy than latency and throughput on a shared machine: what each page costs the server.
   console.log("(cpu ms: the server's CPU time per request at 10 connections, all its threads; not a target)");
