@@ -97,10 +97,10 @@ export async function getCandidateStatus(token: string, now = new Date()): Promi
   const applications = rows.filter((row) => row.id !== null);
   // The person is greeted by the names their most recent adviser wrote: each organisation keeps
   // its own record, and this page is the person's own, so any of them is theirs to read.
-  const names = applications[0] ? { firstName: applications[0].profileFirstName, lastName: applications[0].profileLastName } : null;
+  const latest = applications[0];
   return {
-    firstName: names?.firstName ?? "",
-    lastName: names?.lastName ?? "",
+    firstName: latest?.profileFirstName ?? "",
+    lastName: latest?.profileLastName ?? "",
     applications: applications.map((application): CandidateApplicationView => ({
       id: application.id!,
       employer: { name: application.employerName, city: application.employerCity },
