@@ -57,6 +57,47 @@ test("a list view, opening an application and a decision ask the server only for
   await expect(page.getByTestId("handler")).toHaveText(`Pris en charge par ${cast.users.E1.name}`);
 });
 
+/** Marks the page's window: a full reload forgets the mark, a client-side navigation keeps it. */
+async function markWindow(page: Page): Promise<() => Promise<boolean>> {
+  await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+  return () => page.evaluate(() => "notReloaded" in window);
+}
+
+test("the lists' plain links open their page without a reload, and leave a Ctrl-click to the browser", async ({ page, browser }) => {
+  test.slow();
+  const cast = await buildCast();
+  const alice = await buildCandidate({ firstName: "Alice", lastName: "Moreau" });
+  const application = await buildApplication({ candidate: alice, sender: cast.users.P1, employer: cast.organizations.EI, status: "NEW" });
+
+  // "Candidatures reçues": one handler for the table's links (components/anchor-navigation.ts).
+  await signIn(page, cast.users.E1.email);
+  await page.goto("/employer/applications");
+  const name = page.getByTestId("employer-applications-table").getByRole("link", { name: alice.name });
+  // A Ctrl-click opens another tab, as on any link; this page stays where it is.
+  const [tab] = await Promise.all([page.context().waitForEvent("page", { timeout: 15_000 }), name.click({ modifiers: ["ControlOrMeta"] })]);
+  await expect(tab).toHaveURL(new RegExp(`/applications/${application.id}$`));
+  await tab.close();
+  await expect(page).toHaveURL(/\/employer\/applications$/);
+  let stayed = await markWindow(page);
+  await name.click();
+  await expect(page.getByRole("heading", { level: 1, name: `Candidature de ${alice.name}` })).toBeVisible();
+  expect(await stayed()).toBe(true);
+
+  // "Suivi des candidatures": the candidate's name and the status badge.
+  const prescriber = await (await browser.newContext()).newPage();
+  await signIn(prescriber, cast.users.P1.email);
+  await prescriber.goto("/prescriber/applications");
+  stayed = await markWindow(prescriber);
+  await prescriber.getByRole("link", { name: new RegExp(`^Voir la candidature de ${alice.name}`) }).click();
+  await expect(prescriber.getByRole("heading", { level: 1, name: `Candidature de ${alice.name}` })).toBeVisible();
+  expect(await stayed()).toBe(true);
+  await prescriber.goBack();
+  await prescriber.getByRole("link", { name: alice.name, exact: true }).click();
+  await expect(prescriber.getByRole("heading", { level: 1, name: alice.name })).toBeVisible();
+  expect(await stayed()).toBe(true);
+  await prescriber.context().close();
+});
+
 test("the jobs page: closing a job and the spontaneous switch are one request each, saving a job two", async ({ page }) => {
   test.slow();
   const cast = await buildCast();

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type ReactNode } from "react";
-import Link from "@/components/link";
+import { useAnchorNavigation } from "@/components/anchor-navigation";
 import type { EmployerTableRow } from "@/components/applications/employer-table-rows";
 import type { ListSort } from "@/lib/applications/list-filters";
 import { ArchivedBadge, StatusBadge } from "@/components/applications/status-badge";
@@ -39,6 +39,7 @@ export function EmployerApplicationsTable({
   // Rows that left the page (after a decision and a refresh) leave the selection too.
   const selection = rows.filter((row) => selected.has(row.id));
   const allSelected = rows.length > 0 && selection.length === rows.length;
+  const navigate = useAnchorNavigation();
   const [sortedColumn, direction] = SORTED_COLUMN[sort];
   const ariaSort = (column: SortedColumn) => (column === sortedColumn ? direction : undefined);
 
@@ -66,7 +67,8 @@ export function EmployerApplicationsTable({
       {rows.length === 0 ? (
         empty
       ) : (
-        <div className="fr-table" data-testid="employer-applications-table">
+        // Plain links, one handler for all (components/anchor-navigation.ts).
+        <div className="fr-table" data-testid="employer-applications-table" onClick={navigate}>
           <div className="fr-table__wrapper">
             <div className="fr-table__container">
               <div className="fr-table__content">
@@ -120,7 +122,7 @@ export function EmployerApplicationsTable({
                             </div>
                           </th>
                           <td>
-                            <Link href={applicationPath(row.id)}>{name}</Link>
+                            <a href={applicationPath(row.id)}>{name}</a>
                             <span className="fr-hint-text">{row.appliedFor}</span>
                           </td>
                           <td>

@@ -1,16 +1,18 @@
 "use client";
-import Link from "@/components/link";
+import { useAnchorNavigation } from "@/components/anchor-navigation";
 import type { PrescriberTableRow } from "@/components/applications/prescriber-table-rows";
 import { StatusLink } from "@/components/applications/status-link";
 import { applicationPath, candidatePath } from "@/lib/routes";
 
 /**
  * "Suivi des candidatures": one row per application sent by the organisation (the DSFR table's
- * markup). A client component: the page sends its rows' few strings, not their element tree.
+ * markup). A client component: the page sends its rows' few strings, not their element tree. Its
+ * links are plain anchors, one handler for all (components/anchor-navigation.ts).
  */
 export function PrescriberApplicationsTable({ rows, caption }: { rows: PrescriberTableRow[]; caption: string }) {
+  const navigate = useAnchorNavigation();
   return (
-    <div className="fr-table">
+    <div className="fr-table" onClick={navigate}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -26,7 +28,7 @@ export function PrescriberApplicationsTable({ rows, caption }: { rows: Prescribe
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
-                <Link href={candidatePath(row.candidateId)}>{row.candidate}</Link>
+                <a href={candidatePath(row.candidateId)}>{row.candidate}</a>
               </td>
               <td>
                 {row.employer}
@@ -38,6 +40,7 @@ export function PrescriberApplicationsTable({ rows, caption }: { rows: Prescribe
               </td>
               <td>
                 <StatusLink
+                  plain
                   href={applicationPath(row.id)}
                   status={row.status}
                   description={`Voir la candidature de ${row.candidate} à ${row.employer}`}
