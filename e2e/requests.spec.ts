@@ -57,8 +57,11 @@ test("a list view, opening an application and a decision ask the server only for
   await expect(page.getByTestId("handler")).toHaveText(`Pris en charge par ${cast.users.E1.name}`);
 });
 
-/** Marks the page's window: a full reload forgets the mark, a client-side navigation keeps it. */
+/** Marks the page's window once hydrated: a full reload forgets the mark, a client-side navigation keeps it. */
 async function markWindow(page: Page): Promise<() => Promise<boolean>> {
+  // Clicked before hydration (a busy CI machine), a plain link reloads the page, as it should: wait
+  // for the mark the DSFR's script, started from an effect once hydrated, puts on the page.
+  await page.waitForFunction(() => document.documentElement.hasAttribute("data-fr-js"));
   await page.evaluate(() => Object.assign(window, { notReloaded: true }));
   return () => page.evaluate(() => "notReloaded" in window);
 }
@@ -72,13 +75,13 @@ test("the lists' plain links open their page without a reload, and leave a Ctrl-
   // "Candidatures reçues": one handler for the table's links (components/anchor-navigation.ts).
   await signIn(page, cast.users.E1.email);
   await page.goto("/employer/applications");
+  let stayed = await markWindow(page);
   const name = page.getByTestId("employer-applications-table").getByRole("link", { name: alice.name });
   // A Ctrl-click opens another tab, as on any link; this page stays where it is.
   const [tab] = await Promise.all([page.context().waitForEvent("page", { timeout: 15_000 }), name.click({ modifiers: ["ControlOrMeta"] })]);
   await expect(tab).toHaveURL(new RegExp(`/applications/${application.id}$`));
   await tab.close();
   await expect(page).toHaveURL(/\/employer\/applications$/);
-  let stayed = await markWindow(page);
   await name.click();
   await expect(page.getByRole("heading", { level: 1, name: `Candidature de ${alice.name}` })).toBeVisible();
   expect(await stayed()).toBe(true);
