@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { DEFAULT_REFUSAL_MESSAGES, REFUSAL_REASON_LABELS } from "../lib/status";
 import { addressesOf, buildApplication, buildCandidate, buildCast, type Cast } from "./builders";
-import { expect, expectNoA11yViolations, readMails, signIn, test, waitForMail } from "./fixtures";
+import { expect, expectNoA11yViolations, readMails, signIn, statusLinkIn, test, waitForMail } from "./fixtures";
 
 // Issue 3: the employer's decisions. Each test builds the demo's cast afresh (e2e/builders.ts)
 // and the candidates it decides on, as the demo has them: Thi Mai Tran, pending with both
@@ -167,6 +167,7 @@ test("a cancelled hire asks for confirmation and tells the prescriber why", asyn
   const cast = await buildCast();
   // Hired by the EI after Julien Bernard sent the application; Nadia Lefèvre decided.
   const KARIMA = await buildCandidate({ firstName: "Karima", lastName: "Saïdi" });
+  const WELCOME = "Bienvenue dans l'équipe ! Rendez-vous lundi à 9 h.";
   await buildApplication({
     candidate: KARIMA,
     sender: cast.users.P2,
@@ -174,6 +175,7 @@ test("a cancelled hire asks for confirmation and tells the prescriber why", asyn
     status: "ACCEPTED",
     handler: cast.users.E1,
     daysAgo: 20,
+    answerToCandidate: WELCOME,
   });
   const employer = await signedIn(browser, cast.users.E1.email);
   await openApplication(employer, KARIMA.name);
@@ -202,7 +204,17 @@ test("a cancelled hire asks for confirmation and tells the prescriber why", asyn
   // Karima's application was sent by Julien Bernard.
   const toPrescriber = await waitForMail(employer.request, { to: cast.users.P2.email, template: "hire_cancelled", since: beforeCancel });
   expect(toPrescriber.text).toContain("La candidate ne s'est pas présentée le premier jour.");
-  await waitForMail(employer.request, { to: KARIMA.email!, template: "hire_cancelled", since: beforeCancel });
+  const toCandidate = await waitForMail(employer.request, { to: KARIMA.email!, template: "hire_cancelled", since: beforeCancel });
+
+  // The welcome sent with the acceptance no longer stands: the team reads the planned start, and
+  // the candidate's page shows the cancellation without it (the history keeps it).
+  const answer = employer.getByRole("region", { name: "Réponse", exact: true });
+  await expect(answer.getByText("Début du contrat prévu")).toBeVisible();
+  await expect(answer.getByText(WELCOME)).toHaveCount(0);
+  const candidate = await (await browser.newContext()).newPage();
+  await candidate.goto(statusLinkIn(toCandidate.text));
+  await expect(candidate.getByRole("region", { name: new RegExp(cast.organizations.EI.name) }).getByText("Embauche annulée")).toBeVisible();
+  await expect(candidate.getByText(WELCOME)).toHaveCount(0);
 });
 
 test("another organisation's application answers 404", async ({ browser }) => {

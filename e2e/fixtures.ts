@@ -88,6 +88,13 @@ export function linksIn(text: string): string[] {
   return text.match(/https?:\/\/[^\s<>"')]+/g) ?? [];
 }
 
+/** The candidate's status link (/c/…) in one of their e-mails. */
+export function statusLinkIn(text: string): string {
+  const link = linksIn(text).find((url) => /\/c\/[A-Za-z0-9_-]+$/.test(url));
+  expect(link, "the candidate's email carries their status link").toBeTruthy();
+  return link!;
+}
+
 const SIGN_IN_MAIL_WAIT_MS = 20_000;
 
 /** The link of the latest sign-in e-mail for this address: our "Se connecter" confirmation page. */

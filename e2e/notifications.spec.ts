@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { REFUSAL_REASON_LABELS } from "../lib/status";
 import { addressesOf, buildApplication, buildCandidate, buildCast, buildMember, buildOrganization } from "./builders";
-import { expect, expectNoA11yViolations, linksIn, readMails, signIn, test, waitForMail } from "./fixtures";
+import { expect, expectNoA11yViolations, readMails, signIn, statusLinkIn, test, waitForMail } from "./fixtures";
 
 // Issue 5: the FAQ's notifications, read from /dev/mails.json as each party would receive them,
 // and the candidate's status link. Each test builds the demo's cast afresh (e2e/builders.ts) and
@@ -22,12 +22,6 @@ async function openReceivedApplication(page: Page, candidateName: string) {
   await page.goto(`/employer/applications?candidate=${encodeURIComponent(candidateName)}`);
   await page.getByRole("link", { name: candidateName }).first().click();
   await expect(page).toHaveURL(/\/applications\/[^/]+$/);
-}
-
-function statusLinkIn(text: string): string {
-  const link = linksIn(text).find((url) => /\/c\/[A-Za-z0-9_-]+$/.test(url));
-  expect(link, "the candidate's email carries their status link").toBeTruthy();
-  return link!;
 }
 
 test("studying sends nothing; accepting informs the candidate, the prescriber, and the other employer of a hire elsewhere", async ({

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { createCandidateLink, hashCandidateToken } from "@/lib/candidate-links";
 import { getCandidateStatus } from "@/lib/candidate-status";
-import { REFUSAL_REASON_LABELS } from "@/lib/status";
+import { ANSWERED_STATUSES, REFUSAL_REASON_LABELS } from "@/lib/status";
 import { appliedForLabel, jobLabel } from "@/lib/job-descriptions/vocabulary";
 import { personName } from "@/lib/people";
 import { createApplication, createCandidate, createJob, createMember, createOrganization, createScenario } from "@/test/fixtures";
@@ -104,7 +104,7 @@ async function throughPrisma(token: string) {
       jobTitle: a.jobs.length ? appliedForLabel(a) : a.jobTitle,
       sentAt: a.createdAt,
       status: a.status,
-      answerToCandidate: a.answerToCandidate,
+      answerToCandidate: ANSWERED_STATUSES.has(a.status) ? a.answerToCandidate : null,
       hiring:
         a.status === "ACCEPTED"
           ? { startDate: a.hiringStartDate, endDate: a.hiringEndDate, job: a.hiredJob ? jobLabel(a.hiredJob) : null }
@@ -177,6 +177,23 @@ describe("getCandidateStatus", () => {
         hiring: null,
         sentBy: { name: w.prescriber.user.name, organizationName: expect.any(String) },
       },
+    ]);
+  });
+
+  it("after a cancelled hire or a hire elsewhere, shows no earlier answer of the employer", async () => {
+    const w = await candidateWithApplications();
+    // The hire is cancelled: the row keeps its welcome message, which the candidate must not read as the news.
+    await prisma.jobApplication.update({ where: { id: w.accepted.id }, data: { status: "CANCELLED" } });
+    // A postponement, then a hire elsewhere: "we'll come back to you" no longer holds.
+    await prisma.jobApplication.update({
+      where: { id: w.refused.id },
+      data: { status: "OBSOLETE", refusalReason: null, answerToCandidate: "Nous reviendrons vers vous en janvier." },
+    });
+    const status = await getCandidateStatus(await createCandidateLink(prisma, w.candidate.id));
+
+    expect(status!.applications.map((a) => [a.status, a.answerToCandidate, a.hiring])).toEqual([
+      ["CANCELLED", null, null],
+      ["OBSOLETE", null, null],
     ]);
   });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRowsDirect, withPreparedStatements } from "@/lib/db";
 import { hashCandidateToken } from "@/lib/candidate-links";
-import type { ApplicationStatus } from "@/lib/status";
+import { ANSWERED_STATUSES, type ApplicationStatus } from "@/lib/status";
 import { personName } from "@/lib/people";
 import { appliedForLabel, jobLabel, type ContractType } from "@/lib/job-descriptions/vocabulary";
 
@@ -13,6 +13,7 @@ export interface CandidateApplicationView {
   jobTitle: string | null;
   sentAt: Date;
   status: ApplicationStatus;
+  /** The employer's answer that came with the current status; none after a cancelled hire or a hire elsewhere. */
   answerToCandidate: string | null;
   /** Only while the hire stands (ACCEPTED). */
   hiring: { startDate: Date | null; endDate: Date | null; job: string | null } | null;
@@ -107,7 +108,7 @@ export async function getCandidateStatus(token: string, now = new Date()): Promi
       jobTitle: application.jobs.length ? appliedForLabel(application) : application.jobTitle,
       sentAt: application.createdAt,
       status: application.status,
-      answerToCandidate: application.answerToCandidate,
+      answerToCandidate: ANSWERED_STATUSES.has(application.status) ? application.answerToCandidate : null,
       hiring:
         application.status === "ACCEPTED"
           ? {

@@ -17,6 +17,14 @@ export function isStatus(value: unknown): value is ApplicationStatus {
 
 export const PENDING_STATUSES: readonly ApplicationStatus[] = ["NEW", "PROCESSING", "POSTPONED"];
 
+/**
+ * The statuses whose decision carries the employer's answer to the candidate (postpone, accept,
+ * refuse). After a cancelled hire or a hire elsewhere the row still holds the earlier answer (the
+ * welcome of the hire now cancelled, a postponement's "we'll come back to you"): it no longer
+ * describes the application, and stays in its history only.
+ */
+export const ANSWERED_STATUSES: ReadonlySet<ApplicationStatus> = new Set(["POSTPONED", "ACCEPTED", "REFUSED"]);
+
 export function isPending(status: ApplicationStatus): boolean {
   return PENDING_STATUSES.includes(status);
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { ApplicationDetail } from "@/lib/applications/detail";
-import { REFUSAL_REASON_LABELS } from "@/lib/status";
+import { ANSWERED_STATUSES, REFUSAL_REASON_LABELS } from "@/lib/status";
 import { formatCalendarDate, formatDay, personName } from "@/components/applications/format";
 import { appliedForLabel, jobLabel } from "@/lib/job-descriptions/vocabulary";
 
@@ -83,16 +83,29 @@ export function EmployerAnswerFacts({ application }: { application: ApplicationD
   const items: [string, ReactNode][] = [];
   if (application.refusalReason)
     items.push(["Motif du refus (communiqué au prescripteur seulement)", REFUSAL_REASON_LABELS[application.refusalReason]]);
-  if (application.hiringStartDate) items.push(["Début du contrat", formatCalendarDate(application.hiringStartDate)]);
-  if (application.hiringEndDate) items.push(["Fin du contrat", formatCalendarDate(application.hiringEndDate)]);
-  if (application.answerToCandidate) items.push(["Réponse au candidat", application.answerToCandidate]);
+  // A cancelled hire keeps its dates as a record of what was planned (lib/applications/transitions.ts).
+  const planned = application.status === "CANCELLED";
+  if (application.hiringStartDate)
+    items.push([planned ? "Début du contrat prévu" : "Début du contrat", formatCalendarDate(application.hiringStartDate)]);
+  if (application.hiringEndDate)
+    items.push([planned ? "Fin du contrat prévue" : "Fin du contrat", formatCalendarDate(application.hiringEndDate)]);
+  if (application.answerToCandidate && ANSWERED_STATUSES.has(application.status))
+    items.push(["Réponse au candidat", application.answerToCandidate]);
   if (application.answerToPrescriber) items.push(["Message privé au prescripteur", application.answerToPrescriber]);
   return (
     <section aria-labelledby="answer-title" className="fr-mb-3w">
       <h2 id="answer-title" className="fr-h4">
         Réponse
       </h2>
-      {items.length ? <Facts items={items} /> : <p>Aucune réponse n&apos;a encore été donnée.</p>}
+      {items.length ? (
+        <Facts items={items} />
+      ) : (
+        <p>
+          {application.status === "OBSOLETE"
+            ? "Aucune réponse en cours : le candidat a été embauché par une autre structure (voir l'historique)."
+            : "Aucune réponse n'a encore été donnée."}
+        </p>
+      )}
     </section>
   );
 }

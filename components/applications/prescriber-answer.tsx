@@ -116,7 +116,7 @@ export function PrescriberAnswer({ application }: PrescriberAnswerProps) {
               )}
             </dl>
           )}
-          <Message title="Message envoyé au candidat" text={application.answerToCandidate} />
+          {status === "ACCEPTED" && <Message title="Message envoyé au candidat" text={application.answerToCandidate} />}
         </>
       )}
 
