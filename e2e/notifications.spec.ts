@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { REFUSAL_REASON_LABELS } from "../lib/status";
 import { addressesOf, buildApplication, buildCandidate, buildCast, buildMember, buildOrganization } from "./builders";
-import { expect, expectNoA11yViolations, readMails, signIn, statusLinkIn, test, waitForMail } from "./fixtures";
+import { expect, expectNoA11yViolations, linksIn, readMails, signIn, statusLinkIn, test, waitForMail } from "./fixtures";
 
 // Issue 5: the FAQ's notifications, read from /dev/mails.json as each party would receive them,
 // and the candidate's status link. Each test builds the demo's cast afresh (e2e/builders.ts) and
@@ -161,4 +161,42 @@ test("Mes notifications: each professional switches their own emails, sign-in em
   await expect(page.getByText("Vos préférences de notification sont enregistrées.")).toBeVisible();
   await page.reload();
   await expect(page.getByRole("checkbox", { name: "Candidat embauché ailleurs" })).toBeChecked();
+});
+
+test("a candidate without an e-mail address: the employer is told, and the prescriber is asked to pass the decision on", async ({
+  browser,
+}) => {
+  const { users, organizations } = await buildCast();
+  const HUGO = await buildCandidate({ firstName: "Hugo", lastName: "Fontaine", email: null });
+  await buildApplication({
+    candidate: HUGO,
+    sender: users.P1,
+    employer: organizations.EI,
+    status: "PROCESSING",
+    handler: users.E1,
+    daysAgo: 2,
+  });
+  const employer = await signedIn(browser, users.E1.email);
+  await openReceivedApplication(employer, HUGO.name);
+
+  const since = new Date(Date.now() - 500);
+  await employer.getByRole("button", { name: "Embaucher plus tard" }).click();
+  await expect(employer.getByText("le prescripteur en sera informé par e-mail et préviendra le candidat", { exact: false })).toBeVisible();
+  await employer.getByRole("button", { name: "Confirmer", exact: true }).click();
+  await expect(employer.getByRole("status").filter({ hasText: "Embauche pour plus tard" })).toContainText(
+    "il préviendra le candidat, qui n'a pas donné d'adresse e-mail",
+  );
+
+  const toPrescriber = await waitForMail(employer.request, { to: users.P1.email, template: "application_postponed", since });
+  expect(toPrescriber.text).toContain("Hugo Fontaine n'a pas donné d'adresse e-mail : aucun message ne lui a été envoyé.");
+  expect(toPrescriber.text).toContain("Réponse de l'employeur au candidat");
+  expect(toPrescriber.text).not.toContain("Réponse envoyée au candidat");
+
+  const prescriber = await signedIn(browser, users.P1.email);
+  await prescriber.goto(linksIn(toPrescriber.text).find((url) => url.includes("/applications/"))!);
+  await expect(prescriber.getByTestId("no-candidate-email")).toContainText(
+    "Merci de l'informer de cette décision et de lui transmettre le message",
+  );
+  await expect(prescriber.getByRole("heading", { name: "Message de l'employeur pour le candidat" })).toBeVisible();
+  await expect(prescriber.getByRole("heading", { name: "Message envoyé au candidat" })).toHaveCount(0);
 });

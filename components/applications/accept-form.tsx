@@ -9,13 +9,14 @@ import { isPending } from "@/lib/status";
 import {
   FormFooter,
   fieldState,
+  informedByEmail,
   useDecisionSubmit,
   useFocusOnOpen,
   type DecisionFormProps,
 } from "@/components/applications/decision-form-kit";
 
 /** "Accepter": the hiring dates, and an optional message to the candidate. */
-export function AcceptForm({ applicationId, status, jobs = [], onOutcome, onClose }: DecisionFormProps) {
+export function AcceptForm({ applicationId, status, jobs = [], onOutcome, onClose, candidateHasEmail }: DecisionFormProps) {
   // The jobs applied for come first; the first of them is the likely answer.
   const ordered = [...jobs.filter((job) => job.appliedFor), ...jobs.filter((job) => !job.appliedFor)];
   const form = useForm({
@@ -39,7 +40,7 @@ export function AcceptForm({ applicationId, status, jobs = [], onOutcome, onClos
         Accepter la candidature
       </h3>
       <p className="fr-text--sm">
-        La candidature passera au statut « Candidature acceptée » ; le candidat et le prescripteur en seront informés par e-mail.
+        La candidature passera au statut « Candidature acceptée » ; {informedByEmail(candidateHasEmail)}.
         {isPending(status)
           ? " Les autres candidatures en cours de cette personne passeront au statut « Embauché ailleurs »."
           : " La candidature avait déjà reçu une réponse : l'acceptation figurera dans l'historique."}{" "}

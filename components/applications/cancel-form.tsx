@@ -7,13 +7,14 @@ import { MESSAGE_MAX_LENGTH, cancelSchema } from "@/lib/applications/decision-va
 import {
   FormFooter,
   fieldState,
+  informedByEmail,
   useDecisionSubmit,
   useFocusOnOpen,
   type DecisionFormProps,
 } from "@/components/applications/decision-form-kit";
 
 /** "Annuler l'embauche": the confirmation step, with an optional reason. */
-export function CancelForm({ applicationId, status, onOutcome, onClose }: DecisionFormProps) {
+export function CancelForm({ applicationId, status, onOutcome, onClose, candidateHasEmail }: DecisionFormProps) {
   const form = useForm({
     resolver: zodResolver(cancelSchema),
     defaultValues: { applicationId, status, cancellationReason: "" },
@@ -28,8 +29,8 @@ export function CancelForm({ applicationId, status, onOutcome, onClose }: Decisi
         Annuler l&apos;embauche ?
       </h3>
       <p className="fr-text--sm">
-        La candidature passera au statut « Embauche annulée » (par exemple si le candidat ne s&apos;est pas présenté). Le candidat et le
-        prescripteur en seront informés par e-mail ; le motif, s&apos;il est indiqué, est transmis au prescripteur seulement.
+        La candidature passera au statut « Embauche annulée » (par exemple si le candidat ne s&apos;est pas présenté) ;{" "}
+        {informedByEmail(candidateHasEmail)}. Le motif, s&apos;il est indiqué, est transmis au prescripteur seulement.
       </p>
       <Input
         label="Motif de l'annulation (facultatif)"

@@ -17,6 +17,8 @@ export interface DecisionFormProps {
   onClose: () => void;
   /** "Poste retenu" choices (issue 13): the employer's jobs, open or closed. */
   jobs?: HireableJob[];
+  /** Without an address, the candidate is told nothing by us: the prescriber passes the decision on (DESIGN §5). */
+  candidateHasEmail: boolean;
 }
 
 export interface HireableJob {
@@ -25,6 +27,13 @@ export interface HireableJob {
   isOpen: boolean;
   /** Among the jobs the application was sent for: offered first, the first one preselected. */
   appliedFor: boolean;
+}
+
+/** Who hears of a decision by e-mail, as the employer's forms say it. */
+export function informedByEmail(candidateHasEmail: boolean): string {
+  return candidateHasEmail
+    ? "le candidat et le prescripteur en seront informés par e-mail"
+    : "le prescripteur en sera informé par e-mail et préviendra le candidat, qui n'a pas donné d'adresse e-mail";
 }
 
 export const UNEXPECTED_ERROR = "Une erreur inattendue est survenue, rien n'a été enregistré. Réessayez dans un instant.";

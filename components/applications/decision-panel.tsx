@@ -34,13 +34,16 @@ const FORMS: Record<FormTransition, (props: DecisionFormProps) => React.ReactNod
 
 type Notice = { severity: "success" | "warning" | "error"; message: string };
 
-function successMessage(transition: UserTransitionName): string {
+function successMessage(transition: UserTransitionName, candidateHasEmail: boolean): string {
   const status = `La candidature est maintenant « ${STATUS_LABELS[TRANSITIONS[transition].to]} ».`;
   if (transition === "process")
     return `Vous prenez en charge cette candidature. ${status} Personne n'est prévenu par e-mail à cette étape.`;
-  const informed = EVENT_NOTIFICATIONS[transition].candidate
-    ? "Le prescripteur et le candidat (s'il a donné son adresse e-mail) en sont informés par e-mail."
-    : "Le prescripteur en est informé par e-mail.";
+  const informed =
+    EVENT_NOTIFICATIONS[transition].candidate && candidateHasEmail
+      ? "Le prescripteur et le candidat en sont informés par e-mail."
+      : EVENT_NOTIFICATIONS[transition].candidate
+        ? "Le prescripteur en est informé par e-mail ; il préviendra le candidat, qui n'a pas donné d'adresse e-mail."
+        : "Le prescripteur en est informé par e-mail.";
   return `${status} ${informed}`;
 }
 
@@ -54,11 +57,13 @@ export function DecisionPanel({
   status,
   isHandler,
   jobs = [],
+  candidateHasEmail,
 }: {
   applicationId: string;
   status: ApplicationStatus;
   isHandler: boolean;
   jobs?: HireableJob[];
+  candidateHasEmail: boolean;
 }) {
   const [open, setOpen] = useState<FormTransition | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -84,7 +89,7 @@ export function DecisionPanel({
     if (outcome.kind === "ok") {
       setNotice({
         severity: "success",
-        message: transition === TAKE_OVER.name ? "Vous prenez en charge cette candidature." : successMessage(transition),
+        message: transition === TAKE_OVER.name ? "Vous prenez en charge cette candidature." : successMessage(transition, candidateHasEmail),
       });
     } else {
       setNotice({ severity: "warning", message: outcome.message });
@@ -186,6 +191,7 @@ export function DecisionPanel({
                 applicationId={applicationId}
                 status={status}
                 jobs={jobs}
+                candidateHasEmail={candidateHasEmail}
                 onOutcome={(outcome) => settle(transition, outcome)}
                 onClose={() => close(transition)}
               />

@@ -8,13 +8,14 @@ import { DEFAULT_POSTPONE_MESSAGE } from "@/lib/status";
 import {
   FormFooter,
   fieldState,
+  informedByEmail,
   useDecisionSubmit,
   useFocusOnOpen,
   type DecisionFormProps,
 } from "@/components/applications/decision-form-kit";
 
 /** "Embaucher plus tard": the answer is deferred; the candidate gets this message. */
-export function PostponeForm({ applicationId, status, onOutcome, onClose }: DecisionFormProps) {
+export function PostponeForm({ applicationId, status, onOutcome, onClose, candidateHasEmail }: DecisionFormProps) {
   const form = useForm({
     resolver: zodResolver(postponeSchema),
     defaultValues: { applicationId, status, answerToCandidate: DEFAULT_POSTPONE_MESSAGE },
@@ -29,8 +30,8 @@ export function PostponeForm({ applicationId, status, onOutcome, onClose }: Deci
         Embaucher plus tard
       </h3>
       <p className="fr-text--sm">
-        La candidature passera au statut « Embauche pour plus tard ». Le candidat et le prescripteur recevront ce message ; l&apos;embauche
-        n&apos;est pas garantie.
+        La candidature passera au statut « Embauche pour plus tard » ; {informedByEmail(candidateHasEmail)}, avec ce message.
+        L&apos;embauche n&apos;est pas garantie.
       </p>
       <Input
         label="Message au candidat"

@@ -15,6 +15,7 @@ export type PrescriberAnswerProps = {
     answerToPrescriber: string | null;
     hiringStartDate: Date | string | null;
     hiringEndDate: Date | string | null;
+    candidate: { email: string | null };
     employerOrganization: {
       name: string;
       contactEmail: string | null;
@@ -73,6 +74,15 @@ function EmployerContact({ employer }: { employer: PrescriberAnswerProps["applic
 
 export function PrescriberAnswer({ application }: PrescriberAnswerProps) {
   const { status, employerOrganization: employer } = application;
+  // Without an address the candidate received nothing: the prescriber is the one who tells them (DESIGN §5).
+  const reachable = Boolean(application.candidate.email);
+  const answerTitle = reachable ? "Message envoyé au candidat" : "Message de l'employeur pour le candidat";
+  const noAddress = !reachable && status !== "NEW" && status !== "PROCESSING" && status !== "OBSOLETE" && (
+    <p className="fr-text--sm" data-testid="no-candidate-email">
+      Le candidat n&apos;a pas donné d&apos;adresse e-mail : il n&apos;a reçu aucun message. Merci de l&apos;informer de cette décision
+      {application.answerToCandidate?.trim() && status !== "CANCELLED" ? " et de lui transmettre le message ci-dessous" : ""}.
+    </p>
+  );
 
   return (
     <section aria-labelledby="prescriber-answer-title" className="fr-mb-5w">
@@ -92,7 +102,8 @@ export function PrescriberAnswer({ application }: PrescriberAnswerProps) {
       {status === "POSTPONED" && (
         <>
           <p>{STATUS_DESCRIPTIONS.POSTPONED}.</p>
-          <Message title="Message envoyé au candidat" text={application.answerToCandidate} />
+          {noAddress}
+          <Message title={answerTitle} text={application.answerToCandidate} />
         </>
       )}
 
@@ -116,7 +127,8 @@ export function PrescriberAnswer({ application }: PrescriberAnswerProps) {
               )}
             </dl>
           )}
-          {status === "ACCEPTED" && <Message title="Message envoyé au candidat" text={application.answerToCandidate} />}
+          {noAddress}
+          {status === "ACCEPTED" && <Message title={answerTitle} text={application.answerToCandidate} />}
         </>
       )}
 
@@ -127,9 +139,12 @@ export function PrescriberAnswer({ application }: PrescriberAnswerProps) {
             <dd className="fr-ml-0">{application.refusalReason ? REFUSAL_REASON_LABELS[application.refusalReason] : "Non précisé"}</dd>
           </dl>
           <p className="fr-text--sm">
-            Ce motif vous est réservé : il n&apos;est pas communiqué au candidat, qui reçoit uniquement le message ci-dessous.
+            {reachable
+              ? "Ce motif vous est réservé : il n'est pas communiqué au candidat, qui reçoit uniquement le message ci-dessous."
+              : "Ce motif vous est réservé : il n'est pas communiqué au candidat."}
           </p>
-          <Message title="Message envoyé au candidat" text={application.answerToCandidate} empty="Aucun message." />
+          {noAddress}
+          <Message title={answerTitle} text={application.answerToCandidate} empty="Aucun message." />
           <Message
             title="Message privé de l'employeur"
             text={application.answerToPrescriber}

@@ -7,7 +7,7 @@ import { FormFooter, useDecisionSubmit, useFocusOnOpen, type DecisionFormProps }
 import { RefusalFields } from "@/components/applications/refusal-fields";
 
 /** "Décliner": a reason for the prescriber only, an answer for the candidate, an optional private note. */
-export function RefuseForm({ applicationId, status, onOutcome, onClose }: DecisionFormProps) {
+export function RefuseForm({ applicationId, status, onOutcome, onClose, candidateHasEmail }: DecisionFormProps) {
   const form = useForm({
     resolver: zodResolver(refuseSchema),
     // "" until a reason is picked: the select starts on its placeholder.
@@ -23,8 +23,10 @@ export function RefuseForm({ applicationId, status, onOutcome, onClose }: Decisi
         Décliner la candidature
       </h3>
       <p className="fr-text--sm">
-        Le prescripteur reçoit le motif, la réponse au candidat et votre éventuel message privé. Le candidat reçoit uniquement la réponse
-        qui lui est destinée, pré-remplie selon le motif et modifiable : le motif ne lui est jamais communiqué.
+        Le prescripteur reçoit le motif, la réponse au candidat et votre éventuel message privé.{" "}
+        {candidateHasEmail
+          ? "Le candidat reçoit uniquement la réponse qui lui est destinée, pré-remplie et modifiable : le motif ne lui est jamais communiqué."
+          : "Le candidat n'a pas donné d'adresse e-mail : le prescripteur lui transmettra la réponse qui lui est destinée (pré-remplie et modifiable), jamais le motif."}
       </p>
       <RefusalFields form={form} several={false} />
       <FormFooter submitLabel="Confirmer le refus" submitting={isSubmitting} serverError={errors.root?.server?.message} onClose={onClose} />

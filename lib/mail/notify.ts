@@ -53,6 +53,7 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
     message: application.message,
     answerToCandidate: application.answerToCandidate,
     answerToPrescriber: application.answerToPrescriber,
+    candidateHasEmail: Boolean(application.candidate.email),
     refusalReason: application.refusalReason,
     hiringStartDate: application.hiringStartDate,
     hiringEndDate: application.hiringEndDate,

@@ -1,7 +1,7 @@
 // The employer's decisions (postpone, accept, cancel) and the "hired elsewhere" cascade.
 import { STATUS_LABELS } from "@/lib/status";
 import { candidateName, cleanMessage, employerLabel, formatFrenchDate, quoted, senderLabel } from "./format";
-import { button, facts, paragraph, quote, type EmailDraft, type Fact } from "./layout";
+import { button, facts, paragraph, quote, type Block, type EmailDraft, type Fact } from "./layout";
 import { CANDIDATE_LINK_LABEL, PRO_LINK_LABEL } from "./sending";
 import type { ApplicationEmailData, CandidateEmailData } from "./types";
 
@@ -19,6 +19,22 @@ const candidateGreeting = (data: CandidateEmailData) => `Bonjour ${candidateName
 const askYourAdviser = (data: CandidateEmailData) => paragraph(`Pour toute question, vous pouvez contacter ${senderLabel(data)}.`);
 
 // Subject for the prescriber: "Candidature acceptée : Awa Diallo (La Recyclerie du Nord)".
+/**
+ * The candidate's side of a decision, as the prescriber reads it: the answer the candidate was
+ * sent or, when they gave no address, the news the prescriber has to pass on (DESIGN §5).
+ */
+export function candidateAnswerForPrescriber(data: ApplicationEmailData): (Block | null)[] {
+  const answer = cleanMessage(data.answerToCandidate);
+  if (data.candidateHasEmail !== false) return [quote("Réponse envoyée au candidat", answer)];
+  return [
+    paragraph(
+      `${candidateName(data)} n'a pas donné d'adresse e-mail : aucun message ne lui a été envoyé. ` +
+        `Merci de l'informer de cette décision${answer ? " et de lui transmettre la réponse de l'employeur ci-dessous" : ""}.`,
+    ),
+    quote("Réponse de l'employeur au candidat", answer),
+  ];
+}
+
 const prescriberSubject = (status: string, data: ApplicationEmailData) => `${status} : ${candidateName(data)} (${data.employer.name})`;
 
 export function postponedToCandidate(data: CandidateEmailData): EmailDraft {
@@ -52,7 +68,7 @@ export function postponedToPrescriber(data: ApplicationEmailData): EmailDraft {
         { label: "Envoyée par", value: senderLabel(data) },
         { label: "Statut", value: STATUS_LABELS.POSTPONED },
       ),
-      quote("Réponse envoyée au candidat", cleanMessage(data.answerToCandidate)),
+      ...candidateAnswerForPrescriber(data),
       button(PRO_LINK_LABEL, data.url),
     ],
   };
@@ -88,7 +104,7 @@ export function acceptedToPrescriber(data: ApplicationEmailData): EmailDraft {
         { label: "Statut", value: STATUS_LABELS.ACCEPTED },
         ...hiringDates(data),
       ),
-      quote("Réponse envoyée au candidat", cleanMessage(data.answerToCandidate)),
+      ...candidateAnswerForPrescriber(data),
       button(PRO_LINK_LABEL, data.url),
     ],
   };
@@ -119,6 +135,8 @@ export function cancelledToPrescriber(data: ApplicationEmailData): EmailDraft {
         { label: "Statut", value: STATUS_LABELS.CANCELLED },
       ),
       quote("Motif de l'annulation", cleanMessage(data.cancellationReason)),
+      // No answer goes with a cancellation: only the news, when nobody else can tell the candidate.
+      data.candidateHasEmail === false && candidateAnswerForPrescriber({ ...data, answerToCandidate: null })[0],
       button(PRO_LINK_LABEL, data.url),
     ],
   };

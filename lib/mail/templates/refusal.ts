@@ -4,6 +4,7 @@ import { AUTO_REFUSAL_REASON, REFUSAL_REASON_LABELS, STATUS_LABELS } from "@/lib
 import { candidateName, cleanMessage, employerLabel, senderLabel } from "./format";
 import { button, facts, paragraph, quote, type EmailDraft } from "./layout";
 import { CANDIDATE_LINK_LABEL, PRO_LINK_LABEL } from "./sending";
+import { candidateAnswerForPrescriber } from "./decisions";
 import type { ApplicationEmailData, CandidateEmailData } from "./types";
 
 // Reads nothing but the names, the answer message and the url: no field here may leak the reason,
@@ -66,9 +67,11 @@ export function refusedToPrescriber(data: ApplicationEmailData): EmailDraft {
       ),
       reason &&
         paragraph(
-          automatic
-            ? "Ce motif est communiqué au candidat, invité à postuler auprès d'autres employeurs."
-            : "Ce motif n'est pas communiqué au candidat.",
+          !automatic
+            ? "Ce motif n'est pas communiqué au candidat."
+            : data.candidateHasEmail === false
+              ? "Ce motif peut être communiqué au candidat, pour l'inviter à postuler auprès d'autres employeurs."
+              : "Ce motif est communiqué au candidat, invité à postuler auprès d'autres employeurs.",
         ),
       reason === "OTHER" &&
         paragraph(
@@ -78,7 +81,7 @@ export function refusedToPrescriber(data: ApplicationEmailData): EmailDraft {
         ),
       reason === "OTHER" &&
         facts(email ? { label: "E-mail", value: email, email: true } : null, phone ? { label: "Téléphone", value: phone } : null),
-      quote("Réponse envoyée au candidat", cleanMessage(data.answerToCandidate)),
+      ...candidateAnswerForPrescriber(data),
       quote("Message privé de l'employeur (non transmis au candidat)", cleanMessage(data.answerToPrescriber)),
       button(PRO_LINK_LABEL, data.url),
     ],

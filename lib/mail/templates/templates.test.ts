@@ -219,6 +219,23 @@ describe("other content rules", () => {
     expect(email.text).toContain(base.cancellationReason);
   });
 
+  it("tells the prescriber to pass every decision on when the candidate gave no e-mail address", () => {
+    const noAddress = { ...base, candidateHasEmail: false };
+    for (const kind of ["application_postponed", "application_accepted", "application_refused"] as const) {
+      const email = renderApplicationEmail(kind, "prescriber", noAddress);
+      expect(email.text, kind).not.toContain("Réponse envoyée au candidat");
+      expect(email.text, kind).toContain("Awa Diallo n'a pas donné d'adresse e-mail : aucun message ne lui a été envoyé.");
+      expect(email.text, kind).toContain("Réponse de l'employeur au candidat");
+      expect(email.text, kind).toContain(base.answerToCandidate);
+      // With an address, the prescriber reads what was sent.
+      expect(renderApplicationEmail(kind, "prescriber", base).text, kind).toContain("Réponse envoyée au candidat");
+    }
+    const cancelled = renderApplicationEmail("hire_cancelled", "prescriber", noAddress).text;
+    expect(cancelled).toContain("Merci de l'informer de cette décision.");
+    expect(renderApplicationEmail("hire_cancelled", "prescriber", base).text).not.toContain("Merci de l'informer");
+    expect(toCandidateEmailData(noAddress)).not.toHaveProperty("candidateHasEmail");
+  });
+
   it("shows the application message to the employer team, keeping its line breaks", () => {
     const email = renderApplicationEmail("application_received", "employerTeam", base);
     expect(email.subject).toBe("Nouvelle candidature de Awa Diallo");

@@ -41,12 +41,14 @@ export interface CandidateEmailData {
 export interface ApplicationEmailData extends CandidateEmailData {
   answerToPrescriber?: string | null;
   refusalReason?: RefusalReason | null;
+  /** False when the person gave no address: the prescriber is then the one who tells them (DESIGN §5). */
+  candidateHasEmail?: boolean;
 }
 
 /** The candidate's copy, without the private fields even at run time (a template that serialises its data leaks nothing). */
 export function toCandidateEmailData(data: ApplicationEmailData): CandidateEmailData {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- removed on purpose
-  const { refusalReason, answerToPrescriber, automaticRefusal, ...shared } = data;
+  const { refusalReason, answerToPrescriber, automaticRefusal, candidateHasEmail, ...shared } = data;
   return refusalReason === AUTO_REFUSAL_REASON && automaticRefusal ? { ...shared, automaticRefusal } : shared;
 }
 

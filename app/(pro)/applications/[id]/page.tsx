@@ -81,6 +81,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             status={application.status}
             isHandler={application.handler?.id === member.userId}
             jobs={hireableJobs}
+            candidateHasEmail={Boolean(application.candidate.email)}
           />
           <ArchivePanel applicationId={application.id} status={application.status} archived={archived} />
           <EmployerAnswerFacts application={application} />
