@@ -66,7 +66,7 @@ test("study, colleague sees the handler, accept by keyboard, and the other emplo
 
   const beforeStudy = new Date(Date.now() - 500);
   await employer.getByRole("button", { name: "J'étudie la candidature" }).click();
-  await expect(employer.getByTestId("handler")).toHaveText(`Pris en charge par ${NADIA}`);
+  await expect(employer.getByTestId("handler")).toHaveText(`Prise en charge par ${NADIA}`);
   await expect(statusLine(employer)).toHaveText("Candidature à l'étude");
   await expect(employer.getByRole("listitem").filter({ hasText: "Candidature mise à l'étude" })).toContainText(NADIA);
   await expectNoA11yViolations(employer);
@@ -75,7 +75,7 @@ test("study, colleague sees the handler, accept by keyboard, and the other emplo
   const colleague = await signedIn(browser, cast.users.E2.email);
   await expect(await findRow(colleague, THI.name)).toContainText(NADIA);
   await openApplication(colleague, THI.name);
-  await expect(colleague.getByTestId("handler")).toHaveText(`Pris en charge par ${NADIA}`);
+  await expect(colleague.getByTestId("handler")).toHaveText(`Prise en charge par ${NADIA}`);
   await expect(colleague.getByRole("button", { name: "Je prends en charge" })).toBeVisible();
   // Studying notifies nobody (FAQ): none of the people of this story.
   const everyone = addressesOf(cast, THI);
@@ -160,7 +160,7 @@ test("a refusal with a reason: the prescriber gets it, the candidate never; a st
     colleague.getByRole("alert").filter({ hasText: "Action déjà effectuée : la candidature est maintenant « Candidature déclinée »." }),
   ).toBeVisible();
   await expect(statusLine(colleague)).toHaveText("Candidature déclinée");
-  await expect(colleague.getByTestId("handler")).toHaveText(`Pris en charge par ${nadia(cast)}`);
+  await expect(colleague.getByTestId("handler")).toHaveText(`Prise en charge par ${nadia(cast)}`);
 });
 
 test("a cancelled hire asks for confirmation and tells the prescriber why", async ({ browser }) => {

@@ -39,7 +39,7 @@ test("an employer downloads the XLSX of « À traiter » and it holds those appl
   expect([cell(2, "Candidat"), cell(3, "Candidat")]).toEqual(pending.map((candidate) => candidate.name));
   expect([cell(2, "Statut"), cell(3, "Statut")]).toEqual(["Nouvelle candidature", "Candidature à l'étude"]);
   expect(cell(2, "Organisation prescriptrice")).toBe(cast.organizations.FT.name);
-  expect(cell(3, "Suivie par")).toBe(E1.name);
+  expect(cell(3, "Prise en charge par")).toBe(E1.name);
   expect(cell(2, "Date d'envoi")).toBeInstanceOf(Date);
   expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
 });

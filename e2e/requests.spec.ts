@@ -54,7 +54,7 @@ test("a list view, opening an application and a decision ask the server only for
   await expect(page.getByText("Vous prenez en charge cette candidature.")).toBeVisible();
   // The decision alone: its answer carries the page as it now is, so nothing is fetched again.
   expect(await settled()).toEqual([{ method: "POST", path: opened[0]!.path, prefetch: false }]);
-  await expect(page.getByTestId("handler")).toHaveText(`Pris en charge par ${cast.users.E1.name}`);
+  await expect(page.getByTestId("handler")).toHaveText(`Prise en charge par ${cast.users.E1.name}`);
 });
 
 /** Marks the page's window once hydrated: a full reload forgets the mark, a client-side navigation keeps it. */

@@ -163,7 +163,7 @@ export function targetStatus(transition: TransitionName): ApplicationStatus {
 // ——— Taking over ———
 
 // Not a status move: another member of the employer team becomes the handler of an
-// application under study ("Pris en charge par"). Logged as an event from PROCESSING to PROCESSING.
+// application under study ("Prise en charge par"). Logged as an event from PROCESSING to PROCESSING.
 export const TAKE_OVER = {
   name: "take_over",
   from: ["PROCESSING"] as readonly ApplicationStatus[],

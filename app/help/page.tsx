@@ -79,7 +79,7 @@ export default function HelpPage() {
           <Accordion label="Que se passe-t-il si je clique sur « J'étudie la candidature » ?" titleAs="h2">
             <p>
               La candidature passe « à l&apos;étude » : le candidat et le prescripteur voient qu&apos;elle est en cours de traitement, et
-              vos collègues voient que vous vous en occupez (« Pris en charge par … »). Aucun e-mail n&apos;est envoyé à ce moment-là.
+              vos collègues voient que vous vous en occupez (« Prise en charge par … »). Aucun e-mail n&apos;est envoyé à ce moment-là.
             </p>
           </Accordion>
         </div>

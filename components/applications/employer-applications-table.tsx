@@ -99,7 +99,7 @@ export function EmployerApplicationsTable({
                       <th scope="col" aria-sort={ariaSort("status")}>
                         Statut
                       </th>
-                      <th scope="col">Pris en charge par</th>
+                      <th scope="col">Prise en charge par</th>
                     </tr>
                   </thead>
                   <tbody>

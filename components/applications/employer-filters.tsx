@@ -41,7 +41,7 @@ export function EmployerFilters({
       <div className="fr-col-12 fr-col-md-4">
         <FilterChoiceField
           filter="handler"
-          label="Pris en charge par"
+          label="Prise en charge par"
           allLabel="Tous les membres de l'équipe"
           fixedChoices={[{ id: "none", label: "Personne" }]}
           choices={handlers}

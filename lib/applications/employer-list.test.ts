@@ -128,7 +128,7 @@ describe("listApplications on the employer side", () => {
     expect(params.has("before")).toBe(false);
   });
 
-  it("offers the prescriber organisations that sent something, and the team (plus past handlers) for « Pris en charge par »", async () => {
+  it("offers the prescriber organisations that sent something, and the team (plus past handlers) for « Prise en charge par »", async () => {
     const s = await employerWithApplications();
     expect(ids(await filterOptions(s.nadia.ctx, "prescriberOrganization")).sort()).toEqual([s.ft.id, s.ml.id].sort());
     const formerHandler = await createMember(s.employer);

@@ -116,7 +116,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: "Date d'envoi", width: 18, type: "datetime", value: (row) => row.createdAt },
   { header: "Statut", width: 26, type: "text", value: (row) => STATUS_LABELS[row.status] },
   {
-    header: "Suivie par",
+    header: "Prise en charge par",
     width: 24,
     type: "text",
     value: (row) =>

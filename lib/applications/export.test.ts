@@ -172,7 +172,7 @@ describe("exports", () => {
     const lines = text.split("\r\n").filter(Boolean);
     expect(lines).toHaveLength(5);
     expect(lines[0]).toBe(
-      "Candidat;E-mail du candidat;Téléphone du candidat;Employeur;Ville de l'employeur;Postes;Envoyée par;Date d'envoi;Statut;Suivie par;Poste retenu;Début du contrat;Fin du contrat;Motif de refus",
+      "Candidat;E-mail du candidat;Téléphone du candidat;Employeur;Ville de l'employeur;Postes;Envoyée par;Date d'envoi;Statut;Prise en charge par;Poste retenu;Début du contrat;Fin du contrat;Motif de refus",
     );
     // The jobs applied for and the job hired for (issue 13); applications without jobs are spontaneous.
     const accepted = lines.find((line) => line.includes(";02/03/2026;"))!;

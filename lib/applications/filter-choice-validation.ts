@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * The list filters whose choices are people or organisations (issue 12), named as their query
- * parameters: the employer's "Organisation du prescripteur" and "Pris en charge par", the
+ * parameters: the employer's "Organisation du prescripteur" and "Prise en charge par", the
  * prescriber's "Envoyée par" and "Employeur". Client-safe: the search field and the action share it.
  */
 export const FILTER_CHOICE_NAMES = ["prescriberOrganization", "handler", "sender", "employer"] as const;

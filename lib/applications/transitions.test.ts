@@ -40,7 +40,7 @@ describe.each(USER_TRANSITIONS)("%s, from every status", (transition) => {
     expect(result).toMatchObject({ ok: true });
     const after = await prisma.jobApplication.findUniqueOrThrow({ where: { id: application.id } });
     expect(after.status).toBe(TRANSITIONS[transition].to);
-    // Whoever decides first becomes the handler ("Pris en charge par").
+    // Whoever decides first becomes the handler ("Prise en charge par").
     expect(after.handlerId).toBe(scenario.employer.user.id);
     expect(after.processedAt).toBeInstanceOf(Date);
 

@@ -68,7 +68,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         {isEmployer && (
           <p className="fr-mb-0" data-testid="handler">
             {application.handler
-              ? `Pris en charge par ${personName(application.handler)}`
+              ? `Prise en charge par ${personName(application.handler)}`
               : "Personne n'a encore pris en charge cette candidature"}
           </p>
         )}
