@@ -1,7 +1,7 @@
 import { DEMO_ORGANIZATIONS, DEMO_USERS } from "../prisma/demo";
 import { DEMO_APPLICATIONS } from "../prisma/seed";
 import { APPLICATION_STATUSES } from "../lib/status";
-import { buildMember, buildOrganization } from "./builders";
+import { buildMember, buildOrganization, e2eDatabase } from "./builders";
 import { expect, expectNoA11yViolations, readMails, signIn, signInLink, test } from "./fixtures";
 
 // Sign-in journeys: each test signs in a member built for it (e2e/builders.ts), since two workers
@@ -203,16 +203,32 @@ test("the dev mailbox is served in this test build and lists the kept emails", a
   await expect(page.getByRole("heading", { name: "E-mails de développement" })).toBeVisible();
 });
 
+test("one organisation is named, not offered as a choice", async ({ page }) => {
+  const own = await buildOrganization("ML", { name: "Mission locale de Lille" });
+  await signIn(page, (await buildMember(own)).email);
+  await page.getByRole("link", { name: own.name }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mon organisation" })).toBeVisible();
+  await expect(page.getByText(`Vous êtes membre de ${own.name} (prescripteur)`)).toBeVisible();
+  await expect(page.getByRole("radio")).toHaveCount(0);
+  await expectNoA11yViolations(page);
+});
+
 test("the current organisation can only be one of the user's own, checked on the server", async ({ page }) => {
   const own = await buildOrganization("ML", { name: "Mission locale de Lille" });
+  const second = await buildOrganization("FT");
   const another = await buildOrganization("FT");
-  await signIn(page, (await buildMember(own, { role: "ADMIN" })).email);
-  await page.getByRole("link", { name: own.name }).first().click();
+  const user = await buildMember(own, { role: "ADMIN" });
+  await signIn(page, user.email);
+  // A second organisation: now there is a choice to make.
+  await e2eDatabase().membership.create({ data: { userId: user.id, organizationId: second.id } });
+  await page.goto("/organisation");
   await expect(page.getByRole("heading", { name: "Choisir une organisation" })).toBeVisible();
+  await page.getByText(own.name).click();
   // A forged choice: another organisation's id in place of the user's own.
   await page.getByLabel(own.name).evaluate((input, id) => ((input as HTMLInputElement).value = id), another.id);
   await page.getByRole("button", { name: "Continuer" }).click();
   await expect(page.getByText("Cette organisation n'est pas l'une des vôtres.")).toBeVisible();
+  await page.getByText(own.name).click();
   await page.getByRole("button", { name: "Continuer" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByText(`${own.name} — candidatures envoyées`)).toBeVisible();

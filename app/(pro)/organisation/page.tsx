@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { requireUser, getCurrentMember } from "@/lib/auth/guards";
 import { selectOrganization } from "@/lib/auth/actions";
+import Link from "@/components/link";
+import { ROUTES } from "@/lib/routes";
 
-export const metadata: Metadata = { title: "Choisir une organisation" };
+export const metadata: Metadata = { title: "Organisation" };
 
 const KIND_LABELS = { PRESCRIBER: "Prescripteur", EMPLOYER: "Employeur" } as const;
 
@@ -25,6 +27,25 @@ export default async function SelectOrganizationPage({
           title="Votre compte n'est rattaché à aucune organisation active."
           description="Demandez à un administrateur de votre organisation de vous y ajouter, puis reconnectez-vous."
         />
+      </>
+    );
+  }
+
+  // The header links here for everyone: with one organisation there is nothing to choose.
+  const [only] = user.memberships;
+  if (user.memberships.length === 1 && only) {
+    return (
+      <>
+        <h1>Mon organisation</h1>
+        <p>
+          Vous êtes membre de <strong>{only.organizationName}</strong> ({KIND_LABELS[only.organizationKind].toLowerCase()}
+          {only.role === "ADMIN" ? ", administrateur" : ""}) : tout ce que vous voyez et faites la concerne.
+        </p>
+        <p>
+          <Link href={ROUTES.dashboard} className="fr-link fr-icon-arrow-left-line fr-link--icon-left">
+            Tableau de bord
+          </Link>
+        </p>
       </>
     );
   }
