@@ -127,6 +127,9 @@ test("a refusal with a reason: the prescriber gets it, the candidate never; a st
   // The colleague opened the same application before the refusal.
   const colleague = await signedIn(browser, cast.users.E2.email);
   await openApplication(colleague, ALICE.name);
+  // And the employer had it open in a second tab too.
+  const secondTab = await employer.context().newPage();
+  await secondTab.goto(employer.url());
 
   await employer.getByRole("button", { name: "Décliner", exact: true }).click();
   const answer = employer.getByLabel("Réponse au candidat");
@@ -154,13 +157,24 @@ test("a refusal with a reason: the prescriber gets it, the candidate never; a st
   expect(toPrescriber.text).toContain(REFUSAL_REASON_LABELS.UNREACHABLE);
   expect(toPrescriber.text).toContain("Trois appels sans réponse cette semaine.");
 
-  // The colleague's page still shows « Nouvelle candidature »: their click changes nothing and says why.
+  // The colleague's page still shows « Nouvelle candidature »: their click changes nothing and says
+  // so, without reading as if their own decision had been made.
   await colleague.getByRole("button", { name: "J'étudie la candidature" }).click();
   await expect(
-    colleague.getByRole("alert").filter({ hasText: "Action déjà effectuée : la candidature est maintenant « Candidature déclinée »." }),
+    colleague.getByRole("alert").filter({
+      hasText: "La candidature a changé entre-temps : elle est maintenant « Candidature déclinée ». Votre décision n'a pas été enregistrée",
+    }),
   ).toBeVisible();
   await expect(statusLine(colleague)).toHaveText("Candidature déclinée");
   await expect(colleague.getByTestId("handler")).toHaveText(`Prise en charge par ${nadia(cast)}`);
+
+  // The same refusal again from the stale tab: already done, and said so.
+  await secondTab.getByRole("button", { name: "Décliner", exact: true }).click();
+  await secondTab.getByLabel("Motif du refus").selectOption({ label: REFUSAL_REASON_LABELS.UNREACHABLE });
+  await secondTab.getByRole("button", { name: "Confirmer le refus" }).click();
+  await expect(
+    secondTab.getByRole("alert").filter({ hasText: "Action déjà effectuée : la candidature est maintenant « Candidature déclinée »." }),
+  ).toBeVisible();
 });
 
 test("a cancelled hire asks for confirmation and tells the prescriber why", async ({ browser }) => {

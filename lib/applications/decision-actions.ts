@@ -9,7 +9,7 @@ import { requireMember, type MemberContext } from "@/lib/auth/guards";
 import { getBaseUrl } from "@/lib/url";
 import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { deliverAfterCommit } from "@/lib/mail/sender";
-import { STATUS_LABELS } from "@/lib/status";
+import { STATUS_LABELS, TRANSITIONS, type ApplicationStatus } from "@/lib/status";
 import {
   acceptApplication,
   cancelApplication,
@@ -36,6 +36,8 @@ async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
   schema: Schema,
   input: unknown,
   run: (ctx: MemberContext, value: z.output<Schema>, options: TransitionOptions) => Promise<TransitionResult>,
+  /** The status the decision leads to (none for a take-over): found there, it was already made. */
+  intended: ApplicationStatus | null,
 ): Promise<ActionResult> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
@@ -63,9 +65,15 @@ async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
       notFound();
     case "stale":
       revalidatePath(applicationPath(parsed.data.applicationId));
+      // Someone else moved it first: the same decision (a double click, a colleague) is done;
+      // another one must not read as if this one had gone through.
       return {
         ok: false,
-        error: `Action déjà effectuée : la candidature est maintenant « ${STATUS_LABELS[result.status]} ».`,
+        error:
+          result.status === intended
+            ? `Action déjà effectuée : la candidature est maintenant « ${STATUS_LABELS[result.status]} ».`
+            : `La candidature a changé entre-temps : elle est maintenant « ${STATUS_LABELS[result.status]} ». ` +
+              "Votre décision n'a pas été enregistrée : consultez-la puis décidez à nouveau.",
         stale: true,
       };
     case "not_allowed":
@@ -80,27 +88,27 @@ async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
 }
 
 export async function processAction(input: unknown) {
-  return decide(processSchema, input, processApplication);
+  return decide(processSchema, input, processApplication, TRANSITIONS.process.to);
 }
 
 export async function takeOverAction(input: unknown) {
-  return decide(takeOverSchema, input, (ctx, value) => takeOverApplication(ctx, value));
+  return decide(takeOverSchema, input, (ctx, value) => takeOverApplication(ctx, value), null);
 }
 
 export async function postponeAction(input: unknown) {
-  return decide(postponeSchema, input, postponeApplication);
+  return decide(postponeSchema, input, postponeApplication, TRANSITIONS.postpone.to);
 }
 
 export async function acceptAction(input: unknown) {
-  return decide(acceptSchema, input, acceptApplication);
+  return decide(acceptSchema, input, acceptApplication, TRANSITIONS.accept.to);
 }
 
 export async function refuseAction(input: unknown) {
-  return decide(refuseSchema, input, refuseApplication);
+  return decide(refuseSchema, input, refuseApplication, TRANSITIONS.refuse.to);
 }
 
 export async function cancelAction(input: unknown) {
-  return decide(cancelSchema, input, cancelApplication);
+  return decide(cancelSchema, input, cancelApplication, TRANSITIONS.cancel.to);
 }
 
 /**
