@@ -49,6 +49,8 @@ test("a prescriber opens « Statistiques » and reads the charts and their table
   await expect(row.getByRole("rowheader")).toBeVisible();
   await expect(row.getByRole("cell").last()).toHaveText("4");
   await expect(page.getByText("25 %", { exact: true })).toBeVisible();
+  // One hire out of four: « 1 acceptée », in the singular.
+  await expect(page.getByText("1 acceptée", { exact: true })).toBeVisible();
 
   const reasons = page.getByRole("table", { name: /Motifs de refus reçus/ });
   await expect(reasons.getByRole("row", { name: /Candidat non mobile/ }).getByRole("cell")).toHaveText("2");

@@ -1,6 +1,11 @@
 /** How "Statistiques" writes its figures, in French. Pure and client-safe. */
 export const formatCount = (value: number) => value.toLocaleString("fr-FR");
 
+/** A count with its words, agreed in French: 0 and 1 take the singular. */
+export function formatCountOf(value: number, singular: string, plural: string): string {
+  return `${formatCount(value)} ${value >= 2 ? plural : singular}`;
+}
+
 export function formatDays(days: number | null): string {
   if (days === null) return "—";
   const rounded = Math.round(days * 10) / 10;

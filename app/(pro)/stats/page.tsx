@@ -3,7 +3,7 @@ import { requireMember } from "@/lib/auth/guards";
 import { isPrescriber } from "@/lib/access";
 import { organizationStats } from "@/lib/stats/queries";
 import { parsePeriod, periodChoices } from "@/lib/stats/period";
-import { formatCount, formatDays, formatRate } from "@/lib/stats/format";
+import { formatCount, formatCountOf, formatDays, formatRate } from "@/lib/stats/format";
 import { APPLICATION_STATUSES, REFUSAL_REASON_LABELS, STATUS_LABELS } from "@/lib/status";
 import { personName } from "@/lib/people";
 import { ROUTES } from "@/lib/routes";
@@ -31,16 +31,20 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
 
   const figures = [
     { label: `Candidatures ${sent}`, value: formatCount(stats.total) },
-    { label: "Taux d'acceptation", value: formatRate(stats.accepted, stats.total), hint: `${formatCount(stats.accepted)} acceptées` },
+    {
+      label: "Taux d'acceptation",
+      value: formatRate(stats.accepted, stats.total),
+      hint: formatCountOf(stats.accepted, "acceptée", "acceptées"),
+    },
     {
       label: "Délai médian de première réponse",
       value: formatDays(stats.firstAnswerDays),
-      hint: `sur ${formatCount(stats.answered)} candidatures étudiées ou décidées`,
+      hint: `sur ${formatCountOf(stats.answered, "candidature étudiée ou décidée", "candidatures étudiées ou décidées")}`,
     },
     {
       label: "Délai médian de décision",
       value: formatDays(stats.decisionDays),
-      hint: `sur ${formatCount(stats.decided)} candidatures acceptées ou déclinées par l'employeur`,
+      hint: `sur ${formatCountOf(stats.decided, "candidature acceptée ou déclinée", "candidatures acceptées ou déclinées")} par l'employeur`,
     },
   ];
   const busiest = stats.months.reduce(
