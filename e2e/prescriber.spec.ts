@@ -1,4 +1,4 @@
-import { buildCast } from "./builders";
+import { buildApplication, buildCandidate, buildCast, buildJob } from "./builders";
 import { expect, expectNoA11yViolations, readMails, signIn, test, waitForMail } from "./fixtures";
 
 // Issue 4: a prescriber sends an application for a new candidate; the whole organisation follows
@@ -121,4 +121,17 @@ test("a prescriber sends an application, the colleague follows the refusal, anot
     expect(response?.status(), path).toBe(404);
     await expect(other.getByText(lastName)).toHaveCount(0);
   }
+});
+
+test("a candidate's page names the jobs each application was sent for", async ({ page }) => {
+  const cast = await buildCast();
+  const NOAH = await buildCandidate({ firstName: "Noah", lastName: "Postes" });
+  const job = await buildJob(cast.organizations.EI, { title: "Chauffeur-livreur" });
+  await buildApplication({ candidate: NOAH, sender: cast.users.P1, employer: cast.organizations.EI, status: "NEW", jobIds: [job.id] });
+  await buildApplication({ candidate: NOAH, sender: cast.users.P1, employer: cast.organizations.ACI, status: "NEW" });
+  await signIn(page, cast.users.P1.email);
+  await page.goto(`/prescriber/candidates/${NOAH.id}`);
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows.filter({ hasText: cast.organizations.EI.name })).toContainText(job.title);
+  await expect(rows.filter({ hasText: cast.organizations.ACI.name })).toContainText("Candidature spontanée");
 });

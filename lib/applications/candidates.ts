@@ -67,6 +67,12 @@ export async function getOrganizationCandidate(scope: Scope, candidateId: string
           status: true,
           createdAt: true,
           jobTitle: true,
+          // What it was sent for (issue 13): the jobs, or spontaneous.
+          spontaneous: true,
+          jobs: {
+            select: { jobDescription: { select: { title: true, contractType: true, city: true } } },
+            orderBy: [{ jobDescription: { title: "asc" } }, { jobDescriptionId: "asc" }],
+          },
           employerOrganization: { select: { id: true, name: true, city: true } },
           senderUser: { select: { id: true, firstName: true, lastName: true } },
         },

@@ -7,6 +7,7 @@ import { getOrganizationCandidate } from "@/lib/applications/candidates";
 import { StatusLink } from "@/components/applications/status-link";
 import { formatCalendarDate, formatDay, personName } from "@/components/applications/format";
 import { ROUTES, applicationPath, newApplicationPath } from "@/lib/routes";
+import { appliedForLabel } from "@/lib/job-descriptions/vocabulary";
 
 export const metadata: Metadata = { title: "Candidat" };
 
@@ -64,7 +65,7 @@ export default async function PrescriberCandidatePage({ params }: { params: Prom
           application.employerOrganization.city
             ? `${application.employerOrganization.name} (${application.employerOrganization.city})`
             : application.employerOrganization.name,
-          application.jobTitle ?? "—",
+          appliedForLabel(application),
           personName(application.senderUser),
           <time key="date" dateTime={application.createdAt.toISOString()}>
             {formatDay(application.createdAt)}
