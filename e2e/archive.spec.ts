@@ -5,6 +5,7 @@
  */
 import { createPrismaClient } from "../prisma/client";
 import { expect, expectNoA11yViolations, signIn, test } from "./fixtures";
+import { ofName } from "../lib/french";
 
 const IDS = {
   prescriberOrg: "archive-e2e-org-prescriber",
@@ -106,7 +107,7 @@ test("an employer archives a refused application, finds it under « Archivées �
   await list();
   await expect(page.getByRole("link", { name: "Actives" })).toHaveAttribute("aria-current", "page");
   await page.getByRole("link", { name: NAME }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Candidature de ${NAME}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Candidature ${ofName(NAME)}` })).toBeVisible();
 
   const archiving = page.getByRole("region", { name: "Archivage" });
   await archiving.getByRole("button", { name: "Archiver", exact: true }).click();

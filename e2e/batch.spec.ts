@@ -6,6 +6,7 @@
  */
 import { createPrismaClient } from "../prisma/client";
 import { expect, expectNoA11yViolations, readMails, signIn, test } from "./fixtures";
+import { ofName } from "../lib/french";
 
 const run = Date.now().toString(36);
 const EMPLOYER_EMAIL = `lot.employeur.${run}@demo.test`;
@@ -74,7 +75,7 @@ test("an employer declines three applications in one batch, then archives them",
   await expect(page.getByTestId("selected-count")).toHaveText("Aucune candidature sélectionnée");
 
   // One row: "Accepter" is offered, through the application's page.
-  await page.getByLabel(`Sélectionner la candidature de ${nameOf(PEOPLE[0]!)}`).check();
+  await page.getByLabel(`Sélectionner la candidature ${ofName(nameOf(PEOPLE[0]!))}`).check();
   await expect(page.getByTestId("selected-count")).toHaveText("1 candidature sélectionnée");
   const bar = page.getByTestId("batch-bar");
   await expect(bar.getByRole("link", { name: /^Accepter/ })).toBeVisible();

@@ -2,6 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import { DEFAULT_REFUSAL_MESSAGES, REFUSAL_REASON_LABELS } from "../lib/status";
 import { addressesOf, buildApplication, buildCandidate, buildCast, type Cast } from "./builders";
 import { expect, expectNoA11yViolations, readMails, signIn, statusLinkIn, test, waitForMail } from "./fixtures";
+import { ofName } from "../lib/french";
 
 // Issue 3: the employer's decisions. Each test builds the demo's cast afresh (e2e/builders.ts)
 // and the candidates it decides on, as the demo has them: Thi Mai Tran, pending with both
@@ -41,7 +42,7 @@ async function findRow(page: Page, candidateName: string) {
 async function openApplication(page: Page, candidateName: string) {
   const row = await findRow(page, candidateName);
   await row.getByRole("link", { name: candidateName }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Candidature de ${candidateName}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Candidature ${ofName(candidateName)}` })).toBeVisible();
 }
 
 const statusLine = (page: Page) => page.locator("main .fr-badge").first();

@@ -1,6 +1,7 @@
 import type { Page, Request } from "@playwright/test";
 import { buildApplication, buildCandidate, buildCast, buildJob } from "./builders";
 import { expect, signIn, test } from "./fixtures";
+import { ofName } from "../lib/french";
 
 // Issue 12: what one person's clicks cost the server. Every page is dynamic and per person, so a
 // prefetched link fetches nothing a click reuses: one view of "Candidatures reçues" made 16 such
@@ -45,7 +46,7 @@ test("a list view, opening an application and a decision ask the server only for
   expect(await settled()).toEqual([{ method: "GET", path: "/employer/applications", prefetch: false }]);
 
   await page.getByRole("link", { name: alice.name }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Candidature de ${alice.name}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Candidature ${ofName(alice.name)}` })).toBeVisible();
   const opened = await settled();
   expect(opened).toHaveLength(1);
   expect(opened[0]).toMatchObject({ method: "GET", prefetch: false });
@@ -83,7 +84,7 @@ test("the lists' plain links open their page without a reload, and leave a Ctrl-
   await tab.close();
   await expect(page).toHaveURL(/\/employer\/applications$/);
   await name.click();
-  await expect(page.getByRole("heading", { level: 1, name: `Candidature de ${alice.name}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Candidature ${ofName(alice.name)}` })).toBeVisible();
   expect(await stayed()).toBe(true);
 
   // "Suivi des candidatures": the candidate's name and the status badge.
@@ -91,8 +92,8 @@ test("the lists' plain links open their page without a reload, and leave a Ctrl-
   await signIn(prescriber, cast.users.P1.email);
   await prescriber.goto("/prescriber/applications");
   stayed = await markWindow(prescriber);
-  await prescriber.getByRole("link", { name: new RegExp(`^Voir la candidature de ${alice.name}`) }).click();
-  await expect(prescriber.getByRole("heading", { level: 1, name: `Candidature de ${alice.name}` })).toBeVisible();
+  await prescriber.getByRole("link", { name: new RegExp(`^Voir la candidature ${ofName(alice.name)}`) }).click();
+  await expect(prescriber.getByRole("heading", { level: 1, name: `Candidature ${ofName(alice.name)}` })).toBeVisible();
   expect(await stayed()).toBe(true);
   await prescriber.goBack();
   await prescriber.getByRole("link", { name: alice.name, exact: true }).click();

@@ -78,7 +78,7 @@ test("signed-in pages send the headers, and the DSFR runs under the CSP: colour 
   }
   await page.goto("/employer/applications");
   await page.locator("main table a").first().click();
-  await expect(page.getByRole("heading", { level: 1, name: /^Candidature de / })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /^Candidature (de |d')/ })).toBeVisible();
   expectSecurityHeaders((await page.reload())!, "an application");
 
   // The colour-scheme script in <head> ran (it needs the nonce), and the DSFR's own JS started.

@@ -36,6 +36,7 @@ import {
   useFocusedNotice,
 } from "@/components/applications/decision-form-kit";
 import { applicationPath } from "@/lib/routes";
+import { ofName } from "@/lib/french";
 
 export interface SelectedApplication {
   id: string;
@@ -165,7 +166,7 @@ export function BatchBar({
             <li>
               <Link className="fr-btn fr-btn--sm fr-btn--tertiary" href={applicationPath(single.id)}>
                 {TRANSITIONS.accept.buttonLabel}
-                <span className="fr-sr-only"> la candidature de {single.name} (sur sa page)</span>
+                <span className="fr-sr-only"> la candidature {ofName(single.name)} (sur sa page)</span>
               </Link>
             </li>
           )}

@@ -6,6 +6,7 @@ import type { ListSort } from "@/lib/applications/list-filters";
 import { ArchivedBadge, StatusBadge } from "@/components/applications/status-badge";
 import { BatchBar } from "@/components/applications/batch-bar";
 import { applicationPath } from "@/lib/routes";
+import { ofName } from "@/lib/french";
 
 type SortedColumn = "candidate" | "date" | "status";
 const SORTED_COLUMN: Record<ListSort, [SortedColumn, "ascending" | "descending"]> = {
@@ -117,7 +118,7 @@ export function EmployerApplicationsTable({
                                 onChange={(event) => toggle(row.id, event.target.checked)}
                               />
                               <label className="fr-label" htmlFor={`select-${row.id}`}>
-                                Sélectionner la candidature de {name}
+                                Sélectionner la candidature {ofName(name)}
                               </label>
                             </div>
                           </th>

@@ -3,6 +3,7 @@ import { useAnchorNavigation } from "@/components/anchor-navigation";
 import type { PrescriberTableRow } from "@/components/applications/prescriber-table-rows";
 import { StatusLink } from "@/components/applications/status-link";
 import { applicationPath, candidatePath } from "@/lib/routes";
+import { ofName, toName } from "@/lib/french";
 
 /**
  * "Suivi des candidatures": one row per application sent by the organisation (the DSFR table's
@@ -43,7 +44,7 @@ export function PrescriberApplicationsTable({ rows, caption }: { rows: Prescribe
                   plain
                   href={applicationPath(row.id)}
                   status={row.status}
-                  description={`Voir la candidature de ${row.candidate} à ${row.employer}`}
+                  description={`Voir la candidature ${ofName(row.candidate)} ${toName(row.employer)}`}
                 />
               </td>
             </tr>

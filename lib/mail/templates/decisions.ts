@@ -4,6 +4,7 @@ import { candidateName, cleanMessage, employerLabel, formatFrenchDate, quoted, s
 import { button, facts, paragraph, quote, type Block, type EmailDraft, type Fact } from "./layout";
 import { CANDIDATE_LINK_LABEL, PRO_LINK_LABEL } from "./sending";
 import type { ApplicationEmailData, CandidateEmailData } from "./types";
+import { ofName, toName } from "@/lib/french";
 
 function hiringDates(data: CandidateEmailData): (Fact | null)[] {
   return [
@@ -39,7 +40,7 @@ const prescriberSubject = (status: string, data: ApplicationEmailData) => `${sta
 
 export function postponedToCandidate(data: CandidateEmailData): EmailDraft {
   return {
-    subject: `Réponse de ${data.employer.name} à votre candidature`,
+    subject: `Réponse ${ofName(data.employer.name)} à votre candidature`,
     heading: STATUS_LABELS.POSTPONED,
     greeting: candidateGreeting(data),
     intro: `${employerLabel(data)} a étudié votre candidature et vous répondra plus tard. ` + "L'embauche n'est pas garantie.",
@@ -59,7 +60,7 @@ export function postponedToPrescriber(data: ApplicationEmailData): EmailDraft {
     heading: STATUS_LABELS.POSTPONED,
     greeting: "Bonjour,",
     intro:
-      `${employerLabel(data)} a passé la candidature de ${name} au statut ` +
+      `${employerLabel(data)} a passé la candidature ${ofName(name)} au statut ` +
       `${quoted(STATUS_LABELS.POSTPONED)} : la réponse est différée et l'embauche n'est pas garantie.`,
     blocks: [
       facts(
@@ -95,7 +96,7 @@ export function acceptedToPrescriber(data: ApplicationEmailData): EmailDraft {
     subject: prescriberSubject(STATUS_LABELS.ACCEPTED, data),
     heading: STATUS_LABELS.ACCEPTED,
     greeting: "Bonjour,",
-    intro: `${employerLabel(data)} a accepté la candidature de ${name}.`,
+    intro: `${employerLabel(data)} a accepté la candidature ${ofName(name)}.`,
     blocks: [
       facts(
         { label: "Candidat", value: name },
@@ -126,7 +127,7 @@ export function cancelledToPrescriber(data: ApplicationEmailData): EmailDraft {
     subject: prescriberSubject(STATUS_LABELS.CANCELLED, data),
     heading: STATUS_LABELS.CANCELLED,
     greeting: "Bonjour,",
-    intro: `${employerLabel(data)} avait accepté la candidature de ${name}, mais a finalement annulé l'embauche.`,
+    intro: `${employerLabel(data)} avait accepté la candidature ${ofName(name)}, mais a finalement annulé l'embauche.`,
     blocks: [
       facts(
         { label: "Candidat", value: name },
@@ -150,7 +151,7 @@ export function hiredElsewhereToPrescriber(data: ApplicationEmailData): EmailDra
     heading: "Candidat embauché ailleurs",
     greeting: "Bonjour,",
     intro:
-      `Un autre employeur a recruté ${name}. Sa candidature auprès de ${employerLabel(data)} ` +
+      `Un autre employeur a recruté ${name}. Sa candidature auprès ${ofName(employerLabel(data))} ` +
       `passe donc au statut ${quoted(STATUS_LABELS.OBSOLETE)}.`,
     blocks: [
       facts(
@@ -171,7 +172,7 @@ export function hiredElsewhereToEmployerTeam(data: ApplicationEmailData): EmailD
     heading: "Candidat embauché ailleurs",
     greeting: "Bonjour,",
     intro:
-      `Un autre employeur a recruté ${name}. Sa candidature, envoyée à ${data.employer.name} ` +
+      `Un autre employeur a recruté ${name}. Sa candidature, envoyée ${toName(data.employer.name)} ` +
       `par ${data.prescriberOrganization.name}, passe au statut ` +
       `${quoted(STATUS_LABELS.OBSOLETE)} : elle est clôturée, aucune action n'est attendue de votre part.`,
     blocks: [

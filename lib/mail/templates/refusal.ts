@@ -6,13 +6,14 @@ import { button, facts, paragraph, quote, type EmailDraft } from "./layout";
 import { CANDIDATE_LINK_LABEL, PRO_LINK_LABEL } from "./sending";
 import { candidateAnswerForPrescriber } from "./decisions";
 import type { ApplicationEmailData, CandidateEmailData } from "./types";
+import { ofName } from "@/lib/french";
 
 // Reads nothing but the names, the answer message and the url: no field here may leak the reason,
 // except the automatic refusal's own field, the one reason a candidate is told (issue 10).
 export function refusedToCandidate(data: CandidateEmailData): EmailDraft {
   if (data.automaticRefusal) {
     return {
-      subject: `Votre candidature auprès de ${data.employer.name} est déclinée automatiquement`,
+      subject: `Votre candidature auprès ${ofName(data.employer.name)} est déclinée automatiquement`,
       heading: STATUS_LABELS.REFUSED,
       greeting: `Bonjour ${candidateName(data)},`,
       intro:
@@ -23,20 +24,22 @@ export function refusedToCandidate(data: CandidateEmailData): EmailDraft {
         quote("Message", cleanMessage(data.answerToCandidate)),
         paragraph(
           "Ne vous découragez pas : nous vous encourageons à postuler auprès d'autres employeurs. " +
-            `${data.senderName}, de ${data.prescriberOrganization.name}, peut vous y aider.`,
+            `${data.senderName}, ${ofName(data.prescriberOrganization.name)}, peut vous y aider.`,
         ),
         button(CANDIDATE_LINK_LABEL, data.url),
       ],
     };
   }
   return {
-    subject: `Réponse de ${data.employer.name} à votre candidature`,
+    subject: `Réponse ${ofName(data.employer.name)} à votre candidature`,
     heading: STATUS_LABELS.REFUSED,
     greeting: `Bonjour ${candidateName(data)},`,
     intro: `${employerLabel(data)} a étudié votre candidature et ne peut pas y donner suite.`,
     blocks: [
       quote("Message de l'employeur", cleanMessage(data.answerToCandidate)),
-      paragraph(`${data.senderName}, de ${data.prescriberOrganization.name}, ` + "peut vous aider à préparer vos prochaines candidatures."),
+      paragraph(
+        `${data.senderName}, ${ofName(data.prescriberOrganization.name)}, ` + "peut vous aider à préparer vos prochaines candidatures.",
+      ),
       button(CANDIDATE_LINK_LABEL, data.url),
     ],
   };
@@ -54,9 +57,9 @@ export function refusedToPrescriber(data: ApplicationEmailData): EmailDraft {
     heading: STATUS_LABELS.REFUSED,
     greeting: "Bonjour,",
     intro: automatic
-      ? `${employerLabel(data)} n'a pas répondu à la candidature de ${name}` +
+      ? `${employerLabel(data)} n'a pas répondu à la candidature ${ofName(name)}` +
         `${data.automaticRefusal ? ` dans un délai de ${data.automaticRefusal.afterWait}` : ""} : elle a été déclinée automatiquement.`
-      : `${employerLabel(data)} a décliné la candidature de ${name}.`,
+      : `${employerLabel(data)} a décliné la candidature ${ofName(name)}.`,
     blocks: [
       facts(
         { label: "Candidat", value: name },

@@ -3,6 +3,7 @@ import { STATUS_LABELS, TRANSITIONS } from "@/lib/status";
 import { candidateName, cleanMessage, employerLabel, jobSuffix, quoted, senderLabel } from "./format";
 import { button, facts, paragraph, quote, type EmailDraft } from "./layout";
 import type { ApplicationEmailData, CandidateEmailData } from "./types";
+import { ofName, toName } from "@/lib/french";
 
 export const PRO_LINK_LABEL = "Voir la candidature";
 export const CANDIDATE_LINK_LABEL = "Suivre mes candidatures";
@@ -15,12 +16,12 @@ function jobFact(data: CandidateEmailData) {
 export function applicationReceived(data: ApplicationEmailData): EmailDraft {
   const name = candidateName(data);
   return {
-    subject: `Nouvelle candidature de ${name}`,
+    subject: `Nouvelle candidature ${ofName(name)}`,
     heading: STATUS_LABELS.NEW,
     greeting: "Bonjour,",
     intro:
-      `${data.senderName}, de ${data.prescriberOrganization.name}, a envoyé à ` +
-      `${data.employer.name} la candidature de ${name}${jobSuffix(data)}.`,
+      `${data.senderName}, ${ofName(data.prescriberOrganization.name)}, a envoyé ` +
+      `${toName(data.employer.name)} la candidature ${ofName(name)}${jobSuffix(data)}.`,
     blocks: [
       facts({ label: "Candidat", value: name }, jobFact(data), { label: "Prescripteur", value: senderLabel(data) }),
       quote("Message du prescripteur", cleanMessage(data.message)),
@@ -36,10 +37,10 @@ export function applicationReceived(data: ApplicationEmailData): EmailDraft {
 export function applicationSent(data: ApplicationEmailData): EmailDraft {
   const name = candidateName(data);
   return {
-    subject: `Candidature de ${name} envoyée à ${data.employer.name}`,
+    subject: `Candidature ${ofName(name)} envoyée ${toName(data.employer.name)}`,
     heading: "Candidature envoyée",
     greeting: "Bonjour,",
-    intro: `La candidature de ${name} a bien été envoyée à ${employerLabel(data)}${jobSuffix(data)}.`,
+    intro: `La candidature ${ofName(name)} a bien été envoyée ${toName(employerLabel(data))}${jobSuffix(data)}.`,
     blocks: [
       facts(
         { label: "Candidat", value: name },
@@ -60,12 +61,12 @@ export function applicationSent(data: ApplicationEmailData): EmailDraft {
 
 export function applicationConfirmation(data: CandidateEmailData): EmailDraft {
   return {
-    subject: `Votre candidature a été envoyée à ${data.employer.name}`,
+    subject: `Votre candidature a été envoyée ${toName(data.employer.name)}`,
     heading: "Votre candidature a été envoyée",
     greeting: `Bonjour ${candidateName(data)},`,
     intro:
-      `${data.senderName}, de ${data.prescriberOrganization.name}, a envoyé votre candidature ` +
-      `à ${employerLabel(data)}${jobSuffix(data)}.`,
+      `${data.senderName}, ${ofName(data.prescriberOrganization.name)}, a envoyé votre candidature ` +
+      `${toName(employerLabel(data))}${jobSuffix(data)}.`,
     blocks: [
       paragraph(
         "L'employeur va l'étudier. Vous recevrez un e-mail à chaque étape, " +

@@ -236,9 +236,23 @@ describe("other content rules", () => {
     expect(toCandidateEmailData(noAddress)).not.toHaveProperty("candidateHasEmail");
   });
 
+  it("writes « de » and « à » before names as French does", () => {
+    const jardins = { ...base, candidate: { firstName: "Inès", lastName: "Benali" }, employer: { name: "Les Jardins Solidaires" } };
+    expect(renderApplicationEmail("application_sent", "prescriber", jardins).subject).toBe(
+      "Candidature d'Inès Benali envoyée aux Jardins Solidaires",
+    );
+    expect(renderApplicationEmail("application_confirmation", "candidate", jardins).subject).toBe(
+      "Votre candidature a été envoyée aux Jardins Solidaires",
+    );
+    expect(renderApplicationEmail("hired_elsewhere", "prescriber", jardins).text).toContain("Sa candidature auprès des Jardins Solidaires");
+    expect(renderApplicationEmail("application_refused", "candidate", jardins).subject).toBe(
+      "Réponse des Jardins Solidaires à votre candidature",
+    );
+  });
+
   it("shows the application message to the employer team, keeping its line breaks", () => {
     const email = renderApplicationEmail("application_received", "employerTeam", base);
-    expect(email.subject).toBe("Nouvelle candidature de Awa Diallo");
+    expect(email.subject).toBe("Nouvelle candidature d'Awa Diallo");
     expect(email.html).toContain("Awa est motivée.<br>Disponible dès lundi.");
     expect(email.text).toContain("    Awa est motivée.\n    Disponible dès lundi.");
   });

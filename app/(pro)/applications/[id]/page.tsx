@@ -18,6 +18,7 @@ import { InternalNotes } from "@/components/applications/internal-notes";
 import { PrescriberAnswer } from "@/components/applications/prescriber-answer";
 import { formatDay, personName } from "@/components/applications/format";
 import { applicationListPath } from "@/lib/routes";
+import { ofName } from "@/lib/french";
 
 export const metadata: Metadata = { title: "Candidature" };
 
@@ -58,7 +59,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           {isEmployer ? "Candidatures reçues" : "Suivi des candidatures"}
         </Link>
       </p>
-      <h1 className="fr-mb-2w">Candidature de {candidate}</h1>
+      <h1 className="fr-mb-2w">Candidature {ofName(candidate)}</h1>
       <div className="fr-mb-4w">
         {/* The DSFR badge is a <p>: its line is a <div>. */}
         <div className="fr-mb-1w">

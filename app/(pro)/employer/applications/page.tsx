@@ -21,6 +21,7 @@ import { toEmployerTableRows } from "@/components/applications/employer-table-ro
 import { ArchiveViewNav } from "@/components/applications/archive-view-nav";
 import { ListTotal } from "@/components/applications/export-links";
 import { formatListCount } from "@/lib/applications/count-cap";
+import { toName } from "@/lib/french";
 
 export const metadata: Metadata = { title: "Candidatures reçues" };
 
@@ -69,7 +70,7 @@ export default async function EmployerApplicationsPage({
   return (
     <>
       <h1 className="fr-mb-1w">Candidatures reçues</h1>
-      <p>Les candidatures envoyées à {member.organization.organizationName} par les prescripteurs.</p>
+      <p>Les candidatures envoyées {toName(member.organization.organizationName)} par les prescripteurs.</p>
 
       <nav aria-label="Candidatures à traiter" className="fr-mb-3w">
         <ul className="fr-btns-group fr-btns-group--inline-md">
@@ -97,8 +98,8 @@ export default async function EmployerApplicationsPage({
         <div className="fr-callout fr-mb-5w">
           <h2 className="fr-callout__title fr-h5">Aucune candidature reçue pour le moment</h2>
           <p className="fr-callout__text">
-            Les candidatures que les prescripteurs envoient à {member.organization.organizationName} apparaîtront ici. Chaque membre de
-            l&apos;équipe reçoit aussi un e-mail à chaque nouvelle candidature.
+            Les candidatures que les prescripteurs envoient {toName(member.organization.organizationName)} apparaîtront ici. Chaque membre
+            de l&apos;équipe reçoit aussi un e-mail à chaque nouvelle candidature.
           </p>
         </div>
       ) : (

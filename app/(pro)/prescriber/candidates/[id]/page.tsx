@@ -8,6 +8,7 @@ import { StatusLink } from "@/components/applications/status-link";
 import { formatCalendarDate, formatDay, personName } from "@/components/applications/format";
 import { ROUTES, applicationPath, newApplicationPath } from "@/lib/routes";
 import { appliedForLabel } from "@/lib/job-descriptions/vocabulary";
+import { ofName, toName } from "@/lib/french";
 
 export const metadata: Metadata = { title: "Candidat" };
 
@@ -58,7 +59,7 @@ export default async function PrescriberCandidatePage({ params }: { params: Prom
         cette personne ne vous sont pas visibles.
       </p>
       <Table
-        caption={`Candidatures de ${name} envoyées par votre organisation`}
+        caption={`Candidatures ${ofName(name)} envoyées par votre organisation`}
         noCaption
         headers={["Employeur", "Métier ou poste", "Envoyée par", "Date d'envoi", "Statut"]}
         data={candidate.applications.map((application) => [
@@ -74,7 +75,7 @@ export default async function PrescriberCandidatePage({ params }: { params: Prom
             key="status"
             href={applicationPath(application.id)}
             status={application.status}
-            description={`Voir la candidature à ${application.employerOrganization.name}`}
+            description={`Voir la candidature envoyée ${toName(application.employerOrganization.name)}`}
           />,
         ])}
       />

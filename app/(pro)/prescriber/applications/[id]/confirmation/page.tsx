@@ -6,6 +6,7 @@ import { requireMember } from "@/lib/auth/guards";
 import { getSentApplicationSummary } from "@/lib/applications/prescriber";
 import { personName } from "@/components/applications/format";
 import { ROUTES, applicationPath, newApplicationPath } from "@/lib/routes";
+import { ofName, toName } from "@/lib/french";
 
 export const metadata: Metadata = { title: "Candidature envoyée" };
 
@@ -22,7 +23,7 @@ export default async function ApplicationSentPage({ params }: { params: Promise<
       <Alert
         severity="success"
         as="h2"
-        title={`La candidature de ${name} a été envoyée à ${application.employerOrganization.name}.`}
+        title={`La candidature ${ofName(name)} a été envoyée ${toName(application.employerOrganization.name)}.`}
         description="Les membres de la structure ont été prévenus par e-mail. Vous recevrez un e-mail à chaque décision de l'employeur."
         className="fr-mb-3w"
       />
