@@ -9,6 +9,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -62,8 +63,8 @@ function servingWholeQueries(db: PGlite): PGlite {
 /** dataDir undefined = in memory (tests); port 0 = any free port. */
 export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  // pg_trgm (shipped with PGlite) backs the candidate-name search index, as on PostgreSQL.
-  const db = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), extensions: { pg_trgm } });
+  // pg_trgm and unaccent (shipped with PGlite) back the candidate-name search index, as on PostgreSQL.
+  const db = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), extensions: { pg_trgm, unaccent } });
   const server = new PGLiteSocketServer({ db: servingWholeQueries(db), host: "127.0.0.1", port: options.port ?? 0, maxConnections: 32 });
   await server.start();
   const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
