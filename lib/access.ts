@@ -212,6 +212,12 @@ export function visibleCandidateProfilesWhere(scope: AccessScope) {
   return { organizationId: scope.organizationId } satisfies Prisma.CandidateProfileWhereInput;
 }
 
+/** The same rule for raw SQL (the candidate search, accents aside), on a CandidateProfile aliased `p`; null: none. */
+export function visibleCandidateProfilesSql(scope: AccessScope): Prisma.Sql | null {
+  if (!isPrescriber(scope)) return null;
+  return Prisma.sql`p."organizationId" = ${scope.organizationId}`;
+}
+
 // §6 "A forbidden or unknown id answers 404, never another organisation's data."
 // → the functions above return filters (or null), so that a forbidden id is simply not found.
 

@@ -1,6 +1,8 @@
 import "server-only";
-import { prisma } from "@/lib/db";
-import { visibleCandidateProfilesWhere, type AccessScope } from "@/lib/access";
+import { prisma, queryRowsDirect } from "@/lib/db";
+import { visibleCandidateProfilesSql, visibleCandidateProfilesWhere, type AccessScope } from "@/lib/access";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { candidateNameMatchesSql } from "@/lib/applications/name-search";
 
 type Scope = AccessScope;
 
@@ -17,29 +19,19 @@ export interface CandidateSearchResult {
   hasEmail: boolean;
 }
 
-/** The organisation's own candidates matching a name, for "Candidat déjà accompagné". */
+/** The organisation's own candidates matching a name, accents aside, for "Candidat déjà accompagné". */
 export async function searchOrganizationCandidates(scope: Scope, query: string): Promise<CandidateSearchResult[]> {
-  const visible = visibleCandidateProfilesWhere(scope);
+  const visible = visibleCandidateProfilesSql(scope);
   if (!visible) return [];
   const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 4);
   if (words.length === 0) return [];
-  const rows = await prisma.candidateProfile.findMany({
-    where: {
-      AND: [
-        visible,
-        ...words.map((word) => ({
-          OR: [
-            { firstName: { contains: word, mode: "insensitive" as const } },
-            { lastName: { contains: word, mode: "insensitive" as const } },
-          ],
-        })),
-      ],
-    },
-    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { candidateId: "asc" }],
-    take: CANDIDATE_SEARCH_LIMIT,
-    select: { candidateId: true, firstName: true, lastName: true, birthDate: true, candidate: { select: { email: true } } },
-  });
-  return rows.map(({ candidateId, candidate, ...row }) => ({ id: candidateId, ...row, hasEmail: candidate.email !== null }));
+  // SQL, not Prisma's `contains`: the names are compared through unaccent, as the lists do.
+  return queryRowsDirect<CandidateSearchResult & Record<string, unknown>>(Prisma.sql`
+    SELECT p."candidateId" AS id, p."firstName", p."lastName", p."birthDate", c.email IS NOT NULL AS "hasEmail"
+    FROM "CandidateProfile" p JOIN "Candidate" c ON c.id = p."candidateId"
+    WHERE ${visible} AND ${candidateNameMatchesSql(Prisma.raw("p"), words)}
+    ORDER BY p."lastName", p."firstName", p."candidateId"
+    LIMIT ${CANDIDATE_SEARCH_LIMIT}`);
 }
 
 /**

@@ -137,7 +137,7 @@ describe("searchFilterChoices", () => {
     const findSender = async (query: string) => ids(await searchFilterChoices(s.adviserA.ctx, "sender", query));
     expect(await findSender(`ÉLODIE GARNIER${s.word.toUpperCase()}`)).toEqual([s.adviserA.user.id]);
     expect(await findSender(`élodie garnier${s.word}`)).toEqual([s.adviserA.user.id]);
-    // Like the candidate-name filter (ILIKE): case aside, an accent is a letter of its own.
+    // Case aside, an accent is a letter of its own here (unlike the candidate-name search, lib/applications/name-search.ts).
     expect(await findSender(`elodie garnier${s.word}`)).toEqual([]);
     expect(await findSender(`${s.adviserA.user.email.split("@")[0]}`)).toEqual([s.adviserA.user.id]);
     expect(await findSender(`élodie absent${s.word}`)).toEqual([]);

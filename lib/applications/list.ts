@@ -1,11 +1,12 @@
 import "server-only";
-import { ilikeContaining, queryRowsDirect, sqlTimestamp, withPreparedStatements } from "@/lib/db";
+import { queryRowsDirect, sqlTimestamp, withPreparedStatements } from "@/lib/db";
 import { readRowsDirect } from "@/lib/read-db";
 import { isPrescriber, visibleApplicationsSql, type AccessScope } from "@/lib/access";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContractType } from "@/lib/generated/prisma/enums";
 import { archiveViewSql, countApplicationsByStatus, type StatusCounts } from "@/lib/applications/queries";
 import { readStatusCounts } from "@/lib/applications/counts";
+import { candidateNameMatchesSql } from "@/lib/applications/name-search";
 import { DEFAULT_LIST_SORT, PAGE_SIZE, hasNarrowingFilter, type ListFilters, type ListSort } from "@/lib/applications/list-filters";
 import { isStatus, type ApplicationStatus } from "@/lib/status";
 import { endOfParisDay, parseCalendarDate, startOfParisDay } from "@/lib/calendar-date";
@@ -183,14 +184,7 @@ function filtersSql(scope: Scope, filters: ListFilters, { profileJoined }: { pro
   if (filters.candidate) {
     // The sender's record: a prescriber searches its own names, an employer what it was sent.
     const profile = Prisma.raw(profileJoined ? "p" : "named");
-    const words = filters.candidate.split(/\s+/).slice(0, 4);
-    const everyWord = Prisma.join(
-      words.map(
-        (word) =>
-          Prisma.sql`(${profile}."firstName" ILIKE ${ilikeContaining(word)} OR ${profile}."lastName" ILIKE ${ilikeContaining(word)})`,
-      ),
-      " AND ",
-    );
+    const everyWord = candidateNameMatchesSql(profile, filters.candidate.split(/\s+/).slice(0, 4));
     and.push(
       profileJoined
         ? everyWord
