@@ -23,9 +23,12 @@ test("a prescriber sends an application, the colleague follows the refusal, anot
   await sender.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Envoyer une candidature" }).click();
   await expect(sender.getByRole("heading", { level: 1, name: "Envoyer une candidature" })).toBeVisible();
 
-  // Errors are explained beside the fields, in French.
-  await sender.getByRole("button", { name: "Envoyer la candidature" }).click();
+  // Errors are explained beside the fields, in French, and the keyboard lands on the first one
+  // from the very first try.
+  await sender.getByRole("button", { name: "Envoyer la candidature" }).focus();
+  await sender.keyboard.press("Enter");
   await expect(sender.getByText("Saisissez le prénom du candidat.")).toBeVisible();
+  await expect(sender.getByLabel("Prénom")).toBeFocused();
   await expect(sender.getByText("Choisissez un employeur dans les résultats de la recherche.").first()).toBeVisible();
   await expect(sender.getByText("Écrivez un message à l'employeur.")).toBeVisible();
 

@@ -25,11 +25,13 @@ import { confirmationPath } from "@/lib/routes";
 
 const NEW_CANDIDATE_FIELDS = ["firstName", "lastName", "email", "phone", "birthDate"] as const;
 
-/** The first field in error, in page order. */
-function focusFirstError() {
-  document
-    .querySelector<HTMLElement>(":is(.fr-input-group--error, .fr-select-group--error, .fr-fieldset--error) :is(input, textarea, select)")
-    ?.focus();
+/** Focuses the first field in error, in page order; false when none is rendered yet. */
+function focusFirstError(): boolean {
+  const field = document.querySelector<HTMLElement>(
+    ":is(.fr-input-group--error, .fr-select-group--error, .fr-fieldset--error) :is(input, textarea, select)",
+  );
+  field?.focus();
+  return Boolean(field);
 }
 
 /** "Envoyer à un autre employeur": the declined application the form starts from. */
@@ -50,12 +52,14 @@ export function SendApplicationForm({
   const alertRef = useRef<HTMLDivElement>(null);
   const [serverError, setServerError] = useState<string | null>(null);
   const [selectedCandidate, setSelectedCandidate] = useState<CandidateSearchResult | null>(initialCandidate);
-  // Bumped when errors appear: the effect runs once they are rendered, then moves the focus.
+  // Asked when a submit fails. react-hook-form publishes the errors only after calling back, so the
+  // first render may not show them yet: the request waits for a render that does.
+  const focusPending = useRef(false);
   const [focusRequest, setFocusRequest] = useState(0);
-  useEffect(() => {
-    if (focusRequest) focusFirstError();
-  }, [focusRequest]);
-  const requestErrorFocus = () => setFocusRequest((n) => n + 1);
+  const requestErrorFocus = () => {
+    focusPending.current = true;
+    setFocusRequest((n) => n + 1);
+  };
 
   const form = useForm<SendApplicationFormValues, unknown, SendApplicationInput>({
     resolver: zodResolver(sendApplicationSchema),
@@ -86,6 +90,9 @@ export function SendApplicationForm({
     getValues,
     formState: { errors, isSubmitting },
   } = form;
+  useEffect(() => {
+    if (focusPending.current && focusFirstError()) focusPending.current = false;
+  }, [focusRequest, errors]);
   const [mode, email, message] = useWatch({ control, name: ["candidateMode", "email", "message"] });
 
   // Values of the hidden mode would otherwise be validated (and sent) with the visible one.
