@@ -14,6 +14,15 @@ describe("list date filters", () => {
     });
   });
 
+  it("read two days typed the wrong way round as the days between them", () => {
+    expect(parseListFilters({ sentFrom: "2026-11-20", sentTo: "2026-11-01" })).toMatchObject({
+      sentFrom: "2026-11-01",
+      sentTo: "2026-11-20",
+    });
+    expect(parseListFilters({ sentFrom: "2026-11-20" })).toMatchObject({ sentFrom: "2026-11-20" });
+    expect(parseListFilters({ sentFrom: "2026-11-20" }).sentTo).toBeUndefined();
+  });
+
   it("start a day at midnight in Paris and include all of the last day, in winter, in summer and when the clocks change", async () => {
     const s = await createScenario();
     // Each one is sent shortly after midnight in Paris, still the day before in UTC.

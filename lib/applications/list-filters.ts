@@ -96,7 +96,13 @@ export function hasNarrowingFilter(filters: Partial<ListFilters>): boolean {
 }
 
 export function parseListFilters(searchParams: Record<string, string | string[] | undefined>): ListFilters {
-  return listFiltersSchema.parse(searchParams);
+  const filters = listFiltersSchema.parse(searchParams);
+  // Days typed the wrong way round (« du 20/11 au 01/11 ») mean the days between them, not none;
+  // the form then shows them in order.
+  if (filters.sentFrom && filters.sentTo && filters.sentFrom > filters.sentTo) {
+    return { ...filters, sentFrom: filters.sentTo, sentTo: filters.sentFrom };
+  }
+  return filters;
 }
 
 /** Back to a query string, e.g. for the "next page" link (cursor replaced). */
