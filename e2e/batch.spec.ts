@@ -143,6 +143,8 @@ test("the team writes a note on an application; its author deletes it", async ({
   const notes = page.getByTestId("internal-notes");
   await expect(notes).toContainText(`Entretien prévu jeudi, lot ${run}`);
   await expect(notes).toContainText(`Eliott Lot${run}`);
+  // The keyboard stays on the button (not back at the page's top).
+  await expect(page.getByRole("button", { name: "Ajouter le commentaire" })).toBeFocused();
   await expectNoA11yViolations(page);
   await notes.getByRole("button", { name: /^Supprimer/ }).click();
   await expect(page.getByText("Aucun commentaire pour le moment.")).toBeVisible();

@@ -63,6 +63,8 @@ test("fiches de poste: create and close, send for the open job, refused on the c
     .click();
   await expect(employer.getByText(`Le recrutement est fermé pour « ${closing.title} »`)).toBeVisible();
   await expect(jobs.getByRole("row", { name: new RegExp(closing.title) })).toContainText("Recrutement fermé");
+  // The keyboard stays on the button, now the one that reopens it.
+  await expect(jobs.getByRole("button", { name: `Ouvrir le recrutement : ${closing.title}` })).toBeFocused();
   await expect(employer.getByRole("region", { name: "Historique des modifications" })).toContainText(
     `Nadia Lefèvre a fermé le recrutement de la fiche « ${closing.title} »`,
   );

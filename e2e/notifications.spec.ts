@@ -152,6 +152,7 @@ test("Mes notifications: each professional switches their own emails, sign-in em
   await hiredElsewhere.uncheck();
   await page.getByRole("button", { name: "Enregistrer mes préférences" }).click();
   await expect(page.getByText("Vos préférences de notification sont enregistrées.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Enregistrer mes préférences" })).toBeFocused();
   await page.reload();
   await expect(page.getByRole("checkbox", { name: "Candidat embauché ailleurs" })).not.toBeChecked();
 

@@ -97,7 +97,7 @@ export function InternalNotes({ applicationId, notes }: { applicationId: string;
           ))}
         </ul>
       )}
-      <form onSubmit={submit} noValidate aria-labelledby="add-note-title">
+      <form onSubmit={(event) => (isSubmitting ? event.preventDefault() : submit(event))} noValidate aria-labelledby="add-note-title">
         <h3 id="add-note-title" className="fr-h6">
           Ajouter un commentaire
         </h3>
@@ -111,7 +111,8 @@ export function InternalNotes({ applicationId, notes }: { applicationId: string;
         {errors.root?.server?.message && (
           <Alert className="fr-mb-2w" severity="error" small description={errors.root.server.message} role="alert" />
         )}
-        <button type="submit" className="fr-btn fr-btn--secondary" disabled={isSubmitting}>
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page's top. */}
+        <button type="submit" className="fr-btn fr-btn--secondary" aria-disabled={isSubmitting}>
           Ajouter le commentaire
         </button>
       </form>

@@ -81,8 +81,9 @@ export function JobsTable({ jobs }: { jobs: JobTableRow[] }) {
                         <button
                           type="button"
                           className="fr-btn fr-btn--sm fr-btn--secondary"
-                          disabled={pending}
-                          onClick={() => toggle(job)}
+                          // aria-disabled, not disabled: a disabled button drops the keyboard focus to the page's top.
+                          aria-disabled={pending}
+                          onClick={() => pending || toggle(job)}
                           aria-label={`${job.isOpen ? "Fermer" : "Ouvrir"} le recrutement : ${job.title}`}
                         >
                           {job.isOpen ? "Fermer le recrutement" : "Ouvrir le recrutement"}

@@ -9,6 +9,7 @@ export function SpontaneousSwitch({ open }: { open: boolean }) {
   const [error, setError] = useState<string | null>(null);
 
   function toggle() {
+    if (pending) return;
     setError(null);
     startTransition(async () => {
       const result = await setSpontaneousOpenAction({ open: !open }).catch(() => null);
@@ -28,7 +29,8 @@ export function SpontaneousSwitch({ open }: { open: boolean }) {
           : "Les prescripteurs ne peuvent postuler qu'à vos postes ouverts."}
       </p>
       {error && <Alert severity="error" small description={error} className="fr-mb-2w" />}
-      <button type="button" className="fr-btn fr-btn--secondary" disabled={pending} onClick={toggle}>
+      {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page's top. */}
+      <button type="button" className="fr-btn fr-btn--secondary" aria-disabled={pending} onClick={toggle}>
         {open ? "Fermer les candidatures spontanées" : "Ouvrir les candidatures spontanées"}
       </button>
     </section>

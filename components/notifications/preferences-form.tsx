@@ -48,7 +48,8 @@ export function NotificationPreferencesForm({ settings }: { settings: Preference
         )}
       </div>
       {state?.ok === false && <Alert severity="error" small description={state.error} className="fr-mb-3w" />}
-      <Button type="submit" disabled={pending}>
+      {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page's top. */}
+      <Button type="submit" nativeButtonProps={{ "aria-disabled": pending }}>
         Enregistrer mes préférences
       </Button>
     </form>
