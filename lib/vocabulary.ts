@@ -7,7 +7,8 @@ import { YEAR_MS } from "@/lib/time";
 export const EVENT_TITLES: Record<TransitionName | (typeof TAKE_OVER)["name"] | "send", string> = {
   send: "Candidature envoyée",
   process: "Candidature mise à l'étude",
-  take_over: "Prise en charge par un autre membre de l'équipe",
+  // Followed by "— par <who>" in the history: the title names the change, the line its author.
+  take_over: "Changement de prise en charge",
   postpone: "Embauche reportée à plus tard",
   accept: "Candidature acceptée",
   refuse: "Candidature déclinée",

@@ -31,7 +31,8 @@ export function ApplicationTimeline({ events }: { events: ApplicationDetailEvent
               <time dateTime={event.createdAt.toISOString()}>{MOMENT.format(event.createdAt)}</time> — par {actor}
             </p>
             <p className="fr-text--sm fr-mb-1v">
-              {event.fromStatus ? (
+              {/* A take-over keeps the status: "À l'étude → À l'étude" would read as a change. */}
+              {event.fromStatus && event.fromStatus !== event.toStatus ? (
                 <>
                   {STATUS_LABELS[event.fromStatus]} <span aria-hidden="true">→</span>
                   <span className="fr-sr-only">devient</span> {STATUS_LABELS[event.toStatus]}

@@ -138,7 +138,7 @@ export function SendApplicationForm({
             severity="info"
             small
             className="fr-mb-3w"
-            description={`Vous envoyez à un autre employeur la candidature déclinée par ${resend.employerName} : le candidat et le message sont repris, modifiez-les si besoin. ${resend.employerName} n'en sera pas informé.`}
+            description={`Vous envoyez à un autre employeur la candidature déclinée par ${resend.employerName} : le candidat et le message sont repris, modifiez-les si besoin. L'employeur ${resend.employerName} n'en sera pas informé.`}
           />
         )}
 
