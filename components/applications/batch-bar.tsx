@@ -196,7 +196,7 @@ interface BatchFormProps {
   onClose: () => void;
 }
 
-const plural = (n: number) => (n === 1 ? "la candidature" : `les ${n} candidatures`);
+const plural = (n: number) => (n === 1 ? "la candidature sélectionnée" : `les ${n} candidatures`);
 
 /** "Décliner" for all: one reason, one answer to the candidates (prefilled, editable), one optional private message. */
 function BatchRefuseForm({ items, onResult, onClose }: BatchFormProps) {
