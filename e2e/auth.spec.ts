@@ -165,6 +165,12 @@ for (const [key, user] of Object.entries(DEMO_USERS)) {
       const expected = mine.filter(([, , , s]) => s === status).length;
       await expect(page.getByTestId(`count-${status}`), `${key}: ${status}`).toContainText(String(expected));
     }
+    // The total says which applications it counts.
+    await expect(
+      page.getByText(
+        `${organization.name} — ${organization.kind === "PRESCRIBER" ? "candidatures envoyées par votre organisation" : "candidatures reçues, hors archivées"} : ${mine.length}`,
+      ),
+    ).toBeVisible();
     if (key === "P1") await expectNoA11yViolations(page);
 
     await page.getByRole("button", { name: "Se déconnecter" }).first().click();

@@ -24,7 +24,8 @@ export default async function DashboardPage() {
     <>
       <h1>Tableau de bord</h1>
       <p className="fr-text--lead">
-        {member.organization.organizationName} — {isPrescriber ? "candidatures envoyées par votre organisation" : "candidatures reçues"} :{" "}
+        {member.organization.organizationName} —{" "}
+        {isPrescriber ? "candidatures envoyées par votre organisation" : "candidatures reçues, hors archivées"} :{" "}
         <strong>{formatListCount(total, false)}</strong>
       </p>
 
