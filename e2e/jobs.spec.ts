@@ -38,6 +38,7 @@ test("fiches de poste: create and close, send for the open job, refused on the c
   await expectNoA11yViolations(employer);
   await employer.getByRole("button", { name: "Créer la fiche de poste" }).click();
   await expect(employer.getByRole("heading", { level: 1, name: "Fiches de poste" })).toBeVisible();
+  await expect(employer.getByRole("status").filter({ hasText: "La fiche de poste est créée" })).toBeVisible();
   const jobs = employer.getByRole("table", { name: "Fiches de poste" });
   await expect(jobs.getByRole("row", { name: new RegExp(newTitle) })).toContainText("Recrutement ouvert");
 

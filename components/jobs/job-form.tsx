@@ -50,7 +50,8 @@ export function JobForm({ jobId, initial }: { jobId?: string; initial?: JobDescr
     if (result?.ok) {
       // The action revalidated the jobs page, so this navigation reads it afresh; a refresh on top
       // would render it a second time (issue 12).
-      router.push(ROUTES.employerJobs);
+      // The list says it was saved (its page reads `enregistree`).
+      router.push(`${ROUTES.employerJobs}?enregistree=${jobId ? "modifiee" : "creee"}`);
       return;
     }
     setServerError(result?.error ?? "La fiche n'a pas pu être enregistrée. Vérifiez votre connexion et réessayez.");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { requireMember } from "@/lib/auth/guards";
 import { listJobChanges, listJobs, spontaneousApplicationsOpen } from "@/lib/job-descriptions/jobs";
 import { ROUTES } from "@/lib/routes";
@@ -10,8 +11,15 @@ import { JobHistory } from "@/components/jobs/job-history";
 export const metadata: Metadata = { title: "Fiches de poste" };
 
 /** "Fiches de poste" (issue 13): the employer's jobs, open or closed, its spontaneous switch and who changed what. */
-export default async function JobsPage() {
+const SAVED: Record<string, string> = {
+  creee: "La fiche de poste est créée : les prescripteurs peuvent y postuler tant que son recrutement est ouvert.",
+  modifiee: "Les modifications de la fiche de poste sont enregistrées.",
+};
+
+export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await requireMember("EMPLOYER");
+  const saved = (await searchParams).enregistree;
+  const savedMessage = typeof saved === "string" && Object.hasOwn(SAVED, saved) ? SAVED[saved] : null;
   const [jobs, spontaneousOpen, changes] = await Promise.all([
     listJobs(member),
     spontaneousApplicationsOpen(member),
@@ -20,13 +28,15 @@ export default async function JobsPage() {
   return (
     <>
       <h1>Fiches de poste</h1>
+      {savedMessage && <Alert severity="success" small description={savedMessage} className="fr-mb-3w" />}
       <p className="fr-text--lead">
         Dites aux prescripteurs ce que vous recrutez : ils choisissent parmi vos postes ouverts, ou envoient une candidature spontanée si
         vous les acceptez.
       </p>
       <SpontaneousSwitch open={spontaneousOpen} />
       <div className="fr-grid-row fr-grid-row--middle fr-mb-2w" style={{ gap: "1rem", justifyContent: "space-between" }}>
-        <h2 className="fr-h4 fr-mb-0">Postes ({jobs.length})</h2>
+        {/* Counts the descriptions: its table's « Postes » column is each one's number of positions. */}
+        <h2 className="fr-h4 fr-mb-0">Fiches ({jobs.length})</h2>
         <Link className="fr-btn fr-btn--icon-left fr-icon-add-line" href={ROUTES.newJob}>
           Créer une fiche de poste
         </Link>

@@ -24,7 +24,7 @@ export default async function ApplicationSentPage({ params }: { params: Promise<
         severity="success"
         as="h2"
         title={`La candidature ${ofName(name)} a été envoyée ${toName(application.employerOrganization.name)}.`}
-        description="Les membres de la structure ont été prévenus par e-mail. Vous recevrez un e-mail à chaque décision de l'employeur."
+        description="La structure en est informée par e-mail. Chaque décision de l'employeur apparaîtra dans « Suivi des candidatures » et vous sera envoyée par e-mail, sauf si vous l'avez désactivé dans « Mes notifications »."
         className="fr-mb-3w"
       />
       {application.candidate.email ? (
