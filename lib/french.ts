@@ -1,7 +1,7 @@
 /**
  * "de" and "à" before a name, as French writes them: contracted with the name's own article
  * (« aux Jardins Solidaires », « du Relais ») and "de" elided before a vowel (« d'Alice Moreau »).
- * Names are people's and organisations' as typed; an "h" is left alone (muet or aspiré, who knows).
+ * Names are people's and organisations' as typed; an "h" is left alone: muet or aspiré cannot be told from the name.
  */
 const VOWEL = /^[aeiouyàâäéèêëîïôöùûüÿœæ]/i;
 const ARTICLE = /^(Le|Les)\s+(?=\S)/i;
