@@ -65,9 +65,6 @@ export type TransactionClient = Prisma.TransactionClient;
  */
 export const sqlTimestamp = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;
 
-/** `%word%` for ILIKE, the word's own % _ and \ taken literally. */
-export const ilikeContaining = (word: string) => `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-
 /**
  * For interactive transactions that write on behalf of a person (a decision, a send, a sign-in
  * allowance): writes about one candidate queue on its lock, the embedded PGlite runs one

@@ -1,8 +1,9 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, queryRowsDirect } from "@/lib/db";
 import { APPLICABLE_JOBS } from "@/lib/access";
 import type { ContractType } from "@/lib/job-descriptions/vocabulary";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { containsUnaccentedSql } from "@/lib/applications/name-search";
 import { isEmployerType, type EmployerType } from "@/lib/status";
 
 export const EMPLOYER_SEARCH_LIMIT = 20;
@@ -26,21 +27,19 @@ export interface EmployerSearchResult {
 export async function searchEmployers(query: string, type?: EmployerType): Promise<EmployerSearchResult[]> {
   const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
   if (words.length === 0 && !type) return [];
-  const and: Prisma.OrganizationWhereInput[] = [{ kind: "EMPLOYER" }];
-  if (type) and.push({ type });
-  for (const word of words) {
+  // The matching ids in SQL: names and cities compared accents aside (« Reussir » finds « Réussir »).
+  const everyWord = words.map((word) => {
     const upper = word.toUpperCase();
-    and.push({
-      OR: [
-        { name: { contains: word, mode: "insensitive" } },
-        { city: { contains: word, mode: "insensitive" } },
-        { postalCode: { startsWith: word } },
-        ...(isEmployerType(upper) ? [{ type: upper }] : []),
-      ],
-    });
-  }
+    return Prisma.sql`AND (${containsUnaccentedSql(Prisma.sql`o.name`, word)} OR ${containsUnaccentedSql(Prisma.sql`o.city`, word)}
+      OR starts_with(o."postalCode", ${word})${isEmployerType(upper) ? Prisma.sql` OR o.type::text = ${upper}` : Prisma.empty})`;
+  });
+  const matches = await queryRowsDirect<{ id: string }>(Prisma.sql`
+    SELECT o.id FROM "Organization" o
+    WHERE o.kind = 'EMPLOYER' ${type ? Prisma.sql`AND o.type::text = ${type}` : Prisma.empty} ${everyWord.length ? Prisma.join(everyWord, " ") : Prisma.empty}
+    ORDER BY o.name, o.id LIMIT ${EMPLOYER_SEARCH_LIMIT}`);
+  if (matches.length === 0) return [];
   const rows = await prisma.organization.findMany({
-    where: { AND: and },
+    where: { id: { in: matches.map((match) => match.id) } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: EMPLOYER_SEARCH_LIMIT,
     select: {

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ilikeContaining, withPreparedStatements } from "@/lib/db";
+import { withPreparedStatements } from "@/lib/db";
+import { containsUnaccentedSql } from "@/lib/applications/name-search";
 import { readRowsDirect } from "@/lib/read-db";
 import { filterChoiceIdsSql, type AccessScope } from "@/lib/access";
 import { personName } from "@/lib/people";
@@ -113,7 +114,7 @@ export async function readFilterChoices(scope: AccessScope, filter: FilterChoice
 
 /**
  * The organisation's choices in this filter whose name (employers: or city; colleagues: or e-mail)
- * contains every word of the query, case aside as everywhere in the app (ILIKE), at most
+ * contains every word of the query, case and accents aside as everywhere in the app, at most
  * FILTER_SEARCH_LIMIT, in the filter's order.
  */
 export async function searchFilterChoices(scope: AccessScope, filter: FilterChoiceName, query: string): Promise<FilterChoice[]> {
@@ -123,7 +124,7 @@ export async function searchFilterChoices(scope: AccessScope, filter: FilterChoi
   const everyWord = words.map(
     (word) =>
       Prisma.sql`AND (${Prisma.join(
-        searched.map((column) => Prisma.sql`${column} ILIKE ${ilikeContaining(word)}`),
+        searched.map((column) => containsUnaccentedSql(column, word)),
         " OR ",
       )})`,
   );

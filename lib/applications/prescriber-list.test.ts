@@ -125,6 +125,13 @@ describe("searchEmployers", () => {
     expect((await searchEmployers(tag, "EI")).map((e) => e.id)).toEqual([ei.id]);
     expect((await searchEmployers(`Mission ${tag}`)).map((e) => e.id)).not.toContain(prescriber.id);
     expect(await searchEmployers(`introuvable-${tag}`)).toEqual([]);
+    // Accents aside, both ways: « Reussir » finds « Réussir », « Émile » finds « Emile ».
+    const reussir = await createOrganization("EMPLOYER", { name: `Réussir ${tag}`, type: "EI", postalCode: "59100" });
+    expect((await searchEmployers(`reussir ${tag}`)).map((e) => e.id)).toEqual([reussir.id]);
+    expect((await searchEmployers(`RÉUSSIR ${tag}`)).map((e) => e.id)).toEqual([reussir.id]);
+    // A postal code is a prefix, its wildcards literal.
+    expect((await searchEmployers(`${tag} 591`)).map((e) => e.id)).toEqual([reussir.id]);
+    expect(await searchEmployers(`${tag} 5_`)).toEqual([]);
     expect(await searchEmployers("   ")).toEqual([]);
   });
 });
