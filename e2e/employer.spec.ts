@@ -247,24 +247,24 @@ test("another organisation's application answers 404", async ({ browser }) => {
   }
 });
 
-test("a take-over names the new handler, and its history line keeps the status", async ({ browser }) => {
-  const cast = await buildCast();
-  const LEA = await buildCandidate({ firstName: "Léa", lastName: "Reprise" });
-  await buildApplication({
-    candidate: LEA,
-    sender: cast.users.P1,
-    employer: cast.organizations.EI,
-    status: "PROCESSING",
-    handler: cast.users.E1,
+// DESIGN §3: any member can take over what is still to be decided, postponed included.
+for (const [status, label, lastName] of [
+  ["PROCESSING", "Candidature à l'étude", "Reprise"],
+  ["POSTPONED", "Embauche pour plus tard", "Attente"],
+] as const) {
+  test(`a take-over of « ${label} » names the new handler, and its history line keeps the status`, async ({ browser }) => {
+    const cast = await buildCast();
+    const LEA = await buildCandidate({ firstName: "Léa", lastName });
+    await buildApplication({ candidate: LEA, sender: cast.users.P1, employer: cast.organizations.EI, status, handler: cast.users.E1 });
+    const colleague = await signedIn(browser, cast.users.E2.email);
+    await openApplication(colleague, LEA.name);
+    await colleague.getByRole("button", { name: "Je prends en charge" }).click();
+    await expect(colleague.getByTestId("handler")).toHaveText(`Prise en charge par ${cast.users.E2.name}`);
+    const takeOver = colleague
+      .getByRole("listitem")
+      .filter({ has: colleague.getByRole("heading", { name: "Changement de prise en charge" }) });
+    await expect(takeOver).toContainText(`par ${cast.users.E2.name}`);
+    await expect(takeOver).toContainText(label);
+    await expect(takeOver).not.toContainText("→");
   });
-  const colleague = await signedIn(browser, cast.users.E2.email);
-  await openApplication(colleague, LEA.name);
-  await colleague.getByRole("button", { name: "Je prends en charge" }).click();
-  await expect(colleague.getByTestId("handler")).toHaveText(`Prise en charge par ${cast.users.E2.name}`);
-  const takeOver = colleague
-    .getByRole("listitem")
-    .filter({ has: colleague.getByRole("heading", { name: "Changement de prise en charge" }) });
-  await expect(takeOver).toContainText(`par ${cast.users.E2.name}`);
-  await expect(takeOver).toContainText("Candidature à l'étude");
-  await expect(takeOver).not.toContainText("→");
-});
+}

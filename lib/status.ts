@@ -162,11 +162,12 @@ export function targetStatus(transition: TransitionName): ApplicationStatus {
 
 // ——— Taking over ———
 
-// Not a status move: another member of the employer team becomes the handler of an
-// application under study ("Prise en charge par"). Logged as an event from PROCESSING to PROCESSING.
+// Not a status move: another member of the employer team becomes the handler of an application
+// under study or postponed ("Prise en charge par"; DESIGN §3: any member can take over, and a
+// postponed one is still to be decided). Logged as an event from the status to itself.
 export const TAKE_OVER = {
   name: "take_over",
-  from: ["PROCESSING"] as readonly ApplicationStatus[],
+  from: ["PROCESSING", "POSTPONED"] as readonly ApplicationStatus[],
   by: "employer" as Actor,
   buttonLabel: "Je prends en charge",
 } as const;

@@ -199,7 +199,21 @@ describe("take over (« Je prends en charge »)", () => {
     await expectNothingWritten([application.id], before);
   });
 
-  it("only from PROCESSING, only by a member of the receiving organisation", async () => {
+  it("a colleague takes over a postponed application, which stays postponed", async () => {
+    const colleague = await createMember(scenario.employerOrg);
+    const { application } = await applicationIn("POSTPONED");
+    await prisma.jobApplication.update({ where: { id: application.id }, data: { handlerId: scenario.employer.user.id } });
+    expect(await takeOverApplication(colleague.ctx, { applicationId: application.id, status: "POSTPONED" })).toMatchObject({ ok: true });
+
+    const after = await prisma.jobApplication.findUniqueOrThrow({ where: { id: application.id } });
+    expect(after).toMatchObject({ status: "POSTPONED", handlerId: colleague.user.id });
+    const events = await prisma.applicationEvent.findMany({ where: { applicationId: application.id } });
+    expect(events.map((e) => [e.transition, e.fromStatus, e.toStatus, e.actorId])).toEqual([
+      ["take_over", "POSTPONED", "POSTPONED", colleague.user.id],
+    ]);
+  });
+
+  it("only from PROCESSING or POSTPONED, only by a member of the receiving organisation", async () => {
     const { application } = await applicationIn("NEW");
     const before = await snapshot([application.id]);
     expect(await takeOverApplication(scenario.employer.ctx, { applicationId: application.id, status: "NEW" })).toEqual({
@@ -213,7 +227,15 @@ describe("take over (« Je prends en charge »)", () => {
     expect(await takeOverApplication(scenario.prescriber.ctx, { applicationId: application.id, status: "NEW" })).toEqual({
       error: "not_found",
     });
+    // A decided application has no one left to handle it.
+    const { application: accepted } = await applicationIn("ACCEPTED");
+    const acceptedBefore = await snapshot([accepted.id]);
+    expect(await takeOverApplication(scenario.employer.ctx, { applicationId: accepted.id, status: "ACCEPTED" })).toEqual({
+      error: "not_allowed",
+      status: "ACCEPTED",
+    });
     await expectNothingWritten([application.id], before);
+    await expectNothingWritten([accepted.id], acceptedBefore);
   });
 });
 
