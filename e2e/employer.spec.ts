@@ -1,8 +1,10 @@
 import type { Browser, Page } from "@playwright/test";
 import { DEFAULT_REFUSAL_MESSAGES, REFUSAL_REASON_LABELS } from "../lib/status";
-import { addressesOf, buildApplication, buildCandidate, buildCast, type Cast } from "./builders";
+import { addressesOf, buildApplication, buildCandidate, buildCast, e2eDatabase, type Cast } from "./builders";
 import { expect, expectNoA11yViolations, readMails, signIn, statusLinkIn, test, waitForMail } from "./fixtures";
 import { ofName } from "../lib/french";
+import { dayAt, startOfDay } from "../lib/jobs/day";
+import { parseCalendarDate } from "../lib/calendar-date";
 
 // Issue 3: the employer's decisions. Each test builds the demo's cast afresh (e2e/builders.ts)
 // and the candidates it decides on, as the demo has them: Thi Mai Tran, pending with both
@@ -245,6 +247,41 @@ test("another organisation's application answers 404", async ({ browser }) => {
     expect(response?.status(), email).toBe(404);
     await expect(other.getByText(ALICE.name)).toHaveCount(0);
   }
+});
+
+test("a warned application says when it will be declined automatically, until someone answers it", async ({ browser }) => {
+  const cast = await buildCast();
+  const NOE = await buildCandidate({ firstName: "Noé", lastName: "Oubli" });
+  const { id, path } = await buildApplication({ candidate: NOE, sender: cast.users.P1, employer: cast.organizations.EI, daysAgo: 50 });
+  // What the nightly "auto-refusal-warning" writes for it today (lib/applications/auto-refusal.ts).
+  const today = dayAt(new Date());
+  await e2eDatabase().jobApplication.update({
+    where: { id },
+    data: { statusChangedAt: new Date(Date.now() - 50 * 86_400_000), autoRefusalWarnedAt: startOfDay(today) },
+  });
+  // 15 days after the warning, the wait of 60 days being over by then.
+  const day = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(parseCalendarDate(today)!.getTime() + 15 * 86_400_000),
+  );
+
+  const prescriber = await signedIn(browser, cast.users.P1.email);
+  await prescriber.goto(path);
+  await expect(prescriber.getByTestId("auto-refusal-notice")).toHaveText(
+    `Sans réponse de l'employeur, cette candidature sera déclinée automatiquement le ${day}.`,
+  );
+
+  const employer = await signedIn(browser, cast.users.E1.email);
+  await openApplication(employer, NOE.name);
+  await expect(employer.getByTestId("auto-refusal-notice")).toHaveText(
+    `Sans réponse de votre équipe, cette candidature sera déclinée automatiquement le ${day}. Tout changement de statut relance le délai de 2 mois.`,
+  );
+  await expectNoA11yViolations(employer);
+  // Studying it starts a new wait: nothing is due any more.
+  await decision(employer).getByRole("button", { name: "J'étudie la candidature" }).click();
+  await expect(statusLine(employer)).toHaveText("Candidature à l'étude");
+  await expect(employer.getByTestId("auto-refusal-notice")).toHaveCount(0);
+  await prescriber.reload();
+  await expect(prescriber.getByTestId("auto-refusal-notice")).toHaveCount(0);
 });
 
 // DESIGN §3: any member can take over what is still to be decided, postponed included.

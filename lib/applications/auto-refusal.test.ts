@@ -6,13 +6,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { createApplication, createCandidate, createMember, createOrganization, createScenario } from "@/test/fixtures";
-import { autoRefusalJob, autoRefusalWarningJob } from "@/lib/applications/auto-refusal";
+import { autoRefusalDay, autoRefusalJob, autoRefusalWarningJob } from "@/lib/applications/auto-refusal";
 import { fire } from "@/lib/applications/transitions-test-utils";
 import { runJobs } from "@/lib/jobs/runner";
 import { dayAt, startOfDay } from "@/lib/jobs/day";
 import { parseCalendarDate } from "@/lib/calendar-date";
 import { ALL_REFUSAL_REASONS, REFUSAL_REASON_LABELS, autoRefusalAnswer, type ApplicationStatus } from "@/lib/status";
 import { DAY_MS } from "@/lib/time";
+import { formatFrenchDate } from "@/lib/mail/templates/format";
 
 const JOBS = [autoRefusalWarningJob, autoRefusalJob];
 const TODAY = dayAt(new Date());
@@ -168,5 +169,34 @@ describe("automatic refusal, day by day with --as-of", () => {
     expect(theirWarning!.text).toContain(theirs.candidate.lastName);
     expect(theirWarning!.text).not.toContain(scenario.employerOrg.name);
     expect((await warningsTo(scenario.employer.user.email)).every((email) => !email.text.includes(theirs.candidate.lastName))).toBe(true);
+  });
+
+  it("the day the page and the e-mail announce is the day the job declines, not one before", async () => {
+    const otherEmployer = await createOrganization("EMPLOYER");
+    const member = await createMember(otherEmployer);
+    const due = await waiting("PROCESSING", daysBefore(TODAY, 52), otherEmployer.id);
+    expect(autoRefusalDay(await row(due.application.id), 60)).toBeNull(); // not warned yet: nothing announced
+    await run(TODAY);
+
+    const announced = autoRefusalDay(await row(due.application.id), 60);
+    expect(announced).toEqual(parseCalendarDate(plus(TODAY, 15)));
+    const [warning] = await warningsTo(member.user.email);
+    expect(warning!.text).toContain(`Déclinée automatiquement le : ${formatFrenchDate(announced!)}`);
+
+    await run(plus(TODAY, 14));
+    expect((await row(due.application.id)).status).toBe("PROCESSING");
+    await run(plus(TODAY, 15));
+    expect((await row(due.application.id)).status).toBe("REFUSED");
+    // Answered: nothing left to announce.
+    expect(autoRefusalDay(await row(due.application.id), 60)).toBeNull();
+  });
+
+  it("announces nothing for a postponed application, nor for one answered since its warning", () => {
+    const warnedAt = daysBefore(TODAY, 3);
+    expect(autoRefusalDay({ status: "POSTPONED", statusChangedAt: daysBefore(TODAY, 50), autoRefusalWarnedAt: warnedAt }, 60)).toBeNull();
+    expect(autoRefusalDay({ status: "PROCESSING", statusChangedAt: daysBefore(TODAY, 1), autoRefusalWarnedAt: warnedAt }, 60)).toBeNull();
+    expect(autoRefusalDay({ status: "NEW", statusChangedAt: daysBefore(TODAY, 50), autoRefusalWarnedAt: warnedAt }, 60)).toEqual(
+      parseCalendarDate(plus(TODAY, 12)),
+    );
   });
 });

@@ -49,6 +49,23 @@ function firstDayFrom(instant: Date): Date {
   return startOfDay(day).getTime() >= instant.getTime() ? date : new Date(date.getTime() + DAY_MS);
 }
 
+/**
+ * The day the "auto-refusal" job will decline this application, from the day its team was warned:
+ * its wait over, and 15 days after the warning. Null when none is due: answered (POSTPONED or
+ * decided), or not warned since its last status change. The warning e-mail and the application's
+ * page both say it, so they give the same day as the job.
+ */
+export function autoRefusalDay(
+  application: { status: ApplicationStatus; statusChangedAt: Date; autoRefusalWarnedAt: Date | null },
+  days: number = env.AUTO_REFUSAL_DAYS,
+): Date | null {
+  const { status, statusChangedAt, autoRefusalWarnedAt: warnedAt } = application;
+  if (!UNANSWERED.includes(status) || !warnedAt || warnedAt < statusChangedAt) return null;
+  return firstDayFrom(
+    new Date(Math.max(statusChangedAt.getTime() + days * DAY_MS, warnedAt.getTime() + AUTO_REFUSAL_WARNING_DAYS * DAY_MS)),
+  );
+}
+
 /** Lists the applications whose wait is nearly over, once each, to the employer teams. */
 export async function warnOfAutoRefusal(db: PrismaClient, asOf: Date, options: AutoRefusalOptions = {}) {
   const days = options.days ?? env.AUTO_REFUSAL_DAYS;
@@ -95,6 +112,7 @@ async function warnEmployer(
     orderBy: [{ statusChangedAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
+      status: true,
       jobTitle: true,
       createdAt: true,
       statusChangedAt: true,
@@ -102,13 +120,13 @@ async function warnEmployer(
       senderOrganization: { select: { name: true } },
     },
   });
-  const earliest = input.asOf.getTime() + AUTO_REFUSAL_WARNING_DAYS * DAY_MS;
   const applications = rows.map((row) => ({
     candidate: row.candidateProfile,
     prescriberOrganization: row.senderOrganization.name,
     jobTitle: row.jobTitle,
     sentAt: parseCalendarDate(dayAt(row.createdAt))!,
-    refusalDay: firstDayFrom(new Date(Math.max(row.statusChangedAt.getTime() + input.days * DAY_MS, earliest))),
+    // Marked just above as warned at asOf.
+    refusalDay: autoRefusalDay({ ...row, autoRefusalWarnedAt: input.asOf }, input.days)!,
     url: `${input.baseUrl}${applicationPath(row.id)}`,
   }));
   const kind = DIGEST_NOTIFICATIONS.autoRefusalWarning.employerTeam;

@@ -25,6 +25,9 @@ export const detailSelect = {
   createdAt: true,
   updatedAt: true,
   processedAt: true,
+  // When the daily job will decline it unanswered (lib/applications/auto-refusal.ts autoRefusalDay).
+  statusChangedAt: true,
+  autoRefusalWarnedAt: true,
   refusalReason: true,
   answerToCandidate: true,
   answerToPrescriber: true,
@@ -87,6 +90,8 @@ interface DetailRow extends Record<string, unknown> {
   createdAt: Date;
   updatedAt: Date;
   processedAt: Date | null;
+  statusChangedAt: Date;
+  autoRefusalWarnedAt: Date | null;
   refusalReason: RefusalReason | null;
   answerToCandidate: string | null;
   answerToPrescriber: string | null;
@@ -177,7 +182,7 @@ export async function getApplicationForMember(
     Promise.all([
       queryRowsDirect<DetailRow>(Prisma.sql`
         SELECT a.id, a.status::text AS status, a."jobTitle", a.spontaneous, a.message, a."createdAt", a."updatedAt",
-               a."processedAt", a."refusalReason"::text AS "refusalReason", a."answerToCandidate", a."answerToPrescriber",
+               a."processedAt", a."statusChangedAt", a."autoRefusalWarnedAt", a."refusalReason"::text AS "refusalReason", a."answerToCandidate", a."answerToPrescriber",
                a."hiringStartDate", a."hiringEndDate",
                c.id AS "candidateId", c.email AS "candidateEmail",
                p."firstName" AS "profileFirstName", p."lastName" AS "profileLastName", p.phone AS "profilePhone",
@@ -246,6 +251,8 @@ export async function getApplicationForMember(
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     processedAt: row.processedAt,
+    statusChangedAt: row.statusChangedAt,
+    autoRefusalWarnedAt: row.autoRefusalWarnedAt,
     refusalReason: row.refusalReason,
     answerToCandidate: row.answerToCandidate,
     answerToPrescriber: row.answerToPrescriber,

@@ -8,9 +8,12 @@ import { jobLabel } from "@/lib/job-descriptions/vocabulary";
 import { ResendLinks } from "@/components/applications/resend-links";
 import { getApplicationForMember } from "@/lib/applications/detail";
 import { listApplicationNotes } from "@/lib/applications/notes";
-import { STATUS_DESCRIPTIONS } from "@/lib/status";
+import { STATUS_DESCRIPTIONS, formatWait } from "@/lib/status";
+import { env } from "@/lib/env";
 import { ArchivedBadge, StatusBadge } from "@/components/applications/status-badge";
 import { ArchivePanel } from "@/components/applications/archive-panel";
+import { AutoRefusalNotice } from "@/components/applications/auto-refusal-notice";
+import { autoRefusalDay } from "@/lib/applications/auto-refusal";
 import { ApplicationFacts, EmployerAnswerFacts } from "@/components/applications/application-facts";
 import { ApplicationTimeline } from "@/components/applications/application-timeline";
 import { DecisionPanel } from "@/components/applications/decision-panel";
@@ -51,6 +54,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       ? { on: formatDay(application.archivedAt), by: application.archivedBy ? personName(application.archivedBy) : null }
       : null;
   const candidate = personName(application.candidateProfile);
+  const refusalDay = autoRefusalDay(application);
 
   return (
     <>
@@ -74,6 +78,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           </p>
         )}
       </div>
+
+      {refusalDay && <AutoRefusalNotice day={refusalDay} wait={formatWait(env.AUTO_REFUSAL_DAYS)} isEmployer={isEmployer} />}
 
       {isEmployer ? (
         <>
