@@ -45,6 +45,8 @@ async function openApplication(page: Page, candidateName: string) {
   const row = await findRow(page, candidateName);
   await row.getByRole("link", { name: candidateName }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Candidature ${ofName(candidateName)}` })).toBeVisible();
+  // The tab names the person too, to tell several open applications apart.
+  await expect(page).toHaveTitle(`Candidature ${ofName(candidateName)} — Suivi des candidatures`);
 }
 
 const statusLine = (page: Page) => page.locator("main .fr-badge").first();

@@ -239,6 +239,8 @@ test("prescriber: an answer, a candidate, the send form with its errors, the con
 
   await page.goto(`/prescriber/candidates/${data.candidate.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(data.candidate.lastName);
+  // The tab names the person, as the heading does.
+  await expect(page).toHaveTitle(`${await page.getByRole("heading", { level: 1 }).innerText()} — Suivi des candidatures`);
   await reviewScreen(page, "candidat");
 
   await page.goto("/prescriber/applications/new");

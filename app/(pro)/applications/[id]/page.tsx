@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { requireMember } from "@/lib/auth/guards";
@@ -23,7 +24,14 @@ import { formatDay, personName } from "@/components/applications/format";
 import { applicationListPath } from "@/lib/routes";
 import { ofName } from "@/lib/french";
 
-export const metadata: Metadata = { title: "Candidature" };
+// Read once for the title and the page (React's cache, per request): the title names the
+// person, so that a member with several applications open tells the tabs apart.
+const readApplication = cache(async (id: string) => getApplicationForMember(await requireMember(), id));
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const application = await readApplication((await params).id);
+  return { title: application ? `Candidature ${ofName(personName(application.candidateProfile))}` : "Candidature" };
+}
 
 /**
  * One application, for the two organisations that share it (DESIGN §6): the employer that
@@ -38,7 +46,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   // shown when the application is not this organisation's (404 below). The detail carries the
   // re-send links and, for the employer only, the archive state.
   const [application, notes, jobs] = await Promise.all([
-    getApplicationForMember(member, id),
+    readApplication(id),
     // The team's notes: [] for the prescriber side (lib/access.ts), and rendered only below for the employer.
     isEmployer ? listApplicationNotes(member, id) : [],
     // "Poste retenu" choices: [] for the prescriber side (lib/access.ts visibleJobsWhere).

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { Table } from "@codegouvfr/react-dsfr/Table";
@@ -10,13 +11,19 @@ import { ROUTES, applicationPath, newApplicationPath } from "@/lib/routes";
 import { appliedForLabel } from "@/lib/job-descriptions/vocabulary";
 import { ofName, toName } from "@/lib/french";
 
-export const metadata: Metadata = { title: "Candidat" };
+// Scoped: a candidate this organisation never applied for does not exist here. Read once for the
+// title (the person's name, to tell the tabs apart) and the page (React's cache, per request).
+const readCandidate = cache(async (id: string) => getOrganizationCandidate(await requireMember("PRESCRIBER"), id));
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const candidate = await readCandidate((await params).id);
+  return { title: candidate ? personName(candidate) : "Candidat" };
+}
 
 export default async function PrescriberCandidatePage({ params }: { params: Promise<{ id: string }> }) {
   const member = await requireMember("PRESCRIBER");
   const { id } = await params;
-  // Scoped: a candidate this organisation never applied for does not exist here.
-  const candidate = await getOrganizationCandidate(member, id);
+  const candidate = await readCandidate(id);
   if (!candidate) notFound();
   const name = personName(candidate);
 
