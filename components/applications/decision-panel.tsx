@@ -38,13 +38,15 @@ function successMessage(transition: UserTransitionName, candidateHasEmail: boole
   const status = `La candidature est maintenant « ${STATUS_LABELS[TRANSITIONS[transition].to]} ».`;
   if (transition === "process")
     return `Vous prenez en charge cette candidature. ${status} Personne n'est prévenu par e-mail à cette étape.`;
-  const informed =
-    EVENT_NOTIFICATIONS[transition].candidate && candidateHasEmail
-      ? "Le prescripteur et le candidat en sont informés par e-mail."
-      : EVENT_NOTIFICATIONS[transition].candidate
-        ? "Le prescripteur en est informé par e-mail ; il préviendra le candidat, qui n'a pas donné d'adresse e-mail."
-        : "Le prescripteur en est informé par e-mail.";
-  return `${status} ${informed}`;
+  return `${status} ${informedNow(transition, candidateHasEmail)}`;
+}
+
+/** The decision forms' informedByEmail, now that it is done. */
+function informedNow(transition: UserTransitionName, candidateHasEmail: boolean): string {
+  if (!EVENT_NOTIFICATIONS[transition].candidate) return "Le prescripteur en est informé par e-mail.";
+  return candidateHasEmail
+    ? "Le prescripteur et le candidat en sont informés par e-mail."
+    : "Le prescripteur en est informé par e-mail ; il préviendra le candidat, qui n'a pas donné d'adresse e-mail.";
 }
 
 /**

@@ -27,13 +27,15 @@ const askYourAdviser = (data: CandidateEmailData) => paragraph(`Pour toute quest
 export function candidateAnswerForPrescriber(data: ApplicationEmailData): (Block | null)[] {
   const answer = cleanMessage(data.answerToCandidate);
   if (data.candidateHasEmail !== false) return [quote("Réponse envoyée au candidat", answer)];
-  return [
-    paragraph(
-      `${candidateName(data)} n'a pas donné d'adresse e-mail : aucun message ne lui a été envoyé. ` +
-        `Merci de l'informer de cette décision${answer ? " et de lui transmettre la réponse de l'employeur ci-dessous" : ""}.`,
-    ),
-    quote("Réponse de l'employeur au candidat", answer),
-  ];
+  return [passItOn(data, answer !== null), quote("Réponse de l'employeur au candidat", answer)];
+}
+
+/** To the prescriber of a candidate without an e-mail address: nobody else will tell them. */
+function passItOn(data: ApplicationEmailData, withAnswer: boolean): Block {
+  return paragraph(
+    `${candidateName(data)} n'a pas donné d'adresse e-mail : aucun message ne lui a été envoyé. ` +
+      `Merci de l'informer de cette décision${withAnswer ? " et de lui transmettre la réponse de l'employeur ci-dessous" : ""}.`,
+  );
 }
 
 const prescriberSubject = (status: string, data: ApplicationEmailData) => `${status} : ${candidateName(data)} (${data.employer.name})`;
@@ -137,7 +139,7 @@ export function cancelledToPrescriber(data: ApplicationEmailData): EmailDraft {
       ),
       quote("Motif de l'annulation", cleanMessage(data.cancellationReason)),
       // No answer goes with a cancellation: only the news, when nobody else can tell the candidate.
-      data.candidateHasEmail === false && candidateAnswerForPrescriber({ ...data, answerToCandidate: null })[0],
+      data.candidateHasEmail === false ? passItOn(data, false) : null,
       button(PRO_LINK_LABEL, data.url),
     ],
   };
