@@ -115,6 +115,8 @@ test("a refusal: the prescriber gets the reason, the candidate only the answer, 
     expect(content).not.toContain(PRIVATE);
   }
   expect(toCandidate.text).toContain(ANSWER);
+  // A question about it goes to the adviser who sent it: the e-mail and the page give their address.
+  expect(toCandidate.text).toContain(`peut vous aider à préparer vos prochaines candidatures : ${users.P1.email}.`);
 
   // A fresh browser: no session, no cookie, only the link.
   const candidate = await (await browser.newContext()).newPage();
@@ -123,6 +125,7 @@ test("a refusal: the prescriber gets the reason, the candidate only the answer, 
   const refused = candidate.getByRole("region", { name: new RegExp(organizations.EI.name) });
   await expect(refused.getByText("Candidature déclinée")).toBeVisible();
   await expect(refused.getByText(ANSWER)).toBeVisible();
+  await expect(refused.getByRole("link", { name: users.P1.email })).toHaveAttribute("href", `mailto:${users.P1.email}`);
   await expect(candidate.getByText(REASON)).toHaveCount(0);
   await expect(candidate.getByText(PRIVATE)).toHaveCount(0);
   await expect(candidate.locator("meta[name=robots]")).toHaveAttribute("content", /noindex/);

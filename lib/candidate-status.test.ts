@@ -85,7 +85,7 @@ async function throughPrisma(token: string) {
               hiringStartDate: true,
               hiringEndDate: true,
               employerOrganization: { select: { name: true, city: true } },
-              senderUser: { select: { firstName: true, lastName: true } },
+              senderUser: { select: { firstName: true, lastName: true, email: true } },
               senderOrganization: { select: { name: true } },
               candidateProfile: { select: { firstName: true, lastName: true } },
             },
@@ -109,7 +109,7 @@ async function throughPrisma(token: string) {
         a.status === "ACCEPTED"
           ? { startDate: a.hiringStartDate, endDate: a.hiringEndDate, job: a.hiredJob ? jobLabel(a.hiredJob) : null }
           : null,
-      sentBy: { name: personName(a.senderUser), organizationName: a.senderOrganization.name },
+      sentBy: { name: personName(a.senderUser), organizationName: a.senderOrganization.name, email: a.senderUser.email },
     })),
   };
 }
@@ -165,7 +165,7 @@ describe("getCandidateStatus", () => {
         status: "ACCEPTED",
         answerToCandidate: "Bienvenue !",
         hiring: { startDate: new Date("2027-01-04"), endDate: new Date("2027-06-30"), job: null },
-        sentBy: { name: w.prescriber.user.name, organizationName: expect.any(String) },
+        sentBy: { name: w.prescriber.user.name, organizationName: expect.any(String), email: w.prescriber.user.email },
       },
       {
         id: w.refused.id,
@@ -175,7 +175,7 @@ describe("getCandidateStatus", () => {
         status: "REFUSED",
         answerToCandidate: "Nous ne pouvons pas donner suite.",
         hiring: null,
-        sentBy: { name: w.prescriber.user.name, organizationName: expect.any(String) },
+        sentBy: { name: w.prescriber.user.name, organizationName: expect.any(String), email: w.prescriber.user.email },
       },
     ]);
   });

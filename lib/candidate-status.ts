@@ -18,7 +18,8 @@ export interface CandidateApplicationView {
   /** Only while the hire stands (ACCEPTED). */
   hiring: { startDate: Date | null; endDate: Date | null; job: string | null } | null;
   /** The adviser who sent it, whom the candidate can ask for help. */
-  sentBy: { name: string; organizationName: string };
+  /** The adviser, with their work address: the candidate's way to ask a question. */
+  sentBy: { name: string; organizationName: string; email: string };
   // DESIGN §6: never on this page. `never`, so that copying them here (even by a spread) does not compile.
   refusalReason?: never;
   answerToPrescriber?: never;
@@ -52,6 +53,7 @@ interface StatusRow {
   employerName: string;
   employerCity: string;
   senderFirstName: string;
+  senderEmail: string;
   senderLastName: string;
   senderOrganizationName: string;
   profileFirstName: string;
@@ -79,7 +81,7 @@ export async function getCandidateStatus(token: string, now = new Date()): Promi
               FROM "ApplicationJob" aj JOIN "JobDescription" j ON j.id = aj."jobDescriptionId" WHERE aj."applicationId" = a.id) AS jobs,
              hj.title AS "hiredJobTitle", hj."contractType"::text AS "hiredJobContractType", hj.city AS "hiredJobCity",
              eo.name AS "employerName", eo.city AS "employerCity",
-             su."firstName" AS "senderFirstName", su."lastName" AS "senderLastName", so.name AS "senderOrganizationName",
+             su."firstName" AS "senderFirstName", su."lastName" AS "senderLastName", su.email AS "senderEmail", so.name AS "senderOrganizationName",
              p."firstName" AS "profileFirstName", p."lastName" AS "profileLastName"
       FROM "CandidateLink" l
       LEFT JOIN "JobApplication" a ON a."candidateId" = l."candidateId"
@@ -126,6 +128,7 @@ export async function getCandidateStatus(token: string, now = new Date()): Promi
       sentBy: {
         name: personName({ firstName: application.senderFirstName, lastName: application.senderLastName }),
         organizationName: application.senderOrganizationName,
+        email: application.senderEmail,
       },
     })),
   };

@@ -48,6 +48,7 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
     employer: application.employerOrganization,
     prescriberOrganization: application.senderOrganization,
     senderName: personName(application.senderUser) || application.senderUser.email,
+    senderEmail: application.senderUser.email,
     // The jobs applied for (issue 13), or the free-text job of a spontaneous application.
     jobTitle: application.jobs.length ? appliedForLabel(application) : application.jobTitle,
     message: application.message,

@@ -1,6 +1,6 @@
 // The employer's decisions (postpone, accept, cancel) and the "hired elsewhere" cascade.
 import { STATUS_LABELS } from "@/lib/status";
-import { candidateName, cleanMessage, employerLabel, formatFrenchDate, quoted, senderLabel } from "./format";
+import { askYourAdviser, candidateName, cleanMessage, employerLabel, formatFrenchDate, quoted, senderLabel } from "./format";
 import { button, facts, paragraph, quote, type Block, type EmailDraft, type Fact } from "./layout";
 import { CANDIDATE_LINK_LABEL, PRO_LINK_LABEL } from "./sending";
 import type { ApplicationEmailData, CandidateEmailData } from "./types";
@@ -17,7 +17,6 @@ function hiringDates(data: CandidateEmailData): (Fact | null)[] {
 const candidateGreeting = (data: CandidateEmailData) => `Bonjour ${candidateName(data)},`;
 
 // The prescriber is the adviser the candidate knows: point them there for questions.
-const askYourAdviser = (data: CandidateEmailData) => paragraph(`Pour toute question, vous pouvez contacter ${senderLabel(data)}.`);
 
 // Subject for the prescriber: "Candidature acceptée : Awa Diallo (La Recyclerie du Nord)".
 /**
@@ -49,7 +48,7 @@ export function postponedToCandidate(data: CandidateEmailData): EmailDraft {
     blocks: [
       facts({ label: "Statut", value: STATUS_LABELS.POSTPONED }),
       quote("Message de l'employeur", cleanMessage(data.answerToCandidate)),
-      askYourAdviser(data),
+      paragraph(askYourAdviser(data)),
       button(CANDIDATE_LINK_LABEL, data.url),
     ],
   };
@@ -86,7 +85,7 @@ export function acceptedToCandidate(data: CandidateEmailData): EmailDraft {
     blocks: [
       facts({ label: "Statut", value: STATUS_LABELS.ACCEPTED }, ...hiringDates(data)),
       quote("Message de l'employeur", cleanMessage(data.answerToCandidate)),
-      askYourAdviser(data),
+      paragraph(askYourAdviser(data)),
       button(CANDIDATE_LINK_LABEL, data.url),
     ],
   };
@@ -119,7 +118,11 @@ export function cancelledToCandidate(data: CandidateEmailData): EmailDraft {
     heading: STATUS_LABELS.CANCELLED,
     greeting: candidateGreeting(data),
     intro: `${employerLabel(data)} avait accepté votre candidature, mais a finalement annulé l'embauche.`,
-    blocks: [facts({ label: "Statut", value: STATUS_LABELS.CANCELLED }), askYourAdviser(data), button(CANDIDATE_LINK_LABEL, data.url)],
+    blocks: [
+      facts({ label: "Statut", value: STATUS_LABELS.CANCELLED }),
+      paragraph(askYourAdviser(data)),
+      button(CANDIDATE_LINK_LABEL, data.url),
+    ],
   };
 }
 

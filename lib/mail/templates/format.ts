@@ -47,6 +47,11 @@ export function senderLabel(data: CandidateEmailData): string {
   return `${data.senderName} (${data.prescriberOrganization.name})`;
 }
 
+/** The candidate's way back to the adviser who sent the application, in every e-mail they get. */
+export function askYourAdviser(data: CandidateEmailData): string {
+  return `Pour toute question, vous pouvez écrire à ${senderLabel(data)} : ${data.senderEmail}.`;
+}
+
 export function jobSuffix(data: CandidateEmailData): string {
   const job = data.jobTitle?.trim();
   return job ? ` pour le poste ${quoted(job)}` : "";

@@ -24,7 +24,7 @@ export function refusedToCandidate(data: CandidateEmailData): EmailDraft {
         quote("Message", cleanMessage(data.answerToCandidate)),
         paragraph(
           "Ne vous découragez pas : nous vous encourageons à postuler auprès d'autres employeurs. " +
-            `${data.senderName}, ${ofName(data.prescriberOrganization.name)}, peut vous y aider.`,
+            `${data.senderName}, ${ofName(data.prescriberOrganization.name)}, peut vous y aider : ${data.senderEmail}.`,
         ),
         button(CANDIDATE_LINK_LABEL, data.url),
       ],
@@ -38,7 +38,8 @@ export function refusedToCandidate(data: CandidateEmailData): EmailDraft {
     blocks: [
       quote("Message de l'employeur", cleanMessage(data.answerToCandidate)),
       paragraph(
-        `${data.senderName}, ${ofName(data.prescriberOrganization.name)}, ` + "peut vous aider à préparer vos prochaines candidatures.",
+        `${data.senderName}, ${ofName(data.prescriberOrganization.name)}, ` +
+          `peut vous aider à préparer vos prochaines candidatures : ${data.senderEmail}.`,
       ),
       button(CANDIDATE_LINK_LABEL, data.url),
     ],

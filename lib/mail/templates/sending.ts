@@ -1,6 +1,6 @@
 // The three emails of "application sent": employer team, sending prescriber, candidate.
 import { STATUS_LABELS, TRANSITIONS } from "@/lib/status";
-import { candidateName, cleanMessage, employerLabel, jobSuffix, quoted, senderLabel } from "./format";
+import { askYourAdviser, candidateName, cleanMessage, employerLabel, jobSuffix, quoted, senderLabel } from "./format";
 import { button, facts, paragraph, quote, type EmailDraft } from "./layout";
 import type { ApplicationEmailData, CandidateEmailData } from "./types";
 import { ofName, toName } from "@/lib/french";
@@ -74,6 +74,7 @@ export function applicationConfirmation(data: CandidateEmailData): EmailDraft {
       ),
       button(CANDIDATE_LINK_LABEL, data.url),
       paragraph("Ce lien vous est personnel : ne le partagez pas."),
+      paragraph(askYourAdviser(data)),
     ],
   };
 }

@@ -71,6 +71,11 @@ describe.each(PAIRS)("$event → $recipient ($kind)", ({ kind, recipient }) => {
   });
 
   if (recipient === "candidate") {
+    it("tells the candidate how to reach the adviser who sent it", () => {
+      expect(email.text).toContain(base.senderEmail);
+      expect(email.html).toContain(base.senderEmail);
+    });
+
     it("never shows the candidate the prescriber's messages or the cancellation reason", () => {
       expect(contains(email, base.message!)).toEqual(nowhere);
       expect(contains(email, "Awa est motivée.")).toEqual(nowhere);
@@ -263,6 +268,7 @@ describe("other content rules", () => {
       employer: { name: base.employer.name },
       prescriberOrganization: base.prescriberOrganization,
       senderName: base.senderName,
+      senderEmail: base.senderEmail,
       url: URL_PRO,
     };
     for (const { kind, recipient } of PAIRS) {

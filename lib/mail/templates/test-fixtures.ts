@@ -15,6 +15,7 @@ export const base: ApplicationEmailData = {
   },
   prescriberOrganization: { name: "France Travail Paris 18e" },
   senderName: "Claire Martin",
+  senderEmail: "claire.martin@francetravail.test",
   jobTitle: "Agent de tri",
   message: "Awa est motivée.\nDisponible dès lundi.",
   answerToCandidate: "Merci pour votre candidature.",

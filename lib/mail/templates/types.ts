@@ -21,6 +21,8 @@ export interface CandidateEmailData {
   };
   prescriberOrganization: { name: string };
   senderName: string;
+  /** The adviser's work address: how a candidate with a question reaches them. */
+  senderEmail: string;
   jobTitle?: string | null;
   message?: string | null;
   answerToCandidate?: string | null;
