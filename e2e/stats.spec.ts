@@ -72,3 +72,35 @@ test("a prescriber opens « Statistiques » and reads the charts and their table
   await expect(advisers).not.toContainText(E1.name);
   await expectNoA11yViolations(page);
 });
+
+// The chart's own abbreviations (components/stats/stacked-bar-chart.tsx), January first.
+const SHORT_MONTHS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+
+test("on a phone, the monthly chart opens on its latest months, the older ones a scroll away", async ({ browser }) => {
+  const { P1 } = (await buildCast()).users;
+  const page = await (await browser.newContext({ viewport: { width: 375, height: 667 } })).newPage();
+  await signIn(page, P1.email);
+  await page.goto("/stats");
+  const chart = page.getByRole("region", { name: "Graphique des candidatures par mois" });
+  // Down the page to the chart, not sideways inside it.
+  await chart.evaluate((box) => window.scrollTo(0, box.getBoundingClientRect().top + window.scrollY - 100));
+  // This year, as the page opens: the chart ends at this month, in view.
+  const thisMonth = new Intl.DateTimeFormat("en", { month: "numeric", timeZone: "Europe/Paris" }).format(new Date());
+  await expect(chart.getByText(SHORT_MONTHS[Number(thisMonth) - 1]!, { exact: true })).toBeInViewport({ ratio: 1 });
+
+  // A past year, twelve months: December in view, January a few keystrokes to the left.
+  const period = page.getByLabel("Période", { exact: true });
+  await period.selectOption((await period.locator("optgroup[label='Années'] option").last().getAttribute("value"))!);
+  await page.getByRole("button", { name: "Afficher" }).click();
+  await expect(page).toHaveURL(/periode=\d{4}$/);
+  await chart.evaluate((box) => window.scrollTo(0, box.getBoundingClientRect().top + window.scrollY - 100));
+  const january = chart.getByText("janv.", { exact: true });
+  await expect(chart.getByText("déc.", { exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(january).not.toBeInViewport();
+  await chart.focus();
+  for (let press = 0; press < 12; press++) await page.keyboard.press("ArrowLeft");
+  await expect(january).toBeInViewport({ ratio: 1 });
+  // The table of the figures is still there, month by month.
+  await expect(page.getByRole("table", { name: /par mois et par statut/ }).getByRole("row")).toHaveCount(13);
+  await page.context().close();
+});

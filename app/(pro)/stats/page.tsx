@@ -54,6 +54,10 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     },
     { label: "", total: 0 },
   );
+  // The chart stops at the current month: a month to come has nothing to draw, and the chart opens
+  // on its last months on a phone (stats-charts.css). Its table keeps every month of the period.
+  const currentMonth = choices.month[0]!.key;
+  const chartMonths = stats.months.filter((month) => month.month <= currentMonth);
   const monthSummary =
     stats.total === 0
       ? `Aucune candidature ${sent.slice(0, -1)} sur la période.`
@@ -113,7 +117,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         <h2 id="stats-months" className="fr-h4">
           Candidatures {sent} par mois et par statut
         </h2>
-        <StackedBarChart months={stats.months} summary={monthSummary} />
+        <StackedBarChart months={chartMonths} summary={monthSummary} />
         <DataTable
           caption={`Candidatures ${sent} par mois et par statut, ${period.label}`}
           headers={["Mois", ...APPLICATION_STATUSES.map((status) => STATUS_LABELS[status]), "Total"]}
