@@ -130,12 +130,23 @@ test("a refusal: the prescriber gets the reason, the candidate only the answer, 
   await expect(candidate.getByText(PRIVATE)).toHaveCount(0);
   await expect(candidate.locator("meta[name=robots]")).toHaveAttribute("content", /noindex/);
   await expectNoA11yViolations(candidate);
+  // The header names the service only: no sign-in nor help for professionals, so no menu on a phone.
+  await expectCandidateHeader(candidate);
+  // Its link home leads to the professionals' pages, with their header.
+  await candidate
+    .getByRole("banner")
+    .getByRole("link", { name: /Suivi des candidatures/ })
+    .first()
+    .click();
+  await expect(candidate).toHaveURL(/\/$/);
+  await expect(candidate.getByRole("banner").getByRole("link", { name: "Se connecter" })).toBeVisible();
 
   // A link that is not (or no longer) valid: a polite page that says where to get help.
   await candidate.goto("/c/ce-lien-n-existe-pas-0123456789abcdefghijklmnop");
   await expect(candidate.getByRole("heading", { level: 1, name: "Ce lien de suivi n'est plus valable" })).toBeVisible();
   await expect(candidate.getByText("la personne qui vous accompagne", { exact: false }).first()).toBeVisible();
   await expectNoA11yViolations(candidate);
+  await expectCandidateHeader(candidate);
 });
 
 test("Mes notifications: each professional switches their own emails, sign-in emails stay on", async ({ browser }) => {
@@ -204,3 +215,16 @@ test("a candidate without an e-mail address: the employer is told, and the presc
   await expect(prescriber.getByRole("heading", { name: "Message de l'employeur pour le candidat" })).toBeVisible();
   await expect(prescriber.getByRole("heading", { name: "Message envoyé au candidat" })).toHaveCount(0);
 });
+
+/** The candidate's status page: a header with the service's name only, at a desktop's width and at a phone's. */
+async function expectCandidateHeader(page: Page) {
+  const header = page.getByRole("banner");
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(header.getByRole("link", { name: /Suivi des candidatures/ }).first()).toBeVisible();
+  await expect(header.getByRole("link", { name: "Se connecter" })).toHaveCount(0);
+  await expect(header.getByRole("link", { name: "Aide" })).toHaveCount(0);
+  await page.setViewportSize({ width: 375, height: 667 });
+  await expect(header.getByRole("button", { name: "Menu" })).toHaveCount(0);
+  await page.setViewportSize(size);
+}
