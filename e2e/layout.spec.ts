@@ -2,6 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import { expect, linksIn, signIn, test, waitForMail } from "./fixtures";
 import { DESKTOP, PHONE, SMALL_PHONE, expectSoundLayout, reviewScreen } from "./layout";
 import { createLayoutData, setSendingPaused, type LayoutData } from "./layout-data";
+import { STATUS_LABELS } from "../lib/status";
 
 // Issue 15: every screen at 390 px and 1280 px (e2e/layout.ts: nothing under the footer, no cut
 // label, no sideways scroll; axe; a screenshot of each under test-results/screens/).
@@ -219,6 +220,74 @@ test("tables stay inside a phone's width before the DSFR's scripts have run", as
     await context.close();
     await signedInPage.context().close();
   }
+});
+
+// The UX audit on a phone: where each row stands, and the batch actions, without hunting for them.
+test("on a phone, each row of both lists shows its status without scrolling the table sideways", async ({ browser }) => {
+  const statuses = new RegExp(`^(${Object.values(STATUS_LABELS).join("|")})$`);
+  for (const { email, path } of [
+    { email: data.employer.email, path: "/employer/applications" },
+    { email: data.prescriber.email, path: "/prescriber/applications" },
+  ]) {
+    const page = await signedIn(browser, email);
+    await page.setViewportSize(PHONE);
+    await page.goto(path);
+    const rows = page.getByRole("table").getByRole("row");
+    await expect(rows).toHaveCount(21);
+    for (const index of [1, 10, 20]) {
+      // Down the page to the row (the table is not scrolled sideways): its status is in view.
+      await rows.nth(index).evaluate((row) => window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 200));
+      await expect(rows.nth(index).getByText(statuses).first()).toBeInViewport({ ratio: 1 });
+    }
+    // The Statut column keeps its header, for wide screens and assistive tech.
+    await expect(page.getByRole("columnheader", { name: "Statut" })).toBeAttached();
+    await page.context().close();
+  }
+});
+
+test("on a phone, the batch bar stays in view while rows are selected, and covers no row for good", async ({ browser }) => {
+  const page = await signedIn(browser, data.employer.email);
+  await page.setViewportSize(PHONE);
+  await page.goto("/employer/applications");
+  const checkboxes = page.getByTestId("employer-applications-table").getByRole("checkbox");
+  const bar = page.getByTestId("batch-bar");
+  await expect(page.getByTestId("selected-count")).toHaveText("Aucune candidature sélectionnée");
+  // A row low in the list: the bar and its actions are on screen, not at the list's other end.
+  await checkboxes.nth(18).check();
+  await expect(page.getByTestId("selected-count")).toHaveText("1 candidature sélectionnée");
+  await expect(bar).toBeInViewport({ ratio: 1 });
+  await expect(bar.getByRole("button").first()).toBeInViewport({ ratio: 1 });
+  // Up to the first rows: still there.
+  await checkboxes.nth(1).check();
+  await expect(page.getByTestId("selected-count")).toHaveText("2 candidatures sélectionnées");
+  await expect(bar).toBeInViewport({ ratio: 1 });
+
+  // Down the list by keyboard: no focused checkbox or link is left behind the bar.
+  const focusClearOfBar = () =>
+    page.evaluate(() => {
+      const focused = document.activeElement!.getBoundingClientRect();
+      const bar = document.querySelector("[data-testid=batch-bar]")!.getBoundingClientRect();
+      return focused.bottom <= bar.top + 1 || focused.top >= bar.bottom - 1;
+    });
+  await checkboxes.nth(1).focus();
+  for (let press = 0; press < 20; press++) {
+    await page.keyboard.press("Tab");
+    expect(await focusClearOfBar(), `focus after ${press + 1} Tab`).toBe(true);
+  }
+  // At the list's end the bar sits after the last row, which it covers not; Tab goes from the rows to it.
+  const lastRow = page.getByRole("table").getByRole("row").last();
+  await lastRow.getByRole("link").focus();
+  await page.keyboard.press("Tab");
+  await expect(bar.getByRole("button").first()).toBeFocused();
+  await page.getByRole("navigation", { name: "Pages de résultats" }).evaluate((nav) => nav.scrollIntoView({ block: "end" }));
+  await expect(lastRow.getByRole("checkbox")).toBeInViewport({ ratio: 1 });
+  expect(
+    await lastRow.getByRole("link").evaluate((link) => {
+      const box = link.getBoundingClientRect();
+      return link.contains(document.elementFromPoint(box.left + 10, box.top + box.height / 2));
+    }),
+  ).toBe(true);
+  await page.context().close();
 });
 
 test("prescriber: an answer, a candidate, the send form with its errors, the confirmation", async ({ browser }) => {

@@ -37,6 +37,7 @@ import {
 } from "@/components/applications/decision-form-kit";
 import { applicationPath } from "@/lib/routes";
 import { ofName } from "@/lib/french";
+import "./batch-bar.css";
 
 export interface SelectedApplication {
   id: string;
@@ -116,7 +117,12 @@ export function BatchBar({
   if (!hasRows && !notice) return null;
 
   return (
-    <section aria-labelledby="batch-title" className="fr-p-2w fr-mb-2w fr-background-alt--blue-france" data-testid="batch-bar">
+    <section
+      aria-labelledby="batch-title"
+      // Kept in view while rows are selected (batch-bar.css); not with a form open, which may be taller than the window.
+      className={`fr-p-2w fr-mb-2w fr-background-alt--blue-france${selection.length > 0 && !open ? " batch-bar--sticky" : ""}`}
+      data-testid="batch-bar"
+    >
       <h2 id="batch-title" className="fr-sr-only">
         Actions sur les candidatures sélectionnées
       </h2>
@@ -131,7 +137,8 @@ export function BatchBar({
       ) : actions.length === 0 && !single ? (
         <p className="fr-text--sm fr-mb-0">Aucune action n&apos;est possible pour toutes les candidatures sélectionnées à la fois.</p>
       ) : (
-        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-0">
+        // Side by side on a phone too: the shorter the bar, the less of the list it covers while it stays in view.
+        <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mb-0">
           {actions.map((action) =>
             action === "process" || action === "archive" || action === "unarchive" ? (
               <li key={action}>

@@ -5,6 +5,7 @@ import type { EmployerTableRow } from "@/components/applications/employer-table-
 import type { ListSort } from "@/lib/applications/list-filters";
 import { ArchivedBadge, StatusBadge } from "@/components/applications/status-badge";
 import { BatchBar } from "@/components/applications/batch-bar";
+import { NarrowStatus } from "@/components/applications/narrow-status";
 import { applicationPath } from "@/lib/routes";
 import { ofName } from "@/lib/french";
 
@@ -20,7 +21,7 @@ const SORTED_COLUMN: Record<ListSort, [SortedColumn, "ascending" | "descending"]
 
 /**
  * "Candidatures reçues": one row per application received by the employer, each with a checkbox
- * (DSFR table with row selection, 1.12+ markup), and the batch action bar above. The checkboxes
+ * (DSFR table with row selection, 1.12+ markup), and the batch action bar after it. The checkboxes
  * are named after the candidate; the selected count is announced (the bar's live region). Not the
  * DSFR's own `name="row-select"`: its script would toggle the rows behind React's back.
  */
@@ -55,16 +56,6 @@ export function EmployerApplicationsTable({
 
   return (
     <>
-      <BatchBar
-        selection={selection.map((row) => ({
-          id: row.id,
-          status: row.status,
-          archived: row.archived,
-          name: row.name,
-        }))}
-        onSettled={() => setSelected(new Set())}
-        hasRows={rows.length > 0}
-      />
       {rows.length === 0 ? (
         empty
       ) : (
@@ -90,10 +81,12 @@ export function EmployerApplicationsTable({
                           </label>
                         </div>
                       </th>
-                      <th scope="col" aria-sort={ariaSort("candidate")}>
+                      <th scope="col" className="fr-col--md" aria-sort={ariaSort("candidate")}>
                         Candidat
                       </th>
-                      <th scope="col">Prescripteur</th>
+                      <th scope="col" className="fr-col--md">
+                        Prescripteur
+                      </th>
                       <th scope="col" aria-sort={ariaSort("date")}>
                         Date d&apos;envoi
                       </th>
@@ -122,11 +115,13 @@ export function EmployerApplicationsTable({
                               </label>
                             </div>
                           </th>
-                          <td>
+                          {/* Long names and job titles wrap, so that the Statut column stays on screen. */}
+                          <td className="fr-cell--multiline">
                             <a href={applicationPath(row.id)}>{name}</a>
+                            <NarrowStatus status={row.status} />
                             <span className="fr-hint-text">{row.appliedFor}</span>
                           </td>
-                          <td>
+                          <td className="fr-cell--multiline">
                             {row.sender}
                             <span className="fr-hint-text">{row.senderOrganization}</span>
                           </td>
@@ -148,6 +143,17 @@ export function EmployerApplicationsTable({
           </div>
         </div>
       )}
+      {/* After the rows it acts on, in reading and focus order; it stays in view while rows are selected. */}
+      <BatchBar
+        selection={selection.map((row) => ({
+          id: row.id,
+          status: row.status,
+          archived: row.archived,
+          name: row.name,
+        }))}
+        onSettled={() => setSelected(new Set())}
+        hasRows={rows.length > 0}
+      />
     </>
   );
 }

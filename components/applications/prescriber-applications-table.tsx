@@ -2,6 +2,7 @@
 import { useAnchorNavigation } from "@/components/anchor-navigation";
 import type { PrescriberTableRow } from "@/components/applications/prescriber-table-rows";
 import { StatusLink } from "@/components/applications/status-link";
+import { NarrowStatus } from "@/components/applications/narrow-status";
 import { applicationPath, candidatePath } from "@/lib/routes";
 import { ofName, toName } from "@/lib/french";
 
@@ -19,7 +20,9 @@ export function PrescriberApplicationsTable({ rows, caption }: { rows: Prescribe
         <thead>
           <tr>
             <th scope="col">Candidat</th>
-            <th scope="col">Employeur</th>
+            <th scope="col" className="fr-col--md">
+              Employeur
+            </th>
             <th scope="col">Envoyée par</th>
             <th scope="col">Date d&apos;envoi</th>
             <th scope="col">Statut</th>
@@ -30,8 +33,10 @@ export function PrescriberApplicationsTable({ rows, caption }: { rows: Prescribe
             <tr key={row.id}>
               <td>
                 <a href={candidatePath(row.candidateId)}>{row.candidate}</a>
+                <NarrowStatus status={row.status} href={applicationPath(row.id)} />
               </td>
-              <td>
+              {/* Long job titles wrap, so that the Statut column stays on screen. */}
+              <td className="fr-cell--multiline">
                 {row.employer}
                 <span className="fr-hint-text">{row.appliedFor}</span>
               </td>

@@ -5,8 +5,23 @@ import { ARCHIVED_LABEL, STATUS_BADGE, STATUS_LABELS, type ApplicationStatus } f
 const badgeClass = (modifiers: (string | false | undefined)[], extra?: string) =>
   ["fr-badge", ...modifiers.filter(Boolean).map((modifier) => `fr-badge--${modifier}`), extra].filter(Boolean).join(" ");
 
-export function StatusBadge({ status, small }: { status: ApplicationStatus; small?: boolean }) {
-  return <p className={badgeClass([STATUS_BADGE[status], small && "sm", "no-icon"])}>{STATUS_LABELS[status]}</p>;
+/** `ariaHidden`: a copy for the eyes, where assistive tech reads the status elsewhere. */
+export function StatusBadge({
+  status,
+  small,
+  className,
+  ariaHidden,
+}: {
+  status: ApplicationStatus;
+  small?: boolean;
+  className?: string;
+  ariaHidden?: boolean;
+}) {
+  return (
+    <p className={badgeClass([STATUS_BADGE[status], small && "sm", "no-icon"], className)} aria-hidden={ariaHidden || undefined}>
+      {STATUS_LABELS[status]}
+    </p>
+  );
 }
 
 /** "Archivée", next to the status on the employer's screens only. */
