@@ -262,9 +262,9 @@ test("a warned application says when it will be declined automatically, until so
     data: { statusChangedAt: new Date(Date.now() - 50 * 86_400_000), autoRefusalWarnedAt: startOfDay(today) },
   });
   // 15 days after the warning, the wait of 60 days being over by then.
-  const day = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(parseCalendarDate(today)!.getTime() + 15 * 86_400_000),
-  );
+  const refusal = new Date(parseCalendarDate(today)!.getTime() + 15 * 86_400_000);
+  const day = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(refusal);
+  const shortDay = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }).format(refusal);
 
   const prescriber = await signedIn(browser, cast.users.P1.email);
   await prescriber.goto(path);
@@ -273,6 +273,8 @@ test("a warned application says when it will be declined automatically, until so
   );
 
   const employer = await signedIn(browser, cast.users.E1.email);
+  // The list shows which rows are urgent.
+  await expect((await findRow(employer, NOE.name)).getByTestId("refusal-day")).toHaveText(`Refus automatique le ${shortDay}`);
   await openApplication(employer, NOE.name);
   await expect(employer.getByTestId("auto-refusal-notice")).toHaveText(
     `Sans réponse de votre équipe, cette candidature sera déclinée automatiquement le ${day}. Tout changement de statut relance le délai de 2 mois.`,
@@ -282,6 +284,7 @@ test("a warned application says when it will be declined automatically, until so
   await decision(employer).getByRole("button", { name: "J'étudie la candidature" }).click();
   await expect(statusLine(employer)).toHaveText("Candidature à l'étude");
   await expect(employer.getByTestId("auto-refusal-notice")).toHaveCount(0);
+  await expect((await findRow(employer, NOE.name)).getByTestId("refusal-day")).toHaveCount(0);
   await prescriber.reload();
   await expect(prescriber.getByTestId("auto-refusal-notice")).toHaveCount(0);
 });

@@ -131,6 +131,11 @@ export function EmployerApplicationsTable({
                           <td>
                             <StatusBadge status={row.status} small />
                             {row.archived && <ArchivedBadge small />}
+                            {row.refusalDay && (
+                              <span className="fr-hint-text fr-icon-warning-line fr-icon--sm" data-testid="refusal-day">
+                                Refus automatique le {row.refusalDay}
+                              </span>
+                            )}
                           </td>
                           <td>{row.handler ?? <span className="fr-hint-text fr-mt-0">Personne</span>}</td>
                         </tr>

@@ -1,6 +1,7 @@
 import type { ApplicationListRow } from "@/lib/applications/list";
 import type { ApplicationStatus } from "@/lib/status";
-import { formatDay, personName } from "@/components/applications/format";
+import { formatCalendarDate, formatDay, personName } from "@/components/applications/format";
+import { autoRefusalDay } from "@/lib/applications/auto-refusal";
 import { appliedForLabel } from "@/lib/job-descriptions/vocabulary";
 
 /**
@@ -21,6 +22,8 @@ export interface EmployerTableRow {
   sender: string;
   senderOrganization: string;
   handler: string | null;
+  /** Once the team was warned: the day it will be declined unanswered, so that the list shows which are urgent. */
+  refusalDay: string | null;
 }
 
 export function toEmployerTableRows(rows: ApplicationListRow[]): EmployerTableRow[] {
@@ -35,5 +38,11 @@ export function toEmployerTableRows(rows: ApplicationListRow[]): EmployerTableRo
     sender: personName(row.senderUser),
     senderOrganization: row.senderOrganization.name,
     handler: row.handler ? personName(row.handler) : null,
+    refusalDay: refusalDayOf(row),
   }));
+}
+
+function refusalDayOf(row: ApplicationListRow): string | null {
+  const day = autoRefusalDay(row);
+  return day ? formatCalendarDate(day) : null;
 }

@@ -237,6 +237,9 @@ export interface ApplicationListRow {
   handler: { id: string; firstName: string; lastName: string } | null;
   // Shown as "Archivée" in the employer's "Toutes" view; the batch bar offers Archiver / Désarchiver by it.
   archivedAt: Date | null;
+  // When the daily job will decline it unanswered (lib/applications/auto-refusal.ts autoRefusalDay).
+  statusChangedAt: Date;
+  autoRefusalWarnedAt: Date | null;
 }
 
 /** The row as the statement reads it: ids flat, each looked-up name as a text array, the jobs as JSON. */
@@ -258,6 +261,8 @@ interface ListRowColumns extends Record<string, unknown> {
   handlerId: string | null;
   handler: [firstName: string, lastName: string] | null;
   archivedAt: Date | null;
+  statusChangedAt: Date;
+  autoRefusalWarnedAt: Date | null;
 }
 
 /**
@@ -275,6 +280,7 @@ function listRowsSql(page: Prisma.Sql, keys: SortKey[], profileJoined: boolean):
     : Prisma.sql`(SELECT ARRAY[p."firstName", p."lastName"] FROM "CandidateProfile" p
         WHERE p."candidateId" = page."candidateId" AND p."organizationId" = page."senderOrganizationId")`;
   return Prisma.sql`SELECT page.id, page.status::text AS status, page."createdAt", page."jobTitle", page.spontaneous, page."archivedAt",
+      page."statusChangedAt", page."autoRefusalWarnedAt",
       page."candidateId", ${candidate} AS candidate,
       page."senderUserId", (SELECT ARRAY[u."firstName", u."lastName"] FROM "User" u WHERE u.id = page."senderUserId") AS sender,
       page."senderOrganizationId", (SELECT o.name FROM "Organization" o WHERE o.id = page."senderOrganizationId") AS "senderOrganizationName",
@@ -288,7 +294,7 @@ function listRowsSql(page: Prisma.Sql, keys: SortKey[], profileJoined: boolean):
 }
 
 /** The columns of the chosen rows, for the lookups and the final order; the names when the page joined the profile. */
-const PAGE_COLUMNS = Prisma.sql`a.id, a.status, a."createdAt", a."jobTitle", a.spontaneous, a."archivedAt", a."candidateId",
+const PAGE_COLUMNS = Prisma.sql`a.id, a.status, a."createdAt", a."jobTitle", a.spontaneous, a."archivedAt", a."statusChangedAt", a."autoRefusalWarnedAt", a."candidateId",
   a."senderUserId", a."senderOrganizationId", a."employerOrganizationId", a."handlerId"`;
 const PROFILE_COLUMNS = Prisma.sql`, p."firstName" AS "candidateFirstName", p."lastName" AS "candidateLastName"`;
 const PAGE_FIELD_SQL: Record<SortField, Prisma.Sql> = {
@@ -312,6 +318,8 @@ const toListRow = (row: ListRowColumns): ApplicationListRow => ({
   employerOrganization: { id: row.employerOrganizationId, name: row.employer[0], city: row.employer[1] },
   handler: row.handlerId && row.handler ? { id: row.handlerId, firstName: row.handler[0], lastName: row.handler[1] } : null,
   archivedAt: row.archivedAt,
+  statusChangedAt: row.statusChangedAt,
+  autoRefusalWarnedAt: row.autoRefusalWarnedAt,
 });
 
 /**
