@@ -4,10 +4,8 @@ import { getCurrentMember, getSignedInUser } from "@/lib/auth/guards";
 import { signOutAction } from "@/lib/auth/actions";
 import { isPrescriber } from "@/lib/access";
 import { ROUTES } from "@/lib/routes";
-import { HeaderForPage } from "@/components/layout/header-for-page";
 
 const SIGN_OUT_FORM = "sign-out-form";
-const HOME_TITLE = "Accueil — Suivi des candidatures";
 
 // DSFR quick-access links never wrap: a long organisation name pushed the header wider than a
 // 1280 px window. The whole name stays in the link's title and on /organisation.
@@ -59,32 +57,22 @@ export async function SiteHeader() {
       ]
     : [{ iconId: "fr-icon-account-circle-line", text: "Se connecter", linkProps: { href: ROUTES.signIn } }];
 
-  const brand: Pick<HeaderProps, "brandTop" | "serviceTitle" | "serviceTagline"> = {
-    brandTop: (
-      <>
-        République
-        <br />
-        Française
-      </>
-    ),
-    serviceTitle: "Suivi des candidatures",
-    serviceTagline: "Candidatures des personnes accompagnées vers l'insertion par l'activité économique",
-  };
-
   return (
     <>
       {user && <form id={SIGN_OUT_FORM} action={signOutAction} hidden />}
-      <HeaderForPage
-        // The candidate has no account: neither the professionals' sign-in nor their help, so no menu.
-        candidate={<Header {...brand} homeLinkProps={{ href: ROUTES.home, title: HOME_TITLE }} />}
-        professional={
-          <Header
-            {...brand}
-            homeLinkProps={{ href: user ? ROUTES.dashboard : ROUTES.home, title: HOME_TITLE }}
-            quickAccessItems={quickAccessItems}
-            navigation={navigation}
-          />
+      <Header
+        brandTop={
+          <>
+            République
+            <br />
+            Française
+          </>
         }
+        homeLinkProps={{ href: user ? ROUTES.dashboard : "/", title: "Accueil — Suivi des candidatures" }}
+        serviceTitle="Suivi des candidatures"
+        serviceTagline="Candidatures des personnes accompagnées vers l'insertion par l'activité économique"
+        quickAccessItems={quickAccessItems}
+        navigation={navigation}
       />
     </>
   );
