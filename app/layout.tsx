@@ -8,6 +8,7 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { NONCE_HEADER } from "@/lib/security-headers";
 import "./dsfr-messages.css";
 import "./dsfr-tables.css";
+import "./dsfr-utilities.css";
 
 export const metadata: Metadata = {
   title: { default: "Suivi des candidatures", template: "%s — Suivi des candidatures" },

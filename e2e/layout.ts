@@ -18,7 +18,7 @@ export const SMALL_PHONE = { width: 320, height: 568 };
 type Size = { width: number; height: number };
 
 /**
- * Runs in the page: lists what breaks the three rules, one line per culprit (empty = sound).
+ * Runs in the page: lists what breaks the four rules, one line per culprit (empty = sound).
  * Self-contained on purpose: Playwright sends its source text to the browser.
  */
 function findLayoutProblems(): string[] {
@@ -107,10 +107,18 @@ function findLayoutProblems(): string[] {
       }
     }
   }
+
+  // 4. A DSFR background utility draws its background: the DSFR's utility stylesheet is not loaded,
+  //    so each one the app uses must be defined (app/dsfr-utilities.css).
+  for (const element of document.querySelectorAll("[class*='fr-background-']")) {
+    if (isShown(element) && getComputedStyle(element).backgroundColor === "rgba(0, 0, 0, 0)") {
+      problems.push(`no background: ${describe(element)}`);
+    }
+  }
   return problems;
 }
 
-/** The three rules at the page's current size: nothing under the footer, no cut label, no sideways scroll. */
+/** The four rules at the page's current size: nothing under the footer, no cut label, no sideways scroll, backgrounds drawn. */
 export async function expectSoundLayout(page: Page): Promise<void> {
   // Text widths are final once the Marianne font is in, and DSFR's scripts have reacted to the size.
   await page.evaluate(async () => {
