@@ -5,7 +5,7 @@ import { createCandidateLink, hashCandidateToken } from "@/lib/candidate-links";
 import { getCandidateStatus } from "@/lib/candidate-status";
 import { ANSWERED_STATUSES, REFUSAL_REASON_LABELS } from "@/lib/status";
 import { appliedForLabel, jobLabel } from "@/lib/job-descriptions/vocabulary";
-import { personName } from "@/lib/people";
+import { adviserContactEmail, personName } from "@/lib/people";
 import { createApplication, createCandidate, createJob, createMember, createOrganization, createScenario } from "@/test/fixtures";
 
 const PRIVATE = "Privé : nous avons eu un doute sur sa ponctualité.";
@@ -85,8 +85,10 @@ async function throughPrisma(token: string) {
               hiringStartDate: true,
               hiringEndDate: true,
               employerOrganization: { select: { name: true, city: true } },
-              senderUser: { select: { firstName: true, lastName: true, email: true } },
-              senderOrganization: { select: { name: true } },
+              senderUser: {
+                select: { firstName: true, lastName: true, email: true, memberships: { select: { organizationId: true, isActive: true } } },
+              },
+              senderOrganization: { select: { id: true, name: true, contactEmail: true } },
               candidateProfile: { select: { firstName: true, lastName: true } },
             },
           },
@@ -109,7 +111,15 @@ async function throughPrisma(token: string) {
         a.status === "ACCEPTED"
           ? { startDate: a.hiringStartDate, endDate: a.hiringEndDate, job: a.hiredJob ? jobLabel(a.hiredJob) : null }
           : null,
-      sentBy: { name: personName(a.senderUser), organizationName: a.senderOrganization.name, email: a.senderUser.email },
+      sentBy: {
+        name: personName(a.senderUser),
+        organizationName: a.senderOrganization.name,
+        email: adviserContactEmail({
+          isMember: a.senderUser.memberships.some((m) => m.organizationId === a.senderOrganization.id && m.isActive),
+          email: a.senderUser.email,
+          organizationContactEmail: a.senderOrganization.contactEmail,
+        }),
+      },
     })),
   };
 }
@@ -142,6 +152,21 @@ describe("getCandidateStatus", () => {
     expect(status!.applications[0]!.jobTitle).toMatch(/^Agent de tri \(CDDI\).* ; Valoriste \(CDI inclusion\)/);
     expect(status!.applications[0]!.hiring!.job).toMatch(/^Valoriste \(CDI inclusion\)/);
     expect(status!.applications[0]!.sentBy.name).toBe("Yasmine Conseil");
+  });
+
+  it("gives the adviser's address while they are a member, then their organisation's, never a former member's", async () => {
+    const w = await candidateWithApplications();
+    const token = await createCandidateLink(prisma, w.candidate.id);
+    const addresses = async () => (await getCandidateStatus(token))!.applications.map((a) => a.sentBy.email);
+    expect(await addresses()).toEqual([w.prescriber.user.email, w.prescriber.user.email]);
+
+    await prisma.membership.updateMany({ where: { userId: w.prescriber.user.id }, data: { isActive: false } });
+    const organizationId = w.prescriber.ctx.organizationId;
+    await prisma.organization.update({ where: { id: organizationId }, data: { contactEmail: "accueil@prescripteur.test" } });
+    expect(await addresses()).toEqual(["accueil@prescripteur.test", "accueil@prescripteur.test"]);
+    await prisma.organization.update({ where: { id: organizationId }, data: { contactEmail: null } });
+    expect(await addresses()).toEqual([null, null]);
+    expect(await getCandidateStatus(token)).toEqual(await throughPrisma(token));
   });
 
   it("greets a candidate without any application by no name, and lists nothing", async () => {

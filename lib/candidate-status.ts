@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRowsDirect, withPreparedStatements } from "@/lib/db";
 import { hashCandidateToken } from "@/lib/candidate-links";
 import { ANSWERED_STATUSES, type ApplicationStatus } from "@/lib/status";
-import { personName } from "@/lib/people";
+import { adviserContactEmail, personName } from "@/lib/people";
 import { appliedForLabel, jobLabel, type ContractType } from "@/lib/job-descriptions/vocabulary";
 
 /** One application as its candidate may see it: no refusal reason, no private message, no prescriber's message. */
@@ -18,8 +18,8 @@ export interface CandidateApplicationView {
   /** Only while the hire stands (ACCEPTED). */
   hiring: { startDate: Date | null; endDate: Date | null; job: string | null } | null;
   /** The adviser who sent it, whom the candidate can ask for help. */
-  /** The adviser, with their work address: the candidate's way to ask a question. */
-  sentBy: { name: string; organizationName: string; email: string };
+  /** The adviser, with the address to ask a question at (lib/people.ts adviserContactEmail). */
+  sentBy: { name: string; organizationName: string; email: string | null };
   // DESIGN §6: never on this page. `never`, so that copying them here (even by a spread) does not compile.
   refusalReason?: never;
   answerToPrescriber?: never;
@@ -54,6 +54,8 @@ interface StatusRow {
   employerCity: string;
   senderFirstName: string;
   senderEmail: string;
+  senderIsMember: boolean | null;
+  senderOrganizationContactEmail: string | null;
   senderLastName: string;
   senderOrganizationName: string;
   profileFirstName: string;
@@ -81,7 +83,8 @@ export async function getCandidateStatus(token: string, now = new Date()): Promi
               FROM "ApplicationJob" aj JOIN "JobDescription" j ON j.id = aj."jobDescriptionId" WHERE aj."applicationId" = a.id) AS jobs,
              hj.title AS "hiredJobTitle", hj."contractType"::text AS "hiredJobContractType", hj.city AS "hiredJobCity",
              eo.name AS "employerName", eo.city AS "employerCity",
-             su."firstName" AS "senderFirstName", su."lastName" AS "senderLastName", su.email AS "senderEmail", so.name AS "senderOrganizationName",
+             su."firstName" AS "senderFirstName", su."lastName" AS "senderLastName", su.email AS "senderEmail",
+             m."isActive" AS "senderIsMember", so."contactEmail" AS "senderOrganizationContactEmail", so.name AS "senderOrganizationName",
              p."firstName" AS "profileFirstName", p."lastName" AS "profileLastName"
       FROM "CandidateLink" l
       LEFT JOIN "JobApplication" a ON a."candidateId" = l."candidateId"
@@ -89,6 +92,7 @@ export async function getCandidateStatus(token: string, now = new Date()): Promi
       LEFT JOIN "Organization" eo ON eo.id = a."employerOrganizationId"
       LEFT JOIN "User" su ON su.id = a."senderUserId"
       LEFT JOIN "Organization" so ON so.id = a."senderOrganizationId"
+      LEFT JOIN "Membership" m ON m."userId" = a."senderUserId" AND m."organizationId" = a."senderOrganizationId"
       LEFT JOIN "CandidateProfile" p ON p."candidateId" = a."candidateId" AND p."organizationId" = a."senderOrganizationId"
       WHERE l."tokenHash" = ${hashCandidateToken(token)}
       ORDER BY a."createdAt" DESC, a.id DESC`),
@@ -128,7 +132,11 @@ export async function getCandidateStatus(token: string, now = new Date()): Promi
       sentBy: {
         name: personName({ firstName: application.senderFirstName, lastName: application.senderLastName }),
         organizationName: application.senderOrganizationName,
-        email: application.senderEmail,
+        email: adviserContactEmail({
+          isMember: application.senderIsMember === true,
+          email: application.senderEmail,
+          organizationContactEmail: application.senderOrganizationContactEmail,
+        }),
       },
     })),
   };

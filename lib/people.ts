@@ -12,3 +12,12 @@ export function normalizeName(value: string): string {
 export function sameName(a: { firstName: string; lastName: string }, b: { firstName: string; lastName: string }): boolean {
   return normalizeName(a.firstName) === normalizeName(b.firstName) && normalizeName(a.lastName) === normalizeName(b.lastName);
 }
+
+/**
+ * How a candidate reaches the adviser who sent an application: the adviser's work address while
+ * they are a member of the sending organisation; once they have left, the organisation's contact
+ * address (never a former member's); else none.
+ */
+export function adviserContactEmail(sender: { isMember: boolean; email: string; organizationContactEmail: string | null }): string | null {
+  return sender.isMember ? sender.email : sender.organizationContactEmail;
+}

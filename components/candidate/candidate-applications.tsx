@@ -46,8 +46,13 @@ export function CandidateApplication({ application }: { application: CandidateAp
           <time dateTime={application.sentAt.toISOString()}>{SENT_AT.format(application.sentAt)}</time>
         </Fact>
         <Fact label="Par">
-          {application.sentBy.name}, {application.sentBy.organizationName} :{" "}
-          <a href={`mailto:${application.sentBy.email}`}>{application.sentBy.email}</a>
+          {application.sentBy.name}, {application.sentBy.organizationName}
+          {application.sentBy.email && (
+            <>
+              {" "}
+              : <a href={`mailto:${application.sentBy.email}`}>{application.sentBy.email}</a>
+            </>
+          )}
         </Fact>
         {hiring?.job && <Fact label="Poste retenu">{hiring.job}</Fact>}
         {hiring?.startDate && <Fact label="Début du contrat">{formatFrenchDate(hiring.startDate)}</Fact>}

@@ -79,3 +79,34 @@ describe("e-mails meant for the sending adviser", () => {
     expect(await refusalRecipients(w.application.id)).toEqual([]);
   });
 });
+
+describe("the candidate's way back to an adviser who has left", () => {
+  async function candidateEmailAfterLeaving(organizationContactEmail: string | null) {
+    const { prescriberOrg, employerOrg, prescriber } = await createScenario();
+    await prisma.organization.update({ where: { id: prescriberOrg.id }, data: { contactEmail: organizationContactEmail } });
+    const candidate = await createCandidate();
+    const created = await createApplication({ candidateId: candidate.id, sender: prescriber.ctx, employerOrganizationId: employerOrg.id });
+    const read = async () => {
+      const ids = await prisma.$transaction((tx) =>
+        notifyApplicationEvent(tx, { event: "send", applicationId: created.id, baseUrl: "https://suivi.test" }),
+      );
+      return prisma.outboxEmail.findFirstOrThrow({ where: { id: { in: ids }, to: candidate.email! } });
+    };
+    // While a member, the adviser's own address; after, never theirs.
+    expect((await read()).text).toContain(`: ${prescriber.user.email}.`);
+    await prisma.membership.updateMany({ where: { userId: prescriber.user.id }, data: { isActive: false } });
+    const after = await read();
+    expect(after.text).not.toContain(prescriber.user.email);
+    return after.text;
+  }
+
+  it("is the organisation's contact address once the adviser has left", async () => {
+    expect(await candidateEmailAfterLeaving("contact@mission-locale.test")).toContain(": contact@mission-locale.test.");
+  });
+
+  it("is no address at all when the organisation has none", async () => {
+    const text = await candidateEmailAfterLeaving(null);
+    expect(text).toMatch(/Pour toute question, vous pouvez contacter .+\./);
+    expect(text).not.toMatch(/null|undefined/);
+  });
+});

@@ -5,7 +5,7 @@ import { enqueueEmails, type OutboxEntry } from "@/lib/mail/outbox";
 import { renderApplicationEmail, type ApplicationEmailData } from "@/lib/mail/templates";
 import { AUTO_REFUSAL_REASON, EVENT_NOTIFICATIONS, formatWait, type EmailKind, type EventName } from "@/lib/status";
 import { env } from "@/lib/env";
-import { personName } from "@/lib/people";
+import { adviserContactEmail, personName } from "@/lib/people";
 import { appliedForLabel, jobLabel } from "@/lib/job-descriptions/vocabulary";
 
 export interface NotifyInput {
@@ -42,13 +42,21 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
       },
     },
   });
+  const senderMembership = await tx.membership.findUnique({
+    where: { userId_organizationId: { userId: application.senderUserId, organizationId: application.senderOrganizationId } },
+    select: { isActive: true },
+  });
   const professionalUrl = `${input.baseUrl}/applications/${application.id}`;
   const data: Omit<ApplicationEmailData, "url"> = {
     candidate: application.candidateProfile,
     employer: application.employerOrganization,
     prescriberOrganization: application.senderOrganization,
     senderName: personName(application.senderUser) || application.senderUser.email,
-    senderEmail: application.senderUser.email,
+    senderEmail: adviserContactEmail({
+      isMember: senderMembership?.isActive ?? false,
+      email: application.senderUser.email,
+      organizationContactEmail: application.senderOrganization.contactEmail,
+    }),
     // The jobs applied for (issue 13), or the free-text job of a spontaneous application.
     jobTitle: application.jobs.length ? appliedForLabel(application) : application.jobTitle,
     message: application.message,

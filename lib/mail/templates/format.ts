@@ -49,7 +49,14 @@ export function senderLabel(data: CandidateEmailData): string {
 
 /** The candidate's way back to the adviser who sent the application, in every e-mail they get. */
 export function askYourAdviser(data: CandidateEmailData): string {
-  return `Pour toute question, vous pouvez écrire à ${senderLabel(data)} : ${data.senderEmail}.`;
+  return data.senderEmail
+    ? `Pour toute question, vous pouvez écrire à ${senderLabel(data)} : ${data.senderEmail}.`
+    : `Pour toute question, vous pouvez contacter ${senderLabel(data)}.`;
+}
+
+/** " : address" after a sentence that names the adviser, when there is an address to give. */
+export function adviserAddress(data: CandidateEmailData): string {
+  return data.senderEmail ? ` : ${data.senderEmail}` : "";
 }
 
 export function jobSuffix(data: CandidateEmailData): string {

@@ -1,7 +1,7 @@
 // Refusal: the prescriber gets the reason and the private message; the candidate gets
 // only the answer message (FAQ: the reason "n'est pas communiqué au candidat").
 import { AUTO_REFUSAL_REASON, REFUSAL_REASON_LABELS, STATUS_LABELS } from "@/lib/status";
-import { candidateName, cleanMessage, employerLabel, senderLabel } from "./format";
+import { adviserAddress, candidateName, cleanMessage, employerLabel, senderLabel } from "./format";
 import { button, facts, paragraph, quote, type EmailDraft } from "./layout";
 import { CANDIDATE_LINK_LABEL, PRO_LINK_LABEL } from "./sending";
 import { candidateAnswerForPrescriber } from "./decisions";
@@ -24,7 +24,7 @@ export function refusedToCandidate(data: CandidateEmailData): EmailDraft {
         quote("Message", cleanMessage(data.answerToCandidate)),
         paragraph(
           "Ne vous découragez pas : nous vous encourageons à postuler auprès d'autres employeurs. " +
-            `${data.senderName}, ${ofName(data.prescriberOrganization.name)}, peut vous y aider : ${data.senderEmail}.`,
+            `${data.senderName}, ${ofName(data.prescriberOrganization.name)}, peut vous y aider${adviserAddress(data)}.`,
         ),
         button(CANDIDATE_LINK_LABEL, data.url),
       ],
@@ -39,7 +39,7 @@ export function refusedToCandidate(data: CandidateEmailData): EmailDraft {
       quote("Message de l'employeur", cleanMessage(data.answerToCandidate)),
       paragraph(
         `${data.senderName}, ${ofName(data.prescriberOrganization.name)}, ` +
-          `peut vous aider à préparer vos prochaines candidatures : ${data.senderEmail}.`,
+          `peut vous aider à préparer vos prochaines candidatures${adviserAddress(data)}.`,
       ),
       button(CANDIDATE_LINK_LABEL, data.url),
     ],

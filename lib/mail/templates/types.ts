@@ -21,8 +21,11 @@ export interface CandidateEmailData {
   };
   prescriberOrganization: { name: string };
   senderName: string;
-  /** The adviser's work address: how a candidate with a question reaches them. */
-  senderEmail: string;
+  /**
+   * How a candidate with a question reaches the adviser: their work address while they are a member
+   * of the sending organisation, else the organisation's contact address, else none (lib/adviser-contact.ts).
+   */
+  senderEmail: string | null;
   jobTitle?: string | null;
   message?: string | null;
   answerToCandidate?: string | null;
