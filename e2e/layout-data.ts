@@ -169,6 +169,13 @@ export async function createLayoutData(now = new Date()): Promise<LayoutData> {
     ],
   });
 
+  // The application to decide (NEW) was warned of its automatic refusal today: its page's notice
+  // and its row's « Refus automatique le … » go through the layout rules too.
+  await e2eDatabase().jobApplication.update({
+    where: { id: others[0]! },
+    data: { statusChangedAt: new Date(now.getTime() - 50 * DAY), autoRefusalWarnedAt: now },
+  });
+
   // "Commentaires internes": a long one, with a long unbroken word, on the application to decide.
   await e2eDatabase().applicationNote.create({
     data: {

@@ -133,6 +133,7 @@ test("employer: the application with each decision form open, then the settings"
   await expect(page.getByRole("heading", { level: 2, name: "Décision" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Commentaires internes" })).toBeVisible();
   await expect(page.getByTestId("internal-notes")).toContainText("compte-rendu-entretien-telephonique.pdf");
+  await expect(page.getByTestId("auto-refusal-notice")).toBeVisible();
   await reviewScreen(page, "candidature-employeur");
   for (const [button, name] of [
     ["Embaucher plus tard", "plus-tard"],

@@ -132,8 +132,9 @@ export function EmployerApplicationsTable({
                             <StatusBadge status={row.status} small />
                             {row.archived && <ArchivedBadge small />}
                             {row.refusalDay && (
-                              <span className="fr-hint-text fr-icon-warning-line fr-icon--sm" data-testid="refusal-day">
-                                Refus automatique le {row.refusalDay}
+                              <span className="fr-hint-text" data-testid="refusal-day">
+                                <span className="fr-icon-warning-line fr-icon--sm" aria-hidden="true" /> Refus automatique le{" "}
+                                {row.refusalDay}
                               </span>
                             )}
                           </td>
