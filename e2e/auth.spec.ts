@@ -187,6 +187,7 @@ test("the help page answers the FAQ with the forum and a detailed contact link",
     "Le prescripteur est-il informé du motif de refus ?",
     "Peut-on voir toutes les candidatures d'un demandeur d'emploi ?",
     "Que se passe-t-il si je clique sur « J'étudie la candidature » ?",
+    "Que se passe-t-il si une candidature reste sans réponse ?",
   ]) {
     await expect(page.getByRole("button", { name: question })).toBeVisible();
   }
@@ -195,6 +196,8 @@ test("the help page answers the FAQ with the forum and a detailed contact link",
   await page.waitForFunction(() => document.documentElement.hasAttribute("data-fr-js"));
   await page.getByRole("button", { name: "Quels sont les différents statuts d'une candidature ?" }).click();
   await expect(page.getByText("Embauché ailleurs").first()).toBeVisible();
+  await page.getByRole("button", { name: "Que se passe-t-il si une candidature reste sans réponse ?" }).click();
+  await expect(page.getByText(/dont le statut n'a pas changé depuis 2 mois est déclinée automatiquement/)).toBeVisible();
   await expect(page.getByRole("link", { name: /Forum de l'inclusion/ }).first()).toHaveAttribute(
     "href",
     "https://forum.inclusion.beta.gouv.fr/",

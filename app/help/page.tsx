@@ -2,13 +2,23 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
 import { CONTACT_MAILTO, FORUM_URL, SUPPORT_EMAIL } from "@/lib/help";
-import { APPLICATION_STATUSES, STATUS_DESCRIPTIONS } from "@/lib/status";
+import {
+  APPLICATION_STATUSES,
+  AUTO_REFUSAL_WARNING_DAYS,
+  REFUSAL_REASON_LABELS,
+  STATUS_DESCRIPTIONS,
+  STATUS_LABELS,
+  TAKE_OVER,
+  formatWait,
+} from "@/lib/status";
+import { env } from "@/lib/env";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { ROUTES } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Aide : suivi des candidatures" };
 
 export default function HelpPage() {
+  const wait = formatWait(env.AUTO_REFUSAL_DAYS);
   return (
     <div className="fr-grid-row">
       <div className="fr-col-12 fr-col-lg-9">
@@ -79,7 +89,21 @@ export default function HelpPage() {
           <Accordion label="Que se passe-t-il si je clique sur « J'étudie la candidature » ?" titleAs="h2">
             <p>
               La candidature passe « à l&apos;étude » : le candidat et le prescripteur voient qu&apos;elle est en cours de traitement, et
-              vos collègues voient que vous vous en occupez (« Prise en charge par … »). Aucun e-mail n&apos;est envoyé à ce moment-là.
+              vos collègues voient que vous vous en occupez (« Prise en charge par … »). Aucun e-mail n&apos;est envoyé à ce moment-là. Un
+              collègue peut ensuite la reprendre avec « {TAKE_OVER.buttonLabel} », tant qu&apos;elle est à l&apos;étude ou que
+              l&apos;embauche est reportée.
+            </p>
+          </Accordion>
+          <Accordion label="Que se passe-t-il si une candidature reste sans réponse ?" titleAs="h2">
+            <p>
+              Une candidature « {STATUS_LABELS.NEW} » ou « {STATUS_LABELS.PROCESSING} » dont le statut n&apos;a pas changé depuis {wait} est
+              déclinée automatiquement, avec le motif « {REFUSAL_REASON_LABELS.AUTO} » : le prescripteur et le candidat en sont informés, et
+              le candidat est invité à postuler auprès d&apos;autres employeurs.
+            </p>
+            <p>
+              {AUTO_REFUSAL_WARNING_DAYS} jours avant, l&apos;équipe de l&apos;employeur reçoit un e-mail qui liste les candidatures
+              concernées, et la liste « Candidatures reçues » comme la page de chacune indiquent la date du refus. Tout changement de statut
+              relance le délai ; une embauche reportée (« {STATUS_LABELS.POSTPONED} ») n&apos;est pas concernée.
             </p>
           </Accordion>
         </div>
