@@ -17,8 +17,7 @@ export interface CandidateApplicationView {
   answerToCandidate: string | null;
   /** Only while the hire stands (ACCEPTED). */
   hiring: { startDate: Date | null; endDate: Date | null; job: string | null } | null;
-  /** The adviser who sent it, whom the candidate can ask for help. */
-  /** The adviser, with the address to ask a question at (lib/people.ts adviserContactEmail). */
+  /** The adviser who sent it, whom the candidate can ask for help, and where (lib/people.ts adviserContactEmail). */
   sentBy: { name: string; organizationName: string; email: string | null };
   // DESIGN §6: never on this page. `never`, so that copying them here (even by a spread) does not compile.
   refusalReason?: never;
@@ -53,11 +52,12 @@ interface StatusRow {
   employerName: string;
   employerCity: string;
   senderFirstName: string;
-  senderEmail: string;
-  senderIsMember: boolean | null;
-  senderOrganizationContactEmail: string | null;
   senderLastName: string;
+  senderEmail: string;
+  /** Null when the membership row is gone. */
+  senderIsMember: boolean | null;
   senderOrganizationName: string;
+  senderOrganizationContactEmail: string | null;
   profileFirstName: string;
   profileLastName: string;
 }

@@ -16,9 +16,6 @@ function hiringDates(data: CandidateEmailData): (Fact | null)[] {
 
 const candidateGreeting = (data: CandidateEmailData) => `Bonjour ${candidateName(data)},`;
 
-// The prescriber is the adviser the candidate knows: point them there for questions.
-
-// Subject for the prescriber: "Candidature acceptée : Awa Diallo (La Recyclerie du Nord)".
 /**
  * The candidate's side of a decision, as the prescriber reads it: the answer the candidate was
  * sent or, when they gave no address, the news the prescriber has to pass on (DESIGN §5).
@@ -37,6 +34,7 @@ function passItOn(data: ApplicationEmailData, withAnswer: boolean): Block {
   );
 }
 
+// Subject for the prescriber: "Candidature acceptée : Awa Diallo (La Recyclerie du Nord)".
 const prescriberSubject = (status: string, data: ApplicationEmailData) => `${status} : ${candidateName(data)} (${data.employer.name})`;
 
 export function postponedToCandidate(data: CandidateEmailData): EmailDraft {

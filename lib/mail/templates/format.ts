@@ -47,7 +47,7 @@ export function senderLabel(data: CandidateEmailData): string {
   return `${data.senderName} (${data.prescriberOrganization.name})`;
 }
 
-/** The candidate's way back to the adviser who sent the application, in every e-mail they get. */
+/** The candidate's way back to the adviser who sent the application, the person they know, in every e-mail they get. */
 export function askYourAdviser(data: CandidateEmailData): string {
   return data.senderEmail
     ? `Pour toute question, vous pouvez écrire à ${senderLabel(data)} : ${data.senderEmail}.`
