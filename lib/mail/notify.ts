@@ -42,10 +42,15 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
       },
     },
   });
-  const senderMembership = await tx.membership.findUnique({
-    where: { userId_organizationId: { userId: application.senderUserId, organizationId: application.senderOrganizationId } },
-    select: { isActive: true },
-  });
+  // Whether the adviser who sent it still belongs to the sending organisation: who hears on the
+  // prescriber side, and which address the candidate is given.
+  const senderIsMember =
+    (
+      await tx.membership.findUnique({
+        where: { userId_organizationId: { userId: application.senderUserId, organizationId: application.senderOrganizationId } },
+        select: { isActive: true },
+      })
+    )?.isActive ?? false;
   const professionalUrl = `${input.baseUrl}/applications/${application.id}`;
   const data: Omit<ApplicationEmailData, "url"> = {
     candidate: application.candidateProfile,
@@ -53,7 +58,7 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
     prescriberOrganization: application.senderOrganization,
     senderName: personName(application.senderUser) || application.senderUser.email,
     senderEmail: adviserContactEmail({
-      isMember: senderMembership?.isActive ?? false,
+      isMember: senderIsMember,
       email: application.senderUser.email,
       organizationContactEmail: application.senderOrganization.contactEmail,
     }),
@@ -75,7 +80,7 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
   const entries: OutboxEntry[] = [];
   const professionals: { kind: EmailKind; recipient: "prescriber" | "employerTeam"; userId: string; email: string }[] = [];
   if (recipients.prescriber) {
-    for (const adviser of await prescriberRecipients(tx, application)) {
+    for (const adviser of await prescriberRecipients(tx, application, senderIsMember)) {
       professionals.push({ kind: recipients.prescriber, recipient: "prescriber", userId: adviser.id, email: adviser.email });
     }
   }
@@ -127,18 +132,15 @@ export async function notifyApplicationEvent(tx: TransactionClient, input: Notif
  */
 async function prescriberRecipients(
   tx: TransactionClient,
-  application: { senderUserId: string; senderOrganizationId: string; senderUser: { id: string; email: string } },
+  application: { senderOrganizationId: string; senderUser: { id: string; email: string } },
+  senderIsMember: boolean,
 ): Promise<{ id: string; email: string }[]> {
-  // Only the rows that matter: a national organisation may have thousands of members.
-  const memberships = await tx.membership.findMany({
-    where: {
-      organizationId: application.senderOrganizationId,
-      isActive: true,
-      OR: [{ userId: application.senderUserId }, { role: "ADMIN" }],
-    },
+  if (senderIsMember) return [application.senderUser];
+  // Only the admins: a national organisation may have thousands of members.
+  const admins = await tx.membership.findMany({
+    where: { organizationId: application.senderOrganizationId, isActive: true, role: "ADMIN" },
     orderBy: { createdAt: "asc" },
-    select: { userId: true, user: { select: { id: true, email: true } } },
+    select: { user: { select: { id: true, email: true } } },
   });
-  if (memberships.some((membership) => membership.userId === application.senderUserId)) return [application.senderUser];
-  return memberships.map((membership) => membership.user);
+  return admins.map((membership) => membership.user);
 }
