@@ -199,4 +199,11 @@ describe("automatic refusal, day by day with --as-of", () => {
       parseCalendarDate(plus(TODAY, 12)),
     );
   });
+
+  it("never announces a past day: when the job missed its day, the next run declines it", () => {
+    // Due five days ago (its wait ended 10 days ago, its warning 20 days ago), still unanswered.
+    const missed = { status: "PROCESSING" as const, statusChangedAt: daysBefore(TODAY, 70), autoRefusalWarnedAt: daysBefore(TODAY, 20) };
+    expect(autoRefusalDay(missed, 60, daysBefore(TODAY, 10))).toEqual(parseCalendarDate(plus(TODAY, -5)));
+    expect(autoRefusalDay(missed, 60)).toEqual(parseCalendarDate(TODAY));
+  });
 });

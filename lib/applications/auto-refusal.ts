@@ -54,16 +54,22 @@ function firstDayFrom(instant: Date): Date {
  * its wait over, and 15 days after the warning. Null when none is due: answered (POSTPONED or
  * decided), or not warned since its last status change. The warning e-mail and the application's
  * page both say it, so they give the same day as the job.
+ *
+ * Never a day before `now`'s: if the job could not run that day (worker down, every retry
+ * failed), its next run declines the application, and a page must not announce a past day.
  */
 export function autoRefusalDay(
   application: { status: ApplicationStatus; statusChangedAt: Date; autoRefusalWarnedAt: Date | null },
   days: number = env.AUTO_REFUSAL_DAYS,
+  now: Date = new Date(),
 ): Date | null {
   const { status, statusChangedAt, autoRefusalWarnedAt: warnedAt } = application;
   if (!UNANSWERED.includes(status) || !warnedAt || warnedAt < statusChangedAt) return null;
-  return firstDayFrom(
+  const due = firstDayFrom(
     new Date(Math.max(statusChangedAt.getTime() + days * DAY_MS, warnedAt.getTime() + AUTO_REFUSAL_WARNING_DAYS * DAY_MS)),
   );
+  const today = parseCalendarDate(dayAt(now))!;
+  return due < today ? today : due;
 }
 
 /** Lists the applications whose wait is nearly over, once each, to the employer teams. */
@@ -126,7 +132,7 @@ async function warnEmployer(
     jobTitle: row.jobTitle,
     sentAt: parseCalendarDate(dayAt(row.createdAt))!,
     // Marked just above as warned at asOf.
-    refusalDay: autoRefusalDay({ ...row, autoRefusalWarnedAt: input.asOf }, input.days)!,
+    refusalDay: autoRefusalDay({ ...row, autoRefusalWarnedAt: input.asOf }, input.days, input.asOf)!,
     url: `${input.baseUrl}${applicationPath(row.id)}`,
   }));
   const kind = DIGEST_NOTIFICATIONS.autoRefusalWarning.employerTeam;
