@@ -130,8 +130,9 @@ test("a refusal: the prescriber gets the reason, the candidate only the answer, 
   await expect(candidate.getByText(PRIVATE)).toHaveCount(0);
   await expect(candidate.locator("meta[name=robots]")).toHaveAttribute("content", /noindex/);
   await expectNoA11yViolations(candidate);
-  // The header names the service only: no sign-in nor help for professionals, so no menu on a phone.
-  await expectCandidateHeader(candidate);
+  // The header names the service only: no sign-in nor help for professionals, so no menu on a
+  // phone; nor does the footer offer their help.
+  await expectCandidateHeaderAndFooter(candidate);
   // Its link home leads to the professionals' pages, with their header.
   await candidate
     .getByRole("banner")
@@ -140,13 +141,14 @@ test("a refusal: the prescriber gets the reason, the candidate only the answer, 
     .click();
   await expect(candidate).toHaveURL(/\/$/);
   await expect(candidate.getByRole("banner").getByRole("link", { name: "Se connecter" })).toBeVisible();
+  await expect(candidate.getByRole("contentinfo").getByRole("link", { name: "Aide" })).toBeVisible();
 
   // A link that is not (or no longer) valid: a polite page that says where to get help.
   await candidate.goto("/c/ce-lien-n-existe-pas-0123456789abcdefghijklmnop");
   await expect(candidate.getByRole("heading", { level: 1, name: "Ce lien de suivi n'est plus valable" })).toBeVisible();
   await expect(candidate.getByText("la personne qui vous accompagne", { exact: false }).first()).toBeVisible();
   await expectNoA11yViolations(candidate);
-  await expectCandidateHeader(candidate);
+  await expectCandidateHeaderAndFooter(candidate);
 });
 
 test("Mes notifications: each professional switches their own emails, sign-in emails stay on", async ({ browser }) => {
@@ -216,8 +218,15 @@ test("a candidate without an e-mail address: the employer is told, and the presc
   await expect(prescriber.getByRole("heading", { name: "Message envoyé au candidat" })).toHaveCount(0);
 });
 
-/** The candidate's status page: a header with the service's name only, at a desktop's width and at a phone's. */
-async function expectCandidateHeader(page: Page) {
+/**
+ * The candidate's status page: a header with the service's name only, at a desktop's width and at
+ * a phone's, and a footer without the professionals' help and forum, but with the team's contact.
+ */
+async function expectCandidateHeaderAndFooter(page: Page) {
+  const footer = page.getByRole("contentinfo");
+  await expect(footer.getByRole("link", { name: "Contacter l'équipe" })).toBeVisible();
+  await expect(footer.getByRole("link", { name: "Aide" })).toHaveCount(0);
+  await expect(footer.getByRole("link", { name: /Forum de l'inclusion/ })).toHaveCount(0);
   const header = page.getByRole("banner");
   const size = page.viewportSize()!;
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -17,10 +17,17 @@ export function SiteFooter() {
       homeLinkProps={{ href: "/", title: "Accueil — Suivi des candidatures" }}
       contentDescription="Suivi des candidatures permet aux prescripteurs d'envoyer les candidatures des personnes qu'ils accompagnent aux employeurs inclusifs, et à chacun de suivre leur traitement."
       bottomItems={[
-        { text: "Aide", linkProps: { href: ROUTES.help } },
+        // For professionals only: hidden on the candidate's pages (app/c/candidate.css).
+        { text: "Aide", linkProps: { href: ROUTES.help, className: "pro-only" } },
         {
           text: "Forum de l'inclusion",
-          linkProps: { href: FORUM_URL, target: "_blank", rel: "noopener", title: "Forum de l'inclusion — nouvelle fenêtre" },
+          linkProps: {
+            href: FORUM_URL,
+            target: "_blank",
+            rel: "noopener",
+            title: "Forum de l'inclusion — nouvelle fenêtre",
+            className: "pro-only",
+          },
         },
         { text: "Contacter l'équipe", linkProps: { href: CONTACT_MAILTO } },
       ]}
