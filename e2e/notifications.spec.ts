@@ -169,6 +169,12 @@ test("Mes notifications: each professional switches their own emails, sign-in em
   await page.getByRole("button", { name: "Enregistrer mes préférences" }).click();
   await expect(page.getByText("Vos préférences de notification sont enregistrées.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Enregistrer mes préférences" })).toBeFocused();
+  // The switch shows what was saved, and saving again keeps it.
+  await expect(hiredElsewhere).not.toBeChecked();
+  const saved = page.waitForResponse((response) => response.request().method() === "POST");
+  await page.getByRole("button", { name: "Enregistrer mes préférences" }).click();
+  await saved;
+  await expect(hiredElsewhere).not.toBeChecked();
   await page.reload();
   await expect(page.getByRole("checkbox", { name: "Candidat embauché ailleurs" })).not.toBeChecked();
 

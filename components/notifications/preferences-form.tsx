@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
@@ -15,8 +15,16 @@ export interface PreferenceRow {
 
 export function NotificationPreferencesForm({ settings }: { settings: PreferenceRow[] }) {
   const [state, action, pending] = useActionState<NotificationActionState, FormData>(saveNotificationPreferences, null);
+  // Not through the form's action once hydrated: React then resets the form after the save, and the
+  // DSFR switches keep their own state, so each showed its old position over the saved one (and a
+  // second save undid the first). The action attribute stays for a page not yet hydrated.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
   return (
-    <form action={action}>
+    <form action={action} onSubmit={onSubmit}>
       <fieldset className="fr-fieldset" aria-labelledby="notifications-legend">
         <legend className="fr-fieldset__legend" id="notifications-legend">
           E-mails que vous recevez
