@@ -196,6 +196,14 @@ test("the help page answers the FAQ with the forum and a detailed contact link",
   await page.waitForFunction(() => document.documentElement.hasAttribute("data-fr-js"));
   await page.getByRole("button", { name: "Quels sont les différents statuts d'une candidature ?" }).click();
   await expect(page.getByText("Embauché ailleurs").first()).toBeVisible();
+  // Each side is led to its own list, never to the other side's (a 404 for it).
+  await page.getByRole("button", { name: "Comment voir toutes les candidatures envoyées par mon organisation ?" }).click();
+  const answer = page.getByRole("main");
+  await expect(answer.getByRole("link", { name: "Suivi des candidatures", exact: true })).toHaveAttribute(
+    "href",
+    "/prescriber/applications",
+  );
+  await expect(answer.getByRole("link", { name: "Candidatures reçues", exact: true })).toHaveAttribute("href", "/employer/applications");
   await page.getByRole("button", { name: "Que se passe-t-il si une candidature reste sans réponse ?" }).click();
   await expect(page.getByText(/dont le statut n'a pas changé depuis 2 mois est déclinée automatiquement/)).toBeVisible();
   await expect(page.getByRole("link", { name: /Forum de l'inclusion/ }).first()).toHaveAttribute(

@@ -30,8 +30,9 @@ export default function HelpPage() {
             <p>
               Oui, de deux façons. Votre <Link href={ROUTES.dashboard}>tableau de bord</Link> compte les candidatures de votre organisation
               par statut (à l&apos;étude, acceptées, pour plus tard, déclinées…) et chaque compteur ouvre la liste correspondante. Et vous
-              recevez un e-mail à chaque changement de statut décidé par l&apos;employeur (sauf le passage « à l&apos;étude », voir plus
-              bas). Vous pouvez choisir les e-mails que vous recevez dans « <Link href={ROUTES.notifications}>Mes notifications</Link> ».
+              recevez un e-mail à chaque changement de statut décidé par l&apos;employeur (sauf le passage «&nbsp;à l&apos;étude&nbsp;»,
+              voir plus bas). Vous pouvez choisir les e-mails que vous recevez dans «&nbsp;
+              <Link href={ROUTES.notifications}>Mes notifications</Link>&nbsp;».
             </p>
           </Accordion>
           <Accordion label="Le prescripteur est-il informé du motif de refus ?" titleAs="h2">
@@ -44,16 +45,20 @@ export default function HelpPage() {
           </Accordion>
           <Accordion label="Peut-on voir toutes les candidatures d'un demandeur d'emploi ?" titleAs="h2">
             <p>
-              Uniquement celles envoyées par votre organisation. En cliquant sur le nom d&apos;un candidat dans le « Suivi des candidatures
-              », vous voyez ses coordonnées et toutes les candidatures que vous et vos collègues avez envoyées pour lui — pas celles
-              d&apos;autres organisations.
+              Uniquement celles envoyées par votre organisation. En cliquant sur le nom d&apos;un candidat dans le «&nbsp;Suivi des
+              candidatures&nbsp;», vous voyez ses coordonnées et toutes les candidatures que vous et vos collègues avez envoyées pour lui —
+              pas celles d&apos;autres organisations.
             </p>
           </Accordion>
           <Accordion label="Comment voir toutes les candidatures envoyées par mon organisation ?" titleAs="h2">
             <p>
-              Depuis votre tableau de bord, ouvrez « <Link href={ROUTES.prescriberApplications}>Suivi des candidatures</Link> ». Vous y
-              trouvez vos candidatures et celles de tous les membres de votre organisation, avec des filtres par statut, candidat, collègue,
-              employeur et période.
+              Prescripteur : depuis votre tableau de bord, ouvrez «&nbsp;
+              <Link href={ROUTES.prescriberApplications}>Suivi des candidatures</Link>&nbsp;». Vous y trouvez vos candidatures et celles de
+              tous les membres de votre organisation, avec des filtres par statut, candidat, collègue, employeur et période.
+            </p>
+            <p>
+              Côté employeur, toutes les candidatures reçues par votre structure, quel que soit le membre qui les traite, sont dans «&nbsp;
+              <Link href={ROUTES.employerApplications}>Candidatures reçues</Link>&nbsp;».
             </p>
           </Accordion>
           <Accordion label="Le candidat que j'ai accompagné est-il tenu informé de l'avancement de sa candidature ?" titleAs="h2">
@@ -76,8 +81,8 @@ export default function HelpPage() {
           <Accordion label="Les employeurs sont-ils alertés en cas d'embauche par un autre employeur ?" titleAs="h2">
             <p>
               Oui. Dès qu&apos;un employeur accepte une candidature, toutes les autres candidatures en cours du même candidat passent au
-              statut « Embauché ailleurs », quelle que soit l&apos;organisation qui les a envoyées. Les employeurs concernés et les
-              prescripteurs en sont informés par e-mail.
+              statut «&nbsp;Embauché ailleurs&nbsp;», quelle que soit l&apos;organisation qui les a envoyées. Les employeurs concernés et
+              les prescripteurs en sont informés par e-mail.
             </p>
           </Accordion>
           <Accordion label="Comment faire si le candidat n'a pas accès à sa boîte mail ?" titleAs="h2">
@@ -86,24 +91,24 @@ export default function HelpPage() {
               l&apos;employeur et pouvez la transmettre au candidat. Pensez à le préciser à l&apos;employeur dans le message de candidature.
             </p>
           </Accordion>
-          <Accordion label="Que se passe-t-il si je clique sur « J'étudie la candidature » ?" titleAs="h2">
+          <Accordion label="Que se passe-t-il si je clique sur «&nbsp;J'étudie la candidature&nbsp;» ?" titleAs="h2">
             <p>
-              La candidature passe « à l&apos;étude » : le candidat et le prescripteur voient qu&apos;elle est en cours de traitement, et
-              vos collègues voient que vous vous en occupez (« Prise en charge par … »). Aucun e-mail n&apos;est envoyé à ce moment-là. Un
-              collègue peut ensuite la reprendre avec « {TAKE_OVER.buttonLabel} », tant qu&apos;elle est à l&apos;étude ou que
-              l&apos;embauche est reportée.
+              La candidature passe «&nbsp;à l&apos;étude&nbsp;» : le candidat et le prescripteur voient qu&apos;elle est en cours de
+              traitement, et vos collègues voient que vous vous en occupez («&nbsp;Prise en charge par …&nbsp;»). Aucun e-mail n&apos;est
+              envoyé à ce moment-là. Un collègue peut ensuite la reprendre avec «&nbsp;{TAKE_OVER.buttonLabel}&nbsp;», tant qu&apos;elle est
+              à l&apos;étude ou que l&apos;embauche est reportée.
             </p>
           </Accordion>
           <Accordion label="Que se passe-t-il si une candidature reste sans réponse ?" titleAs="h2">
             <p>
-              Une candidature « {STATUS_LABELS.NEW} » ou « {STATUS_LABELS.PROCESSING} » dont le statut n&apos;a pas changé depuis {wait} est
-              déclinée automatiquement, avec le motif « {REFUSAL_REASON_LABELS.AUTO} » : le prescripteur et le candidat en sont informés, et
-              le candidat est invité à postuler auprès d&apos;autres employeurs.
+              Une candidature «&nbsp;{STATUS_LABELS.NEW}&nbsp;» ou «&nbsp;{STATUS_LABELS.PROCESSING}&nbsp;» dont le statut n&apos;a pas
+              changé depuis {wait} est déclinée automatiquement, avec le motif «&nbsp;{REFUSAL_REASON_LABELS.AUTO}&nbsp;» : le prescripteur
+              et le candidat en sont informés, et le candidat est invité à postuler auprès d&apos;autres employeurs.
             </p>
             <p>
               {AUTO_REFUSAL_WARNING_DAYS} jours avant, l&apos;équipe de l&apos;employeur reçoit un e-mail qui liste les candidatures
-              concernées, et la liste « Candidatures reçues » comme la page de chacune indiquent la date du refus. Tout changement de statut
-              relance le délai ; une embauche reportée (« {STATUS_LABELS.POSTPONED} ») n&apos;est pas concernée.
+              concernées, et la liste «&nbsp;Candidatures reçues&nbsp;» comme la page de chacune indiquent la date du refus. Tout changement
+              de statut relance le délai ; une embauche reportée («&nbsp;{STATUS_LABELS.POSTPONED}&nbsp;») n&apos;est pas concernée.
             </p>
           </Accordion>
         </div>
