@@ -215,17 +215,18 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "/employer/applications": [
     { path: "/employer/applications", shows: "Candidatures reçues", lists: ["sharedCandidate", "candidateOfB"], expect: employerPage },
   ],
-  // A route handler, outside the (pro) layout: without an employer organisation the file does not exist.
+  // A route handler, outside the (pro) layout: signed out, to the sign-in page like every page (a
+  // session that expired with the list open); without an employer organisation, no such file.
   "/employer/applications/export": [
     {
       path: "/employer/applications/export",
       shows: "Candidat;E-mail du candidat;Téléphone du candidat;Organisation prescriptrice",
       lists: ["sharedCandidate", "candidateOfB"],
-      expect: { ...employerPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND },
+      expect: { ...employerPage, formerMember: NOT_FOUND },
     },
     {
       path: "/employer/applications/export?format=xlsx",
-      expect: { ...employerPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND },
+      expect: { ...employerPage, formerMember: NOT_FOUND },
     },
   ],
 
@@ -263,18 +264,19 @@ export const ROUTES: Record<string, RouteCase[]> = {
       expect: { ...prescriberPage, prescriberB: NOT_FOUND },
     },
   ],
-  // A route handler, outside the (pro) layout: without a prescriber organisation the file does not exist.
+  // A route handler, outside the (pro) layout: signed out, to the sign-in page like every page;
+  // without a prescriber organisation, no such file.
   "/prescriber/applications/export": [
     {
       path: "/prescriber/applications/export",
       shows: "Candidat;E-mail du candidat;Téléphone du candidat;Employeur",
       lists: ["sharedCandidate", "candidateOfB"],
-      expect: { ...prescriberPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND },
+      expect: { ...prescriberPage, formerMember: NOT_FOUND },
     },
     // The XLSX is zipped (names unreadable here): who gets it is what this row checks.
     {
       path: "/prescriber/applications/export?format=xlsx",
-      expect: { ...prescriberPage, anonymous: NOT_FOUND, formerMember: NOT_FOUND },
+      expect: { ...prescriberPage, formerMember: NOT_FOUND },
     },
   ],
   "/prescriber/candidates/[id]": [

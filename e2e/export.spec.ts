@@ -42,4 +42,16 @@ test("an employer downloads the XLSX of « À traiter » and it holds those appl
   expect(cell(3, "Prise en charge par")).toBe(E1.name);
   expect(cell(2, "Date d'envoi")).toBeInstanceOf(Date);
   expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  // The file came as an attachment: the list stays on screen.
+  await expect(page.getByText("2 candidatures correspondant aux filtres")).toBeVisible();
+
+  // The session ends while the list is open: the export leads to the sign-in page, instead of
+  // saving that page (or a 404) as the file.
+  await page.context().clearCookies();
+  let saved = false;
+  page.on("download", () => (saved = true));
+  await page.getByRole("link", { name: "Exporter en CSV" }).click();
+  await expect(page).toHaveURL(/\/connexion$/);
+  await expect(page.getByLabel("Adresse e-mail")).toBeVisible();
+  expect(saved).toBe(false);
 });

@@ -15,8 +15,10 @@ export function ExportLinks({ basePath, filters }: { basePath: string; filters: 
         params.set("format", format);
         return (
           <li key={format}>
-            {/* A plain link: the file is a download, not a page to prefetch. */}
-            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`${basePath}/export?${params}`} download>
+            {/* A plain link, not a page to prefetch. No `download` attribute: the file comes as an
+                attachment and the list stays; a sign-in page after an expired session is shown,
+                where `download` saved it as the file. */}
+            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`${basePath}/export?${params}`}>
               Exporter en {label}
             </a>
           </li>

@@ -1,8 +1,12 @@
 import "server-only";
 import { Writable } from "node:stream";
 import type ExcelJS from "exceljs";
+import { redirect } from "next/navigation";
 import { queryRowsDirect } from "@/lib/db";
-import type { AccessScope } from "@/lib/access";
+import { isOnSide, type AccessScope } from "@/lib/access";
+import { getCurrentMember, getSignedInUser } from "@/lib/auth/guards";
+import type { OrganizationKind } from "@/lib/generated/prisma/enums";
+import { ROUTES } from "@/lib/routes";
 import { listBatchIds } from "@/lib/applications/list";
 import { parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
 import { exportColumnsFor, exportRowsQuery, type ExportColumn, type ExportRow, type ExportValue } from "@/lib/applications/export-columns";
@@ -311,4 +315,18 @@ export function parseExportRequest(url: string): { filters: ListFilters; format:
   const format = EXPORT_FORMATS.find((candidate) => candidate === raw.format) ?? "csv";
   // The whole list: a page cursor in the URL does not cut the file.
   return { filters: { ...parseListFilters(raw), after: undefined, before: undefined }, format };
+}
+
+/**
+ * An export route of one side's list. Signed out (a session that expired while the list was
+ * open), to the sign-in page, as every page does: the link is followed as a page, not saved, so
+ * the browser shows that page instead of saving it as the file. Outside an organisation of that
+ * side, the file does not exist (no hint of why).
+ */
+export async function exportRoute(request: Request, side: OrganizationKind, baseName: string): Promise<Response> {
+  if (!(await getSignedInUser())) redirect(ROUTES.signIn);
+  const member = await getCurrentMember();
+  if (!member || !isOnSide(member, side)) return new Response("Page introuvable", { status: 404 });
+  const { filters, format } = parseExportRequest(request.url);
+  return exportResponse(member, filters, format, baseName);
 }

@@ -1,12 +1,6 @@
-import { getCurrentMember } from "@/lib/auth/guards";
-import { isPrescriber } from "@/lib/access";
-import { exportResponse, parseExportRequest } from "@/lib/applications/export";
+import { exportRoute } from "@/lib/applications/export";
 
 // "Suivi des candidatures" as a CSV or XLSX file (?format=xlsx), with the filters of the list (same URL parameters).
 export async function GET(request: Request): Promise<Response> {
-  const member = await getCurrentMember();
-  // Outside a prescriber organisation this file does not exist (no hint of why).
-  if (!member || !isPrescriber(member)) return new Response("Page introuvable", { status: 404 });
-  const { filters, format } = parseExportRequest(request.url);
-  return exportResponse(member, filters, format, "suivi-des-candidatures");
+  return exportRoute(request, "PRESCRIBER", "suivi-des-candidatures");
 }
