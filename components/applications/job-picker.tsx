@@ -3,7 +3,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import type { EmployerSearchResult } from "@/lib/applications/employers";
-import type { SendApplicationFormValues } from "@/lib/applications/send-validation";
+import { pickJobsMessage, type SendApplicationFormValues } from "@/lib/applications/send-validation";
 import { jobLabel, SPONTANEOUS_LABEL } from "@/lib/job-descriptions/vocabulary";
 
 /** What an employer takes, in one line of the search results (issue 13). */
@@ -23,7 +23,7 @@ export function JobPicker({ employer }: { employer: EmployerSearchResult }) {
   const [jobIds, spontaneous] = useWatch({ control, name: ["jobIds", "spontaneous"] });
   const selectedIds = Array.isArray(jobIds) ? (jobIds as string[]) : [];
   const options = { shouldValidate: isSubmitted };
-  const error = errors.jobIds?.message;
+  const error = pickJobsMessage(errors.jobIds?.message, employer.spontaneousApplicationsOpen);
 
   if (employer.openJobs.length === 0 && !employer.spontaneousApplicationsOpen) {
     return (

@@ -17,6 +17,14 @@ export const JOB_TITLE_MAX_LENGTH = 200;
 export const MAX_JOBS_PER_APPLICATION = 10;
 export const PICK_JOBS_ERROR = "Choisissez un ou plusieurs postes ouverts, ou « Candidature spontanée ».";
 
+/**
+ * The "nothing picked" error, as the job picker shows it for this employer: the shared schema does
+ * not know the employer, and must not offer « Candidature spontanée » where it is closed.
+ */
+export function pickJobsMessage(message: string | undefined, spontaneousOpen: boolean): string | undefined {
+  return message === PICK_JOBS_ERROR && !spontaneousOpen ? "Choisissez un ou plusieurs postes ouverts." : message;
+}
+
 const PHONE_PATTERN = /^\+?[\d\s.()-]{6,20}$/;
 // Rough but enough: the same address shape the sign-in form accepts.
 const emailFormat = z.email();
