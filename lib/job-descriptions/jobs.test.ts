@@ -101,4 +101,12 @@ describe("fiches de poste", () => {
       positions: expect.stringMatching(/entre 1 et 99/),
     });
   });
+
+  it("takes Corsica as 2A or 2B, never 20, and whole hours only", () => {
+    const department = (value: string) => jobDescriptionSchema.safeParse({ ...fields, department: value }).success;
+    expect(["01", "19", "21", "2a", "2B", "95", "974"].every(department)).toBe(true);
+    expect(["20", "00", "96", "977"].some(department)).toBe(false);
+    const hours = jobDescriptionSchema.safeParse({ ...fields, weeklyHours: "17.5" });
+    expect(hours.error?.issues[0]?.message).toBe("Saisissez un nombre entier d'heures par semaine, entre 1 et 48.");
+  });
 });

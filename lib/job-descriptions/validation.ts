@@ -29,9 +29,11 @@ export const jobDescriptionSchema = z.object({
     .string({ error: "Saisissez le numéro du département, par exemple 59." })
     .trim()
     .toUpperCase()
-    .regex(/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/, "Saisissez le numéro du département, par exemple 59, 2A ou 974."),
-  weeklyHours: wholeNumber(1, MAX_WEEKLY_HOURS, `Saisissez un nombre d'heures par semaine entre 1 et ${MAX_WEEKLY_HOURS}.`),
-  positions: wholeNumber(1, MAX_POSITIONS, `Saisissez un nombre de postes entre 1 et ${MAX_POSITIONS}.`),
+    // No "20": Corsica's departments are 2A and 2B.
+    .regex(/^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2A|2B|97[1-6])$/, "Saisissez le numéro du département, par exemple 59, 2A ou 974."),
+  // Whole hours (the column is an integer): « 17,5 » is told so, not that it is out of range.
+  weeklyHours: wholeNumber(1, MAX_WEEKLY_HOURS, `Saisissez un nombre entier d'heures par semaine, entre 1 et ${MAX_WEEKLY_HOURS}.`),
+  positions: wholeNumber(1, MAX_POSITIONS, `Saisissez un nombre entier de postes, entre 1 et ${MAX_POSITIONS}.`),
   description: z
     .string()
     .trim()
