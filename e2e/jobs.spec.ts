@@ -39,6 +39,8 @@ test("fiches de poste: create and close, send for the open job, refused on the c
   await employer.getByRole("button", { name: "Créer la fiche de poste" }).click();
   await expect(employer.getByRole("heading", { level: 1, name: "Fiches de poste" })).toBeVisible();
   await expect(employer.getByRole("status").filter({ hasText: "La fiche de poste est créée" })).toBeVisible();
+  // Said once: the address drops it, so neither a reload nor the next action says it again.
+  await expect(employer).toHaveURL(/\/employer\/jobs$/);
   const jobs = employer.getByRole("table", { name: "Fiches de poste" });
   await expect(jobs.getByRole("row", { name: new RegExp(newTitle) })).toContainText("Recrutement ouvert");
 
@@ -64,6 +66,7 @@ test("fiches de poste: create and close, send for the open job, refused on the c
     .click();
   await expect(employer.getByText(`Le recrutement est fermé pour « ${closing.title} »`)).toBeVisible();
   await expect(jobs.getByRole("row", { name: new RegExp(closing.title) })).toContainText("Recrutement fermé");
+  await expect(employer.getByText("La fiche de poste est créée")).toHaveCount(0);
   // The keyboard stays on the button, now the one that reopens it.
   await expect(jobs.getByRole("button", { name: `Ouvrir le recrutement : ${closing.title}` })).toBeFocused();
   await expect(employer.getByRole("region", { name: "Historique des modifications" })).toContainText(

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { requireMember } from "@/lib/auth/guards";
 import { listJobChanges, listJobs, spontaneousApplicationsOpen } from "@/lib/job-descriptions/jobs";
 import { ROUTES } from "@/lib/routes";
 import { JobsTable } from "@/components/jobs/jobs-table";
 import { SpontaneousSwitch } from "@/components/jobs/spontaneous-switch";
 import { JobHistory } from "@/components/jobs/job-history";
+import { SavedNotice } from "@/components/jobs/saved-notice";
 
 export const metadata: Metadata = { title: "Fiches de poste" };
 
@@ -28,7 +28,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   return (
     <>
       <h1>Fiches de poste</h1>
-      {savedMessage && <Alert severity="success" small description={savedMessage} className="fr-mb-3w" />}
+      {savedMessage && <SavedNotice message={savedMessage} param="enregistree" />}
       <p className="fr-text--lead">
         Dites aux prescripteurs ce que vous recrutez : ils choisissent parmi vos postes ouverts, ou envoient une candidature spontanée si
         vous les acceptez.
