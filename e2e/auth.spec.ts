@@ -35,6 +35,8 @@ test("an unknown address gets the same answer as a known one, and no email", asy
   await page.getByLabel("Adresse e-mail").fill("inconnu@nulle-part.test");
   await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
   await expect(page.getByRole("heading", { name: "Consultez votre messagerie" })).toBeVisible();
+  // The address is the page's own, not next-auth's route (bookmarked, shared or read aloud).
+  await expect(page).toHaveURL(/\/connexion\/verification$/);
   await expect(page.getByText("Si cette adresse correspond à un compte")).toBeVisible();
   expect(await readMails(page.request, { to: "inconnu@nulle-part.test", since })).toEqual([]);
 });

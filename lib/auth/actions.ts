@@ -17,9 +17,14 @@ export async function requestSignInLink(_previous: ActionResult | null, formData
     const fieldErrors = zodFieldErrors<"email">(parsed.error);
     return { ok: false, error: fieldErrors.email ?? "Adresse e-mail invalide.", fieldErrors };
   }
-  // Redirects to the "check your inbox" page, whether or not the address has an account.
-  await signIn("resend", { email: parsed.data.email.toLowerCase(), redirectTo: ROUTES.dashboard });
-  return { ok: true };
+  // To the "check your inbox" page, whether or not the address has an account. next-auth answers
+  // with its own route (/api/auth/verify-request), which the address bar then kept; so its answer
+  // is read, and only its path followed (an error page keeps its reason).
+  const answer = new URL(
+    await signIn("resend", { email: parsed.data.email.toLowerCase(), redirectTo: ROUTES.dashboard, redirect: false }),
+    env.appUrl,
+  );
+  redirect(answer.pathname.endsWith("/verify-request") ? ROUTES.signInSent : `${answer.pathname}${answer.search}`);
 }
 
 /** "S'identifier avec ProConnect": to ProConnect's authorization page (a form: works before hydration too). */
