@@ -29,6 +29,13 @@ test("the sign-in page explains its errors in French and is accessible", async (
   await expectNoA11yViolations(page);
 });
 
+test("a sign-in link cut short says so, under the page's title", async ({ page }) => {
+  await page.goto("/connexion/confirmer?email=personne%40demo.test");
+  await expect(page.getByRole("heading", { level: 2, name: "Ce lien de connexion est incomplet." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Se connecter" })).toHaveCount(0);
+  await expectNoA11yViolations(page);
+});
+
 test("an unknown address gets the same answer as a known one, and no email", async ({ page }) => {
   const since = new Date(Date.now() - 1000);
   await page.goto("/connexion");

@@ -34,6 +34,7 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
           <>
             <Alert
               severity="error"
+              as="h2"
               title="Ce lien de connexion est incomplet."
               description="Copiez le lien entier de l'e-mail reçu, ou demandez un nouveau lien."
             />
