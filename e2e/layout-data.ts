@@ -186,6 +186,23 @@ export async function createLayoutData(now = new Date()): Promise<LayoutData> {
     },
   });
 
+  // An e-mail about it that Resend refused: « E-mails non remis », with a long address.
+  await e2eDatabase().outboxEmail.create({
+    data: {
+      to: `fitzgerald.oyelaran-de-montmorency.${Date.now()}@fournisseur-de-messagerie-tres-long.demo.test`,
+      template: "application_received",
+      subject: "Nouvelle candidature : Fitzgerald Oyelaran de Montmorency",
+      text: "",
+      html: "",
+      status: "FAILED",
+      attempts: 1,
+      idempotencyKey: `layout-failed-${Date.now()}-${Math.random()}`,
+      error: "422 validation_error: The `to` field must be a valid email address.",
+      applicationId: others[0]!,
+      userId: employerUser.id,
+    },
+  });
+
   return {
     prescriber: { email: sender.email, organization: prescriberOrganization },
     employer: { email: employerUser.email, organization: employers.main },

@@ -164,6 +164,11 @@ test("employer: the application with each decision form open, then the settings"
     await reviewScreen(page, name);
   }
 
+  // An e-mail the provider refused: said in French, its own words beside.
+  await page.goto("/settings/emails");
+  await expect(page.getByText("Le service d'envoi a refusé cet e-mail : l'adresse du destinataire est sans doute invalide.")).toBeVisible();
+  await expect(page.getByText("422 validation_error:", { exact: false })).toBeVisible();
+
   // Sending paused by a configuration error: the admins' banner.
   await setSendingPaused(true);
   try {

@@ -18,6 +18,8 @@ export interface FailedEmailRow {
   createdAtLabel: string;
   attempts: number;
   error: string;
+  /** The error in French, for the admin (lib/mail/delivery-policy.ts explainDeliveryError). */
+  explanation: string | null;
   applicationId: string | null;
   /** The retention job emptied its body: nothing left to send again. */
   purged: boolean;
@@ -66,9 +68,11 @@ export function FailedEmailsTable({ rows }: { rows: FailedEmailRow[] }) {
               {row.createdAtLabel}
             </time>,
             row.attempts,
-            <code key="error" className="fr-text--xs">
-              {row.error}
-            </code>,
+            <span key="error">
+              {row.explanation && <span className="fr-text--sm">{row.explanation}</span>}
+              {/* The provider's own words, for whoever the admin calls for help. */}
+              <code className="fr-hint-text">{row.error}</code>
+            </span>,
             <div key="actions">
               {row.purged ? (
                 <p className="fr-text--xs fr-mb-0">Contenu effacé (plus de 90 jours) : ne peut plus être renvoyé.</p>

@@ -3,6 +3,7 @@ import {
   backoffDelayMs,
   classifyError,
   describeError,
+  explainDeliveryError,
   NOTIFICATION_RETRY,
   rateLimitWaitMs,
   RETRY_WINDOW_MS,
@@ -90,5 +91,24 @@ describe("describeError", () => {
     expect(describeError({ statusCode: null, name: "application_error", message: "Unable to fetch data." })).toBe(
       "réseau application_error: Unable to fetch data.",
     );
+  });
+});
+
+describe("explainDeliveryError", () => {
+  it("tells an admin in French what the stored reason means", () => {
+    const stored = (error: Parameters<typeof describeError>[0]) => explainDeliveryError(describeError(error));
+    expect(stored({ statusCode: 422, name: "validation_error", message: "The to field is invalid." })).toBe(
+      "Le service d'envoi a refusé cet e-mail : l'adresse du destinataire est sans doute invalide.",
+    );
+    expect(stored({ statusCode: null, name: "application_error", message: "fetch failed" })).toBe(
+      "Le service d'envoi est resté injoignable après plusieurs tentatives.",
+    );
+    expect(stored({ statusCode: 500, name: "internal_server_error", message: "Oops" })).toBe(
+      "Le service d'envoi est resté injoignable après plusieurs tentatives.",
+    );
+    expect(stored({ statusCode: 403, name: "security_error", message: "Blocked" })).toBe(
+      "Le service d'envoi a refusé cet e-mail pour une raison de sécurité.",
+    );
+    expect(explainDeliveryError("something else")).toBe("Le service d'envoi a refusé cet e-mail.");
   });
 });

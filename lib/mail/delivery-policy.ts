@@ -122,3 +122,21 @@ export function rateLimitWaitMs(headers: Record<string, string> | null | undefin
 export function describeError(error: ProviderError): string {
   return `${error.statusCode ?? "réseau"} ${error.name}: ${error.message}`.slice(0, 1000);
 }
+
+const REFUSED = "Le service d'envoi a refusé cet e-mail";
+
+/**
+ * What an admin reads on « E-mails non remis », in French, from the stored reason (describeError):
+ * the provider's own words stay beside it, for whoever they call for help.
+ */
+export function explainDeliveryError(stored: string): string {
+  const [, status = "", name = ""] = /^(\S+) ([a-z_]+):/.exec(stored) ?? [];
+  if (status === "réseau" || status.startsWith("5") || TRANSIENT_NAMES.has(name)) {
+    return "Le service d'envoi est resté injoignable après plusieurs tentatives.";
+  }
+  if (name === "validation_error" || name === "invalid_parameter" || name === "missing_required_field") {
+    return `${REFUSED} : l'adresse du destinataire est sans doute invalide.`;
+  }
+  if (name === "security_error") return `${REFUSED} pour une raison de sécurité.`;
+  return `${REFUSED}.`;
+}

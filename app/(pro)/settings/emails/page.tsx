@@ -5,6 +5,7 @@ import { requireMember } from "@/lib/auth/guards";
 import { listFailedEmails, readSendingPause } from "@/lib/mail/failed-emails";
 import { EMAIL_KIND_LABELS, type EmailKind } from "@/lib/status";
 import { FailedEmailsTable } from "@/components/mail/failed-emails-table";
+import { explainDeliveryError } from "@/lib/mail/delivery-policy";
 
 export const metadata: Metadata = { title: "E-mails non remis" };
 
@@ -56,6 +57,7 @@ export default async function FailedEmailsPage() {
           createdAtLabel: MOMENT.format(email.createdAt),
           attempts: email.attempts,
           error: email.error ?? "—",
+          explanation: email.error ? explainDeliveryError(email.error) : null,
           applicationId: email.applicationId,
           purged: Boolean(email.bodyPurgedAt),
         }))}
