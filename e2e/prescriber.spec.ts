@@ -138,3 +138,19 @@ test("a candidate's page names the jobs each application was sent for", async ({
   await expect(rows.filter({ hasText: cast.organizations.EI.name })).toContainText(job.title);
   await expect(rows.filter({ hasText: cast.organizations.ACI.name })).toContainText("Candidature spontanée");
 });
+
+test("sending again for someone already followed: two people of the same name are told apart by their address", async ({ page }) => {
+  const cast = await buildCast();
+  const lastName = `Homonyme${Date.now()}`;
+  const people = [await buildCandidate({ firstName: "Élodie", lastName }), await buildCandidate({ firstName: "Élodie", lastName })];
+  for (const candidate of people)
+    await buildApplication({ candidate, sender: cast.users.P1, employer: cast.organizations.EI, status: "NEW" });
+  await signIn(page, cast.users.P1.email);
+  await page.goto("/prescriber/applications/new");
+  await page.getByRole("radio", { name: "Candidat déjà accompagné par votre organisation" }).check({ force: true });
+  await page.getByLabel("Rechercher un candidat").fill(lastName);
+  const found = page.getByRole("group", { name: "Candidats trouvés" });
+  await expect(found.getByRole("radio")).toHaveCount(2);
+  for (const person of people) await expect(found.getByText(person.email!)).toBeVisible();
+  await expectNoA11yViolations(page);
+});

@@ -70,7 +70,7 @@ export function CandidatePicker({
               hintText:
                 [
                   candidate.birthDate ? `Date de naissance : ${formatCalendarDate(candidate.birthDate)}` : null,
-                  candidate.hasEmail ? null : "Sans adresse e-mail",
+                  candidate.email ?? "Sans adresse e-mail",
                 ]
                   .filter(Boolean)
                   .join(" — ") || undefined,

@@ -16,6 +16,8 @@ export interface CandidateSearchResult {
   firstName: string;
   lastName: string;
   birthDate: Date | null;
+  /** Tells apart two people of the same name (this organisation applied with it: it knows it). */
+  email: string | null;
   hasEmail: boolean;
 }
 
@@ -27,7 +29,7 @@ export async function searchOrganizationCandidates(scope: Scope, query: string):
   if (words.length === 0) return [];
   // SQL, not Prisma's `contains`: the names are compared through unaccent, as the lists do.
   return queryRowsDirect<CandidateSearchResult & Record<string, unknown>>(Prisma.sql`
-    SELECT p."candidateId" AS id, p."firstName", p."lastName", p."birthDate", c.email IS NOT NULL AS "hasEmail"
+    SELECT p."candidateId" AS id, p."firstName", p."lastName", p."birthDate", c.email, c.email IS NOT NULL AS "hasEmail"
     FROM "CandidateProfile" p JOIN "Candidate" c ON c.id = p."candidateId"
     WHERE ${visible} AND ${candidateNameMatchesSql(Prisma.raw("p"), words)}
     ORDER BY p."lastName", p."firstName", p."candidateId"

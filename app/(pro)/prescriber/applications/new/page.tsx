@@ -37,6 +37,7 @@ export default async function NewApplicationPage({
                 firstName: candidate.firstName,
                 lastName: candidate.lastName,
                 birthDate: candidate.birthDate,
+                email: candidate.email,
                 hasEmail: candidate.email !== null,
               }
             : null
