@@ -600,7 +600,12 @@ export const ACTIONS: Record<string, ActionCase[]> = {
 
   // Public: asking for a sign-in link (next-auth's signIn) and signing out.
   "lib/auth/actions.ts#requestSignInLink": [
-    { args: () => [null, form({ email: "quelqu-un@demo.test" })], writes: false, expect: publicAction },
+    {
+      args: () => [null, form({ email: "quelqu-un@demo.test" })],
+      writes: false,
+      okRedirect: "/connexion/verification",
+      expect: publicAction,
+    },
   ],
   "lib/auth/actions.ts#signOutAction": [{ args: () => [], writes: false, expect: publicAction }],
   // Public: starts ProConnect's authorization (the identity is checked on return); without

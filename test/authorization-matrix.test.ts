@@ -19,7 +19,8 @@ const request = vi.hoisted(() => ({ cookies: new Map<string, string>() }));
 
 vi.mock("@/lib/auth", () => ({
   // next-auth's own flows (sending the link, deleting the session) are not authorization: they are stood in for.
-  signIn: async () => undefined,
+  // As next-auth answers a link asked for with redirect: false: its own "check your inbox" route.
+  signIn: async () => "http://localhost:3000/api/auth/verify-request?provider=resend&type=email",
   signOut: async () => undefined,
   handlers: {},
 }));
