@@ -589,6 +589,23 @@ export const ACTIONS: Record<string, ActionCase[]> = {
     },
   ],
 
+  // Only its admins change an organisation's contact details (the other members read them).
+  "lib/organizations/actions.ts#saveOrganizationContactAction": [
+    {
+      args: () => [{ contactEmail: "contact@structure.demo.test", contactPhone: "03 20 00 00 00" }],
+      writes: true,
+      expect: {
+        anonymous: "signIn",
+        prescriberA: "refused",
+        colleagueA: "refused",
+        prescriberB: "ok",
+        employer: "ok",
+        otherEmployer: "ok",
+        formerMember: "noOrganisation",
+      },
+    },
+  ],
+
   // Each user's own preferences; a user without an organisation receives no such e-mail: nothing to store.
   "lib/notifications/actions.ts#saveNotificationPreferences": [
     {

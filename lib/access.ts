@@ -245,6 +245,11 @@ export async function visibleEmailsWhere(scope: AccessScope): Promise<Prisma.Out
   };
 }
 
+/** Only an organisation's admins change its contact details (what prescribers and candidates are given). */
+export function mayEditOrganizationContact(ctx: Pick<MemberContext, "role">): boolean {
+  return ctx.role === "ADMIN";
+}
+
 /** Only an organisation's admins see and retry its undelivered e-mails. */
 export function mayManageFailedEmails(ctx: Pick<MemberContext, "role">): boolean {
   return ctx.role === "ADMIN";

@@ -34,3 +34,24 @@ export function singleLineText(max: number, tooLong: string) {
 export function multiLineText(max: number, tooLong: string) {
   return z.string().trim().max(max, tooLong).refine(isMultiLineText, MULTI_LINE_ERROR);
 }
+
+const PHONE_PATTERN = /^\+?[\d\s.()-]{6,20}$/;
+// Rough but enough: the same address shape the sign-in form accepts.
+const emailFormat = z.email();
+
+/** An optional e-mail address: "" when left empty (or absent, for API callers), else lower-cased. */
+export function optionalEmail(invalid: string) {
+  return singleLineText(254, "Cette adresse e-mail est trop longue.")
+    .optional()
+    .default("")
+    .transform((value) => value.toLowerCase())
+    .refine((value) => value === "" || emailFormat.safeParse(value).success, { error: invalid });
+}
+
+/** An optional phone number, as people write them (spaces, dots, +33…): "" when left empty. */
+export function optionalPhone(invalid: string) {
+  return singleLineText(30, "Ce numéro de téléphone est trop long.")
+    .optional()
+    .default("")
+    .refine((value) => value === "" || PHONE_PATTERN.test(value), { error: invalid });
+}

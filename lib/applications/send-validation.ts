@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { parseCalendarDate } from "@/lib/calendar-date";
 import { EMPLOYER_TYPES } from "@/lib/status";
-import { isMultiLineText, MULTI_LINE_ERROR, singleLineText } from "@/lib/text-validation";
+import { isMultiLineText, MULTI_LINE_ERROR, optionalEmail, optionalPhone, singleLineText } from "@/lib/text-validation";
 
 /**
  * "Envoyer une candidature": one schema shared by the form (zodResolver), the server action and
@@ -25,10 +25,6 @@ export function pickJobsMessage(message: string | undefined, spontaneousOpen: bo
   return message === PICK_JOBS_ERROR && !spontaneousOpen ? "Choisissez un ou plusieurs postes ouverts." : message;
 }
 
-const PHONE_PATTERN = /^\+?[\d\s.()-]{6,20}$/;
-// Rough but enough: the same address shape the sign-in form accepts.
-const emailFormat = z.email();
-
 // Optional form fields arrive as "" (empty input) or are absent (API callers). Every one of them
 // is a single line: names and the job title reach e-mail subjects.
 const optionalText = (max: number, tooLong: string) => singleLineText(max, tooLong).optional().default("");
@@ -44,14 +40,8 @@ export const sendApplicationSchema = z
     candidateId: optionalText(100, "Candidat introuvable."),
     firstName: optionalText(100, "Le prénom ne doit pas dépasser 100 caractères."),
     lastName: optionalText(100, "Le nom ne doit pas dépasser 100 caractères."),
-    email: optionalText(254, "Cette adresse e-mail est trop longue.")
-      .transform((value) => value.toLowerCase())
-      .refine((value) => value === "" || emailFormat.safeParse(value).success, {
-        error: "Saisissez une adresse e-mail valide, par exemple nom@domaine.fr, ou laissez le champ vide.",
-      }),
-    phone: optionalText(30, "Ce numéro de téléphone est trop long.").refine((value) => value === "" || PHONE_PATTERN.test(value), {
-      error: "Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78, ou laissez le champ vide.",
-    }),
+    email: optionalEmail("Saisissez une adresse e-mail valide, par exemple nom@domaine.fr, ou laissez le champ vide."),
+    phone: optionalPhone("Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78, ou laissez le champ vide."),
     birthDate: optionalText(10, "Saisissez une date au format JJ/MM/AAAA.").refine((value) => value === "" || isPastBirthDate(value), {
       error: "Saisissez une date de naissance valide, passée et postérieure à 1900.",
     }),

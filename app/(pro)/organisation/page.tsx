@@ -4,6 +4,7 @@ import { requireUser, getCurrentMember } from "@/lib/auth/guards";
 import { selectOrganization } from "@/lib/auth/actions";
 import Link from "@/components/link";
 import { ROUTES } from "@/lib/routes";
+import { OrganizationContactSection } from "@/components/organisation/contact-section";
 
 export const metadata: Metadata = { title: "Organisation" };
 
@@ -46,6 +47,7 @@ export default async function SelectOrganizationPage({
             Tableau de bord
           </Link>
         </p>
+        {current && <OrganizationContactSection member={current} />}
       </>
     );
   }
@@ -88,6 +90,7 @@ export default async function SelectOrganizationPage({
           Continuer
         </button>
       </form>
+      {current && <OrganizationContactSection member={current} />}
     </>
   );
 }
