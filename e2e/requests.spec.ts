@@ -121,6 +121,8 @@ test("the jobs page: closing a job and the spontaneous switch are one request ea
 
   await page.getByRole("button", { name: "Fermer les candidatures spontanées" }).click();
   await expect(page.getByRole("heading", { name: "Candidatures spontanées : fermées" })).toBeVisible();
+  // Said to screen readers too, which do not hear a heading change.
+  await expect(page.getByRole("status").filter({ hasText: "Les candidatures spontanées sont fermées." })).toHaveCount(1);
   expect(await settled()).toEqual([post]);
 
   // Saving a job: the action, then the jobs page it leads to, read once.
