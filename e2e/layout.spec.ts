@@ -203,6 +203,10 @@ test("statistics of both sides: charts, their tables, a year of data", async ({ 
     await expect(page.getByRole("heading", { level: 1, name: "Statistiques" })).toBeVisible();
     await expect(page.getByRole("img", { name: /par mois et par statut/ })).toBeVisible();
     await reviewScreen(page, `statistiques-${side}`);
+    // On a desktop, the month table shows every status and the total without scrolling sideways.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const months = page.getByRole("region", { name: /par mois et par statut, / });
+    expect(await months.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(0);
     await page.context().close();
   }
 });

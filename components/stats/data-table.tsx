@@ -16,8 +16,9 @@ export function DataTable({ caption, headers, rows }: { caption: string; headers
               <caption>{caption}</caption>
               <thead>
                 <tr>
+                  {/* Headers wrap (statuses are long): the month table then fits a desktop's width. */}
                   {headers.map((header) => (
-                    <th key={header} scope="col">
+                    <th key={header} scope="col" className="fr-cell--multiline">
                       {header}
                     </th>
                   ))}
