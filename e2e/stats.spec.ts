@@ -99,6 +99,8 @@ test("on a phone, the monthly chart opens on its latest months, the older ones a
   const january = chart.getByText("janv.", { exact: true });
   await expect(chart.getByText("déc.", { exact: true })).toBeInViewport({ ratio: 1 });
   await expect(january).not.toBeInViewport();
+  // Its scale is in view there too: the bars have values.
+  await expect(chart.getByTestId("chart-scale-right").first()).toBeInViewport({ ratio: 1 });
   await chart.focus();
   for (let press = 0; press < 12; press++) await page.keyboard.press("ArrowLeft");
   await expect(january).toBeInViewport({ ratio: 1 });

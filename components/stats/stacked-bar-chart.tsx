@@ -4,7 +4,9 @@ import { STATUS_CHART_COLORS } from "@/components/stats/chart-colors";
 
 const WIDTH = 720;
 const HEIGHT = 300;
-const MARGIN = { top: 12, right: 12, bottom: 44, left: 44 };
+// The scale on both sides: a phone opens the chart scrolled to its right end (the latest months),
+// where a left-hand scale alone is out of view.
+const MARGIN = { top: 12, right: 44, bottom: 44, left: 44 };
 
 /** A round upper bound for the axis: 1, 2 or 5 times a power of ten. */
 function niceMax(value: number): number {
@@ -42,9 +44,19 @@ export function StackedBarChart({ months, summary }: { months: MonthCounts[]; su
           {ticks.map((tick) => (
             <g key={tick}>
               <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} className="stats-chart__grid" />
-              <text x={MARGIN.left - 6} y={y(tick)} textAnchor="end" dominantBaseline="middle" className="stats-chart__axis">
-                {Number.isInteger(tick) ? tick.toLocaleString("fr-FR") : ""}
-              </text>
+              {(["end", "start"] as const).map((anchor) => (
+                <text
+                  key={anchor}
+                  x={anchor === "end" ? MARGIN.left - 6 : WIDTH - MARGIN.right + 6}
+                  y={y(tick)}
+                  textAnchor={anchor}
+                  dominantBaseline="middle"
+                  className="stats-chart__axis"
+                  data-testid={anchor === "start" ? "chart-scale-right" : undefined}
+                >
+                  {Number.isInteger(tick) ? tick.toLocaleString("fr-FR") : ""}
+                </text>
+              ))}
             </g>
           ))}
           {months.map((month, index) => {
