@@ -1,7 +1,7 @@
 import { DEMO_ORGANIZATIONS, DEMO_USERS } from "../prisma/demo";
 import { DEMO_APPLICATIONS } from "../prisma/seed";
 import { APPLICATION_STATUSES } from "../lib/status";
-import { buildMember, buildOrganization, e2eDatabase } from "./builders";
+import { buildCast, buildMember, buildOrganization, e2eDatabase } from "./builders";
 import { expect, expectNoA11yViolations, readMails, signIn, signInLink, test } from "./fixtures";
 
 // Sign-in journeys: each test signs in a member built for it (e2e/builders.ts), since two workers
@@ -265,4 +265,16 @@ test("an unknown page answers 404 in French", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
   await expectNoA11yViolations(page);
+});
+
+test("a page one may not see answers 404 under the 404's own title, not the page's", async ({ page }) => {
+  const { P1 } = (await buildCast()).users;
+  await signIn(page, P1.email);
+  // The other side's page, an admin's page for a member, an application that is not theirs.
+  for (const path of ["/employer/applications", "/employer/jobs", "/settings/emails", "/applications/pas-la-sienne"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
+    await expect(page, path).toHaveTitle("Page introuvable — Suivi des candidatures");
+  }
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { readSessionUser, SESSION_COOKIE, type SignedInUser } from "@/lib/auth/session";
@@ -64,4 +65,16 @@ export async function requireMember(kind?: OrganizationKind): Promise<CurrentMem
   // A page of the other side of the platform does not exist for this organisation.
   if (kind && !isOnSide(member, kind)) notFound();
   return member;
+}
+
+/**
+ * The metadata of a page of one side. The other side's 404 must come from here too: a notFound()
+ * thrown by the page alone leaves the page's title on the 404 (Next keeps the segment's metadata),
+ * and « Candidatures reçues » would title a « Page introuvable ».
+ */
+export function sidePageMetadata(kind: OrganizationKind, title: string): () => Promise<Metadata> {
+  return async () => {
+    await requireMember(kind);
+    return { title };
+  };
 }

@@ -30,7 +30,9 @@ const readApplication = cache(async (id: string) => getApplicationForMember(awai
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const application = await readApplication((await params).id);
-  return { title: application ? `Candidature ${ofName(personName(application.candidateProfile))}` : "Candidature" };
+  // Not found from here too, so that the 404 is not titled as an application.
+  if (!application) notFound();
+  return { title: `Candidature ${ofName(personName(application.candidateProfile))}` };
 }
 
 /**

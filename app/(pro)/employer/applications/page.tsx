@@ -1,7 +1,6 @@
-import type { Metadata } from "next";
 import Link from "@/components/link";
 import { ListPagination } from "@/components/applications/list-pagination";
-import { requireMember } from "@/lib/auth/guards";
+import { requireMember, sidePageMetadata } from "@/lib/auth/guards";
 import { listApplications } from "@/lib/applications/list";
 import {
   DEFAULT_LIST_SORT,
@@ -23,7 +22,7 @@ import { ListTotal } from "@/components/applications/export-links";
 import { formatListCount } from "@/lib/applications/count-cap";
 import { toName } from "@/lib/french";
 
-export const metadata: Metadata = { title: "Candidatures reçues" };
+export const generateMetadata = sidePageMetadata("EMPLOYER", "Candidatures reçues");
 
 const EMPLOYER_LIST_PATH = ROUTES.employerApplications;
 const href = (filters: Partial<ListFilters>) => listHref(EMPLOYER_LIST_PATH, filters);

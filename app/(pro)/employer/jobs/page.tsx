@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import Link from "@/components/link";
-import { requireMember } from "@/lib/auth/guards";
+import { requireMember, sidePageMetadata } from "@/lib/auth/guards";
 import { listJobChanges, listJobs, spontaneousApplicationsOpen } from "@/lib/job-descriptions/jobs";
 import { ROUTES } from "@/lib/routes";
 import { JobsTable } from "@/components/jobs/jobs-table";
@@ -8,7 +7,7 @@ import { SpontaneousSwitch } from "@/components/jobs/spontaneous-switch";
 import { JobHistory } from "@/components/jobs/job-history";
 import { SavedNotice } from "@/components/jobs/saved-notice";
 
-export const metadata: Metadata = { title: "Fiches de poste" };
+export const generateMetadata = sidePageMetadata("EMPLOYER", "Fiches de poste");
 
 /** "Fiches de poste" (issue 13): the employer's jobs, open or closed, its spontaneous switch and who changed what. */
 const SAVED: Record<string, string> = {

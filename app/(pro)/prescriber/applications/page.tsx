@@ -1,7 +1,6 @@
-import type { Metadata } from "next";
 import Link from "@/components/link";
 import { ListPagination } from "@/components/applications/list-pagination";
-import { requireMember } from "@/lib/auth/guards";
+import { requireMember, sidePageMetadata } from "@/lib/auth/guards";
 import { listApplications } from "@/lib/applications/list";
 import { DEFAULT_LIST_SORT, LIST_SORT_LABELS, listHref, parseListFilters, type ListFilters } from "@/lib/applications/list-filters";
 import { readFilterChoices } from "@/lib/applications/filter-choices";
@@ -13,7 +12,7 @@ import { StatusCounters } from "@/components/applications/status-counters";
 import { ROUTES } from "@/lib/routes";
 import { ListTotal } from "@/components/applications/export-links";
 
-export const metadata: Metadata = { title: "Suivi des candidatures" };
+export const generateMetadata = sidePageMetadata("PRESCRIBER", "Suivi des candidatures");
 
 const BASE_PATH = ROUTES.prescriberApplications;
 

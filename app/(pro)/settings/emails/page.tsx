@@ -2,12 +2,18 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { requireMember } from "@/lib/auth/guards";
+import { mayManageFailedEmails } from "@/lib/access";
 import { listFailedEmails, readSendingPause } from "@/lib/mail/failed-emails";
 import { EMAIL_KIND_LABELS, type EmailKind } from "@/lib/status";
 import { FailedEmailsTable } from "@/components/mail/failed-emails-table";
 import { explainDeliveryError } from "@/lib/mail/delivery-policy";
 
-export const metadata: Metadata = { title: "E-mails non remis" };
+// Not found from here too for a non-admin, so that the 404 is not titled as this page
+// (lib/auth/guards.ts sidePageMetadata).
+export async function generateMetadata(): Promise<Metadata> {
+  if (!mayManageFailedEmails(await requireMember())) notFound();
+  return { title: "E-mails non remis" };
+}
 
 const MOMENT = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 

@@ -1,15 +1,22 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { requireMember } from "@/lib/auth/guards";
 import { getJob } from "@/lib/job-descriptions/jobs";
 import { JobForm } from "@/components/jobs/job-form";
 
-export const metadata: Metadata = { title: "Modifier une fiche de poste" };
+// Read once for the title and the page (React's cache, per request).
+const readJob = cache(async (id: string) => getJob(await requireMember("EMPLOYER"), id));
+
+// Not found from here too, so that the 404 is not titled as this page (lib/auth/guards.ts sidePageMetadata).
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  if (!(await readJob((await params).id))) notFound();
+  return { title: "Modifier une fiche de poste" };
+}
 
 /** Another employer's job, or an unknown id, is not found (DESIGN §6). */
 export default async function EditJobPage({ params }: { params: Promise<{ id: string }> }) {
-  const member = await requireMember("EMPLOYER");
-  const job = await getJob(member, (await params).id);
+  const job = await readJob((await params).id);
   if (!job) notFound();
   return (
     <div className="fr-grid-row">

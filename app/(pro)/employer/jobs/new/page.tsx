@@ -1,8 +1,7 @@
-import type { Metadata } from "next";
-import { requireMember } from "@/lib/auth/guards";
+import { requireMember, sidePageMetadata } from "@/lib/auth/guards";
 import { JobForm } from "@/components/jobs/job-form";
 
-export const metadata: Metadata = { title: "Créer une fiche de poste" };
+export const generateMetadata = sidePageMetadata("EMPLOYER", "Créer une fiche de poste");
 
 export default async function NewJobPage() {
   await requireMember("EMPLOYER");

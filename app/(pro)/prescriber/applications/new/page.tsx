@@ -1,10 +1,9 @@
-import type { Metadata } from "next";
-import { requireMember } from "@/lib/auth/guards";
+import { requireMember, sidePageMetadata } from "@/lib/auth/guards";
 import { getOrganizationCandidate } from "@/lib/applications/candidates";
 import { getResendSource } from "@/lib/applications/resend";
 import { SendApplicationForm } from "@/components/applications/send-application-form";
 
-export const metadata: Metadata = { title: "Envoyer une candidature" };
+export const generateMetadata = sidePageMetadata("PRESCRIBER", "Envoyer une candidature");
 
 export default async function NewApplicationPage({
   searchParams,

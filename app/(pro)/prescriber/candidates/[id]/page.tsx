@@ -17,7 +17,9 @@ const readCandidate = cache(async (id: string) => getOrganizationCandidate(await
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const candidate = await readCandidate((await params).id);
-  return { title: candidate ? personName(candidate) : "Candidat" };
+  // Not found from here too, so that the 404 is not titled as a candidate.
+  if (!candidate) notFound();
+  return { title: personName(candidate) };
 }
 
 export default async function PrescriberCandidatePage({ params }: { params: Promise<{ id: string }> }) {

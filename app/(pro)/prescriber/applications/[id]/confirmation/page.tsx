@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
@@ -8,12 +9,17 @@ import { personName } from "@/components/applications/format";
 import { ROUTES, applicationPath, newApplicationPath } from "@/lib/routes";
 import { ofName, toName } from "@/lib/french";
 
-export const metadata: Metadata = { title: "Candidature envoyée" };
+// Read once for the title and the page (React's cache, per request).
+const readSent = cache(async (id: string) => getSentApplicationSummary(await requireMember("PRESCRIBER"), id));
+
+// Not found from here too, so that the 404 is not titled as this page (lib/auth/guards.ts sidePageMetadata).
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  if (!(await readSent((await params).id))) notFound();
+  return { title: "Candidature envoyée" };
+}
 
 export default async function ApplicationSentPage({ params }: { params: Promise<{ id: string }> }) {
-  const member = await requireMember("PRESCRIBER");
-  const { id } = await params;
-  const application = await getSentApplicationSummary(member, id);
+  const application = await readSent((await params).id);
   if (!application) notFound();
   const name = personName(application.candidate);
 
