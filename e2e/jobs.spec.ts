@@ -80,6 +80,8 @@ test("fiches de poste: create and close, send for the open job, refused on the c
   await expectNoA11yViolations(prescriber);
   // The form reads the employer's jobs again: the closed one is no longer offered.
   await expect(picker.getByRole("checkbox", { name: new RegExp(closing.title) })).toHaveCount(0);
+  // Nor named in the employer's line among the search results.
+  await expect(prescriber.getByText(new RegExp(`Recrute : [^·]*${closing.title}`))).toHaveCount(0);
   await picker.getByRole("checkbox", { name: new RegExp(newTitle) }).check({ force: true });
   await prescriber.getByRole("button", { name: "Envoyer la candidature" }).click();
   await expect(prescriber.getByRole("heading", { level: 1, name: "Candidature envoyée" })).toBeVisible();
@@ -91,6 +93,8 @@ test("fiches de poste: create and close, send for the open job, refused on the c
   await hint.check({ force: true });
   await expect(picker.getByRole("checkbox", { name: new RegExp(newTitle) })).toHaveCount(1);
   await expect(picker.getByRole("checkbox", { name: new RegExp(closing.title) })).toHaveCount(0);
+  // Nor named in the employer's line among the search results.
+  await expect(prescriber.getByText(new RegExp(`Recrute : [^·]*${closing.title}`))).toHaveCount(0);
 
   // ——— The employer sees the job on its list, filters by it, and accepts with « Poste retenu » ———
   await employer.goto("/employer/applications");

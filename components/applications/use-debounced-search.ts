@@ -49,7 +49,13 @@ export function searchStatusMessage(
   return search.results.length === 0 ? messages.none : messages.found(search.results.length);
 }
 
-/** The results, with the item already chosen kept first when a new search no longer lists it. */
+/**
+ * The results, with the item already chosen kept first when a new search no longer lists it, and
+ * shown as last read where it is listed (an employer is read again after a refused send: its
+ * closed job must leave its « Recrute : … » line too).
+ */
 export function keepSelected<T extends { id: string }>(selected: T | null, results: T[]): T[] {
-  return selected && !results.some((item) => item.id === selected.id) ? [selected, ...results] : results;
+  if (!selected) return results;
+  if (!results.some((item) => item.id === selected.id)) return [selected, ...results];
+  return results.map((item) => (item.id === selected.id ? selected : item));
 }
