@@ -3,7 +3,7 @@
 // answer (field errors beside the fields, a stale status up to the panel), and the form footer.
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import type { FieldValues, Path, UseFormReturn, UseFormSetError } from "react-hook-form";
 import type { ActionResult } from "@/lib/action-result";
 import type { ApplicationStatus } from "@/lib/status";
 
@@ -58,7 +58,7 @@ export function useActionSubmit<Values extends FieldValues, Output, Data extends
     }
     const fieldErrors = Object.entries(result.ok || result.stale ? {} : (result.fieldErrors ?? {}));
     if (!result.ok && fieldErrors.length > 0) {
-      for (const [field, message] of fieldErrors) if (message) form.setError(field as Path<Values>, { message });
+      setServerFieldErrors(form.setError, Object.fromEntries(fieldErrors));
       form.setError("root.server", { message: result.error });
       return;
     }
@@ -112,6 +112,15 @@ export function FocusedNotice({
 export function useFocusOnOpen<Values extends FieldValues>(form: UseFormReturn<Values, unknown, unknown>, field: Path<Values>) {
   const { setFocus } = form;
   useEffect(() => setFocus(field), [setFocus, field]);
+}
+
+/** An action's field errors (ActionResult), each beside its field. */
+export function setServerFieldErrors<Values extends FieldValues>(
+  setError: UseFormSetError<Values>,
+  fieldErrors: Partial<Record<string, string>> | undefined,
+) {
+  for (const [field, message] of Object.entries(fieldErrors ?? {}))
+    if (message) setError(field as Path<Values>, { type: "server", message });
 }
 
 export function fieldState(message: string | undefined) {

@@ -12,13 +12,12 @@ import {
   JOB_DESCRIPTION_MAX_LENGTH,
   JOB_TITLE_MAX_LENGTH,
   jobDescriptionSchema,
-  type JobDescriptionField,
   type JobDescriptionFormValues,
   type JobDescriptionInput,
 } from "@/lib/job-descriptions/validation";
 import { CONTRACT_TYPES, CONTRACT_TYPE_LABELS, JOB_FIELD_LABELS } from "@/lib/job-descriptions/vocabulary";
 import { ROUTES } from "@/lib/routes";
-import { fieldState } from "@/components/applications/decision-form-kit";
+import { fieldState, setServerFieldErrors } from "@/components/applications/decision-form-kit";
 
 const EMPTY: JobDescriptionFormValues = {
   title: "",
@@ -55,9 +54,7 @@ export function JobForm({ jobId, initial }: { jobId?: string; initial?: JobDescr
       return;
     }
     setServerError(result?.error ?? "La fiche n'a pas pu être enregistrée. Vérifiez votre connexion et réessayez.");
-    for (const [name, message] of Object.entries(result?.fieldErrors ?? {})) {
-      if (message) setError(name as JobDescriptionField, { type: "server", message });
-    }
+    setServerFieldErrors(setError, result?.fieldErrors);
   });
 
   return (

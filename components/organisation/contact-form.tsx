@@ -7,11 +7,10 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { saveOrganizationContactAction } from "@/lib/organizations/actions";
 import {
   organizationContactSchema,
-  type OrganizationContactField,
   type OrganizationContactFormValues,
   type OrganizationContactInput,
 } from "@/lib/organizations/validation";
-import { fieldState } from "@/components/applications/decision-form-kit";
+import { fieldState, setServerFieldErrors } from "@/components/applications/decision-form-kit";
 
 // The key replays the success message when the same details are saved twice.
 type Notice = { severity: "success"; message: string; key: number } | { severity: "error"; message: string };
@@ -40,9 +39,7 @@ export function OrganizationContactForm({ initial, isEmployer }: { initial: Orga
       severity: "error",
       message: result?.error ?? "Les coordonnées n'ont pas pu être enregistrées. Vérifiez votre connexion et réessayez.",
     });
-    for (const [name, message] of Object.entries(result?.fieldErrors ?? {})) {
-      if (message) setError(name as OrganizationContactField, { type: "server", message });
-    }
+    setServerFieldErrors(setError, result?.fieldErrors);
   });
 
   return (
