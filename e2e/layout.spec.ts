@@ -107,6 +107,12 @@ test("employer: fiches de poste, the creation form with its errors, the edit for
   await expect(page.getByRole("table", { name: "Fiches de poste" }).getByText("Recrutement fermé")).toBeVisible();
   await expect(page.getByRole("region", { name: "Historique des modifications" })).toContainText("a modifié la fiche");
   await reviewScreen(page, "fiches-de-poste");
+  // On a phone, each job's state and its button are in view without scrolling the table sideways.
+  await page.setViewportSize(PHONE);
+  const firstJob = page.getByRole("table", { name: "Fiches de poste" }).getByRole("row").nth(1);
+  // Down the page to the row, not sideways inside the table.
+  await firstJob.evaluate((row) => window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 100));
+  await expect(firstJob.getByRole("button", { name: /le recrutement : / })).toBeInViewport({ ratio: 1 });
   await page.goto("/employer/jobs/new");
   await page.getByRole("button", { name: "Créer la fiche de poste" }).click();
   await expect(page.getByText("Saisissez l'intitulé du poste.")).toBeVisible();
