@@ -120,6 +120,9 @@ export async function signIn(page: Page, email: string): Promise<void> {
 }
 
 export async function expectNoA11yViolations(page: Page): Promise<void> {
+  // After a client-side navigation, Next streams the page's metadata after its body: the heading
+  // can be on screen a moment before <title> is. Check the page as it settles, not mid-transition.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map(
     (v) =>
