@@ -111,6 +111,7 @@ test("opening the e-mailed link (a GET, as mail scanners do) neither signs in no
   await otherPage.goto(link);
   await otherPage.getByRole("button", { name: "Se connecter" }).click();
   await expect(otherPage.getByRole("heading", { name: "Connexion impossible" })).toBeVisible();
+  await expect(otherPage.getByText("Ce lien de connexion n'est plus valable.")).toBeVisible();
   await other.close();
 });
 

@@ -69,3 +69,22 @@ test("an identity with no account here, or an inactive one, gets the magic link'
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/connexion$/);
 });
+
+test("a ProConnect sign-in that fails on the way says so, and offers to start again", async ({ page }) => {
+  // Left at ProConnect ("[ Cancel ]" is the stand-in's way out): back on the sign-in page, told why.
+  await page.goto("/connexion");
+  await page.getByRole("button", PROCONNECT_BUTTON).click();
+  await page.getByRole("link", { name: "[ Cancel ]" }).click();
+  await expect(page).toHaveURL(/\/connexion\?error=\w+$/);
+  await expect(page.getByText("La connexion n'a pas abouti.")).toBeVisible();
+  await expect(page.getByRole("button", PROCONNECT_BUTTON)).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  // An answer our side cannot check (a stale tab, a forged callback): not told the link expired.
+  await page.context().clearCookies();
+  await page.goto("/api/auth/callback/proconnect?code=forged&state=forged");
+  await expect(page).toHaveURL(/\/connexion\/erreur\?error=Configuration$/);
+  await expect(page.getByText("La connexion n'a pas abouti.")).toBeVisible();
+  await expect(page.getByText("Ce lien de connexion n'est plus valable.")).toHaveCount(0);
+  await expectNoA11yViolations(page);
+});
