@@ -49,8 +49,9 @@ export function JobForm({ jobId, initial }: { jobId?: string; initial?: JobDescr
     if (result?.ok) {
       // The action revalidated the jobs page, so this navigation reads it afresh; a refresh on top
       // would render it a second time (issue 12).
-      // The list says it was saved (its page reads `enregistree`).
-      router.push(`${ROUTES.employerJobs}?enregistree=${jobId ? "modifiee" : "creee"}`);
+      // The list says what happened (its page reads `enregistree`): an untouched form saved nothing.
+      const saved = !jobId ? "creee" : "changed" in result && !result.changed ? "inchangee" : "modifiee";
+      router.push(`${ROUTES.employerJobs}?enregistree=${saved}`);
       return;
     }
     setServerError(result?.error ?? "La fiche n'a pas pu être enregistrée. Vérifiez votre connexion et réessayez.");
@@ -79,10 +80,14 @@ export function JobForm({ jobId, initial }: { jobId?: string; initial?: JobDescr
           </option>
         ))}
       </Select>
-      <div className="fr-grid-row fr-grid-row--gutters">
+      {/* « Ville » has a hint as « Département » does, so that the two inputs side by side line up,
+          errors or not. The row's margin keeps the next label off these inputs (in a column, an
+          input group is a last child, with no margin of its own). */}
+      <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
         <div className="fr-col-12 fr-col-md-8">
           <Input
             label={JOB_FIELD_LABELS.city}
+            hintText="Commune où se trouve le poste"
             nativeInputProps={{ ...register("city"), autoComplete: "address-level2" }}
             {...fieldState(errors.city?.message)}
           />
