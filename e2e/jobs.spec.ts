@@ -159,3 +159,23 @@ test("fiches de poste: create and close, send for the open job, refused on the c
   await expect(aci.getByRole("region", { name: "Autres employeurs" })).toHaveCount(0);
   await expectNoA11yViolations(aci);
 });
+
+test("editing a job says what was saved: a change, or nothing when the form was left as it was", async ({ page }) => {
+  const cast = await buildCast();
+  const job = await buildJob(cast.organizations.EI, { title: "Valoriste" });
+  await signIn(page, cast.users.E1.email);
+  const history = page.getByRole("region", { name: "Historique des modifications" });
+
+  await page.goto(`/employer/jobs/${job.id}`);
+  await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Fiches de poste" })).toBeVisible();
+  await expect(page.getByText("Aucune modification : la fiche de poste est restée telle quelle.")).toBeVisible();
+  await expect(page.getByText("Les modifications de la fiche de poste sont enregistrées.")).toHaveCount(0);
+  await expect(history.getByText(`a modifié la fiche « ${job.title} »`)).toHaveCount(0);
+
+  await page.goto(`/employer/jobs/${job.id}`);
+  await page.getByLabel("Nombre de postes").fill("4");
+  await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await expect(page.getByText("Les modifications de la fiche de poste sont enregistrées.")).toBeVisible();
+  await expect(history).toContainText(`a modifié la fiche « ${job.title} »`);
+});

@@ -7,11 +7,11 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
  * once, not again on a reload or after the next action on the page, which renders the address
  * anew. Next's router follows history.replaceState.
  */
-export function SavedNotice({ message, param }: { message: string; param: string }) {
+export function SavedNotice({ message, severity = "success", param }: { message: string; severity?: "success" | "info"; param: string }) {
   useEffect(() => {
     const url = new URL(window.location.href);
     url.searchParams.delete(param);
     window.history.replaceState(null, "", url);
   }, [param]);
-  return <Alert severity="success" small description={message} className="fr-mb-3w" />;
+  return <Alert severity={severity} small description={message} className="fr-mb-3w" />;
 }

@@ -38,7 +38,7 @@ export async function createJobAction(input: unknown): Promise<ActionResult<{ jo
   return { ok: true, jobId: result.jobId };
 }
 
-export async function updateJobAction(input: unknown): Promise<ActionResult<{ jobId: string }, JobDescriptionField>> {
+export async function updateJobAction(input: unknown): Promise<ActionResult<{ jobId: string; changed: boolean }, JobDescriptionField>> {
   const parsed = updateJobSchema.safeParse(input);
   if (!parsed.success) return invalidInput<JobDescriptionField>(parsed.error);
   const member = await requireMember("EMPLOYER");
@@ -51,7 +51,7 @@ export async function updateJobAction(input: unknown): Promise<ActionResult<{ jo
   }
   if ("error" in result) notFound();
   refresh(result.jobId);
-  return { ok: true, jobId: result.jobId };
+  return { ok: true, jobId: result.jobId, changed: result.changed };
 }
 
 export async function setJobOpenAction(input: unknown): Promise<ActionResult> {

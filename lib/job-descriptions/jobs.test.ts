@@ -22,10 +22,10 @@ describe("fiches de poste", () => {
     const colleague = await createMember(s.employerOrg);
     const created = await createJob(s.employer.ctx, jobDescriptionSchema.parse(fields));
     if (!("ok" in created)) throw new Error("not created");
-    await updateJob(
-      colleague.ctx,
-      updateJobSchema.parse({ ...fields, jobId: created.jobId, weeklyHours: "30", title: "Agent de tri (H/F)" }),
-    );
+    const edit = updateJobSchema.parse({ ...fields, jobId: created.jobId, weeklyHours: "30", title: "Agent de tri (H/F)" });
+    expect(await updateJob(colleague.ctx, edit)).toEqual({ ok: true, jobId: created.jobId, changed: true });
+    // The same form saved again: nothing changed, nothing logged, and the answer says so.
+    expect(await updateJob(colleague.ctx, edit)).toEqual({ ok: true, jobId: created.jobId, changed: false });
     await setJobOpen(s.employer.ctx, { jobId: created.jobId, open: false });
     await setJobOpen(s.employer.ctx, { jobId: created.jobId, open: false }); // already closed: nothing logged
     await setSpontaneousOpen(colleague.ctx, { open: false });

@@ -14,6 +14,8 @@ import type { JobDescriptionInput, SetJobOpenInput, SetSpontaneousOpenInput, Upd
  */
 type Member = Pick<MemberContext, "userId" | "organizationId" | "organizationKind">;
 export type JobWriteResult = { ok: true; jobId: string } | { error: "not_found" };
+/** An edit also says whether it changed anything: saving an untouched form logs nothing, and says so. */
+export type JobUpdateResult = { ok: true; jobId: string; changed: boolean } | { error: "not_found" };
 
 export const jobSelect = {
   id: true,
@@ -100,7 +102,7 @@ export async function createJob(ctx: Member, input: JobDescriptionInput): Promis
   });
 }
 
-export async function updateJob(ctx: Member, input: UpdateJobInput): Promise<JobWriteResult> {
+export async function updateJob(ctx: Member, input: UpdateJobInput): Promise<JobUpdateResult> {
   const allowed = manageableJobsWhere(ctx);
   if (!allowed) return { error: "not_found" };
   const { jobId, ...values } = input;
@@ -111,10 +113,10 @@ export async function updateJob(ctx: Member, input: UpdateJobInput): Promise<Job
     const changes = (Object.keys(JOB_FIELD_LABELS) as JobField[])
       .filter((field) => job[field] !== values[field])
       .map((field) => ({ field, from: job[field], to: values[field] }));
-    if (changes.length === 0) return { ok: true, jobId } as const;
+    if (changes.length === 0) return { ok: true, jobId, changed: false } as const;
     await tx.jobDescription.update({ where: { id: jobId }, data: values });
     await logChange(tx, ctx, "updated", jobId, changes);
-    return { ok: true, jobId } as const;
+    return { ok: true, jobId, changed: true } as const;
   });
 }
 

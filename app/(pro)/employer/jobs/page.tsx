@@ -10,15 +10,19 @@ import { SavedNotice } from "@/components/jobs/saved-notice";
 export const generateMetadata = sidePageMetadata("EMPLOYER", "Fiches de poste");
 
 /** "Fiches de poste" (issue 13): the employer's jobs, open or closed, its spontaneous switch and who changed what. */
-const SAVED: Record<string, string> = {
-  creee: "La fiche de poste est créée : les prescripteurs peuvent y postuler tant que son recrutement est ouvert.",
-  modifiee: "Les modifications de la fiche de poste sont enregistrées.",
+const SAVED: Record<string, { message: string; severity: "success" | "info" }> = {
+  creee: {
+    message: "La fiche de poste est créée : les prescripteurs peuvent y postuler tant que son recrutement est ouvert.",
+    severity: "success",
+  },
+  modifiee: { message: "Les modifications de la fiche de poste sont enregistrées.", severity: "success" },
+  inchangee: { message: "Aucune modification : la fiche de poste est restée telle quelle.", severity: "info" },
 };
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await requireMember("EMPLOYER");
   const saved = (await searchParams).enregistree;
-  const savedMessage = typeof saved === "string" && Object.hasOwn(SAVED, saved) ? SAVED[saved] : null;
+  const savedNotice = typeof saved === "string" && Object.hasOwn(SAVED, saved) ? SAVED[saved] : null;
   const [jobs, spontaneousOpen, changes] = await Promise.all([
     listJobs(member),
     spontaneousApplicationsOpen(member),
@@ -27,7 +31,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   return (
     <>
       <h1>Fiches de poste</h1>
-      {savedMessage && <SavedNotice message={savedMessage} param="enregistree" />}
+      {savedNotice && <SavedNotice {...savedNotice} param="enregistree" />}
       <p className="fr-text--lead">
         Dites aux prescripteurs ce que vous recrutez : ils choisissent parmi vos postes ouverts, ou envoient une candidature spontanée si
         vous les acceptez.
