@@ -6,6 +6,7 @@ import { DsfrProvider, StartDsfrOnHydration } from "@/components/dsfr/provider";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { NONCE_HEADER } from "@/lib/security-headers";
+import "./dsfr-header.css";
 import "./dsfr-messages.css";
 import "./dsfr-tables.css";
 import "./dsfr-utilities.css";

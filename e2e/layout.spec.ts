@@ -261,6 +261,40 @@ test("on a phone, each row of both lists shows its status without scrolling the 
   }
 });
 
+test("from a tablet to a small laptop: the header's logo is whole, and a status shows twice only when its column is out of view", async ({
+  browser,
+}) => {
+  const statuses = new RegExp(`^(${Object.values(STATUS_LABELS).join("|")})$`);
+  for (const { email, path } of [
+    { email: data.employer.email, path: "/employer/applications" },
+    { email: data.prescriber.email, path: "/prescriber/applications" },
+  ]) {
+    const page = await signedIn(browser, email);
+    for (const width of [768, 900, 1024, 1180]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(path);
+      await expectSoundLayout(page);
+      // The DSFR clips the Marianne block rather than let it push the quick-access links.
+      const clipped = await page.locator(".fr-header__logo").evaluate((logo) => {
+        const shown = logo.parentElement!.getBoundingClientRect();
+        return logo.getBoundingClientRect().right - shown.right;
+      });
+      expect(clipped, `logo clipped at ${width} px`).toBeLessThanOrEqual(0);
+      const header = page.getByRole("columnheader", { name: "Statut" });
+      const columnInView = await header.evaluate((th) => th.getBoundingClientRect().right <= document.documentElement.clientWidth);
+      const row = page.getByRole("table").getByRole("row").nth(1);
+      // Once in the Statut column when it is in view; also under the name, in view, when it is not.
+      await expect(row.getByText(statuses).filter({ visible: true })).toHaveCount(columnInView ? 1 : 2);
+      if (!columnInView) {
+        await row.evaluate((tr) => window.scrollTo(0, tr.getBoundingClientRect().top + window.scrollY - 200));
+        await expect(row.getByText(statuses).first()).toBeInViewport({ ratio: 1 });
+      }
+      if (path.startsWith("/prescriber") && width >= 900) expect(columnInView, `Statut in view at ${width} px`).toBe(true);
+    }
+    await page.context().close();
+  }
+});
+
 test("on a phone, the batch bar stays in view while rows are selected, and covers no row for good", async ({ browser }) => {
   const page = await signedIn(browser, data.employer.email);
   await page.setViewportSize(PHONE);

@@ -5,7 +5,7 @@ import type { EmployerTableRow } from "@/components/applications/employer-table-
 import type { ListSort } from "@/lib/applications/list-filters";
 import { ArchivedBadge, StatusBadge } from "@/components/applications/status-badge";
 import { BatchBar } from "@/components/applications/batch-bar";
-import { NarrowStatus } from "@/components/applications/narrow-status";
+import { NarrowStatus, watchStatusColumn } from "@/components/applications/narrow-status";
 import { applicationPath } from "@/lib/routes";
 import { ofName } from "@/lib/french";
 
@@ -64,7 +64,7 @@ export function EmployerApplicationsTable({
           <div className="fr-table__wrapper">
             <div className="fr-table__container">
               <div className="fr-table__content">
-                <table>
+                <table ref={watchStatusColumn}>
                   <caption>{caption}</caption>
                   <thead>
                     <tr>
@@ -90,7 +90,7 @@ export function EmployerApplicationsTable({
                       <th scope="col" aria-sort={ariaSort("date")}>
                         Date d&apos;envoi
                       </th>
-                      <th scope="col" aria-sort={ariaSort("status")}>
+                      <th scope="col" aria-sort={ariaSort("status")} data-status-column>
                         Statut
                       </th>
                       <th scope="col">Prise en charge par</th>

@@ -2,7 +2,7 @@
 import { useAnchorNavigation } from "@/components/anchor-navigation";
 import type { PrescriberTableRow } from "@/components/applications/prescriber-table-rows";
 import { StatusLink } from "@/components/applications/status-link";
-import { NarrowStatus } from "@/components/applications/narrow-status";
+import { NarrowStatus, watchStatusColumn } from "@/components/applications/narrow-status";
 import { applicationPath, candidatePath } from "@/lib/routes";
 import { ofName, toName } from "@/lib/french";
 
@@ -15,7 +15,7 @@ export function PrescriberApplicationsTable({ rows, caption }: { rows: Prescribe
   const navigate = useAnchorNavigation();
   return (
     <div className="fr-table" onClick={navigate}>
-      <table>
+      <table ref={watchStatusColumn}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -25,7 +25,9 @@ export function PrescriberApplicationsTable({ rows, caption }: { rows: Prescribe
             </th>
             <th scope="col">Envoyée par</th>
             <th scope="col">Date d&apos;envoi</th>
-            <th scope="col">Statut</th>
+            <th scope="col" data-status-column>
+              Statut
+            </th>
           </tr>
         </thead>
         <tbody>
