@@ -12,7 +12,7 @@ const MOMENT = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: 
 export function ApplicationTimeline({ events }: { events: ApplicationDetailEvent[] }) {
   if (events.length === 0) return <p>Aucun évènement enregistré.</p>;
   return (
-    <ol className="fr-pl-0" style={{ listStyle: "none" }}>
+    <ol className="fr-raw-list">
       {events.map((event) => {
         const actor = event.actor ? personName(event.actor) : SYSTEM_ACTOR_LABEL;
         const title = isEventTitled(event.transition) ? EVENT_TITLES[event.transition] : STATUS_LABELS[event.toStatus];
