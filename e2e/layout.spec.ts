@@ -18,6 +18,19 @@ test.beforeAll(async () => {
 // under two workers on a busy 2-core machine two of them ran past five minutes.
 test.describe.configure({ timeout: 480_000 });
 
+/** Two fields side by side on a desktop: their labels and their inputs start at the same height. */
+async function expectSideBySide(page: Page, labels: [string, string]): Promise<void> {
+  await page.setViewportSize(DESKTOP);
+  const tops = await Promise.all(
+    labels.map(async (label) => {
+      const input = page.getByLabel(label);
+      const labelBox = await page.locator(`label[for="${await input.getAttribute("id")}"]`).boundingBox();
+      return [Math.round(labelBox!.y), Math.round((await input.boundingBox())!.y)];
+    }),
+  );
+  expect(tops[0], `${labels.join(" and ")} line up`).toEqual(tops[1]);
+}
+
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
   await signIn(page, email);
@@ -116,6 +129,7 @@ test("employer: fiches de poste, the creation form with its errors, the edit for
   await page.goto("/employer/jobs/new");
   await page.getByRole("button", { name: "Créer la fiche de poste" }).click();
   await expect(page.getByText("Saisissez l'intitulé du poste.")).toBeVisible();
+  await expectSideBySide(page, ["Ville", "Département"]);
   await reviewScreen(page, "fiche-de-poste-creation-erreurs");
   await page.goto(`/employer/jobs/${data.jobs.toEdit}`);
   await expect(page.getByRole("heading", { level: 1, name: "Modifier la fiche de poste" })).toBeVisible();
@@ -365,6 +379,7 @@ test("prescriber: an answer, a candidate, the send form with its errors, the con
   await page.goto("/prescriber/applications/new");
   await page.getByRole("button", { name: "Envoyer la candidature" }).click();
   await expect(page.getByText("Écrivez un message à l'employeur.")).toBeVisible();
+  await expectSideBySide(page, ["Téléphone (facultatif)", "Date de naissance (facultatif)"]);
   await reviewScreen(page, "envoi-erreurs");
 
   await page.getByLabel("Prénom").fill("Jean-Baptiste-Emmanuel");

@@ -3,6 +3,8 @@ import { useFormContext } from "react-hook-form";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import type { SendApplicationFormValues } from "@/lib/applications/send-validation";
 
+const TOP = { alignSelf: "flex-start" } as const;
+
 /** "Nouveau candidat": names required, the rest optional. */
 export function NewCandidateFields() {
   const {
@@ -38,7 +40,9 @@ export function NewCandidateFields() {
           nativeInputProps={{ type: "email", autoComplete: "off", spellCheck: false, ...register("email") }}
         />
       </div>
-      <div className="fr-fieldset__element fr-fieldset__element--inline fr-col-12 fr-col-md-5">
+      {/* Top-aligned: the DSFR's fieldset lines up last baselines, and a date input's is not a text
+          input's, which set these two 7 px apart. Both have a one-line hint, so the inputs line up. */}
+      <div className="fr-fieldset__element fr-fieldset__element--inline fr-col-12 fr-col-md-5" style={TOP}>
         <Input
           label="Téléphone (facultatif)"
           hintText="Par exemple : 06 12 34 56 78"
@@ -46,7 +50,7 @@ export function NewCandidateFields() {
           nativeInputProps={{ type: "tel", autoComplete: "off", ...register("phone") }}
         />
       </div>
-      <div className="fr-fieldset__element fr-fieldset__element--inline fr-col-12 fr-col-md-5">
+      <div className="fr-fieldset__element fr-fieldset__element--inline fr-col-12 fr-col-md-5" style={TOP}>
         <Input
           label="Date de naissance (facultatif)"
           hintText="Au format JJ/MM/AAAA"
