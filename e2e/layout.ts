@@ -18,7 +18,7 @@ export const SMALL_PHONE = { width: 320, height: 568 };
 type Size = { width: number; height: number };
 
 /**
- * Runs in the page: lists what breaks the four rules, one line per culprit (empty = sound).
+ * Runs in the page: lists what breaks the five rules, one line per culprit (empty = sound).
  * Self-contained on purpose: Playwright sends its source text to the browser.
  */
 function findLayoutProblems(): string[] {
@@ -115,10 +115,22 @@ function findLayoutProblems(): string[] {
       problems.push(`no background: ${describe(element)}`);
     }
   }
+
+  // 5. French typography: « and » hold to their words with a non-breaking space, so that no line
+  //    starts with a lone » or ends with a lone «. (The test data's own texts use no guillemets.)
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+    const text = node.textContent ?? "";
+    if (!/« | »/.test(text) || node.parentElement?.closest("script, style, template")) continue;
+    problems.push(`breakable space inside « »: « ${text.replace(/\s+/g, " ").trim().slice(0, 60)} » in ${describe(node.parentElement!)}`);
+  }
   return problems;
 }
 
-/** The four rules at the page's current size: nothing under the footer, no cut label, no sideways scroll, backgrounds drawn. */
+/**
+ * The five rules at the page's current size: nothing under the footer, no cut label, no sideways
+ * scroll, backgrounds drawn, no breakable space inside « ».
+ */
 export async function expectSoundLayout(page: Page): Promise<void> {
   // Text widths are final once the Marianne font is in, and DSFR's scripts have reacted to the size.
   await page.evaluate(async () => {

@@ -40,9 +40,9 @@ export function AcceptForm({ applicationId, status, jobs = [], onOutcome, onClos
         Accepter la candidature
       </h3>
       <p className="fr-text--sm">
-        La candidature passera au statut « Candidature acceptée » ; {informedByEmail(candidateHasEmail)}.
+        La candidature passera au statut «&nbsp;Candidature acceptée&nbsp;» ; {informedByEmail(candidateHasEmail)}.
         {isPending(status)
-          ? " Les autres candidatures en cours de cette personne passeront au statut « Embauché ailleurs »."
+          ? " Les autres candidatures en cours de cette personne passeront au statut «\u00a0Embauché ailleurs\u00a0»."
           : " La candidature avait déjà reçu une réponse : l'acceptation figurera dans l'historique."}{" "}
         Le contrat peut avoir commencé depuis 30 jours au plus ; la date de fin, si vous la connaissez, suit la date de début.
       </p>

@@ -35,7 +35,7 @@ export function ArchivePanel({
           setNotice({
             severity: "success",
             message: archive
-              ? "La candidature est archivée : elle n'apparaît plus dans les candidatures actives, mais sous « Archivées »."
+              ? "La candidature est archivée : elle n'apparaît plus dans les candidatures actives, mais sous «\u00a0Archivées\u00a0»."
               : "La candidature est désarchivée : elle est de nouveau dans les candidatures actives.",
           });
         } else {
@@ -57,7 +57,7 @@ export function ArchivePanel({
         <p data-testid="archived-on">
           Candidature archivée le {archived.on}
           {archived.by ? ` par ${archived.by}` : `, automatiquement après ${AUTO_ARCHIVE_AFTER_DAYS} jours sans changement`}. Elle
-          n&apos;apparaît que sous « Archivées » dans les candidatures reçues. Tout changement de statut la désarchive.
+          n&apos;apparaît que sous «&nbsp;Archivées&nbsp;» dans les candidatures reçues. Tout changement de statut la désarchive.
         </p>
       ) : (
         mayArchive && (

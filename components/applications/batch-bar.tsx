@@ -251,8 +251,8 @@ function BatchPostponeForm({ items, onResult, onClose }: BatchFormProps) {
         Embaucher plus tard : {plural(items.length)}
       </h3>
       <p className="fr-text--sm">
-        Chaque candidature passera au statut « Embauche pour plus tard ». Chaque candidat et son prescripteur recevront ce message ;
-        l&apos;embauche n&apos;est pas garantie.
+        Chaque candidature passera au statut «&nbsp;Embauche pour plus tard&nbsp;». Chaque candidat et son prescripteur recevront ce message
+        ; l&apos;embauche n&apos;est pas garantie.
       </p>
       <Input
         label="Message aux candidats"

@@ -29,7 +29,7 @@ export function CancelForm({ applicationId, status, onOutcome, onClose, candidat
         Annuler l&apos;embauche ?
       </h3>
       <p className="fr-text--sm">
-        La candidature passera au statut « Embauche annulée » (par exemple si le candidat ne s&apos;est pas présenté) ;{" "}
+        La candidature passera au statut «&nbsp;Embauche annulée&nbsp;» (par exemple si le candidat ne s&apos;est pas présenté) ;{" "}
         {informedByEmail(candidateHasEmail)}. Le motif, s&apos;il est indiqué, est transmis au prescripteur seulement.
       </p>
       <Input

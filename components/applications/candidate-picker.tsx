@@ -32,7 +32,7 @@ export function CandidatePicker({
 
   const status = searchStatusMessage(search, enabled, {
     idle: "Saisissez au moins 2 caractères du prénom ou du nom.",
-    none: "Aucun candidat de votre organisation ne correspond à cette recherche. Vérifiez l'orthographe, ou choisissez « Nouveau candidat ».",
+    none: "Aucun candidat de votre organisation ne correspond à cette recherche. Vérifiez l'orthographe, ou choisissez «\u00a0Nouveau candidat\u00a0».",
     found: (count) => (count === 1 ? "1 candidat trouvé." : `${count} candidats trouvés.`),
   });
 

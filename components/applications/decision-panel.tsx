@@ -35,7 +35,7 @@ const FORMS: Record<FormTransition, (props: DecisionFormProps) => React.ReactNod
 type Notice = { severity: "success" | "warning" | "error"; message: string };
 
 function successMessage(transition: UserTransitionName, candidateHasEmail: boolean): string {
-  const status = `La candidature est maintenant « ${STATUS_LABELS[TRANSITIONS[transition].to]} ».`;
+  const status = `La candidature est maintenant «\u00a0${STATUS_LABELS[TRANSITIONS[transition].to]}\u00a0».`;
   if (transition === "process")
     return `Vous prenez en charge cette candidature. ${status} Personne n'est prévenu par e-mail à cette étape.`;
   return `${status} ${informedNow(transition, candidateHasEmail)}`;
@@ -134,7 +134,7 @@ export function DecisionPanel({
         </div>
       )}
       {transitions.length === 0 && !showTakeOver ? (
-        <p>Aucune action n&apos;est possible pour une candidature au statut « {STATUS_LABELS[status]} ».</p>
+        <p>Aucune action n&apos;est possible pour une candidature au statut «&nbsp;{STATUS_LABELS[status]}&nbsp;».</p>
       ) : (
         <ul className="fr-btns-group fr-btns-group--inline-md">
           {showTakeOver && (

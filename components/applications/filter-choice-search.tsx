@@ -137,7 +137,7 @@ export function FilterChoiceSearch({ filter, label, allLabel, fixedChoices = [],
   };
 
   const status = searchStatusMessage(search, enabled, {
-    idle: `Saisissez au moins ${FILTER_SEARCH_MIN_LENGTH} caractères pour chercher, ou videz le champ pour « ${allLabel} ».`,
+    idle: `Saisissez au moins ${FILTER_SEARCH_MIN_LENGTH} caractères pour chercher, ou videz le champ pour «\u00a0${allLabel}\u00a0».`,
     none: "Aucun résultat : vérifiez l'orthographe ou saisissez une autre partie du nom.",
     found: (count) =>
       `${count === 1 ? "1 résultat" : `${count} résultats`}${count >= FILTER_SEARCH_LIMIT ? ` (les ${FILTER_SEARCH_LIMIT} premiers : précisez la recherche)` : ""}. Flèches haut et bas pour parcourir, Entrée pour choisir.`,

@@ -40,7 +40,7 @@ export function JobPicker({ employer }: { employer: EmployerSearchResult }) {
       legend={`Poste visé chez ${employer.name}`}
       hintText={
         employer.spontaneousApplicationsOpen
-          ? "Choisissez un ou plusieurs postes ouverts, ou « Candidature spontanée »."
+          ? "Choisissez un ou plusieurs postes ouverts, ou «\u00a0Candidature spontanée\u00a0»."
           : "Choisissez un ou plusieurs postes ouverts : cet employeur n'accepte pas les candidatures spontanées."
       }
       state={error ? "error" : "default"}

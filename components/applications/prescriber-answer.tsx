@@ -51,7 +51,7 @@ function EmployerContact({ employer }: { employer: PrescriberAnswerProps["applic
   return (
     <CallOut title="Contactez l'employeur pour en savoir plus" titleAs="h3" bodyAs="div" className="fr-mb-3w">
       <p>
-        L&apos;employeur a indiqué le motif « {REFUSAL_REASON_LABELS.OTHER} ». Pour comprendre sa décision ou proposer une autre
+        L&apos;employeur a indiqué le motif «&nbsp;{REFUSAL_REASON_LABELS.OTHER}&nbsp;». Pour comprendre sa décision ou proposer une autre
         candidature, prenez contact avec {employer.name} :
       </p>
       <ul>

@@ -57,7 +57,7 @@ export function JobHistory({ changes }: { changes: JobChangeItem[] }) {
                   {change.job && (
                     <>
                       {" "}
-                      « <Link href={jobPath(change.job.id)}>{change.job.title}</Link> »
+                      «&nbsp;<Link href={jobPath(change.job.id)}>{change.job.title}</Link>&nbsp;»
                     </>
                   )}
                   <span className="fr-hint-text">

@@ -31,8 +31,8 @@ export function JobsTable({ jobs }: { jobs: JobTableRow[] }) {
         setNotice({
           severity: "success",
           message: job.isOpen
-            ? `Le recrutement est fermé pour « ${job.title} » : les prescripteurs ne peuvent plus y postuler.`
-            : `Le recrutement est ouvert pour « ${job.title} ».`,
+            ? `Le recrutement est fermé pour «\u00a0${job.title}\u00a0» : les prescripteurs ne peuvent plus y postuler.`
+            : `Le recrutement est ouvert pour «\u00a0${job.title}\u00a0».`,
         });
       } else {
         setNotice({ severity: "error", message: result?.error ?? "Une erreur inattendue est survenue. Réessayez dans un instant." });

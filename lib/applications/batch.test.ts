@@ -79,7 +79,7 @@ describe("batch decisions", () => {
     // The accepted one is untouched and named in the result.
     expect((await prisma.jobApplication.findUniqueOrThrow({ where: { id: accepted.id } })).status).toBe("ACCEPTED");
     const message = describeBatchResult("refuse", batch.outcomes);
-    expect(message).toContain(`${accepted.name} (statut désormais « Candidature acceptée »)`);
+    expect(message).toContain(`${accepted.name} (statut désormais «\u00a0Candidature acceptée\u00a0»)`);
     expect(message).toMatch(/^[23] candidatures déclinées ; [12] n/);
   });
 
@@ -162,7 +162,7 @@ describe("batch decisions", () => {
     ];
     const archived = await decideBatch(s.nadia.ctx, batchDecisionSchema.parse({ action: "archive", items }), options);
     expect(describeBatchResult("archive", archived.outcomes)).toBe(
-      `2 candidatures archivées ; 1 n'a pas pu l'être : ${pending.name} (action impossible au statut « Nouvelle candidature »).`,
+      `2 candidatures archivées ; 1 n'a pas pu l'être : ${pending.name} (action impossible au statut «\u00a0Nouvelle candidature\u00a0»).`,
     );
     const rows = await prisma.jobApplication.findMany({ where: { id: { in: [a.id, b.id, pending.id] } }, orderBy: { id: "asc" } });
     expect(Object.fromEntries(rows.map((row) => [row.id, row.archivedById]))).toEqual({

@@ -116,7 +116,7 @@ export async function decideBatch(ctx: MemberContext, input: BatchDecisionInput,
 
 const DONE: Record<BatchAction, [singular: string, plural: string]> = {
   process: ["candidature mise à l'étude", "candidatures mises à l'étude"],
-  postpone: ["candidature mise en « Embauche pour plus tard »", "candidatures mises en « Embauche pour plus tard »"],
+  postpone: ["candidature mise en «\u00a0Embauche pour plus tard\u00a0»", "candidatures mises en «\u00a0Embauche pour plus tard\u00a0»"],
   refuse: ["candidature déclinée", "candidatures déclinées"],
   archive: ["candidature archivée", "candidatures archivées"],
   unarchive: ["candidature désarchivée", "candidatures désarchivées"],
@@ -132,9 +132,9 @@ export function describeBatchResult(action: BatchAction, outcomes: BatchItemOutc
   const reasons = failed.map((outcome) => {
     switch (outcome.error) {
       case "stale":
-        return `${outcome.candidateName} (statut désormais « ${STATUS_LABELS[outcome.status]} »)`;
+        return `${outcome.candidateName} (statut désormais «\u00a0${STATUS_LABELS[outcome.status]}\u00a0»)`;
       case "not_allowed":
-        return `${outcome.candidateName} (action impossible au statut « ${STATUS_LABELS[outcome.status]} »)`;
+        return `${outcome.candidateName} (action impossible au statut «\u00a0${STATUS_LABELS[outcome.status]}\u00a0»)`;
       case "not_found":
         return "une candidature introuvable";
       case "unexpected":

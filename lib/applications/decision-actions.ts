@@ -71,8 +71,8 @@ async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
         ok: false,
         error:
           result.status === intended
-            ? `Action déjà effectuée : la candidature est maintenant « ${STATUS_LABELS[result.status]} ».`
-            : `La candidature a changé entre-temps : elle est maintenant « ${STATUS_LABELS[result.status]} ». ` +
+            ? `Action déjà effectuée : la candidature est maintenant «\u00a0${STATUS_LABELS[result.status]}\u00a0».`
+            : `La candidature a changé entre-temps : elle est maintenant «\u00a0${STATUS_LABELS[result.status]}\u00a0». ` +
               "Votre décision n'a pas été enregistrée : consultez-la puis décidez à nouveau.",
         stale: true,
       };
@@ -81,7 +81,7 @@ async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
       revalidatePath(applicationPath(parsed.data.applicationId));
       return {
         ok: false,
-        error: `Cette action n'est pas possible pour une candidature au statut « ${STATUS_LABELS[result.status]} ».`,
+        error: `Cette action n'est pas possible pour une candidature au statut «\u00a0${STATUS_LABELS[result.status]}\u00a0».`,
         stale: true,
       };
   }
@@ -137,10 +137,14 @@ async function setArchived(input: unknown, archive: boolean): Promise<ActionResu
   }
   revalidatePath(applicationPath(parsed.data.applicationId));
   return outcome.error === "stale"
-    ? { ok: false, error: `La candidature a changé entre-temps : elle est maintenant « ${STATUS_LABELS[outcome.status]} ».`, stale: true }
+    ? {
+        ok: false,
+        error: `La candidature a changé entre-temps : elle est maintenant «\u00a0${STATUS_LABELS[outcome.status]}\u00a0».`,
+        stale: true,
+      }
     : {
         ok: false,
-        error: `Une candidature au statut « ${STATUS_LABELS[outcome.status]} » ne peut pas être ${archive ? "archivée" : "désarchivée"}.`,
+        error: `Une candidature au statut «\u00a0${STATUS_LABELS[outcome.status]}\u00a0» ne peut pas être ${archive ? "archivée" : "désarchivée"}.`,
         stale: true,
       };
 }

@@ -63,7 +63,7 @@ describe("sending for jobs (issue 13)", () => {
       baseUrl: BASE_URL,
     });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(/Le recrutement est fermé pour le poste « Poste clos ».*Rien n'a été envoyé/);
+    expect(!result.ok && result.error).toMatch(/Le recrutement est fermé pour le poste «\u00a0Poste clos\u00a0».*Rien n'a été envoyé/);
     expect(!result.ok && result.fieldErrors?.jobIds).toMatch(/Recrutement fermé/);
     expect(await tableCounts()).toEqual(before);
   });
@@ -107,7 +107,7 @@ describe("sending for jobs (issue 13)", () => {
 
     const result = await sending;
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(/Le recrutement est fermé pour le poste « Fermé pendant l'envoi »/);
+    expect(!result.ok && result.error).toMatch(/Le recrutement est fermé pour le poste «\u00a0Fermé pendant l'envoi\u00a0»/);
     expect(await tableCounts()).toEqual(before);
   });
 

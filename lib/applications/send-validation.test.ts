@@ -21,7 +21,7 @@ describe("what the job picker says when nothing is picked", () => {
   });
 
   it("leaves every other message as it is", () => {
-    const both = "Choisissez un ou plusieurs postes, ou « Candidature spontanée », mais pas les deux.";
+    const both = "Choisissez un ou plusieurs postes, ou «\u00a0Candidature spontanée\u00a0», mais pas les deux.";
     expect(pickJobsMessage(both, false)).toBe(both);
     expect(pickJobsMessage(undefined, false)).toBeUndefined();
   });

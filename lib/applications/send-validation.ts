@@ -15,7 +15,7 @@ export const MESSAGE_MAX_LENGTH = 3000;
 export const JOB_TITLE_MAX_LENGTH = 200;
 /** The most jobs one application names (an employer rarely has more open at once). */
 export const MAX_JOBS_PER_APPLICATION = 10;
-export const PICK_JOBS_ERROR = "Choisissez un ou plusieurs postes ouverts, ou « Candidature spontanée ».";
+export const PICK_JOBS_ERROR = "Choisissez un ou plusieurs postes ouverts, ou «\u00a0Candidature spontanée\u00a0».";
 
 /**
  * The "nothing picked" error, as the job picker shows it for this employer: the shared schema does
@@ -83,7 +83,7 @@ export const sendApplicationSchema = z
         code: "custom",
         input: data.jobIds,
         path: ["jobIds"],
-        message: "Choisissez un ou plusieurs postes, ou « Candidature spontanée », mais pas les deux.",
+        message: "Choisissez un ou plusieurs postes, ou «\u00a0Candidature spontanée\u00a0», mais pas les deux.",
       });
     }
     if (data.candidateMode === "existing") {

@@ -94,7 +94,7 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
           ok: false,
           error:
             "Votre organisation a déjà une candidature en cours pour cette personne auprès de cet employeur : " +
-            "attendez sa réponse, ou consultez-la dans « Suivi des candidatures ».",
+            "attendez sa réponse, ou consultez-la dans «\u00a0Suivi des candidatures\u00a0».",
           fieldErrors: { employerOrganizationId: "Une candidature est déjà en cours auprès de cet employeur pour ce candidat." },
         });
       }
@@ -163,7 +163,7 @@ async function checkWhatIsAppliedFor(tx: TransactionClient, data: SendApplicatio
   }
   const closed = ownJobs.filter((job) => !job.isOpen);
   if (closed.length > 0) {
-    const titles = closed.map((job) => `« ${job.title} »`).join(", ");
+    const titles = closed.map((job) => `«\u00a0${job.title}\u00a0»`).join(", ");
     throw new SendRefused({
       ok: false,
       error:

@@ -48,8 +48,8 @@ export default async function FailedEmailsPage() {
             après plusieurs tentatives, ou le service d&apos;envoi d&apos;e-mails les a refusés.
           </p>
           <p>
-            Vérifiez l&apos;adresse du destinataire et l&apos;erreur indiquée, puis cliquez sur « Renvoyer » : le même message repart à la
-            même adresse. Seuls les administrateurs de l&apos;organisation voient cette page.
+            Vérifiez l&apos;adresse du destinataire et l&apos;erreur indiquée, puis cliquez sur «&nbsp;Renvoyer&nbsp;» : le même message
+            repart à la même adresse. Seuls les administrateurs de l&apos;organisation voient cette page.
           </p>
         </div>
       </div>

@@ -30,7 +30,7 @@ export default async function ApplicationSentPage({ params }: { params: Promise<
         severity="success"
         as="h2"
         title={`La candidature ${ofName(name)} a été envoyée ${toName(application.employerOrganization.name)}.`}
-        description="La structure en est informée par e-mail. Chaque décision de l'employeur apparaîtra dans « Suivi des candidatures » et vous sera envoyée par e-mail, sauf si vous l'avez désactivé dans « Mes notifications »."
+        description="La structure en est informée par e-mail. Chaque décision de l'employeur apparaîtra dans «&nbsp;Suivi des candidatures&nbsp;» et vous sera envoyée par e-mail, sauf si vous l'avez désactivé dans «&nbsp;Mes notifications&nbsp;»."
         className="fr-mb-3w"
       />
       {application.candidate.email ? (
