@@ -5,7 +5,7 @@ import "./narrow-status.css";
 /**
  * The ref of a list's <table>: marks it `data-status-column="in-view"` or `"off-view"` as its
  * Statut column (the header marked `data-status-column`) fits in the visible width or not, table
- * scrolled to its start, and again whenever that width changes (a tablet turned, a window resized).
+ * scrolled to its start, and again whenever that width or the table changes (a tablet turned, other rows).
  * A tablet whose table fits then shows each status once; a phone, or a tablet where it does not
  * fit, twice, the copy in view.
  */
@@ -19,8 +19,11 @@ export function watchStatusColumn(table: HTMLTableElement | null): (() => void) 
     const visibleWidth = Math.min(scroller.clientWidth, document.documentElement.clientWidth - box.left);
     table.dataset.statusColumn = headerRight <= visibleWidth + 1 ? "in-view" : "off-view";
   };
+  // The table too: other rows (a filter, the next page) move the column. Showing the copies only
+  // widens the table and hiding them only narrows it, so a measure never undoes itself.
   const observer = new ResizeObserver(measure);
   observer.observe(scroller);
+  observer.observe(table);
   return () => observer.disconnect();
 }
 
