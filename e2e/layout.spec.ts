@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { expect, linksIn, signIn, test, waitForMail } from "./fixtures";
 import { DESKTOP, PHONE, SMALL_PHONE, expectSoundLayout, reviewScreen } from "./layout";
 import { createLayoutData, setSendingPaused, type LayoutData } from "./layout-data";
@@ -17,6 +17,22 @@ test.beforeAll(async () => {
 // Each test walks several screens, twice; `npm run dev` compiles each route on its first visit;
 // under two workers on a busy 2-core machine two of them ran past five minutes.
 test.describe.configure({ timeout: 480_000 });
+
+/** A status badge's text, exactly: a row shows it in its Statut column, and under the name where that is out of view. */
+const STATUS_TEXT = new RegExp(`^(${Object.values(STATUS_LABELS).join("|")})$`);
+
+/** Each side's list of applications, with who reads it (the spec's data exists once beforeAll has run). */
+function bothLists(): { email: string; path: string }[] {
+  return [
+    { email: data.employer.email, path: "/employer/applications" },
+    { email: data.prescriber.email, path: "/prescriber/applications" },
+  ];
+}
+
+/** Down the page to a list's row, the table not scrolled sideways. */
+async function scrollDownTo(row: Locator): Promise<void> {
+  await row.evaluate((tr) => window.scrollTo(0, tr.getBoundingClientRect().top + window.scrollY - 200));
+}
 
 /** Two fields side by side on a desktop: their labels and their inputs start at the same height. */
 async function expectSideBySide(page: Page, labels: [string, string]): Promise<void> {
@@ -254,11 +270,7 @@ test("tables stay inside a phone's width before the DSFR's scripts have run", as
 
 // The UX audit on a phone: where each row stands, and the batch actions, without hunting for them.
 test("on a phone, each row of both lists shows its status without scrolling the table sideways", async ({ browser }) => {
-  const statuses = new RegExp(`^(${Object.values(STATUS_LABELS).join("|")})$`);
-  for (const { email, path } of [
-    { email: data.employer.email, path: "/employer/applications" },
-    { email: data.prescriber.email, path: "/prescriber/applications" },
-  ]) {
+  for (const { email, path } of bothLists()) {
     const page = await signedIn(browser, email);
     await page.setViewportSize(PHONE);
     await page.goto(path);
@@ -266,8 +278,8 @@ test("on a phone, each row of both lists shows its status without scrolling the 
     await expect(rows).toHaveCount(21);
     for (const index of [1, 10, 20]) {
       // Down the page to the row (the table is not scrolled sideways): its status is in view.
-      await rows.nth(index).evaluate((row) => window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 200));
-      await expect(rows.nth(index).getByText(statuses).first()).toBeInViewport({ ratio: 1 });
+      await scrollDownTo(rows.nth(index));
+      await expect(rows.nth(index).getByText(STATUS_TEXT).first()).toBeInViewport({ ratio: 1 });
     }
     // The Statut column keeps its header, for wide screens and assistive tech.
     await expect(page.getByRole("columnheader", { name: "Statut" })).toBeAttached();
@@ -278,11 +290,7 @@ test("on a phone, each row of both lists shows its status without scrolling the 
 test("from a tablet to a small laptop: the header's logo is whole, and a status shows twice only when its column is out of view", async ({
   browser,
 }) => {
-  const statuses = new RegExp(`^(${Object.values(STATUS_LABELS).join("|")})$`);
-  for (const { email, path } of [
-    { email: data.employer.email, path: "/employer/applications" },
-    { email: data.prescriber.email, path: "/prescriber/applications" },
-  ]) {
+  for (const { email, path } of bothLists()) {
     const page = await signedIn(browser, email);
     for (const width of [768, 900, 1024, 1180]) {
       await page.setViewportSize({ width, height: 900 });
@@ -298,10 +306,10 @@ test("from a tablet to a small laptop: the header's logo is whole, and a status 
       const columnInView = await header.evaluate((th) => th.getBoundingClientRect().right <= document.documentElement.clientWidth);
       const row = page.getByRole("table").getByRole("row").nth(1);
       // Once in the Statut column when it is in view; also under the name, in view, when it is not.
-      await expect(row.getByText(statuses).filter({ visible: true })).toHaveCount(columnInView ? 1 : 2);
+      await expect(row.getByText(STATUS_TEXT).filter({ visible: true })).toHaveCount(columnInView ? 1 : 2);
       if (!columnInView) {
-        await row.evaluate((tr) => window.scrollTo(0, tr.getBoundingClientRect().top + window.scrollY - 200));
-        await expect(row.getByText(statuses).first()).toBeInViewport({ ratio: 1 });
+        await scrollDownTo(row);
+        await expect(row.getByText(STATUS_TEXT).first()).toBeInViewport({ ratio: 1 });
       }
       if (path.startsWith("/prescriber") && width >= 900) expect(columnInView, `Statut in view at ${width} px`).toBe(true);
     }
