@@ -19,3 +19,8 @@ export function toName(name: string): string {
   if (article) return `${article[1]!.toLowerCase() === "le" ? "au" : "aux"} ${name.slice(article[0].length)}`;
   return `à ${name}`;
 }
+
+/** "« label »", with the non-breaking spaces French typography asks for: no line starts with a lone ». */
+export function quoted(value: string): string {
+  return `«\u00a0${value}\u00a0»`;
+}

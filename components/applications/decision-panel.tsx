@@ -23,6 +23,7 @@ import { AcceptForm } from "@/components/applications/accept-form";
 import { CancelForm } from "@/components/applications/cancel-form";
 import { PostponeForm } from "@/components/applications/postpone-form";
 import { RefuseForm } from "@/components/applications/refuse-form";
+import { quoted } from "@/lib/french";
 
 type FormTransition = Exclude<UserTransitionName, "process">;
 const FORMS: Record<FormTransition, (props: DecisionFormProps) => React.ReactNode> = {
@@ -35,7 +36,7 @@ const FORMS: Record<FormTransition, (props: DecisionFormProps) => React.ReactNod
 type Notice = { severity: "success" | "warning" | "error"; message: string };
 
 function successMessage(transition: UserTransitionName, candidateHasEmail: boolean): string {
-  const status = `La candidature est maintenant «\u00a0${STATUS_LABELS[TRANSITIONS[transition].to]}\u00a0».`;
+  const status = `La candidature est maintenant ${quoted(STATUS_LABELS[TRANSITIONS[transition].to])}.`;
   if (transition === "process")
     return `Vous prenez en charge cette candidature. ${status} Personne n'est prévenu par e-mail à cette étape.`;
   return `${status} ${informedNow(transition, candidateHasEmail)}`;
@@ -134,7 +135,7 @@ export function DecisionPanel({
         </div>
       )}
       {transitions.length === 0 && !showTakeOver ? (
-        <p>Aucune action n&apos;est possible pour une candidature au statut «&nbsp;{STATUS_LABELS[status]}&nbsp;».</p>
+        <p>Aucune action n&apos;est possible pour une candidature au statut {quoted(STATUS_LABELS[status])}.</p>
       ) : (
         <ul className="fr-btns-group fr-btns-group--inline-md">
           {showTakeOver && (

@@ -11,6 +11,7 @@ import {
 } from "@/lib/applications/filter-choice-validation";
 import { searchStatusMessage, useDebouncedSearch } from "@/components/applications/use-debounced-search";
 import "./filter-choice-search.css";
+import { quoted } from "@/lib/french";
 
 const noSubscription = () => () => undefined;
 /** false on the server and while the page hydrates, true once this component runs in the browser. */
@@ -137,7 +138,7 @@ export function FilterChoiceSearch({ filter, label, allLabel, fixedChoices = [],
   };
 
   const status = searchStatusMessage(search, enabled, {
-    idle: `Saisissez au moins ${FILTER_SEARCH_MIN_LENGTH} caractères pour chercher, ou videz le champ pour «\u00a0${allLabel}\u00a0».`,
+    idle: `Saisissez au moins ${FILTER_SEARCH_MIN_LENGTH} caractères pour chercher, ou videz le champ pour ${quoted(allLabel)}.`,
     none: "Aucun résultat : vérifiez l'orthographe ou saisissez une autre partie du nom.",
     found: (count) =>
       `${count === 1 ? "1 résultat" : `${count} résultats`}${count >= FILTER_SEARCH_LIMIT ? ` (les ${FILTER_SEARCH_LIMIT} premiers : précisez la recherche)` : ""}. Flèches haut et bas pour parcourir, Entrée pour choisir.`,

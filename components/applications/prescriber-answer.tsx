@@ -1,6 +1,7 @@
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { REFUSAL_REASON_LABELS, STATUS_DESCRIPTIONS, type ApplicationStatus, type RefusalReason } from "@/lib/status";
 import { formatLongCalendarDate } from "@/components/applications/format";
+import { quoted } from "@/lib/french";
 
 /**
  * What the prescriber's view of /applications/[id] shows of the employer's answer (issue 4):
@@ -51,7 +52,7 @@ function EmployerContact({ employer }: { employer: PrescriberAnswerProps["applic
   return (
     <CallOut title="Contactez l'employeur pour en savoir plus" titleAs="h3" bodyAs="div" className="fr-mb-3w">
       <p>
-        L&apos;employeur a indiqué le motif «&nbsp;{REFUSAL_REASON_LABELS.OTHER}&nbsp;». Pour comprendre sa décision ou proposer une autre
+        L&apos;employeur a indiqué le motif {quoted(REFUSAL_REASON_LABELS.OTHER)}. Pour comprendre sa décision ou proposer une autre
         candidature, prenez contact avec {employer.name} :
       </p>
       <ul>

@@ -6,6 +6,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { setJobOpenAction } from "@/lib/job-descriptions/actions";
 import { CONTRACT_TYPE_LABELS, type ContractType } from "@/lib/job-descriptions/vocabulary";
 import { jobPath } from "@/lib/routes";
+import { quoted } from "@/lib/french";
 
 export interface JobTableRow {
   id: string;
@@ -31,8 +32,8 @@ export function JobsTable({ jobs }: { jobs: JobTableRow[] }) {
         setNotice({
           severity: "success",
           message: job.isOpen
-            ? `Le recrutement est fermé pour «\u00a0${job.title}\u00a0» : les prescripteurs ne peuvent plus y postuler.`
-            : `Le recrutement est ouvert pour «\u00a0${job.title}\u00a0».`,
+            ? `Le recrutement est fermé pour ${quoted(job.title)} : les prescripteurs ne peuvent plus y postuler.`
+            : `Le recrutement est ouvert pour ${quoted(job.title)}.`,
         });
       } else {
         setNotice({ severity: "error", message: result?.error ?? "Une erreur inattendue est survenue. Réessayez dans un instant." });

@@ -13,6 +13,7 @@ import {
 } from "@/lib/applications/transitions";
 import { archiveApplications, unarchiveApplications } from "@/lib/applications/archive";
 import type { BatchAction, BatchDecisionInput } from "@/lib/applications/batch-validation";
+import { quoted } from "@/lib/french";
 
 /**
  * A batch decision is the single decision, applied to each selected application in turn: each
@@ -132,9 +133,9 @@ export function describeBatchResult(action: BatchAction, outcomes: BatchItemOutc
   const reasons = failed.map((outcome) => {
     switch (outcome.error) {
       case "stale":
-        return `${outcome.candidateName} (statut désormais «\u00a0${STATUS_LABELS[outcome.status]}\u00a0»)`;
+        return `${outcome.candidateName} (statut désormais ${quoted(STATUS_LABELS[outcome.status])})`;
       case "not_allowed":
-        return `${outcome.candidateName} (action impossible au statut «\u00a0${STATUS_LABELS[outcome.status]}\u00a0»)`;
+        return `${outcome.candidateName} (action impossible au statut ${quoted(STATUS_LABELS[outcome.status])})`;
       case "not_found":
         return "une candidature introuvable";
       case "unexpected":

@@ -31,6 +31,7 @@ import {
   takeOverSchema,
 } from "@/lib/applications/decision-validation";
 import { ROUTES, applicationPath } from "@/lib/routes";
+import { quoted } from "@/lib/french";
 
 async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
   schema: Schema,
@@ -71,8 +72,8 @@ async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
         ok: false,
         error:
           result.status === intended
-            ? `Action déjà effectuée : la candidature est maintenant «\u00a0${STATUS_LABELS[result.status]}\u00a0».`
-            : `La candidature a changé entre-temps : elle est maintenant «\u00a0${STATUS_LABELS[result.status]}\u00a0». ` +
+            ? `Action déjà effectuée : la candidature est maintenant ${quoted(STATUS_LABELS[result.status])}.`
+            : `La candidature a changé entre-temps : elle est maintenant ${quoted(STATUS_LABELS[result.status])}. ` +
               "Votre décision n'a pas été enregistrée : consultez-la puis décidez à nouveau.",
         stale: true,
       };
@@ -81,7 +82,7 @@ async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
       revalidatePath(applicationPath(parsed.data.applicationId));
       return {
         ok: false,
-        error: `Cette action n'est pas possible pour une candidature au statut «\u00a0${STATUS_LABELS[result.status]}\u00a0».`,
+        error: `Cette action n'est pas possible pour une candidature au statut ${quoted(STATUS_LABELS[result.status])}.`,
         stale: true,
       };
   }
@@ -139,12 +140,12 @@ async function setArchived(input: unknown, archive: boolean): Promise<ActionResu
   return outcome.error === "stale"
     ? {
         ok: false,
-        error: `La candidature a changé entre-temps : elle est maintenant «\u00a0${STATUS_LABELS[outcome.status]}\u00a0».`,
+        error: `La candidature a changé entre-temps : elle est maintenant ${quoted(STATUS_LABELS[outcome.status])}.`,
         stale: true,
       }
     : {
         ok: false,
-        error: `Une candidature au statut «\u00a0${STATUS_LABELS[outcome.status]}\u00a0» ne peut pas être ${archive ? "archivée" : "désarchivée"}.`,
+        error: `Une candidature au statut ${quoted(STATUS_LABELS[outcome.status])} ne peut pas être ${archive ? "archivée" : "désarchivée"}.`,
         stale: true,
       };
 }

@@ -17,6 +17,7 @@ import { dailySendingLimitError } from "@/lib/applications/daily-limit";
 import { sameName } from "@/lib/people";
 import { invalidInput, type ActionFailure, type ActionResult } from "@/lib/action-result";
 import { sendApplicationSchema, type SendApplicationField, type SendApplicationInput } from "@/lib/applications/send-validation";
+import { quoted } from "@/lib/french";
 
 type SenderContext = Pick<MemberContext, "userId" | "organizationId" | "organizationKind">;
 type Refusal = ActionFailure<SendApplicationField>;
@@ -163,7 +164,7 @@ async function checkWhatIsAppliedFor(tx: TransactionClient, data: SendApplicatio
   }
   const closed = ownJobs.filter((job) => !job.isOpen);
   if (closed.length > 0) {
-    const titles = closed.map((job) => `«\u00a0${job.title}\u00a0»`).join(", ");
+    const titles = closed.map((job) => quoted(job.title)).join(", ");
     throw new SendRefused({
       ok: false,
       error:

@@ -2,7 +2,8 @@
 // member listing every application of the employer that will be declined unless someone answers.
 import { EMAIL_KIND_LABELS, REFUSAL_REASON_LABELS } from "@/lib/status";
 import { personName } from "@/lib/people";
-import { formatFrenchDate, quoted } from "./format";
+import { formatFrenchDate } from "./format";
+import { quoted } from "@/lib/french";
 import { button, facts, paragraph, renderEmail, type Block } from "./layout";
 import type { EmailContent } from "./types";
 

@@ -1,10 +1,10 @@
 // The employer's decisions (postpone, accept, cancel) and the "hired elsewhere" cascade.
 import { STATUS_LABELS } from "@/lib/status";
-import { askYourAdviser, candidateName, cleanMessage, employerLabel, formatFrenchDate, quoted, senderLabel } from "./format";
+import { askYourAdviser, candidateName, cleanMessage, employerLabel, formatFrenchDate, senderLabel } from "./format";
 import { button, facts, paragraph, quote, type Block, type EmailDraft, type Fact } from "./layout";
 import { CANDIDATE_LINK_LABEL, PRO_LINK_LABEL } from "./sending";
 import type { ApplicationEmailData, CandidateEmailData } from "./types";
-import { ofName, toName } from "@/lib/french";
+import { ofName, quoted, toName } from "@/lib/french";
 
 function hiringDates(data: CandidateEmailData): (Fact | null)[] {
   return [

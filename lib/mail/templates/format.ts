@@ -1,5 +1,6 @@
 import type { CandidateEmailData } from "./types";
 import { personName } from "@/lib/people";
+import { quoted } from "@/lib/french";
 
 export function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -9,11 +10,6 @@ export function escapeHtml(value: string): string {
 export function cleanMessage(value: string | null | undefined): string | null {
   const text = value?.replace(/\r\n?/g, "\n").trim();
   return text ? text : null;
-}
-
-// "« label »" with the non-breaking spaces French typography asks for.
-export function quoted(value: string): string {
-  return `«\u00a0${value}\u00a0»`;
 }
 
 const DATE_FORMAT = new Intl.DateTimeFormat("fr-FR", {

@@ -1,9 +1,9 @@
 // The three emails of "application sent": employer team, sending prescriber, candidate.
 import { STATUS_LABELS, TRANSITIONS } from "@/lib/status";
-import { askYourAdviser, candidateName, cleanMessage, employerLabel, jobSuffix, quoted, senderLabel } from "./format";
+import { askYourAdviser, candidateName, cleanMessage, employerLabel, jobSuffix, senderLabel } from "./format";
 import { button, facts, paragraph, quote, type EmailDraft } from "./layout";
 import type { ApplicationEmailData, CandidateEmailData } from "./types";
-import { ofName, toName } from "@/lib/french";
+import { ofName, quoted, toName } from "@/lib/french";
 
 export const PRO_LINK_LABEL = "Voir la candidature";
 export const CANDIDATE_LINK_LABEL = "Suivre mes candidatures";
