@@ -179,6 +179,8 @@ export const ROUTES: Record<string, RouteCase[]> = {
   ],
   // requireUser() only: the former member is told they belong to no organisation.
   "/organisation": [{ path: "/organisation", shows: "organisation", expect: userPage }],
+  // Every member sees who belongs to their organisation (only admins get the forms, on the same page).
+  "/organisation/membres": [{ path: "/organisation/membres", shows: "Membres de l'organisation", expect: memberPage }],
   "/settings/notifications": [{ path: "/settings/notifications", shows: "Mes notifications", expect: userPage }],
   // Admins only: members of A get a 404 like everyone outside the organisation.
   "/settings/emails": [
@@ -324,6 +326,8 @@ export interface ActionScene {
   employerNote(): Promise<string>;
   /** A fresh "fiche de poste" of the receiving employer, open or closed. */
   employerJob(isOpen: boolean): Promise<string>;
+  /** The membership of a fresh member (not an admin) of prescriber organisation A or B. */
+  freshMembership(organisation: "A" | "B"): Promise<string>;
 }
 
 export interface ActionCase {
@@ -387,6 +391,19 @@ const publicAction = {
   otherEmployer: "ok",
   formerMember: "ok",
 } as const;
+
+/** An admin's action on their own organisation: A's two members are not admins. */
+const membersAdmin = {
+  anonymous: "signIn",
+  prescriberA: "refused",
+  colleagueA: "refused",
+  prescriberB: "ok",
+  employer: "ok",
+  otherEmployer: "ok",
+  formerMember: "noOrganisation",
+} as const;
+/** The same on a membership of B: only B's admin finds it. */
+const adminOfB = { ...membersAdmin, employer: "notFound", otherEmployer: "notFound" } as const;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -603,6 +620,39 @@ export const ACTIONS: Record<string, ActionCase[]> = {
         otherEmployer: "ok",
         formerMember: "noOrganisation",
       },
+    },
+  ],
+
+  // « Membres de l'organisation »: only its admins add, remove or change a role; a membership of
+  // another organisation is not found; nobody acts on their own (tested in lib/organizations/members.test.ts).
+  "lib/organizations/actions.ts#addMemberAction": [
+    {
+      args: () => [
+        {
+          email: `nouveau-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@pro.test`,
+          firstName: "Aline",
+          lastName: "Roussel",
+          role: "MEMBER",
+        },
+      ],
+      writes: true,
+      expect: membersAdmin,
+    },
+  ],
+  "lib/organizations/actions.ts#removeMemberAction": [
+    { label: "a member of B", args: async (s) => [{ membershipId: await s.freshMembership("B") }], writes: true, expect: adminOfB },
+    {
+      label: "a member of A",
+      args: async (s) => [{ membershipId: await s.freshMembership("A") }],
+      writes: false,
+      expect: { ...adminOfB, prescriberB: "notFound" },
+    },
+  ],
+  "lib/organizations/actions.ts#changeMemberRoleAction": [
+    {
+      args: async (s) => [{ membershipId: await s.freshMembership("B"), role: "ADMIN" }],
+      writes: true,
+      expect: adminOfB,
     },
   ],
 

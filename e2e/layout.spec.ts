@@ -194,6 +194,7 @@ test("employer: the application with each decision form open, then the settings"
     ["/settings/notifications", "mes-notifications"],
     ["/settings/emails", "e-mails-non-remis"],
     ["/organisation", "organisation"],
+    ["/organisation/membres", "membres"],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

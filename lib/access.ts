@@ -250,6 +250,20 @@ export function mayEditOrganizationContact(ctx: Pick<MemberContext, "role">): bo
   return ctx.role === "ADMIN";
 }
 
+/**
+ * Every member sees who else belongs to the organisation (« Membres de l'organisation »); only its
+ * admins add someone, remove a member or change a role, and never their own membership (an admin
+ * leaves through another admin, so an organisation always keeps one).
+ */
+export function mayManageMembers(ctx: Pick<MemberContext, "role">): boolean {
+  return ctx.role === "ADMIN";
+}
+
+/** The memberships a member may read or, as an admin, change: the active ones of the current organisation. */
+export function organizationMembershipsWhere(scope: Pick<MemberContext, "organizationId">): Prisma.MembershipWhereInput {
+  return { organizationId: scope.organizationId, isActive: true };
+}
+
 /** Only an organisation's admins see and retry its undelivered e-mails. */
 export function mayManageFailedEmails(ctx: Pick<MemberContext, "role">): boolean {
   return ctx.role === "ADMIN";

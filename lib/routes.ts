@@ -9,6 +9,7 @@ export const ROUTES = {
   dashboard: "/dashboard",
   help: "/help",
   organisation: "/organisation",
+  members: "/organisation/membres",
   notifications: "/settings/notifications",
   failedEmails: "/settings/emails",
   prescriberApplications: "/prescriber/applications",

@@ -105,6 +105,10 @@ beforeAll(async () => {
     },
     freshEmployer: async () => (await createOrganization("EMPLOYER")).id,
     employerJob: async (isOpen: boolean) => (await createJob(receivingEmployer.id, { isOpen })).id,
+    freshMembership: async (organisation: "A" | "B") => {
+      const { user } = await createMember(organisation === "A" ? organisationA : organisationB);
+      return (await prisma.membership.findFirstOrThrow({ where: { userId: user.id }, select: { id: true } })).id;
+    },
     employerNote: async () =>
       (
         await prisma.applicationNote.create({

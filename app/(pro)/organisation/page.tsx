@@ -5,6 +5,7 @@ import { selectOrganization } from "@/lib/auth/actions";
 import Link from "@/components/link";
 import { ROUTES } from "@/lib/routes";
 import { OrganizationContactSection } from "@/components/organisation/contact-section";
+import { MembersSection } from "@/components/organisation/members-section";
 
 export const metadata: Metadata = { title: "Organisation" };
 
@@ -47,6 +48,7 @@ export default async function SelectOrganizationPage({
             Tableau de bord
           </Link>
         </p>
+        {current && <MembersSection member={current} />}
         {current && <OrganizationContactSection member={current} />}
       </>
     );
@@ -90,6 +92,7 @@ export default async function SelectOrganizationPage({
           Continuer
         </button>
       </form>
+      {current && <MembersSection member={current} />}
       {current && <OrganizationContactSection member={current} />}
     </>
   );

@@ -4,3 +4,4 @@ export { escapeHtml, formatFrenchDate } from "./format";
 export { renderSignInEmail } from "./sign-in";
 export type { ApplicationEmailData, CandidateEmailData, EmailContent, EmailRecipient } from "./types";
 export { renderAutoRefusalWarning, type AutoRefusalWarningData } from "./auto-refusal-warning";
+export { renderMemberAddedEmail, type MemberAddedEmailData } from "./member-added";
