@@ -61,21 +61,21 @@ test("an admin gives a colleague access, who signs in with the e-mailed address,
 
   const row = () => admin.getByRole("row", { name: new RegExp(newcomerName) });
   await row()
-    .getByRole("button", { name: `Nommer administrateur : ${newcomerName}` })
+    .getByRole("button", { name: `Nommer administrateur\u00a0: ${newcomerName}` })
     .click();
   await expect(admin.getByRole("status").first()).toContainText(`${newcomerName} est maintenant administrateur.`);
   await expect(row()).toContainText("Administrateur");
 
   // Removing asks first, in the row, and the keyboard lands on the confirmation.
   await row()
-    .getByRole("button", { name: `Retirer de l'organisation : ${newcomerName}` })
+    .getByRole("button", { name: `Retirer de l'organisation\u00a0: ${newcomerName}` })
     .click();
   const confirmation = admin.getByRole("group", { name: `Retirer ${newcomerName} de l'organisation` });
   await expect(confirmation.getByRole("button", { name: "Confirmer le retrait" })).toBeFocused();
   await confirmation.getByRole("button", { name: "Annuler" }).click();
   await expect(confirmation).toHaveCount(0);
   await row()
-    .getByRole("button", { name: `Retirer de l'organisation : ${newcomerName}` })
+    .getByRole("button", { name: `Retirer de l'organisation\u00a0: ${newcomerName}` })
     .click();
   await admin.keyboard.press("Enter");
   await expect(admin.getByRole("status").first()).toContainText(`${newcomerName} n'a plus accès à l'organisation.`);
@@ -100,5 +100,15 @@ test("a member sees who belongs to the organisation, without the admins' forms",
   await expect(page.getByText("Seuls les administrateurs de l'organisation peuvent ajouter ou retirer des membres.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Ajouter un membre" })).toHaveCount(0);
   await expect(table.getByRole("button")).toHaveCount(0);
+  await expectNoA11yViolations(page);
+});
+
+test("in an organisation without an admin, a member is told whom to ask", async ({ page }) => {
+  const { users } = await buildCast();
+  // The cast's France Travail agency has two members and no admin.
+  await signIn(page, users.P1.email);
+  await page.goto("/organisation/membres");
+  await expect(page.getByText("Votre organisation n'a aucun administrateur\u00a0: personne ne peut y ajouter de membre.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "assistance@inclusion.beta.gouv.fr" })).toHaveAttribute("href", /^mailto:/);
   await expectNoA11yViolations(page);
 });

@@ -84,7 +84,7 @@ export async function addMember(ctx: Ctx, input: AddMemberInput, options: { base
   });
   if (!allowed) return { error: "limit" };
 
-  return writeTransaction(async (tx): Promise<AddMemberResult> => {
+  const result = await writeTransaction(async (tx): Promise<AddMemberResult & { userId?: string }> => {
     const acting = await lockAsAdmin(tx, ctx);
     if (!acting) return { error: "forbidden" };
     const user =
@@ -115,8 +115,23 @@ export async function addMember(ctx: Ctx, input: AddMemberInput, options: { base
         }),
       },
     ]);
-    return { ok: true, member: { firstName: user.firstName, lastName: user.lastName }, reactivated: Boolean(existing), emailIds };
+    return {
+      ok: true,
+      member: { firstName: user.firstName, lastName: user.lastName },
+      reactivated: Boolean(existing),
+      emailIds,
+      userId: user.id,
+    };
   });
+  if (!("ok" in result)) return result;
+  const { userId, ...added } = result;
+  logMemberChange(ctx, `added user ${userId} as ${input.role}${added.reactivated ? " (former member)" : ""}`);
+  return added;
+}
+
+/** Who gave or took access, by ids only: the journal holds no name or address. */
+function logMemberChange(ctx: Ctx, change: string) {
+  console.info(`[members] organisation ${ctx.organizationId}: user ${ctx.userId} ${change}`);
 }
 
 /** The admin's change to another member: `change` returns the data to write, or null when there is nothing to change. */
@@ -124,9 +139,10 @@ async function changeMembership(
   ctx: Ctx,
   membershipId: string,
   change: (current: { role: MemberRole }) => Prisma.MembershipUpdateInput | null,
+  logged: string,
 ): Promise<MemberChangeResult> {
   if (!mayManageMembers(ctx)) return { error: "forbidden" };
-  return writeTransaction(async (tx): Promise<MemberChangeResult> => {
+  const result = await writeTransaction(async (tx): Promise<MemberChangeResult> => {
     if (!(await lockAsAdmin(tx, ctx))) return { error: "forbidden" };
     const target = await tx.membership.findFirst({
       where: { ...organizationMembershipsWhere(ctx), id: membershipId },
@@ -139,12 +155,19 @@ async function changeMembership(
     await tx.membership.update({ where: { id: target.id }, data });
     return { ok: true, member: target.user };
   });
+  if ("ok" in result) logMemberChange(ctx, `${logged} membership ${membershipId}`);
+  return result;
 }
 
 export function removeMember(ctx: Ctx, input: RemoveMemberInput): Promise<MemberChangeResult> {
-  return changeMembership(ctx, input.membershipId, () => ({ isActive: false }));
+  return changeMembership(ctx, input.membershipId, () => ({ isActive: false }), "removed");
 }
 
 export function changeMemberRole(ctx: Ctx, input: ChangeMemberRoleInput): Promise<MemberChangeResult> {
-  return changeMembership(ctx, input.membershipId, (current) => (current.role === input.role ? null : { role: input.role }));
+  return changeMembership(
+    ctx,
+    input.membershipId,
+    (current) => (current.role === input.role ? null : { role: input.role }),
+    `made ${input.role} of`,
+  );
 }
