@@ -36,7 +36,7 @@ export function proxy(request: NextRequest) {
         `[security] refused ${request.method} ${request.nextUrl.pathname} from origin ${JSON.stringify(origin)} (APP_URL is ${env.appUrl})`,
       );
       return respond(
-        new NextResponse("Requête refusée : elle ne vient pas de ce site.", {
+        new NextResponse("Requête refusée\u00a0: elle ne vient pas de ce site.", {
           status: 403,
           headers: { "Content-Type": "text/plain; charset=utf-8" },
         }),

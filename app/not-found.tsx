@@ -16,7 +16,8 @@ export default function NotFound() {
           connecté.
         </p>
         <p>
-          Si vous avez suivi un lien, vérifiez que vous êtes connecté avec la bonne organisation ; sinon, repartez de votre tableau de bord.
+          Si vous avez suivi un lien, vérifiez que vous êtes connecté avec la bonne organisation&nbsp;; sinon, repartez de votre tableau de
+          bord.
         </p>
         <ul className="fr-btns-group fr-btns-group--inline-md">
           <li>

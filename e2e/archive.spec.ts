@@ -97,7 +97,7 @@ test.beforeAll(async () => {
   }
 });
 
-test("an employer archives a refused application, finds it under « Archivées » only, then unarchives it", async ({ page }) => {
+test("an employer archives a refused application, finds it under «\u00a0Archivées\u00a0» only, then unarchives it", async ({ page }) => {
   await signIn(page, EMPLOYER_EMAIL);
   const list = async (view?: "archived" | "all") => {
     await page.goto(`/employer/applications${view ? `?archive=${view}` : ""}`);

@@ -178,7 +178,7 @@ for (const [key, user] of Object.entries(DEMO_USERS)) {
     // The total says which applications it counts.
     await expect(
       page.getByText(
-        `${organization.name} — ${organization.kind === "PRESCRIBER" ? "candidatures envoyées par votre organisation" : "candidatures reçues, hors archivées"} : ${mine.length}`,
+        `${organization.name} — ${organization.kind === "PRESCRIBER" ? "candidatures envoyées par votre organisation" : "candidatures reçues, hors archivées"}\u00a0: ${mine.length}`,
       ),
     ).toBeVisible();
     if (key === "P1") await expectNoA11yViolations(page);
@@ -192,29 +192,29 @@ for (const [key, user] of Object.entries(DEMO_USERS)) {
 
 test("the help page answers the FAQ with the forum and a detailed contact link", async ({ page }) => {
   await page.goto("/help");
-  await expect(page.getByRole("heading", { level: 1, name: "Aide : suivi des candidatures" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Aide\u00a0: suivi des candidatures" })).toBeVisible();
   for (const question of [
-    "Le prescripteur est-il informé du motif de refus ?",
-    "Peut-on voir toutes les candidatures d'un demandeur d'emploi ?",
-    "Que se passe-t-il si je clique sur « J'étudie la candidature » ?",
-    "Que se passe-t-il si une candidature reste sans réponse ?",
+    "Le prescripteur est-il informé du motif de refus\u00a0?",
+    "Peut-on voir toutes les candidatures d'un demandeur d'emploi\u00a0?",
+    "Que se passe-t-il si je clique sur «\u00a0J'étudie la candidature\u00a0»\u00a0?",
+    "Que se passe-t-il si une candidature reste sans réponse\u00a0?",
   ]) {
     await expect(page.getByRole("button", { name: question })).toBeVisible();
   }
   // The accordions open through React: a click before hydration (a busy CI machine) is lost.
   // The DSFR's script, started from an effect once hydrated, marks the page.
   await page.waitForFunction(() => document.documentElement.hasAttribute("data-fr-js"));
-  await page.getByRole("button", { name: "Quels sont les différents statuts d'une candidature ?" }).click();
+  await page.getByRole("button", { name: "Quels sont les différents statuts d'une candidature\u00a0?" }).click();
   await expect(page.getByText("Embauché ailleurs").first()).toBeVisible();
   // Each side is led to its own list, never to the other side's (a 404 for it).
-  await page.getByRole("button", { name: "Comment voir toutes les candidatures envoyées par mon organisation ?" }).click();
+  await page.getByRole("button", { name: "Comment voir toutes les candidatures envoyées par mon organisation\u00a0?" }).click();
   const answer = page.getByRole("main");
   await expect(answer.getByRole("link", { name: "Suivi des candidatures", exact: true })).toHaveAttribute(
     "href",
     "/prescriber/applications",
   );
   await expect(answer.getByRole("link", { name: "Candidatures reçues", exact: true })).toHaveAttribute("href", "/employer/applications");
-  await page.getByRole("button", { name: "Que se passe-t-il si une candidature reste sans réponse ?" }).click();
+  await page.getByRole("button", { name: "Que se passe-t-il si une candidature reste sans réponse\u00a0?" }).click();
   await expect(page.getByText(/dont le statut n'a pas changé depuis 2 mois est déclinée automatiquement/)).toBeVisible();
   await expect(page.getByRole("link", { name: /Forum de l'inclusion/ }).first()).toHaveAttribute(
     "href",

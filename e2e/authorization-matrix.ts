@@ -140,7 +140,7 @@ export const ROUTES: Record<string, RouteCase[]> = {
     { path: "/connexion/confirmer?token=matrixtoken0123456789&email=personne%40demo.test", shows: "Se connecter", expect: publicPage },
     { path: "/connexion/confirmer", shows: "Ce lien de connexion est incomplet", expect: publicPage },
   ],
-  "/help": [{ path: "/help", shows: "Aide : suivi des candidatures", expect: publicPage }],
+  "/help": [{ path: "/help", shows: "Aide\u00a0: suivi des candidatures", expect: publicPage }],
   // next-auth's endpoints: public by nature; the session endpoint tells each persona only about themselves.
   "/api/auth/[...nextauth]": [
     { path: "/api/auth/session", expect: publicPage },

@@ -56,7 +56,7 @@ test.beforeAll(async () => {
           senderUserId: prescriber.id,
           senderOrganizationId: prescriberOrg.id,
           employerOrganizationId: employerOrg.id,
-          message: "Bonjour, je vous propose cette candidature : personne motivée et disponible.",
+          message: "Bonjour, je vous propose cette candidature\u00a0: personne motivée et disponible.",
           createdAt: new Date(Date.now() - (i + 1) * 3_600_000),
           events: { create: { transition: "send", toStatus: "NEW", actorId: prescriber.id } },
         },

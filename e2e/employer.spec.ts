@@ -52,7 +52,9 @@ async function openApplication(page: Page, candidateName: string) {
 const statusLine = (page: Page) => page.locator("main .fr-badge").first();
 const decision = (page: Page) => page.getByRole("region", { name: "Décision" });
 
-test("study, colleague sees the handler, accept by keyboard, and the other employer sees « Embauché ailleurs »", async ({ browser }) => {
+test("study, colleague sees the handler, accept by keyboard, and the other employer sees «\u00a0Embauché ailleurs\u00a0»", async ({
+  browser,
+}) => {
   const cast = await buildCast();
   const THI = await buildThi(cast);
   const NADIA = nadia(cast);
@@ -98,12 +100,12 @@ test("study, colleague sees the handler, accept by keyboard, and the other emplo
   await employer.keyboard.press("Enter");
   await expect(employer.getByText("Saisissez la date de début du contrat.")).toBeVisible();
   await start.fill(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
-  await employer.getByLabel("Message au candidat (facultatif)").fill("Bienvenue ! Rendez-vous lundi à 9 h.");
+  await employer.getByLabel("Message au candidat (facultatif)").fill("Bienvenue\u00a0! Rendez-vous lundi à 9 h.");
   await expectNoA11yViolations(employer);
   const beforeAccept = new Date(Date.now() - 500);
   await employer.getByRole("button", { name: "Confirmer l'embauche" }).focus();
   await employer.keyboard.press("Enter");
-  await expect(employer.getByRole("status").filter({ hasText: "maintenant « Candidature acceptée »" })).toBeVisible();
+  await expect(employer.getByRole("status").filter({ hasText: "maintenant «\u00a0Candidature acceptée\u00a0»" })).toBeVisible();
   await expect(statusLine(employer)).toHaveText("Candidature acceptée");
   await expect(decision(employer).getByRole("button")).toHaveText(["Annuler l'embauche"]);
 
@@ -167,7 +169,8 @@ test("a refusal with a reason: the prescriber gets it, the candidate never; a st
   await colleague.getByRole("button", { name: "J'étudie la candidature" }).click();
   await expect(
     colleague.getByRole("alert").filter({
-      hasText: "La candidature a changé entre-temps : elle est maintenant « Candidature déclinée ». Votre décision n'a pas été enregistrée",
+      hasText:
+        "La candidature a changé entre-temps\u00a0: elle est maintenant «\u00a0Candidature déclinée\u00a0». Votre décision n'a pas été enregistrée",
     }),
   ).toBeVisible();
   await expect(statusLine(colleague)).toHaveText("Candidature déclinée");
@@ -178,7 +181,9 @@ test("a refusal with a reason: the prescriber gets it, the candidate never; a st
   await secondTab.getByLabel("Motif du refus").selectOption({ label: REFUSAL_REASON_LABELS.UNREACHABLE });
   await secondTab.getByRole("button", { name: "Confirmer le refus" }).click();
   await expect(
-    secondTab.getByRole("alert").filter({ hasText: "Action déjà effectuée : la candidature est maintenant « Candidature déclinée »." }),
+    secondTab
+      .getByRole("alert")
+      .filter({ hasText: "Action déjà effectuée\u00a0: la candidature est maintenant «\u00a0Candidature déclinée\u00a0»." }),
   ).toBeVisible();
 });
 
@@ -186,7 +191,7 @@ test("a cancelled hire asks for confirmation and tells the prescriber why", asyn
   const cast = await buildCast();
   // Hired by the EI after Julien Bernard sent the application; Nadia Lefèvre decided.
   const KARIMA = await buildCandidate({ firstName: "Karima", lastName: "Saïdi" });
-  const WELCOME = "Bienvenue dans l'équipe ! Rendez-vous lundi à 9 h.";
+  const WELCOME = "Bienvenue dans l'équipe\u00a0! Rendez-vous lundi à 9 h.";
   await buildApplication({
     candidate: KARIMA,
     sender: cast.users.P2,
@@ -294,7 +299,7 @@ for (const [status, label, lastName] of [
   ["PROCESSING", "Candidature à l'étude", "Reprise"],
   ["POSTPONED", "Embauche pour plus tard", "Attente"],
 ] as const) {
-  test(`a take-over of « ${label} » names the new handler, and its history line keeps the status`, async ({ browser }) => {
+  test(`a take-over of «\u00a0${label}\u00a0» names the new handler, and its history line keeps the status`, async ({ browser }) => {
     const cast = await buildCast();
     const LEA = await buildCandidate({ firstName: "Léa", lastName });
     await buildApplication({ candidate: LEA, sender: cast.users.P1, employer: cast.organizations.EI, status, handler: cast.users.E1 });

@@ -5,7 +5,7 @@ import { expect, signIn, test } from "./fixtures";
 // Issue 14: an employer downloads "À traiter" as XLSX from "Candidatures reçues"; the file has
 // exactly those applications, with dates as dates.
 
-test("an employer downloads the XLSX of « À traiter » and it holds those applications", async ({ page }) => {
+test("an employer downloads the XLSX of «\u00a0À traiter\u00a0» and it holds those applications", async ({ page }) => {
   test.slow();
   const cast = await buildCast();
   const { EI } = cast.organizations;

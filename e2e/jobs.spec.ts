@@ -24,7 +24,7 @@ test("fiches de poste: create and close, send for the open job, refused on the c
   await signIn(employer, E1.email);
   await employer.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Fiches de poste" }).click();
   await expect(employer.getByRole("heading", { level: 1, name: "Fiches de poste" })).toBeVisible();
-  await expect(employer.getByRole("heading", { name: "Candidatures spontanées : ouvertes" })).toBeVisible();
+  await expect(employer.getByRole("heading", { name: "Candidatures spontanées\u00a0: ouvertes" })).toBeVisible();
   await employer.getByRole("link", { name: "Créer une fiche de poste" }).click();
   await employer.getByRole("button", { name: "Créer la fiche de poste" }).click();
   await expect(employer.getByText("Saisissez l'intitulé du poste.")).toBeVisible();
@@ -62,26 +62,26 @@ test("fiches de poste: create and close, send for the open job, refused on the c
   // ——— Meanwhile the employer closes that job ———
   await jobs
     .getByRole("row", { name: new RegExp(closing.title) })
-    .getByRole("button", { name: `Fermer le recrutement : ${closing.title}` })
+    .getByRole("button", { name: `Fermer le recrutement\u00a0: ${closing.title}` })
     .click();
-  await expect(employer.getByText(`Le recrutement est fermé pour « ${closing.title} »`)).toBeVisible();
+  await expect(employer.getByText(`Le recrutement est fermé pour «\u00a0${closing.title}\u00a0»`)).toBeVisible();
   await expect(jobs.getByRole("row", { name: new RegExp(closing.title) })).toContainText("Recrutement fermé");
   await expect(employer.getByText("La fiche de poste est créée")).toHaveCount(0);
   // The keyboard stays on the button, now the one that reopens it.
-  await expect(jobs.getByRole("button", { name: `Ouvrir le recrutement : ${closing.title}` })).toBeFocused();
+  await expect(jobs.getByRole("button", { name: `Ouvrir le recrutement\u00a0: ${closing.title}` })).toBeFocused();
   await expect(employer.getByRole("region", { name: "Historique des modifications" })).toContainText(
-    `Nadia Lefèvre a fermé le recrutement de la fiche « ${closing.title} »`,
+    `Nadia Lefèvre a fermé le recrutement de la fiche «\u00a0${closing.title}\u00a0»`,
   );
   await expectNoA11yViolations(employer);
 
   // ——— The send for the closed job is refused, in French; the open job goes through ———
   await prescriber.getByRole("button", { name: "Envoyer la candidature" }).click();
-  await expect(prescriber.getByText(`Le recrutement est fermé pour le poste « ${closing.title} »`)).toBeVisible();
+  await expect(prescriber.getByText(`Le recrutement est fermé pour le poste «\u00a0${closing.title}\u00a0»`)).toBeVisible();
   await expectNoA11yViolations(prescriber);
   // The form reads the employer's jobs again: the closed one is no longer offered.
   await expect(picker.getByRole("checkbox", { name: new RegExp(closing.title) })).toHaveCount(0);
   // Nor named in the employer's line among the search results.
-  await expect(prescriber.getByText(new RegExp(`Recrute : [^·]*${closing.title}`))).toHaveCount(0);
+  await expect(prescriber.getByText(new RegExp(`Recrute\u00a0: [^·]*${closing.title}`))).toHaveCount(0);
   await picker.getByRole("checkbox", { name: new RegExp(newTitle) }).check({ force: true });
   await prescriber.getByRole("button", { name: "Envoyer la candidature" }).click();
   await expect(prescriber.getByRole("heading", { level: 1, name: "Candidature envoyée" })).toBeVisible();
@@ -94,7 +94,7 @@ test("fiches de poste: create and close, send for the open job, refused on the c
   await expect(picker.getByRole("checkbox", { name: new RegExp(newTitle) })).toHaveCount(1);
   await expect(picker.getByRole("checkbox", { name: new RegExp(closing.title) })).toHaveCount(0);
   // Nor named in the employer's line among the search results.
-  await expect(prescriber.getByText(new RegExp(`Recrute : [^·]*${closing.title}`))).toHaveCount(0);
+  await expect(prescriber.getByText(new RegExp(`Recrute\u00a0: [^·]*${closing.title}`))).toHaveCount(0);
 
   // ——— The employer sees the job on its list, filters by it, and accepts with « Poste retenu » ———
   await employer.goto("/employer/applications");
@@ -111,7 +111,7 @@ test("fiches de poste: create and close, send for the open job, refused on the c
   await expect(employer.getByText("Candidature acceptée").first()).toBeVisible();
   await expect(employer.locator("dt", { hasText: "Poste retenu" }).locator("xpath=following-sibling::dd[1]")).toContainText(newTitle);
   const accepted = await waitForMail(employer.request, { to: P1.email, template: "application_accepted", since });
-  expect(accepted.text).toContain(`Poste retenu : ${newTitle} (CDDI)`);
+  expect(accepted.text).toContain(`Poste retenu\u00a0: ${newTitle} (CDDI)`);
 
   // ——— The prescriber sends a declined application to another employer ———
   const candidate = await buildCandidate({ firstName: "Yanis", lastName: `Relance${Date.now()}` });
@@ -169,13 +169,13 @@ test("editing a job says what was saved: a change, or nothing when the form was 
   await page.goto(`/employer/jobs/${job.id}`);
   await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Fiches de poste" })).toBeVisible();
-  await expect(page.getByText("Aucune modification : la fiche de poste est restée telle quelle.")).toBeVisible();
+  await expect(page.getByText("Aucune modification\u00a0: la fiche de poste est restée telle quelle.")).toBeVisible();
   await expect(page.getByText("Les modifications de la fiche de poste sont enregistrées.")).toHaveCount(0);
-  await expect(history.getByText(`a modifié la fiche « ${job.title} »`)).toHaveCount(0);
+  await expect(history.getByText(`a modifié la fiche «\u00a0${job.title}\u00a0»`)).toHaveCount(0);
 
   await page.goto(`/employer/jobs/${job.id}`);
   await page.getByLabel("Nombre de postes").fill("4");
   await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
   await expect(page.getByText("Les modifications de la fiche de poste sont enregistrées.")).toBeVisible();
-  await expect(history).toContainText(`a modifié la fiche « ${job.title} »`);
+  await expect(history).toContainText(`a modifié la fiche «\u00a0${job.title}\u00a0»`);
 });

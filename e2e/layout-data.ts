@@ -21,11 +21,11 @@ const DAY = 86_400_000;
 const LONG_JOB = "Agent polyvalent de tri, de valorisation et de réemploi des matériaux et des équipements";
 const LONG_ANSWER = [
   "Bonjour Madame, nous vous remercions pour l'intérêt que vous portez à notre structure et pour le temps consacré à votre candidature.",
-  "Après étude attentive de votre parcours, nous ne pouvons malheureusement pas y donner une suite favorable : l'ensemble des postes d'agent de préparation de commandes ont été pourvus pour la saison.",
+  "Après étude attentive de votre parcours, nous ne pouvons malheureusement pas y donner une suite favorable\u00a0: l'ensemble des postes d'agent de préparation de commandes ont été pourvus pour la saison.",
   "Vous trouverez d'autres offres sur https://www.francetravail.fr/candidat/mes-demarches/rechercher-des-offres-d-emploi-inclusives-dans-les-hauts-de-france.html et votre conseillère reste à votre disposition.",
 ].join("\n\n");
-const SHORT_ANSWER = "Bonjour, merci pour votre candidature ; nous revenons vers vous très vite.";
-const PRIVATE_ANSWER = "Le poste a été pourvu en interne ; n'hésitez pas à nous proposer d'autres profils pour la rentrée.";
+const SHORT_ANSWER = "Bonjour, merci pour votre candidature\u00a0; nous revenons vers vous très vite.";
+const PRIVATE_ANSWER = "Le poste a été pourvu en interne\u00a0; n'hésitez pas à nous proposer d'autres profils pour la rentrée.";
 
 export interface LayoutData {
   prescriber: { email: string; organization: BuiltOrganization };
@@ -122,7 +122,7 @@ export async function createLayoutData(now = new Date()): Promise<LayoutData> {
     "geiq",
     "ACCEPTED",
     30,
-    "Bienvenue dans le groupement ! Rendez-vous le premier jour à 8 h 30 au 14 rue du Général-de-Gaulle, bâtiment C, 2e étage, avec vos équipements de protection individuelle.",
+    "Bienvenue dans le groupement\u00a0! Rendez-vous le premier jour à 8 h 30 au 14 rue du Général-de-Gaulle, bâtiment C, 2e étage, avec vos équipements de protection individuelle.",
   );
 
   // More than a page (20) received by the main employer and sent by the prescriber organisation.
@@ -181,7 +181,7 @@ export async function createLayoutData(now = new Date()): Promise<LayoutData> {
     data: {
       applicationId: others[0]!,
       authorId: employerUser.id,
-      body: `${LONG_ANSWER}\n\nDossier : https://intranet.association-intermediaire-metropole-lille.demo.test/recrutement/candidatures/2026/fitzgerald-oyelaran-de-montmorency-01/compte-rendu-entretien-telephonique.pdf`,
+      body: `${LONG_ANSWER}\n\nDossier\u00a0: https://intranet.association-intermediaire-metropole-lille.demo.test/recrutement/candidatures/2026/fitzgerald-oyelaran-de-montmorency-01/compte-rendu-entretien-telephonique.pdf`,
       createdAt: new Date(now.getTime() - DAY),
     },
   });
@@ -191,7 +191,7 @@ export async function createLayoutData(now = new Date()): Promise<LayoutData> {
     data: {
       to: `fitzgerald.oyelaran-de-montmorency.${Date.now()}@fournisseur-de-messagerie-tres-long.demo.test`,
       template: "application_received",
-      subject: "Nouvelle candidature : Fitzgerald Oyelaran de Montmorency",
+      subject: "Nouvelle candidature\u00a0: Fitzgerald Oyelaran de Montmorency",
       text: "",
       html: "",
       status: "FAILED",

@@ -152,7 +152,7 @@ test("employer: fiches de poste, the creation form with its errors, the edit for
   await reviewScreen(page, "fiche-de-poste-modification");
 });
 
-test("employer: an archived application, and the « Archivées » view of the list", async ({ browser }) => {
+test("employer: an archived application, and the «\u00a0Archivées\u00a0» view of the list", async ({ browser }) => {
   const page = await signedIn(browser, data.employer.email);
   await page.goto(`/applications/${data.applications.archived}`);
   await expect(page.getByRole("button", { name: "Désarchiver" })).toBeVisible();
@@ -203,7 +203,9 @@ test("employer: the application with each decision form open, then the settings"
 
   // An e-mail the provider refused: said in French, its own words beside.
   await page.goto("/settings/emails");
-  await expect(page.getByText("Le service d'envoi a refusé cet e-mail : l'adresse du destinataire est sans doute invalide.")).toBeVisible();
+  await expect(
+    page.getByText("Le service d'envoi a refusé cet e-mail\u00a0: l'adresse du destinataire est sans doute invalide."),
+  ).toBeVisible();
   await expect(page.getByText("422 validation_error:", { exact: false })).toBeVisible();
 
   // Sending paused by a configuration error: the admins' banner.

@@ -18,7 +18,7 @@ export const SMALL_PHONE = { width: 320, height: 568 };
 type Size = { width: number; height: number };
 
 /**
- * Runs in the page: lists what breaks the five rules, one line per culprit (empty = sound).
+ * Runs in the page: lists what breaks the six rules, one line per culprit (empty = sound).
  * Self-contained on purpose: Playwright sends its source text to the browser.
  */
 function findLayoutProblems(): string[] {
@@ -28,7 +28,7 @@ function findLayoutProblems(): string[] {
     const classes = typeof element.className === "string" && element.className ? `.${element.className.trim().split(/\s+/).join(".")}` : "";
     const text = (element.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 50);
     const region = element.closest("header, main, footer")?.tagName.toLowerCase();
-    return `<${element.tagName.toLowerCase()}${id}${classes}>${text ? ` « ${text} »` : ""}${region ? ` in <${region}>` : ""}`;
+    return `<${element.tagName.toLowerCase()}${id}${classes}>${text ? ` «\u00a0${text}\u00a0»` : ""}${region ? ` in <${region}>` : ""}`;
   };
   const isShown = (element: Element) => element.checkVisibility({ visibilityProperty: true });
   // Inside a box that scrolls or clips (a table wrapper, a visually hidden text): it cannot push the page.
@@ -118,18 +118,25 @@ function findLayoutProblems(): string[] {
 
   // 5. French typography: « and » hold to their words with a non-breaking space, so that no line
   //    starts with a lone » or ends with a lone «. (The test data's own texts use no guillemets.)
+  // 6. The same for « : », « ; », « ? » and « ! » and the word before them (scripts/french-spacing.ts
+  //    keeps the code's texts so; this sees what they become on screen). The DSFR writes its
+  //    footer's « Accessibilité : … » itself.
   const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = texts.nextNode(); node; node = texts.nextNode()) {
     const text = node.textContent ?? "";
-    if (!/« | »/.test(text) || node.parentElement?.closest("script, style, template")) continue;
-    problems.push(`breakable space inside « »: « ${text.replace(/\s+/g, " ").trim().slice(0, 60)} » in ${describe(node.parentElement!)}`);
+    if (node.parentElement?.closest("script, style, template")) continue;
+    const shown = () => `«\u00a0${text.replace(/\s+/g, " ").trim().slice(0, 60)}\u00a0» in ${describe(node.parentElement!)}`;
+    if (/« | »/.test(text)) problems.push(`breakable space inside «\u00a0»: ${shown()}`);
+    if (/ [:;?!](\s|$)/.test(text) && !node.parentElement?.closest(".fr-footer__bottom")) {
+      problems.push(`breakable space before a sign: ${shown()}`);
+    }
   }
   return problems;
 }
 
 /**
- * The five rules at the page's current size: nothing under the footer, no cut label, no sideways
- * scroll, backgrounds drawn, no breakable space inside « ».
+ * The six rules at the page's current size: nothing under the footer, no cut label, no sideways
+ * scroll, backgrounds drawn, no breakable space inside « » nor before « : ; ? ! ».
  */
 export async function expectSoundLayout(page: Page): Promise<void> {
   // Text widths are final once the Marianne font is in, and DSFR's scripts have reacted to the size.

@@ -116,7 +116,7 @@ test("a refusal: the prescriber gets the reason, the candidate only the answer, 
   }
   expect(toCandidate.text).toContain(ANSWER);
   // A question about it goes to the adviser who sent it: the e-mail and the page give their address.
-  expect(toCandidate.text).toContain(`peut vous aider à préparer vos prochaines candidatures : ${users.P1.email}.`);
+  expect(toCandidate.text).toContain(`peut vous aider à préparer vos prochaines candidatures\u00a0: ${users.P1.email}.`);
 
   // A fresh browser: no session, no cookie, only the link.
   const candidate = await (await browser.newContext()).newPage();
@@ -211,7 +211,7 @@ test("a candidate without an e-mail address: the employer is told, and the presc
   );
 
   const toPrescriber = await waitForMail(employer.request, { to: users.P1.email, template: "application_postponed", since });
-  expect(toPrescriber.text).toContain("Hugo Fontaine n'a pas donné d'adresse e-mail : aucun message ne lui a été envoyé.");
+  expect(toPrescriber.text).toContain("Hugo Fontaine n'a pas donné d'adresse e-mail\u00a0: aucun message ne lui a été envoyé.");
   expect(toPrescriber.text).toContain("Réponse de l'employeur au candidat");
   expect(toPrescriber.text).not.toContain("Réponse envoyée au candidat");
 

@@ -4,7 +4,9 @@ import { expect, expectNoA11yViolations, signIn, test } from "./fixtures";
 // After a refusal « Autre », the prescriber is told to contact the employer (DESIGN §4): the
 // employer's admin gives those details on « Mon organisation »; a member only reads them.
 
-test("an employer's admin gives its contact details, which the prescriber finds after a refusal « Autre »", async ({ browser }) => {
+test("an employer's admin gives its contact details, which the prescriber finds after a refusal «\u00a0Autre\u00a0»", async ({
+  browser,
+}) => {
   const cast = await buildCast();
   const { EI } = cast.organizations;
   const { P1, E1, E2 } = cast.users;
@@ -45,7 +47,7 @@ test("an employer's admin gives its contact details, which the prescriber finds 
   const member = await open(E2.email);
   await member.goto("/organisation");
   const readOnly = member.getByRole("region", { name: "Coordonnées de l'organisation" });
-  await expect(readOnly).toContainText(`E-mail : ${address}`);
+  await expect(readOnly).toContainText(`E-mail\u00a0: ${address}`);
   await expect(readOnly.getByRole("button", { name: "Enregistrer les coordonnées" })).toHaveCount(0);
   await expectNoA11yViolations(member);
 });

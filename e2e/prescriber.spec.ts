@@ -5,7 +5,7 @@ import { expect, expectNoA11yViolations, readMails, signIn, test, waitForMail } 
 // it and sees the refusal reason; another prescriber organisation never sees it.
 // The demo's cast, built afresh for this test (e2e/builders.ts), and a candidate of its own.
 
-const PRIVATE_MESSAGE = "Le poste demande le permis B ; rappelez-nous pour en parler.";
+const PRIVATE_MESSAGE = "Le poste demande le permis B\u00a0; rappelez-nous pour en parler.";
 
 test("a prescriber sends an application, the colleague follows the refusal, another organisation sees nothing", async ({ browser }) => {
   // Four people sign in (e-mail, then the confirmation page) and axe checks six screens: the
@@ -45,7 +45,7 @@ test("a prescriber sends an application, the colleague follows the refusal, anot
   await sender.getByLabel("Métier ou poste visé (facultatif)").fill("Agent de tri");
   await sender
     .getByLabel("Message à l'employeur")
-    .fill("Bonjour, Zélie est motivée et disponible. Elle n'a pas d'adresse e-mail : merci de me répondre directement.");
+    .fill("Bonjour, Zélie est motivée et disponible. Elle n'a pas d'adresse e-mail\u00a0: merci de me répondre directement.");
   await expectNoA11yViolations(sender);
   await sender.getByRole("button", { name: "Envoyer la candidature" }).click();
 

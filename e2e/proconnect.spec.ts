@@ -18,7 +18,7 @@ async function identifyAtProConnect(page: import("@playwright/test").Page, email
   await page.getByRole("button", { name: "Continue" }).click();
 }
 
-test("a professional signs in through ProConnect, and « Se déconnecter » ends both sessions", async ({ page }) => {
+test("a professional signs in through ProConnect, and «\u00a0Se déconnecter\u00a0» ends both sessions", async ({ page }) => {
   const organization = await buildOrganization("FT");
   const member = await buildMember(organization, { firstName: "Camille" });
 

@@ -114,13 +114,13 @@ test("the jobs page: closing a job and the spontaneous switch are one request ea
   const post = { method: "POST", path: "/employer/jobs", prefetch: false };
 
   // Each action's answer carries the page as it now is: nothing is fetched after it.
-  await page.getByRole("button", { name: `Fermer le recrutement : ${job.title}` }).click();
+  await page.getByRole("button", { name: `Fermer le recrutement\u00a0: ${job.title}` }).click();
   const jobs = page.getByRole("table", { name: "Fiches de poste" });
   await expect(jobs.getByRole("row", { name: new RegExp(job.title) })).toContainText("Recrutement fermé");
   expect(await settled()).toEqual([post]);
 
   await page.getByRole("button", { name: "Fermer les candidatures spontanées" }).click();
-  await expect(page.getByRole("heading", { name: "Candidatures spontanées : fermées" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Candidatures spontanées\u00a0: fermées" })).toBeVisible();
   // Said to screen readers too, which do not hear a heading change.
   await expect(page.getByRole("status").filter({ hasText: "Les candidatures spontanées sont fermées." })).toHaveCount(1);
   expect(await settled()).toEqual([post]);

@@ -3,7 +3,7 @@ import { expect, expectNoA11yViolations, signIn, test } from "./fixtures";
 
 // Issue 14: a prescriber opens « Statistiques »: the charts, their data tables, axe clean.
 
-test("a prescriber opens « Statistiques » and reads the charts and their tables", async ({ page }) => {
+test("a prescriber opens «\u00a0Statistiques\u00a0» and reads the charts and their tables", async ({ page }) => {
   test.slow();
   const cast = await buildCast();
   const { EI, ACI } = cast.organizations;

@@ -21,7 +21,7 @@ export type ActionFailure<Field extends string = string> = {
 export type ActionResult<Data extends object = {}, Field extends string = string, Failure extends object = {}> =
   ({ ok: true } & Data) | (ActionFailure<Field> & Failure);
 
-export const INVALID_FORM = "Le formulaire contient des erreurs : corrigez les champs signalés.";
+export const INVALID_FORM = "Le formulaire contient des erreurs\u00a0: corrigez les champs signalés.";
 
 /** The first message per field (nested paths joined with "."), as forms show them beside the fields. */
 export function zodFieldErrors<Field extends string = string>(error: z.ZodError): FieldErrors<Field> {

@@ -8,8 +8,8 @@ import { appliedForLabel, jobLabel } from "@/lib/job-descriptions/vocabulary";
 import { adviserContactEmail, personName } from "@/lib/people";
 import { createApplication, createCandidate, createJob, createMember, createOrganization, createScenario } from "@/test/fixtures";
 
-const PRIVATE = "Privé : nous avons eu un doute sur sa ponctualité.";
-const PRESCRIBER_MESSAGE = "Message du prescripteur : situation familiale difficile.";
+const PRIVATE = "Privé\u00a0: nous avons eu un doute sur sa ponctualité.";
+const PRESCRIBER_MESSAGE = "Message du prescripteur\u00a0: situation familiale difficile.";
 
 async function candidateWithApplications() {
   const { prescriberOrg, employerOrg, prescriber, candidate } = await createScenario();
@@ -41,7 +41,7 @@ async function candidateWithApplications() {
     where: { id: accepted.id },
     data: {
       status: "ACCEPTED",
-      answerToCandidate: "Bienvenue !",
+      answerToCandidate: "Bienvenue\u00a0!",
       hiringStartDate: new Date("2027-01-04"),
       hiringEndDate: new Date("2027-06-30"),
       jobTitle: "Maraîcher",
@@ -149,7 +149,7 @@ describe("getCandidateStatus", () => {
     expect(status).toEqual(await throughPrisma(token));
     // What the comparison is about, spelled out: the newest first, its jobs by title, the job hired for.
     expect(status!.applications.map((a) => a.id)).toEqual([hired.id, w.accepted.id, w.refused.id]);
-    expect(status!.applications[0]!.jobTitle).toMatch(/^Agent de tri \(CDDI\).* ; Valoriste \(CDI inclusion\)/);
+    expect(status!.applications[0]!.jobTitle).toMatch(/^Agent de tri \(CDDI\).*\u00a0; Valoriste \(CDI inclusion\)/);
     expect(status!.applications[0]!.hiring!.job).toMatch(/^Valoriste \(CDI inclusion\)/);
     expect(status!.applications[0]!.sentBy.name).toBe("Yasmine Conseil");
   });
@@ -188,7 +188,7 @@ describe("getCandidateStatus", () => {
         jobTitle: "Maraîcher",
         sentAt: new Date("2026-11-01T10:00:00Z"),
         status: "ACCEPTED",
-        answerToCandidate: "Bienvenue !",
+        answerToCandidate: "Bienvenue\u00a0!",
         hiring: { startDate: new Date("2027-01-04"), endDate: new Date("2027-06-30"), job: null },
         sentBy: { name: w.prescriber.user.name, organizationName: expect.any(String), email: w.prescriber.user.email },
       },

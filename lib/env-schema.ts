@@ -109,7 +109,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     else appUrl = result.origin;
   } else if (isServing && raw.EMBEDDED_DATABASE !== "1") {
     problems.push(
-      "APP_URL est obligatoire en production : l'adresse publique du service, par exemple APP_URL=https://suivi.example.gouv.fr. " +
+      "APP_URL est obligatoire en production\u00a0: l'adresse publique du service, par exemple APP_URL=https://suivi.example.gouv.fr. " +
         "/ APP_URL is required in production: the public https:// origin of the service, e.g. APP_URL=https://suivi.example.gouv.fr.",
     );
   }

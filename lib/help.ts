@@ -7,11 +7,11 @@ const CONTACT_BODY = [
   "",
   "Décrivez votre demande ici.",
   "",
-  "Pour nous permettre de l'étudier, merci de préciser :",
+  "Pour nous permettre de l'étudier, merci de préciser\u00a0:",
   "- nom, prénom et adresse e-mail du candidat concerné",
   "- adresse e-mail de l'utilisateur concerné",
   "- numéro de PASS IAE, le cas échéant",
   "- numéro ID de votre structure ou, à défaut, son numéro de SIRET",
 ].join("\n");
 
-export const CONTACT_MAILTO = `mailto:${SUPPORT_EMAIL}?subject=${encodeURIComponent("Suivi des candidatures : ma question")}&body=${encodeURIComponent(CONTACT_BODY)}`;
+export const CONTACT_MAILTO = `mailto:${SUPPORT_EMAIL}?subject=${encodeURIComponent("Suivi des candidatures\u00a0: ma question")}&body=${encodeURIComponent(CONTACT_BODY)}`;

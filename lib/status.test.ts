@@ -243,8 +243,8 @@ describe("refusal reasons and messages", () => {
     expect(REFUSAL_REASON_LABELS).toStrictEqual({
       UNREACHABLE: "Candidat non joignable",
       NO_SHOW_INTERVIEW: "Candidat ne s'étant pas présenté à l'entretien",
-      EMPLOYED: "Candidat indisponible : en emploi",
-      IN_TRAINING: "Candidat indisponible : en formation",
+      EMPLOYED: "Candidat indisponible\u00a0: en emploi",
+      IN_TRAINING: "Candidat indisponible\u00a0: en formation",
       NOT_ELIGIBLE: "Candidat non éligible",
       NOT_MOBILE: "Candidat non mobile",
       NOT_INTERESTED: "Candidat non intéressé",

@@ -59,7 +59,7 @@ export const STATUS_DESCRIPTIONS: Record<ApplicationStatus, string> = {
   ACCEPTED: "L'employeur a décidé d'embaucher le candidat",
   POSTPONED: "L'employeur a différé la réponse (l'embauche n'est pas garantie)",
   REFUSED: "L'employeur a refusé la candidature",
-  CANCELLED: "L'employeur avait accepté l'embauche mais s'est rétracté (exemple : le candidat ne se présente pas)",
+  CANCELLED: "L'employeur avait accepté l'embauche mais s'est rétracté (exemple\u00a0: le candidat ne se présente pas)",
   OBSOLETE: "Une autre structure a embauché ce candidat",
 };
 
@@ -214,8 +214,8 @@ export function formatWait(days: number): string {
 /** The standard answer of an automatic refusal: it goes to the candidate and says why, on purpose. */
 export function autoRefusalAnswer(days: number): string {
   return (
-    `Bonjour, l'employeur n'a pas répondu à votre candidature dans un délai de ${formatWait(days)} : ` +
-    "elle a donc été déclinée automatiquement. Ne vous découragez pas : nous vous encourageons à postuler " +
+    `Bonjour, l'employeur n'a pas répondu à votre candidature dans un délai de ${formatWait(days)}\u00a0: ` +
+    "elle a donc été déclinée automatiquement. Ne vous découragez pas\u00a0: nous vous encourageons à postuler " +
     "auprès d'autres employeurs, avec l'aide de la personne qui vous accompagne."
   );
 }
@@ -306,8 +306,8 @@ export function isRefusalReason(value: unknown): value is EmployerRefusalReason 
 export const REFUSAL_REASON_LABELS: Record<RefusalReason, string> = {
   UNREACHABLE: "Candidat non joignable",
   NO_SHOW_INTERVIEW: "Candidat ne s'étant pas présenté à l'entretien",
-  EMPLOYED: "Candidat indisponible : en emploi",
-  IN_TRAINING: "Candidat indisponible : en formation",
+  EMPLOYED: "Candidat indisponible\u00a0: en emploi",
+  IN_TRAINING: "Candidat indisponible\u00a0: en formation",
   NOT_ELIGIBLE: "Candidat non éligible",
   NOT_MOBILE: "Candidat non mobile",
   NOT_INTERESTED: "Candidat non intéressé",

@@ -13,9 +13,9 @@ const FORBIDDEN_SINGLE_LINE = /[\p{Cc}\p{Bidi_Control}\u200B\u2060\uFEFF\u2028\u
 const FORBIDDEN_MULTI_LINE = /[\p{Bidi_Control}\u200B\u2060\uFEFF]|(?![\t\n\r])\p{Cc}/u;
 
 export const SINGLE_LINE_ERROR =
-  "Ce champ contient un caractère non autorisé (retour à la ligne, tabulation, caractère invisible ou de contrôle du sens du texte) : saisissez-le à nouveau sans copier-coller.";
+  "Ce champ contient un caractère non autorisé (retour à la ligne, tabulation, caractère invisible ou de contrôle du sens du texte)\u00a0: saisissez-le à nouveau sans copier-coller.";
 export const MULTI_LINE_ERROR =
-  "Ce texte contient un caractère non autorisé (caractère invisible ou de contrôle du sens du texte) : saisissez-le à nouveau sans copier-coller.";
+  "Ce texte contient un caractère non autorisé (caractère invisible ou de contrôle du sens du texte)\u00a0: saisissez-le à nouveau sans copier-coller.";
 
 export function isSingleLineText(value: string): boolean {
   return !FORBIDDEN_SINGLE_LINE.test(value);

@@ -73,7 +73,7 @@ export type UserKey = keyof typeof DEMO_USERS;
  */
 export const DEMO_NOTES: [number, UserKey, number, string][] = [
   [5, "E1", 22, "Entretien téléphonique prévu jeudi à 10 h. Permis B confirmé par le prescripteur."],
-  [5, "E2", 26, "Je l'ai eu au téléphone : disponible dès lundi, intéressé par le poste au tri."],
+  [5, "E2", 26, "Je l'ai eu au téléphone\u00a0: disponible dès lundi, intéressé par le poste au tri."],
   [8, "E2", 40, "À rappeler en priorité si un poste se libère à l'atelier en mars."],
 ];
 

@@ -185,7 +185,7 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
           ...job,
           organizationId: DEMO_ORGANIZATIONS[org].id,
           department: "59",
-          description: `${job.title} au sein de ${DEMO_ORGANIZATIONS[org].name} : accompagnement socio-professionnel et formation au poste.`,
+          description: `${job.title} au sein de ${DEMO_ORGANIZATIONS[org].name}\u00a0: accompagnement socio-professionnel et formation au poste.`,
           createdAt: new Date(now.getTime() - 120 * DAY),
         })),
       });
@@ -223,9 +223,9 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
           status === "REFUSED"
             ? "Bonjour, nous avons étudié votre candidature et ne pouvons pas y donner une suite favorable pour le moment. Bonne continuation."
             : status === "POSTPONED"
-              ? "Bonjour, nous n'avons pas de poste disponible tout de suite ; nous reviendrons vers vous dès qu'un poste se libère."
+              ? "Bonjour, nous n'avons pas de poste disponible tout de suite\u00a0; nous reviendrons vers vous dès qu'un poste se libère."
               : status === "ACCEPTED" || status === "CANCELLED"
-                ? "Bienvenue dans l'équipe ! Rendez-vous le premier jour à 9 h à l'accueil."
+                ? "Bienvenue dans l'équipe\u00a0! Rendez-vous le premier jour à 9 h à l'accueil."
                 : null;
         const spontaneous = index % 3 === 0;
         const employerJobs = jobsOf(employer);
@@ -246,7 +246,7 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
           refusalReason: reason ?? null,
           answerToCandidate: answer,
           answerToPrescriber:
-            status === "REFUSED" ? "Le poste a été pourvu en interne ; n'hésitez pas à nous proposer d'autres profils." : null,
+            status === "REFUSED" ? "Le poste a été pourvu en interne\u00a0; n'hésitez pas à nous proposer d'autres profils." : null,
           hiringStartDate: status === "ACCEPTED" || status === "CANCELLED" ? hiringStart : null,
           createdAt,
           updatedAt: at(30),

@@ -83,10 +83,10 @@ export interface ApplicationInput {
 }
 
 const DEFAULT_ANSWERS: Partial<Record<ApplicationStatus, string>> = {
-  POSTPONED: "Bonjour, nous n'avons pas de poste disponible tout de suite ; nous reviendrons vers vous dès qu'un poste se libère.",
+  POSTPONED: "Bonjour, nous n'avons pas de poste disponible tout de suite\u00a0; nous reviendrons vers vous dès qu'un poste se libère.",
   REFUSED: "Bonjour, nous avons étudié votre candidature et ne pouvons pas y donner une suite favorable pour le moment.",
-  ACCEPTED: "Bienvenue dans l'équipe ! Rendez-vous le premier jour à 9 h à l'accueil.",
-  CANCELLED: "Bienvenue dans l'équipe ! Rendez-vous le premier jour à 9 h à l'accueil.",
+  ACCEPTED: "Bienvenue dans l'équipe\u00a0! Rendez-vous le premier jour à 9 h à l'accueil.",
+  CANCELLED: "Bienvenue dans l'équipe\u00a0! Rendez-vous le premier jour à 9 h à l'accueil.",
 };
 
 /** The builders, writing through `db` (read at each call, so a lazily opened client works). */

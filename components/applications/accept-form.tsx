@@ -40,11 +40,11 @@ export function AcceptForm({ applicationId, status, jobs = [], onOutcome, onClos
         Accepter la candidature
       </h3>
       <p className="fr-text--sm">
-        La candidature passera au statut «&nbsp;Candidature acceptée&nbsp;» ; {informedByEmail(candidateHasEmail)}.
+        La candidature passera au statut «&nbsp;Candidature acceptée&nbsp;»&nbsp;; {informedByEmail(candidateHasEmail)}.
         {isPending(status)
           ? " Les autres candidatures en cours de cette personne passeront au statut «\u00a0Embauché ailleurs\u00a0»."
-          : " La candidature avait déjà reçu une réponse : l'acceptation figurera dans l'historique."}{" "}
-        Le contrat peut avoir commencé depuis 30 jours au plus ; la date de fin, si vous la connaissez, suit la date de début.
+          : " La candidature avait déjà reçu une réponse\u00a0: l'acceptation figurera dans l'historique."}{" "}
+        Le contrat peut avoir commencé depuis 30 jours au plus&nbsp;; la date de fin, si vous la connaissez, suit la date de début.
       </p>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">

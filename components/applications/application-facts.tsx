@@ -102,7 +102,7 @@ export function EmployerAnswerFacts({ application }: { application: ApplicationD
       ) : (
         <p>
           {application.status === "OBSOLETE"
-            ? "Aucune réponse en cours : le candidat a été embauché par une autre structure (voir l'historique)."
+            ? "Aucune réponse en cours\u00a0: le candidat a été embauché par une autre structure (voir l'historique)."
             : "Aucune réponse n'a encore été donnée."}
         </p>
       )}

@@ -35,8 +35,8 @@ export function ArchivePanel({
           setNotice({
             severity: "success",
             message: archive
-              ? "La candidature est archivée : elle n'apparaît plus dans les candidatures actives, mais sous «\u00a0Archivées\u00a0»."
-              : "La candidature est désarchivée : elle est de nouveau dans les candidatures actives.",
+              ? "La candidature est archivée\u00a0: elle n'apparaît plus dans les candidatures actives, mais sous «\u00a0Archivées\u00a0»."
+              : "La candidature est désarchivée\u00a0: elle est de nouveau dans les candidatures actives.",
           });
         } else {
           setNotice({ severity: result.stale ? "warning" : "error", message: result.error });
@@ -62,7 +62,7 @@ export function ArchivePanel({
       ) : (
         mayArchive && (
           <p>
-            Une candidature close peut être archivée : elle quitte la liste des candidatures actives. Le prescripteur et le candidat
+            Une candidature close peut être archivée&nbsp;: elle quitte la liste des candidatures actives. Le prescripteur et le candidat
             n&apos;en voient rien.
           </p>
         )

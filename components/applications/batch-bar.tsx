@@ -222,7 +222,7 @@ function BatchRefuseForm({ items, onResult, onClose }: BatchFormProps) {
       </h3>
       <p className="fr-text--sm">
         Le même motif, la même réponse et le même message privé s&apos;appliquent à chaque candidature. Chaque prescripteur reçoit le motif,
-        la réponse au candidat et votre éventuel message privé ; chaque candidat reçoit uniquement la réponse, jamais le motif.
+        la réponse au candidat et votre éventuel message privé&nbsp;; chaque candidat reçoit uniquement la réponse, jamais le motif.
       </p>
       <RefusalFields form={form} several />
       <FormFooter
@@ -248,11 +248,11 @@ function BatchPostponeForm({ items, onResult, onClose }: BatchFormProps) {
   return (
     <form onSubmit={submit} noValidate aria-labelledby="batch-postpone-title">
       <h3 id="batch-postpone-title" className="fr-h5">
-        Embaucher plus tard : {plural(items.length)}
+        Embaucher plus tard&nbsp;: {plural(items.length)}
       </h3>
       <p className="fr-text--sm">
         Chaque candidature passera au statut «&nbsp;Embauche pour plus tard&nbsp;». Chaque candidat et son prescripteur recevront ce message
-        ; l&apos;embauche n&apos;est pas garantie.
+        &nbsp;; l&apos;embauche n&apos;est pas garantie.
       </p>
       <Input
         label="Message aux candidats"

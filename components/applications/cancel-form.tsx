@@ -26,10 +26,10 @@ export function CancelForm({ applicationId, status, onOutcome, onClose, candidat
   return (
     <form onSubmit={submit} noValidate aria-labelledby="cancel-title">
       <h3 id="cancel-title" className="fr-h5">
-        Annuler l&apos;embauche ?
+        Annuler l&apos;embauche&nbsp;?
       </h3>
       <p className="fr-text--sm">
-        La candidature passera au statut «&nbsp;Embauche annulée&nbsp;» (par exemple si le candidat ne s&apos;est pas présenté) ;{" "}
+        La candidature passera au statut «&nbsp;Embauche annulée&nbsp;» (par exemple si le candidat ne s&apos;est pas présenté)&nbsp;;{" "}
         {informedByEmail(candidateHasEmail)}. Le motif, s&apos;il est indiqué, est transmis au prescripteur seulement.
       </p>
       <Input

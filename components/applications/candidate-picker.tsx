@@ -69,7 +69,7 @@ export function CandidatePicker({
               label: personName(candidate),
               hintText:
                 [
-                  candidate.birthDate ? `Date de naissance : ${formatCalendarDate(candidate.birthDate)}` : null,
+                  candidate.birthDate ? `Date de naissance\u00a0: ${formatCalendarDate(candidate.birthDate)}` : null,
                   candidate.email ?? "Sans adresse e-mail",
                 ]
                   .filter(Boolean)

@@ -47,7 +47,7 @@ function informedNow(transition: UserTransitionName, candidateHasEmail: boolean)
   if (!EVENT_NOTIFICATIONS[transition].candidate) return "Le prescripteur en est informé par e-mail.";
   return candidateHasEmail
     ? "Le prescripteur et le candidat en sont informés par e-mail."
-    : "Le prescripteur en est informé par e-mail ; il préviendra le candidat, qui n'a pas donné d'adresse e-mail.";
+    : "Le prescripteur en est informé par e-mail\u00a0; il préviendra le candidat, qui n'a pas donné d'adresse e-mail.";
 }
 
 /**

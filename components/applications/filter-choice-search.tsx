@@ -139,9 +139,9 @@ export function FilterChoiceSearch({ filter, label, allLabel, fixedChoices = [],
 
   const status = searchStatusMessage(search, enabled, {
     idle: `Saisissez au moins ${FILTER_SEARCH_MIN_LENGTH} caractères pour chercher, ou videz le champ pour ${quoted(allLabel)}.`,
-    none: "Aucun résultat : vérifiez l'orthographe ou saisissez une autre partie du nom.",
+    none: "Aucun résultat\u00a0: vérifiez l'orthographe ou saisissez une autre partie du nom.",
     found: (count) =>
-      `${count === 1 ? "1 résultat" : `${count} résultats`}${count >= FILTER_SEARCH_LIMIT ? ` (les ${FILTER_SEARCH_LIMIT} premiers : précisez la recherche)` : ""}. Flèches haut et bas pour parcourir, Entrée pour choisir.`,
+      `${count === 1 ? "1 résultat" : `${count} résultats`}${count >= FILTER_SEARCH_LIMIT ? ` (les ${FILTER_SEARCH_LIMIT} premiers\u00a0: précisez la recherche)` : ""}. Flèches haut et bas pour parcourir, Entrée pour choisir.`,
   });
 
   return (

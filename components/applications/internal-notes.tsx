@@ -67,7 +67,7 @@ export function InternalNotes({ applicationId, notes }: { applicationId: string;
         Commentaires internes
       </h2>
       <p className="fr-text--sm">
-        Visibles uniquement par votre équipe : jamais par le prescripteur ni par le candidat, et jamais dans un e-mail.
+        Visibles uniquement par votre équipe&nbsp;: jamais par le prescripteur ni par le candidat, et jamais dans un e-mail.
       </p>
       <div role="status">{notice?.severity === "success" && <Alert severity="success" small description={notice.message} />}</div>
       {notice?.severity === "error" && <Alert className="fr-mb-2w" severity="error" small description={notice.message} role="alert" />}

@@ -9,7 +9,7 @@ import { jobLabel, SPONTANEOUS_LABEL } from "@/lib/job-descriptions/vocabulary";
 /** What an employer takes, in one line of the search results (issue 13). */
 export function recruitingSummary(employer: EmployerSearchResult): string {
   if (employer.openJobs.length === 0 && !employer.spontaneousApplicationsOpen) return "Ne recrute pas en ce moment";
-  const jobs = employer.openJobs.length ? `Recrute : ${employer.openJobs.map((job) => job.title).join(", ")}` : "Aucun poste ouvert";
+  const jobs = employer.openJobs.length ? `Recrute\u00a0: ${employer.openJobs.map((job) => job.title).join(", ")}` : "Aucun poste ouvert";
   return `${jobs} · candidatures spontanées ${employer.spontaneousApplicationsOpen ? "ouvertes" : "fermées"}`;
 }
 
@@ -30,7 +30,7 @@ export function JobPicker({ employer }: { employer: EmployerSearchResult }) {
       <Alert
         severity="warning"
         small
-        description="Cet employeur ne recrute pas en ce moment : aucun poste n'est ouvert et il n'accepte pas les candidatures spontanées. Choisissez un autre employeur."
+        description="Cet employeur ne recrute pas en ce moment&nbsp;: aucun poste n'est ouvert et il n'accepte pas les candidatures spontanées. Choisissez un autre employeur."
       />
     );
   }
@@ -41,7 +41,7 @@ export function JobPicker({ employer }: { employer: EmployerSearchResult }) {
       hintText={
         employer.spontaneousApplicationsOpen
           ? "Choisissez un ou plusieurs postes ouverts, ou «\u00a0Candidature spontanée\u00a0»."
-          : "Choisissez un ou plusieurs postes ouverts : cet employeur n'accepte pas les candidatures spontanées."
+          : "Choisissez un ou plusieurs postes ouverts\u00a0: cet employeur n'accepte pas les candidatures spontanées."
       }
       state={error ? "error" : "default"}
       stateRelatedMessage={error}
@@ -64,7 +64,7 @@ export function JobPicker({ employer }: { employer: EmployerSearchResult }) {
           ? [
               {
                 label: SPONTANEOUS_LABEL,
-                hintText: "Sans poste précis : l'employeur étudie le profil pour tout poste à venir.",
+                hintText: "Sans poste précis\u00a0: l'employeur étudie le profil pour tout poste à venir.",
                 nativeInputProps: {
                   name: "spontaneous",
                   value: "true",

@@ -45,7 +45,7 @@ export function NewCandidateFields() {
       <div className="fr-fieldset__element fr-fieldset__element--inline fr-col-12 fr-col-md-5" style={TOP}>
         <Input
           label="Téléphone (facultatif)"
-          hintText="Par exemple : 06 12 34 56 78"
+          hintText="Par exemple&nbsp;: 06 12 34 56 78"
           {...state("phone")}
           nativeInputProps={{ type: "tel", autoComplete: "off", ...register("phone") }}
         />

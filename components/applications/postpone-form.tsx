@@ -30,7 +30,7 @@ export function PostponeForm({ applicationId, status, onOutcome, onClose, candid
         Embaucher plus tard
       </h3>
       <p className="fr-text--sm">
-        La candidature passera au statut «&nbsp;Embauche pour plus tard&nbsp;» ; {informedByEmail(candidateHasEmail)}, avec ce message.
+        La candidature passera au statut «&nbsp;Embauche pour plus tard&nbsp;»&nbsp;; {informedByEmail(candidateHasEmail)}, avec ce message.
         L&apos;embauche n&apos;est pas garantie.
       </p>
       <Input

@@ -58,15 +58,15 @@ function EmployerContact({ employer }: { employer: PrescriberAnswerProps["applic
       <ul>
         {employer.contactEmail && (
           <li>
-            E-mail : <a href={`mailto:${employer.contactEmail}`}>{employer.contactEmail}</a>
+            E-mail&nbsp;: <a href={`mailto:${employer.contactEmail}`}>{employer.contactEmail}</a>
           </li>
         )}
         {employer.contactPhone && (
           <li>
-            Téléphone : <a href={`tel:${employer.contactPhone.replace(/[^\d+]/g, "")}`}>{employer.contactPhone}</a>
+            Téléphone&nbsp;: <a href={`tel:${employer.contactPhone.replace(/[^\d+]/g, "")}`}>{employer.contactPhone}</a>
           </li>
         )}
-        {address && <li>Adresse : {address}</li>}
+        {address && <li>Adresse&nbsp;: {address}</li>}
         {!employer.contactEmail && !employer.contactPhone && !address && <li>Cette structure n&apos;a pas renseigné de coordonnées.</li>}
       </ul>
     </CallOut>
@@ -80,7 +80,7 @@ export function PrescriberAnswer({ application }: PrescriberAnswerProps) {
   const answerTitle = reachable ? "Message envoyé au candidat" : "Message de l'employeur pour le candidat";
   const noAddress = !reachable && status !== "NEW" && status !== "PROCESSING" && status !== "OBSOLETE" && (
     <p className="fr-text--sm" data-testid="no-candidate-email">
-      Le candidat n&apos;a pas donné d&apos;adresse e-mail : il n&apos;a reçu aucun message. Merci de l&apos;informer de cette décision
+      Le candidat n&apos;a pas donné d&apos;adresse e-mail&nbsp;: il n&apos;a reçu aucun message. Merci de l&apos;informer de cette décision
       {application.answerToCandidate?.trim() && status !== "CANCELLED" ? " et de lui transmettre le message ci-dessous" : ""}.
     </p>
   );
@@ -113,7 +113,7 @@ export function PrescriberAnswer({ application }: PrescriberAnswerProps) {
           <p>
             {status === "ACCEPTED"
               ? STATUS_DESCRIPTIONS.ACCEPTED
-              : "L'employeur avait accepté l'embauche puis l'a annulée ; le motif figure dans l'historique de la candidature"}
+              : "L'employeur avait accepté l'embauche puis l'a annulée\u00a0; le motif figure dans l'historique de la candidature"}
             .
           </p>
           {application.hiringStartDate && (
@@ -141,8 +141,8 @@ export function PrescriberAnswer({ application }: PrescriberAnswerProps) {
           </dl>
           <p className="fr-text--sm">
             {reachable
-              ? "Ce motif vous est réservé : il n'est pas communiqué au candidat, qui reçoit uniquement le message ci-dessous."
-              : "Ce motif vous est réservé : il n'est pas communiqué au candidat."}
+              ? "Ce motif vous est réservé\u00a0: il n'est pas communiqué au candidat, qui reçoit uniquement le message ci-dessous."
+              : "Ce motif vous est réservé\u00a0: il n'est pas communiqué au candidat."}
           </p>
           {noAddress}
           <Message title={answerTitle} text={application.answerToCandidate} empty="Aucun message." />

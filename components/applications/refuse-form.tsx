@@ -25,8 +25,8 @@ export function RefuseForm({ applicationId, status, onOutcome, onClose, candidat
       <p className="fr-text--sm">
         Le prescripteur reçoit le motif, la réponse au candidat et votre éventuel message privé.{" "}
         {candidateHasEmail
-          ? "Le candidat reçoit uniquement la réponse qui lui est destinée, pré-remplie et modifiable : le motif ne lui est jamais communiqué."
-          : "Le candidat n'a pas donné d'adresse e-mail : le prescripteur lui transmettra la réponse qui lui est destinée (pré-remplie et modifiable), jamais le motif."}
+          ? "Le candidat reçoit uniquement la réponse qui lui est destinée, pré-remplie et modifiable\u00a0: le motif ne lui est jamais communiqué."
+          : "Le candidat n'a pas donné d'adresse e-mail\u00a0: le prescripteur lui transmettra la réponse qui lui est destinée (pré-remplie et modifiable), jamais le motif."}
       </p>
       <RefusalFields form={form} several={false} />
       <FormFooter submitLabel="Confirmer le refus" submitting={isSubmitting} serverError={errors.root?.server?.message} onClose={onClose} />

@@ -35,7 +35,7 @@ export function ResendLinks({
       )}
       {resentTo.length > 0 && (
         <>
-          <p className="fr-mb-1w">Après ce refus, la candidature a été envoyée à :</p>
+          <p className="fr-mb-1w">Après ce refus, la candidature a été envoyée à&nbsp;:</p>
           <ul>
             {resentTo.map((linked) => (
               <li key={linked.id}>
@@ -47,7 +47,9 @@ export function ResendLinks({
       )}
       {mayResend && (
         <>
-          <p>L&apos;employeur a décliné cette candidature : proposez-la à un autre employeur, avec le même candidat et le même message.</p>
+          <p>
+            L&apos;employeur a décliné cette candidature&nbsp;: proposez-la à un autre employeur, avec le même candidat et le même message.
+          </p>
           <Link className="fr-btn fr-btn--icon-left fr-icon-send-plane-line" href={resendApplicationPath(applicationId)}>
             Envoyer à un autre employeur
           </Link>

@@ -138,7 +138,7 @@ export function SendApplicationForm({
             severity="info"
             small
             className="fr-mb-3w"
-            description={`Vous envoyez à un autre employeur la candidature déclinée par ${resend.employerName} : le candidat et le message sont repris, modifiez-les si besoin. L'employeur ${resend.employerName} n'en sera pas informé.`}
+            description={`Vous envoyez à un autre employeur la candidature déclinée par ${resend.employerName}\u00a0: le candidat et le message sont repris, modifiez-les si besoin. L'employeur ${resend.employerName} n'en sera pas informé.`}
           />
         )}
 
@@ -148,7 +148,7 @@ export function SendApplicationForm({
           </legend>
           <div className="fr-fieldset__element">
             <RadioButtons
-              legend="Pour qui envoyez-vous cette candidature ?"
+              legend="Pour qui envoyez-vous cette candidature&nbsp;?"
               orientation="horizontal"
               options={[
                 { label: "Nouveau candidat", nativeInputProps: { ...modeField, onChange: switchMode, value: "new" } },
@@ -169,7 +169,7 @@ export function SendApplicationForm({
                   <>
                     <strong>Sans adresse e-mail, le candidat ne recevra aucun e-mail</strong> : ni confirmation, ni réponse de
                     l&apos;employeur. Vous, en revanche, serez informé(e) par e-mail de chaque décision de l&apos;employeur. Pensez à le
-                    préciser dans votre message : indiquez à l&apos;employeur que le candidat n&apos;a pas d&apos;adresse e-mail (ou
+                    préciser dans votre message&nbsp;: indiquez à l&apos;employeur que le candidat n&apos;a pas d&apos;adresse e-mail (ou
                     n&apos;y a pas accès) et comment le joindre.
                   </>
                 }

@@ -40,7 +40,7 @@ export function StatusCounters({
       <ul className="fr-tags-group">
         <li>
           <Link className="fr-tag" href={href(null)} {...current(filters.status.length === 0)}>
-            Tous les statuts : {formatListCount(total, capped)}
+            Tous les statuts&nbsp;: {formatListCount(total, capped)}
           </Link>
         </li>
         {APPLICATION_STATUSES.map((status) => (

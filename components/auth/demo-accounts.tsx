@@ -9,7 +9,7 @@ export function DemoAccounts() {
         Comptes de démonstration
       </h2>
       <p className="fr-callout__text fr-text--sm">
-        Saisissez l&apos;une de ces adresses ; le lien de connexion s&apos;affiche dans la{" "}
+        Saisissez l&apos;une de ces adresses&nbsp;; le lien de connexion s&apos;affiche dans la{" "}
         <a href={ROUTES.devMails}>boîte de réception de développement</a>.
       </p>
       <ul className="fr-text--sm fr-mb-0">

@@ -11,7 +11,7 @@ export function SignInFailedAlert({ className }: { className?: string }) {
       severity="error"
       className={className}
       title="La connexion n'a pas abouti."
-      description="Votre identité n'a pas pu être vérifiée. Recommencez la connexion ; si l'erreur persiste, réessayez dans quelques minutes."
+      description="Votre identité n'a pas pu être vérifiée. Recommencez la connexion&nbsp;; si l'erreur persiste, réessayez dans quelques minutes."
     />
   );
 }

@@ -11,8 +11,8 @@ export function SignInPanel({ headingLevel = 2, failed = false }: { headingLevel
       <Heading className="fr-h4">Se connecter</Heading>
       {failed && <SignInFailedAlert className="fr-mb-3w" />}
       <p className="fr-text--sm">
-        Vous êtes prescripteur ou employeur inclusif : {env.proConnect ? "identifiez-vous avec ProConnect, ou " : ""}saisissez votre adresse
-        e-mail, nous vous envoyons un lien de connexion. Pas de mot de passe à retenir.
+        Vous êtes prescripteur ou employeur inclusif&nbsp;: {env.proConnect ? "identifiez-vous avec ProConnect, ou " : ""}saisissez votre
+        adresse e-mail, nous vous envoyons un lien de connexion. Pas de mot de passe à retenir.
       </p>
       {env.proConnect && (
         <>

@@ -8,10 +8,10 @@ const EXPLANATIONS: Record<ApplicationStatus, string> = {
   NEW: "L'employeur n'a pas encore pris connaissance de votre candidature.",
   PROCESSING: "L'employeur a pris connaissance de votre candidature et l'étudie.",
   ACCEPTED: "L'employeur a décidé de vous embaucher.",
-  POSTPONED: "L'employeur a différé sa réponse : l'embauche n'est pas garantie.",
+  POSTPONED: "L'employeur a différé sa réponse\u00a0: l'embauche n'est pas garantie.",
   REFUSED: "L'employeur ne peut pas donner suite à votre candidature.",
   CANCELLED: "L'employeur avait accepté votre candidature, puis a annulé l'embauche.",
-  OBSOLETE: "Une autre structure vous a embauché : cette candidature est close.",
+  OBSOLETE: "Une autre structure vous a embauché\u00a0: cette candidature est close.",
 };
 
 const SENT_AT = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });

@@ -32,7 +32,7 @@ function describeChanges(changes: unknown): string[] {
   return changes.flatMap((change: { field?: string; from?: unknown; to?: unknown }) => {
     const field = change.field as JobField;
     if (!(field in JOB_FIELD_LABELS)) return [];
-    return [`${JOB_FIELD_LABELS[field]} : ${fieldValue(field, change.from)} → ${fieldValue(field, change.to)}`];
+    return [`${JOB_FIELD_LABELS[field]}\u00a0: ${fieldValue(field, change.from)} → ${fieldValue(field, change.to)}`];
   });
 }
 

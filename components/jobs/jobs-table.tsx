@@ -32,7 +32,7 @@ export function JobsTable({ jobs }: { jobs: JobTableRow[] }) {
         setNotice({
           severity: "success",
           message: job.isOpen
-            ? `Le recrutement est fermé pour ${quoted(job.title)} : les prescripteurs ne peuvent plus y postuler.`
+            ? `Le recrutement est fermé pour ${quoted(job.title)}\u00a0: les prescripteurs ne peuvent plus y postuler.`
             : `Le recrutement est ouvert pour ${quoted(job.title)}.`,
         });
       } else {
@@ -81,7 +81,7 @@ export function JobsTable({ jobs }: { jobs: JobTableRow[] }) {
                             // aria-disabled, not disabled: a disabled button drops the keyboard focus to the page's top.
                             aria-disabled={pending}
                             onClick={() => pending || toggle(job)}
-                            aria-label={`${job.isOpen ? "Fermer" : "Ouvrir"} le recrutement : ${job.title}`}
+                            aria-label={`${job.isOpen ? "Fermer" : "Ouvrir"} le recrutement\u00a0: ${job.title}`}
                           >
                             {job.isOpen ? "Fermer le recrutement" : "Ouvrir le recrutement"}
                           </button>

@@ -25,7 +25,7 @@ export function SpontaneousSwitch({ open }: { open: boolean }) {
   return (
     <section className="fr-callout fr-mb-4w" aria-labelledby="spontaneous-title">
       <h2 id="spontaneous-title" className="fr-callout__title fr-h5">
-        Candidatures spontanées : {open ? "ouvertes" : "fermées"}
+        Candidatures spontanées&nbsp;: {open ? "ouvertes" : "fermées"}
       </h2>
       <p className="fr-callout__text fr-text--md">
         {open

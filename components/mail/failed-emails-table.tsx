@@ -45,7 +45,7 @@ export function FailedEmailsTable({ rows }: { rows: FailedEmailRow[] }) {
             severity="success"
             small
             className="fr-mb-3w"
-            description="L'e-mail a été remis en file d'envoi : il part dans un instant. S'il échoue encore, il reviendra dans cette liste."
+            description="L'e-mail a été remis en file d'envoi&nbsp;: il part dans un instant. S'il échoue encore, il reviendra dans cette liste."
           />
         )}
         {state?.ok === false && <Alert severity="error" small className="fr-mb-3w" description={state.error} />}
@@ -75,7 +75,7 @@ export function FailedEmailsTable({ rows }: { rows: FailedEmailRow[] }) {
             </span>,
             <div key="actions">
               {row.purged ? (
-                <p className="fr-text--xs fr-mb-0">Contenu effacé (plus de 90 jours) : ne peut plus être renvoyé.</p>
+                <p className="fr-text--xs fr-mb-0">Contenu effacé (plus de 90 jours)&nbsp;: ne peut plus être renvoyé.</p>
               ) : (
                 <form action={action}>
                   <input type="hidden" name="id" value={row.id} />

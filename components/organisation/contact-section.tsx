@@ -20,8 +20,8 @@ export async function OrganizationContactSection({ member }: { member: CurrentMe
       ) : (
         <>
           <ul>
-            <li>E-mail : {contact.contactEmail ?? "non renseigné"}</li>
-            <li>Téléphone : {contact.contactPhone ?? "non renseigné"}</li>
+            <li>E-mail&nbsp;: {contact.contactEmail ?? "non renseigné"}</li>
+            <li>Téléphone&nbsp;: {contact.contactPhone ?? "non renseigné"}</li>
           </ul>
           <p className="fr-hint-text">Seuls les administrateurs de l&apos;organisation peuvent les modifier.</p>
         </>

@@ -19,7 +19,7 @@ async function world() {
   return { ...base, otherEmployerOrg, otherEmployer, otherEmployerColleague, otherPrescriber, send };
 }
 
-describe("accept: every other pending application of the person becomes « Embauché ailleurs »", () => {
+describe("accept: every other pending application of the person becomes «\u00a0Embauché ailleurs\u00a0»", () => {
   it("across organisations, in the same transaction, leaving decided applications and other people alone", async () => {
     const w = await world();
     const accepted = await w.send("NEW", w.employerOrg.id);
@@ -77,7 +77,7 @@ describe("accept: every other pending application of the person becomes « Embau
     for (const email of elsewhere) expect(`${email.subject} ${email.text} ${email.html}`).not.toContain(w.employerOrg.name);
   });
 
-  it("accepting again after « Embauché ailleurs » (part-time) cascades to what is still pending", async () => {
+  it("accepting again after «\u00a0Embauché ailleurs\u00a0» (part-time) cascades to what is still pending", async () => {
     const w = await world();
     const obsolete = await w.send("OBSOLETE", w.employerOrg.id);
     const stillPending = await w.send("PROCESSING", w.otherEmployerOrg.id);
@@ -96,7 +96,7 @@ describe("accept: every other pending application of the person becomes « Embau
 });
 
 describe("two employers accepting the same person at the same moment", () => {
-  it.each([1, 2, 3, 4, 5])("round %i: exactly one hire, the other « Embauché ailleurs », the loser told, no error", async () => {
+  it.each([1, 2, 3, 4, 5])("round %i: exactly one hire, the other «\u00a0Embauché ailleurs\u00a0», the loser told, no error", async () => {
     const w = await world();
     const first = await w.send("NEW", w.employerOrg.id);
     const second = await w.send("PROCESSING", w.otherEmployerOrg.id, w.otherPrescriber.ctx);

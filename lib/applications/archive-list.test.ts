@@ -36,7 +36,7 @@ const rowsOf = async (ctx: Parameters<typeof listApplications>[0], params: Recor
 };
 
 describe("the employer's list and counters", () => {
-  it("show active applications by default, archived ones under « Archivées », both under « Toutes »", async () => {
+  it("show active applications by default, archived ones under «\u00a0Archivées\u00a0», both under «\u00a0Toutes\u00a0»", async () => {
     const active = await rowsOf(s.employer.ctx);
     expect(active.ids).toEqual([ids.refused, ids.fresh].sort());
     expect(active.counts).toMatchObject({ NEW: 1, REFUSED: 1 });

@@ -72,7 +72,7 @@ describe("automatic refusal, day by day with --as-of", () => {
     for (const notListed of [recent, postponed]) expect(warning!.text).not.toContain(notListed.candidate.lastName);
     // The forgotten one is not refused at once: its team gets its 15 days.
     expect((await row(longForgotten.application.id)).status).toBe("PROCESSING");
-    expect(warning!.text).toContain(`Déclinée automatiquement le : `);
+    expect(warning!.text).toContain(`Déclinée automatiquement le\u00a0: `);
 
     // Again the same day, and the next day: no second e-mail for the same applications.
     const again = await run(TODAY);
@@ -146,13 +146,13 @@ describe("automatic refusal, day by day with --as-of", () => {
       [`application_refused → ${candidate.email}`, `application_refused → ${scenario.prescriber.user.email}`].sort(),
     );
     const toPrescriber = emails.find((email) => email.to === scenario.prescriber.user.email)!;
-    expect(toPrescriber.text).toContain("Motif de refus : Refus automatique");
+    expect(toPrescriber.text).toContain("Motif de refus\u00a0: Refus automatique");
     expect(toPrescriber.text).toContain("Ce motif est communiqué au candidat");
     expect(toPrescriber.text).toContain("n'a pas répondu à la candidature");
 
     const toCandidate = emails.find((email) => email.to === candidate.email)!;
     expect(toCandidate.subject).toContain("déclinée automatiquement");
-    expect(toCandidate.text).toContain("Motif : Refus automatique");
+    expect(toCandidate.text).toContain("Motif\u00a0: Refus automatique");
     expect(toCandidate.text).toContain("dans un délai de 2 mois");
     expect(toCandidate.text).toContain("postuler auprès d'autres employeurs");
     for (const reason of ALL_REFUSAL_REASONS.filter((r) => r !== "AUTO" && r !== "OTHER")) {
@@ -181,7 +181,7 @@ describe("automatic refusal, day by day with --as-of", () => {
     const announced = autoRefusalDay(await row(due.application.id), 60);
     expect(announced).toEqual(parseCalendarDate(plus(TODAY, 15)));
     const [warning] = await warningsTo(member.user.email);
-    expect(warning!.text).toContain(`Déclinée automatiquement le : ${formatFrenchDate(announced!)}`);
+    expect(warning!.text).toContain(`Déclinée automatiquement le\u00a0: ${formatFrenchDate(announced!)}`);
 
     await run(plus(TODAY, 14));
     expect((await row(due.application.id)).status).toBe("PROCESSING");

@@ -80,7 +80,7 @@ describe("batch decisions", () => {
     expect((await prisma.jobApplication.findUniqueOrThrow({ where: { id: accepted.id } })).status).toBe("ACCEPTED");
     const message = describeBatchResult("refuse", batch.outcomes);
     expect(message).toContain(`${accepted.name} (statut désormais «\u00a0Candidature acceptée\u00a0»)`);
-    expect(message).toMatch(/^[23] candidatures déclinées ; [12] n/);
+    expect(message).toMatch(/^[23] candidatures déclinées\u00a0; [12] n/);
   });
 
   it("e-mails each declined application's prescriber and candidate as a single decision does; the candidate never reads the reason", async () => {
@@ -114,7 +114,9 @@ describe("batch decisions", () => {
     // Seen as NEW again (a stale screen): nothing moves, each is named.
     const again = await decideBatch(s.nadia.ctx, batchDecisionSchema.parse({ action: "process", items }), options);
     expect(again.outcomes.every((o) => !o.ok && o.error === "stale")).toBe(true);
-    expect(describeBatchResult("process", again.outcomes)).toMatch(/^Aucune candidature mise à l'étude ; 2 n'ont pas pu l'être : /);
+    expect(describeBatchResult("process", again.outcomes)).toMatch(
+      /^Aucune candidature mise à l'étude\u00a0; 2 n'ont pas pu l'être\u00a0: /,
+    );
 
     const postponed = await decideBatch(
       s.nadia.ctx,
@@ -162,7 +164,7 @@ describe("batch decisions", () => {
     ];
     const archived = await decideBatch(s.nadia.ctx, batchDecisionSchema.parse({ action: "archive", items }), options);
     expect(describeBatchResult("archive", archived.outcomes)).toBe(
-      `2 candidatures archivées ; 1 n'a pas pu l'être : ${pending.name} (action impossible au statut «\u00a0Nouvelle candidature\u00a0»).`,
+      `2 candidatures archivées\u00a0; 1 n'a pas pu l'être\u00a0: ${pending.name} (action impossible au statut «\u00a0Nouvelle candidature\u00a0»).`,
     );
     const rows = await prisma.jobApplication.findMany({ where: { id: { in: [a.id, b.id, pending.id] } }, orderBy: { id: "asc" } });
     expect(Object.fromEntries(rows.map((row) => [row.id, row.archivedById]))).toEqual({

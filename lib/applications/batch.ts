@@ -143,5 +143,5 @@ export function describeBatchResult(action: BatchAction, outcomes: BatchItemOutc
     }
   });
   const couldNot = failed.length === 1 ? "1 n'a pas pu l'être" : `${failed.length} n'ont pas pu l'être`;
-  return `${head} ; ${couldNot} : ${reasons.join(", ")}.`;
+  return `${head}\u00a0; ${couldNot}\u00a0: ${reasons.join(", ")}.`;
 }

@@ -22,7 +22,7 @@ import { createMember, createOrganization } from "@/test/fixtures";
 vi.hoisted(() => vi.stubEnv("RESEND_API_KEY", ""));
 
 const BASE_URL = "https://suivi.test";
-const MESSAGE = "Bonjour, je vous propose cette candidature : personne motivée et disponible.";
+const MESSAGE = "Bonjour, je vous propose cette candidature\u00a0: personne motivée et disponible.";
 
 async function twoOrganisationsOnePerson() {
   const ft = await createOrganization("PRESCRIBER", { type: "FT" });
@@ -176,7 +176,7 @@ describe("candidate privacy across organisations", () => {
     expect(await counts()).toEqual(before);
   });
 
-  it("still marks the other organisation's pending applications « Embauché ailleurs » on an accept", async () => {
+  it("still marks the other organisation's pending applications «\u00a0Embauché ailleurs\u00a0» on an accept", async () => {
     const w = await twoOrganisationsOnePerson();
     const result = await fire("accept", w.employer.ctx, w.ftApp, "NEW");
     expect(result).toMatchObject({ ok: true });

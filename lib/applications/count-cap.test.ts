@@ -38,7 +38,7 @@ describe("countApplicationsByStatus with a cap", () => {
 });
 
 describe("formatListCount", () => {
-  it("writes counts the French way, and a capped count as « 10 000 et plus »", () => {
+  it("writes counts the French way, and a capped count as «\u00a010 000 et plus\u00a0»", () => {
     const nbsp = /\s/g;
     expect(formatListCount(200_930, false).replace(nbsp, " ")).toBe("200 930");
     expect(formatListCount(COUNT_CAP + 1, true).replace(nbsp, " ")).toBe("10 000 et plus");

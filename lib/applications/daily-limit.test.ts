@@ -41,7 +41,7 @@ const send = (s: Awaited<ReturnType<typeof createScenario>>, lastName: string) =
       firstName: "Léa",
       lastName,
       employerOrganizationId: s.employerOrg.id,
-      message: "Bonjour, je vous propose cette candidature : personne motivée et disponible.",
+      message: "Bonjour, je vous propose cette candidature\u00a0: personne motivée et disponible.",
     },
     { baseUrl: "http://test.local" },
   );
@@ -69,7 +69,7 @@ describe("at most 200 applications per user per 24 hours", () => {
     expect(refused).toEqual({
       ok: false,
       error:
-        "Vous avez envoyé 200 candidatures au cours des dernières 24 heures, le maximum par personne : " +
+        "Vous avez envoyé 200 candidatures au cours des dernières 24 heures, le maximum par personne\u00a0: " +
         "vous pourrez en envoyer d'autres demain. Rien n'a été envoyé.",
     });
     expect(await prisma.jobApplication.count({ where: mine })).toBe(before.applications);

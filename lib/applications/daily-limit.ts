@@ -21,7 +21,7 @@ export async function dailySendingLimitError(tx: TransactionClient, userId: stri
   });
   if (sent < limit) return null;
   return (
-    `Vous avez envoyé ${limit} candidatures au cours des dernières 24 heures, le maximum par personne : ` +
+    `Vous avez envoyé ${limit} candidatures au cours des dernières 24 heures, le maximum par personne\u00a0: ` +
     "vous pourrez en envoyer d'autres demain. Rien n'a été envoyé."
   );
 }

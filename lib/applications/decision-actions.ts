@@ -72,9 +72,9 @@ async function decide<Schema extends z.ZodType<{ applicationId: string }>>(
         ok: false,
         error:
           result.status === intended
-            ? `Action déjà effectuée : la candidature est maintenant ${quoted(STATUS_LABELS[result.status])}.`
-            : `La candidature a changé entre-temps : elle est maintenant ${quoted(STATUS_LABELS[result.status])}. ` +
-              "Votre décision n'a pas été enregistrée : consultez-la puis décidez à nouveau.",
+            ? `Action déjà effectuée\u00a0: la candidature est maintenant ${quoted(STATUS_LABELS[result.status])}.`
+            : `La candidature a changé entre-temps\u00a0: elle est maintenant ${quoted(STATUS_LABELS[result.status])}. ` +
+              "Votre décision n'a pas été enregistrée\u00a0: consultez-la puis décidez à nouveau.",
         stale: true,
       };
     case "not_allowed":
@@ -140,7 +140,7 @@ async function setArchived(input: unknown, archive: boolean): Promise<ActionResu
   return outcome.error === "stale"
     ? {
         ok: false,
-        error: `La candidature a changé entre-temps : elle est maintenant ${quoted(STATUS_LABELS[outcome.status])}.`,
+        error: `La candidature a changé entre-temps\u00a0: elle est maintenant ${quoted(STATUS_LABELS[outcome.status])}.`,
         stale: true,
       }
     : {

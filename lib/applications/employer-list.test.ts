@@ -41,7 +41,7 @@ async function employerWithApplications() {
 }
 
 describe("listApplications on the employer side", () => {
-  it("lists what the employer received, newest first, and counts « À traiter » / « En attente »", async () => {
+  it("lists what the employer received, newest first, and counts «\u00a0À traiter\u00a0» / «\u00a0En attente\u00a0»", async () => {
     const s = await employerWithApplications();
     const { rows, counts, nextCursor, previousCursor } = await listApplications(s.nadia.ctx, parseListFilters({}));
     expect(ids(rows)).toEqual([s.apps.newFromFt.id, s.apps.processingFromMl.id, s.apps.postponedFromFt.id]);
@@ -128,7 +128,7 @@ describe("listApplications on the employer side", () => {
     expect(params.has("before")).toBe(false);
   });
 
-  it("offers the prescriber organisations that sent something, and the team (plus past handlers) for « Prise en charge par »", async () => {
+  it("offers the prescriber organisations that sent something, and the team (plus past handlers) for «\u00a0Prise en charge par\u00a0»", async () => {
     const s = await employerWithApplications();
     expect(ids(await filterOptions(s.nadia.ctx, "prescriberOrganization")).sort()).toEqual([s.ft.id, s.ml.id].sort());
     const formerHandler = await createMember(s.employer);

@@ -12,7 +12,7 @@ import { getCandidateStatus } from "@/lib/candidate-status";
 import { createApplication, createJob, createMember, createOrganization, createScenario } from "@/test/fixtures";
 
 const BASE_URL = "http://test.local";
-const MESSAGE = "Bonjour, je vous propose cette candidature : personne motivée et disponible.";
+const MESSAGE = "Bonjour, je vous propose cette candidature\u00a0: personne motivée et disponible.";
 
 const accept = (applicationId: string, hiredJobId: string) =>
   acceptSchema.parse({ applicationId, status: "NEW", hiringStartDate: todayInFrance(), hiredJobId });

@@ -8,7 +8,7 @@ import { listHref, parseListFilters } from "@/lib/applications/list-filters";
 import { createApplication, createJob, createScenario } from "@/test/fixtures";
 
 const BASE_URL = "http://test.local";
-const MESSAGE = "Bonjour, je vous propose cette candidature : personne motivée et disponible.";
+const MESSAGE = "Bonjour, je vous propose cette candidature\u00a0: personne motivée et disponible.";
 
 const input = (employerOrganizationId: string, what: { jobIds?: string[]; spontaneous?: boolean }) => ({
   candidateMode: "new",
@@ -145,7 +145,7 @@ async function waitForLockWait() {
   }
 }
 
-describe("« Candidatures reçues » filtered by job (issue 13)", () => {
+describe("«\u00a0Candidatures reçues\u00a0» filtered by job (issue 13)", () => {
   it("?job=<id> keeps the applications for that job, ?job=spontaneous the spontaneous ones; another employer's job matches nothing", async () => {
     const s = await createScenario();
     const other = await createScenario();

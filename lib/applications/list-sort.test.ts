@@ -64,7 +64,7 @@ async function walk(ctx: MemberContext, sort: ListSort) {
 }
 
 describe("sorting the lists", () => {
-  it.each(LIST_SORTS)("pages forwards and back in the order « %s », ties included, each row exactly once", async (sort) => {
+  it.each(LIST_SORTS)("pages forwards and back in the order «\u00a0%s\u00a0», ties included, each row exactly once", async (sort) => {
     const { member } = await crowdedEmployer();
     const { forward, backward } = await walk(member.ctx, sort);
     expect(forward.map((p) => p.rows.length)).toEqual([PAGE_SIZE, PAGE_SIZE, 5]);

@@ -14,7 +14,7 @@ describe("what the job picker says when nothing is picked", () => {
     .safeParse({ ...form, jobIds: [], spontaneous: false })
     .error!.issues.find((issue) => issue.path[0] === "jobIds")!.message;
 
-  it("offers « Candidature spontanée » only where the employer takes them", () => {
+  it("offers «\u00a0Candidature spontanée\u00a0» only where the employer takes them", () => {
     expect(pickJobsMessage(nothingPicked, true)).toBe(nothingPicked);
     expect(nothingPicked).toContain("Candidature spontanée");
     expect(pickJobsMessage(nothingPicked, false)).toBe("Choisissez un ou plusieurs postes ouverts.");

@@ -4,7 +4,7 @@ import { sendApplication } from "@/lib/applications/send";
 import { createApplication, createCandidate, createMember, createOrganization, createScenario } from "@/test/fixtures";
 
 const BASE_URL = "http://test.local";
-const MESSAGE = "Bonjour, je vous propose cette candidature : personne motivée et disponible.";
+const MESSAGE = "Bonjour, je vous propose cette candidature\u00a0: personne motivée et disponible.";
 
 async function scenario() {
   const s = await createScenario();

@@ -40,16 +40,16 @@ const CANDIDATE_NOT_FOUND: Refusal = {
 // Deliberately vague: neither the names on record nor who recorded them.
 const EMAIL_NAME_MISMATCH: Refusal = {
   ok: false,
-  error: "Vérifiez l'adresse e-mail du candidat : elle ne correspond pas au prénom et au nom saisis.",
+  error: "Vérifiez l'adresse e-mail du candidat\u00a0: elle ne correspond pas au prénom et au nom saisis.",
   fieldErrors: {
     email:
-      "Cette adresse e-mail ne correspond pas au prénom et au nom saisis. Vérifiez-la avec le candidat (une faute de frappe ?), ou laissez le champ vide.",
+      "Cette adresse e-mail ne correspond pas au prénom et au nom saisis. Vérifiez-la avec le candidat (une faute de frappe\u00a0?), ou laissez le champ vide.",
   },
 };
 const EMPLOYER_NOT_FOUND: Refusal = {
   ok: false,
   error: "Cet employeur est introuvable.",
-  fieldErrors: { employerOrganizationId: "Employeur introuvable : choisissez un employeur dans les résultats de la recherche." },
+  fieldErrors: { employerOrganizationId: "Employeur introuvable\u00a0: choisissez un employeur dans les résultats de la recherche." },
 };
 
 /**
@@ -94,7 +94,7 @@ export async function sendApplication(ctx: SenderContext, input: unknown, option
         throw new SendRefused({
           ok: false,
           error:
-            "Votre organisation a déjà une candidature en cours pour cette personne auprès de cet employeur : " +
+            "Votre organisation a déjà une candidature en cours pour cette personne auprès de cet employeur\u00a0: " +
             "attendez sa réponse, ou consultez-la dans «\u00a0Suivi des candidatures\u00a0».",
           fieldErrors: { employerOrganizationId: "Une candidature est déjà en cours auprès de cet employeur pour ce candidat." },
         });
@@ -145,8 +145,8 @@ async function checkWhatIsAppliedFor(tx: TransactionClient, data: SendApplicatio
       throw new SendRefused({
         ok: false,
         error:
-          "Cet employeur n'accepte plus les candidatures spontanées : choisissez un de ses postes ouverts, ou un autre employeur. Rien n'a été envoyé.",
-        fieldErrors: { jobIds: "Les candidatures spontanées sont fermées chez cet employeur : choisissez un poste ouvert." },
+          "Cet employeur n'accepte plus les candidatures spontanées\u00a0: choisissez un de ses postes ouverts, ou un autre employeur. Rien n'a été envoyé.",
+        fieldErrors: { jobIds: "Les candidatures spontanées sont fermées chez cet employeur\u00a0: choisissez un poste ouvert." },
       });
     }
   }
@@ -169,9 +169,9 @@ async function checkWhatIsAppliedFor(tx: TransactionClient, data: SendApplicatio
       ok: false,
       error:
         closed.length === 1
-          ? `Le recrutement est fermé pour le poste ${titles} : l'employeur vient de le clore. Rien n'a été envoyé ; choisissez un autre poste.`
-          : `Le recrutement est fermé pour les postes ${titles} : l'employeur vient de les clore. Rien n'a été envoyé ; choisissez d'autres postes.`,
-      fieldErrors: { jobIds: `Recrutement fermé : ${titles}. ${JOBS_FIELD_ERROR}` },
+          ? `Le recrutement est fermé pour le poste ${titles}\u00a0: l'employeur vient de le clore. Rien n'a été envoyé\u00a0; choisissez un autre poste.`
+          : `Le recrutement est fermé pour les postes ${titles}\u00a0: l'employeur vient de les clore. Rien n'a été envoyé\u00a0; choisissez d'autres postes.`,
+      fieldErrors: { jobIds: `Recrutement fermé\u00a0: ${titles}. ${JOBS_FIELD_ERROR}` },
     });
   }
 }
@@ -205,7 +205,7 @@ async function checkResentFrom(tx: TransactionClient, ctx: SenderContext, data: 
   if (origin.employerOrganizationId === data.employerOrganizationId) {
     throw new SendRefused({
       ok: false,
-      error: "Cet employeur a déjà décliné cette candidature : choisissez un autre employeur. Rien n'a été envoyé.",
+      error: "Cet employeur a déjà décliné cette candidature\u00a0: choisissez un autre employeur. Rien n'a été envoyé.",
       fieldErrors: { employerOrganizationId: "Choisissez un autre employeur que celui qui a décliné la candidature." },
     });
   }

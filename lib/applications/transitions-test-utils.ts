@@ -24,7 +24,7 @@ import {
 import { DEFAULT_POSTPONE_MESSAGE, type ApplicationStatus, type UserTransitionName } from "@/lib/status";
 
 export const BASE_URL = "https://suivi.test";
-export const PRIVATE_MESSAGE = "Message privé : profil à recontacter en septembre.";
+export const PRIVATE_MESSAGE = "Message privé\u00a0: profil à recontacter en septembre.";
 export const CANDIDATE_ANSWER = "Merci pour votre candidature, nous ne pouvons pas donner suite.";
 export const CANCELLATION_REASON = "Le candidat ne s'est pas présenté le premier jour.";
 
@@ -45,7 +45,7 @@ export function fire(
     case "accept":
       return acceptApplication(
         ctx,
-        acceptSchema.parse({ ...ref, hiringStartDate: todayInFrance(), answerToCandidate: "Bienvenue !" }),
+        acceptSchema.parse({ ...ref, hiringStartDate: todayInFrance(), answerToCandidate: "Bienvenue\u00a0!" }),
         options,
       );
     case "refuse":

@@ -177,7 +177,7 @@ describe("only members of the receiving organisation can decide", () => {
   );
 });
 
-describe("take over (« Je prends en charge »)", () => {
+describe("take over («\u00a0Je prends en charge\u00a0»)", () => {
   it("a colleague takes over an application under study: handler changes, logged, no email", async () => {
     const colleague = await createMember(scenario.employerOrg);
     const { application } = await applicationIn("NEW");
@@ -239,7 +239,7 @@ describe("take over (« Je prends en charge »)", () => {
   });
 });
 
-describe("the decision time of « Statistiques » (decidedAt)", () => {
+describe("the decision time of «\u00a0Statistiques\u00a0» (decidedAt)", () => {
   const read = (id: string) =>
     prisma.jobApplication.findUniqueOrThrow({ where: { id }, select: { decidedAt: true, processedAt: true, handlerId: true } });
 

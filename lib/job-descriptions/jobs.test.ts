@@ -67,7 +67,7 @@ describe("fiches de poste", () => {
     expect(await listJobs(s.prescriber.ctx)).toEqual([]);
   });
 
-  it("offers the employer's own jobs in the list's « Poste » filter, open ones first, then by title", async () => {
+  it("offers the employer's own jobs in the list's «\u00a0Poste\u00a0» filter, open ones first, then by title", async () => {
     const s = await createScenario();
     const other = await createScenario();
     const closed = await buildJob(s.employerOrg.id, { title: "Agent de tri", isOpen: false });

@@ -50,7 +50,7 @@ export function appliedForLabel(application: {
 }): string {
   const precision = application.jobTitle?.trim();
   const main = application.jobs.length
-    ? application.jobs.map(({ jobDescription }) => jobLabel(jobDescription)).join(" ; ")
+    ? application.jobs.map(({ jobDescription }) => jobLabel(jobDescription)).join("\u00a0; ")
     : application.spontaneous
       ? SPONTANEOUS_LABEL
       : "";

@@ -98,7 +98,7 @@ describe("explainDeliveryError", () => {
   it("tells an admin in French what the stored reason means", () => {
     const stored = (error: Parameters<typeof describeError>[0]) => explainDeliveryError(describeError(error));
     expect(stored({ statusCode: 422, name: "validation_error", message: "The to field is invalid." })).toBe(
-      "Le service d'envoi a refusé cet e-mail : l'adresse du destinataire est sans doute invalide.",
+      "Le service d'envoi a refusé cet e-mail\u00a0: l'adresse du destinataire est sans doute invalide.",
     );
     expect(stored({ statusCode: null, name: "application_error", message: "fetch failed" })).toBe(
       "Le service d'envoi est resté injoignable après plusieurs tentatives.",

@@ -135,7 +135,7 @@ export function explainDeliveryError(stored: string): string {
     return "Le service d'envoi est resté injoignable après plusieurs tentatives.";
   }
   if (name === "validation_error" || name === "invalid_parameter" || name === "missing_required_field") {
-    return `${REFUSED} : l'adresse du destinataire est sans doute invalide.`;
+    return `${REFUSED}\u00a0: l'adresse du destinataire est sans doute invalide.`;
   }
   if (name === "security_error") return `${REFUSED} pour une raison de sécurité.`;
   return `${REFUSED}.`;

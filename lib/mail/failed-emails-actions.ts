@@ -16,7 +16,7 @@ export type RetryFailedEmailActionState = ActionResult<{ id: string; at: number 
 const RETRY_ERRORS = {
   not_failed: "Cet e-mail a déjà été remis en file d'envoi. La liste a été actualisée.",
   not_found: "Cet e-mail est introuvable pour votre organisation.",
-  purged: "Le contenu de cet e-mail a été effacé (plus de 90 jours) : il ne peut plus être renvoyé.",
+  purged: "Le contenu de cet e-mail a été effacé (plus de 90 jours)\u00a0: il ne peut plus être renvoyé.",
 } as const;
 
 export async function retryFailedEmailAction(

@@ -20,7 +20,7 @@ async function keptEmail(state: "complete" | "redacted" | "purged") {
       text:
         state === "purged"
           ? ""
-          : `Me connecter :\n${state === "redacted" ? REDACTED_LINK : `http://localhost:3000/api/auth/callback/resend?token=${key}`}\n`,
+          : `Me connecter\u00a0:\n${state === "redacted" ? REDACTED_LINK : `http://localhost:3000/api/auth/callback/resend?token=${key}`}\n`,
       html: state === "purged" ? "" : "<p>HTML</p>",
       status: state === "complete" ? "PENDING" : "SENT",
       sentAt: state === "complete" ? null : new Date(),
@@ -35,12 +35,15 @@ async function keptEmail(state: "complete" | "redacted" | "purged") {
 function articleText(html: string, subject: string): string {
   const articles = html.split("<article").filter((part) => part.includes(subject));
   expect(articles).toHaveLength(1);
-  return articles[0]!
-    .replace(/<[^>]+>/g, " ")
-    .replace(/\s+/g, " ")
-    .replaceAll("&#x27;", "'")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&amp;", "&");
+  return (
+    articles[0]!
+      .replace(/<[^>]+>/g, " ")
+      // Collapses the markup's spacing, not the non-breaking spaces of the text.
+      .replace(/[ \t\r\n]+/g, " ")
+      .replaceAll("&#x27;", "'")
+      .replaceAll("&quot;", '"')
+      .replaceAll("&amp;", "&")
+  );
 }
 
 describe("/dev/mails", () => {
@@ -52,10 +55,10 @@ describe("/dev/mails", () => {
     const html = renderToStaticMarkup(await DevMailsPage());
 
     expect(articleText(html, redacted.subject)).toContain(
-      "Lien personnel retiré le 29/11/2026 10:15, une fois l'e-mail envoyé : seul son destinataire l'a, il n'est plus lisible dans la base.",
+      "Lien personnel retiré le 29/11/2026 10:15, une fois l'e-mail envoyé\u00a0: seul son destinataire l'a, il n'est plus lisible dans la base.",
     );
     expect(articleText(html, purged.subject)).toContain(
-      "Contenu effacé le 29/11/2026 10:15 : les e-mails de plus de 90 jours ne gardent que leur destinataire, leur objet, leur modèle, leur état et leurs dates.",
+      "Contenu effacé le 29/11/2026 10:15\u00a0: les e-mails de plus de 90 jours ne gardent que leur destinataire, leur objet, leur modèle, leur état et leurs dates.",
     );
     const kept = articleText(html, complete.subject);
     expect(kept).not.toMatch(/retiré|effacé/);

@@ -49,10 +49,10 @@ export function bodyState(email: Pick<KeptEmail, "bodyRedactedAt" | "bodyPurgedA
 /** What /dev/mails says when the body is not what was sent, so nobody takes it for a bug. */
 export function bodyNotice(email: Pick<KeptEmail, "bodyRedactedAt" | "bodyPurgedAt">): string | null {
   if (email.bodyPurgedAt) {
-    return `Contenu effacé le ${MOMENT.format(email.bodyPurgedAt)} : les e-mails de plus de 90 jours ne gardent que leur destinataire, leur objet, leur modèle, leur état et leurs dates.`;
+    return `Contenu effacé le ${MOMENT.format(email.bodyPurgedAt)}\u00a0: les e-mails de plus de 90 jours ne gardent que leur destinataire, leur objet, leur modèle, leur état et leurs dates.`;
   }
   if (email.bodyRedactedAt) {
-    return `Lien personnel retiré le ${MOMENT.format(email.bodyRedactedAt)}, une fois l'e-mail envoyé : seul son destinataire l'a, il n'est plus lisible dans la base.`;
+    return `Lien personnel retiré le ${MOMENT.format(email.bodyRedactedAt)}, une fois l'e-mail envoyé\u00a0: seul son destinataire l'a, il n'est plus lisible dans la base.`;
   }
   return null;
 }

@@ -10,7 +10,7 @@ import { createApplication, createCandidate, createMember, createOrganization, c
 
 vi.hoisted(() => vi.stubEnv("RESEND_API_KEY", ""));
 
-const PRIVATE_MESSAGE = "Message privé : le poste a été pourvu en interne.";
+const PRIVATE_MESSAGE = "Message privé\u00a0: le poste a été pourvu en interne.";
 
 /** A refused application sent by an adviser of an organisation with admins of every kind. */
 async function world() {

@@ -15,9 +15,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 vi.hoisted(() => vi.stubEnv("RESEND_API_KEY", ""));
 
 const BASE_URL = "http://localhost:3105";
-const PRIVATE_MESSAGE = "Message privé : le poste a été pourvu en interne.";
+const PRIVATE_MESSAGE = "Message privé\u00a0: le poste a été pourvu en interne.";
 const ANSWER = "Bonjour, merci pour votre candidature.";
-const PRESCRIBER_MESSAGE = "Message du prescripteur : très motivé, disponible tout de suite.";
+const PRESCRIBER_MESSAGE = "Message du prescripteur\u00a0: très motivé, disponible tout de suite.";
 
 /** A prescriber, an employer team of two active members (+ one inactive), a candidate, an application. */
 async function world(options: { candidateEmail?: string | null; application?: Prisma.JobApplicationUpdateInput } = {}) {

@@ -89,7 +89,7 @@ describe("a sent sign-in email", () => {
     expect(row.text).toContain("Pour vous connecter");
   });
 
-  it("keeps its link while it could not be delivered (FAILED), so that « Renvoyer » sends it again", async () => {
+  it("keeps its link while it could not be delivered (FAILED), so that «\u00a0Renvoyer\u00a0» sends it again", async () => {
     const scenario = await createScenario();
     const email = scenario.prescriber.user.email;
     const { token, url } = await nextAuthSignInRequest(email);
@@ -170,10 +170,10 @@ describe("redactSecretLinks", () => {
     const signIn = "http://127.0.0.1:3000/api/auth/callback/resend?callbackUrl=http%3A%2F%2F127.0.0.1%3A3000&token=abc123&email=a%40b.test";
     const candidate = "https://suivi.example.test/c/AbC_-0123456789abcdefghijklmnopqrstuvwxyzAB";
     const kept = "https://suivi.example.test/applications/cm123 et https://suivi.example.test/help";
-    const text = `Lien :\n${signIn}\nSuivi :\n${candidate}.\n${kept}`;
+    const text = `Lien\u00a0:\n${signIn}\nSuivi\u00a0:\n${candidate}.\n${kept}`;
     const html = `<a href="${signIn.replaceAll("&", "&amp;")}">Me connecter</a><p>${signIn.replaceAll("&", "&amp;")}</p><a href="${candidate}">${candidate}</a>`;
 
-    expect(redactSecretLinks(text)).toBe(`Lien :\n${REDACTED_LINK}\nSuivi :\n${REDACTED_LINK}.\n${kept}`);
+    expect(redactSecretLinks(text)).toBe(`Lien\u00a0:\n${REDACTED_LINK}\nSuivi\u00a0:\n${REDACTED_LINK}.\n${kept}`);
     expect(redactSecretLinks(html)).toBe(
       `<a href="${REDACTED_LINK}">Me connecter</a><p>${REDACTED_LINK}</p><a href="${REDACTED_LINK}">${REDACTED_LINK}</a>`,
     );

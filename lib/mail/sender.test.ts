@@ -78,7 +78,7 @@ async function enqueue(count: number, template = "application_accepted"): Promis
       to: `destinataire-${batch}-${index}@mail.test`,
       template,
       subject: `Sujet ${batch} ${index}`,
-      text: template === "sign_in" ? `Lien : https://suivi.test/connexion/confirmer?token=secret${index}` : `Texte ${index}`,
+      text: template === "sign_in" ? `Lien\u00a0: https://suivi.test/connexion/confirmer?token=secret${index}` : `Texte ${index}`,
       html: `<p>HTML ${index}</p>`,
     })),
   );
@@ -125,7 +125,7 @@ describe("a sign-in e-mail", () => {
     });
     expect(stub.requests[0]!.body.text).toContain("token=secret0");
     expect(row).toMatchObject({ status: "SENT", attempts: 1, lockedUntil: null, error: null, providerId: stub.delivered()[0]!.id });
-    expect(row.text).toBe(`Lien : ${REDACTED_LINK}`);
+    expect(row.text).toBe(`Lien\u00a0: ${REDACTED_LINK}`);
     expect(row.bodyRedactedAt).toBeInstanceOf(Date);
 
     // Already sent: a second call (a double after(), a sweep) sends nothing.

@@ -24,7 +24,7 @@ export function emailKindsFor(organizationKinds: readonly OrganizationKind[]): E
 // One line under each switch: when that email is sent.
 export const EMAIL_KIND_HINTS: Record<EmailKind, string> = {
   application_received: "Quand un prescripteur envoie une candidature à votre structure.",
-  application_sent: "Quand vous envoyez une candidature : le récapitulatif de ce qui a été envoyé.",
+  application_sent: "Quand vous envoyez une candidature\u00a0: le récapitulatif de ce qui a été envoyé.",
   application_confirmation: "Envoyé au candidat uniquement.",
   application_postponed: "Quand l'employeur diffère sa réponse à une candidature que vous avez envoyée.",
   application_accepted: "Quand l'employeur accepte une candidature que vous avez envoyée, avec les dates d'embauche.",
@@ -32,5 +32,5 @@ export const EMAIL_KIND_HINTS: Record<EmailKind, string> = {
   hire_cancelled: "Quand l'employeur annule une embauche qu'il avait acceptée.",
   hired_elsewhere: "Quand un candidat est embauché par une autre structure et que sa candidature est clôturée.",
   auto_refusal_warning:
-    "15 jours avant qu'une candidature restée sans réponse soit déclinée automatiquement : la liste de celles qui le seront.",
+    "15 jours avant qu'une candidature restée sans réponse soit déclinée automatiquement\u00a0: la liste de celles qui le seront.",
 };

@@ -60,7 +60,7 @@ export async function addMemberAction(input: unknown): Promise<ActionResult<{ na
     case "limit":
       return {
         ok: false,
-        error: `Votre organisation a déjà ajouté ${MEMBER_ADDITIONS_PER_DAY} personnes en 24 heures : réessayez demain, ou écrivez-nous si vous devez en ajouter davantage.`,
+        error: `Votre organisation a déjà ajouté ${MEMBER_ADDITIONS_PER_DAY} personnes en 24 heures\u00a0: réessayez demain, ou écrivez-nous si vous devez en ajouter davantage.`,
       };
   }
 }
@@ -87,7 +87,7 @@ async function changeMember(
     case "not_found":
       notFound();
     case "self":
-      return { ok: false, error: "Vous ne pouvez pas modifier votre propre accès : demandez-le à un autre administrateur." };
+      return { ok: false, error: "Vous ne pouvez pas modifier votre propre accès\u00a0: demandez-le à un autre administrateur." };
     case "unchanged":
       // A double click, or another admin made the same change first: the page shows it afresh.
       revalidatePath(ROUTES.members);

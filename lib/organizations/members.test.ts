@@ -27,7 +27,7 @@ async function team() {
 const membershipsOf = (organizationId: string) =>
   prisma.membership.findMany({ where: { organizationId }, select: { userId: true, role: true, isActive: true }, orderBy: { id: "asc" } });
 
-describe("« Membres de l'organisation »", () => {
+describe("«\u00a0Membres de l'organisation\u00a0»", () => {
   it("an admin gives a new person access: account, membership, and an e-mail that says where to sign in", async () => {
     const { organization, admin } = await team();
     const input = person();
@@ -40,7 +40,7 @@ describe("« Membres de l'organisation »", () => {
     const [email] = await prisma.outboxEmail.findMany({ where: { to: user.email } });
     expect(email).toMatchObject({ template: "member_added", subject: `Votre accès à Suivi des candidatures pour ${organization.name}` });
     expect(email!.text).toContain(`Nadia Lefèvre vous a donné accès à Suivi des candidatures pour ${organization.name}.`);
-    expect(email!.text).toContain(`Adresse de connexion : ${user.email}`);
+    expect(email!.text).toContain(`Adresse de connexion\u00a0: ${user.email}`);
     // The sign-in page from APP_URL, never a usable sign-in link.
     expect(email!.text).toContain(`${BASE_URL}/connexion`);
     expect(email!.text).not.toMatch(/token=/);

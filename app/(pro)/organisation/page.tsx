@@ -41,7 +41,7 @@ export default async function SelectOrganizationPage({
         <h1>Mon organisation</h1>
         <p>
           Vous êtes membre de <strong>{only.organizationName}</strong> ({KIND_LABELS[only.organizationKind].toLowerCase()}
-          {only.role === "ADMIN" ? ", administrateur" : ""}) : tout ce que vous voyez et faites la concerne.
+          {only.role === "ADMIN" ? ", administrateur" : ""})&nbsp;: tout ce que vous voyez et faites la concerne.
         </p>
         <p>
           <Link href={ROUTES.dashboard} className="fr-link fr-icon-arrow-left-line fr-link--icon-left">
@@ -57,7 +57,7 @@ export default async function SelectOrganizationPage({
   return (
     <>
       <h1>Choisir une organisation</h1>
-      <p>Vous êtes membre de plusieurs organisations : tout ce que vous voyez et faites concerne celle que vous choisissez.</p>
+      <p>Vous êtes membre de plusieurs organisations&nbsp;: tout ce que vous voyez et faites concerne celle que vous choisissez.</p>
       {params.invalide && (
         <Alert severity="error" small description="Cette organisation n'est pas l'une des vôtres." className="fr-mb-3w" />
       )}

@@ -61,7 +61,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const monthSummary =
     stats.total === 0
       ? `Aucune candidature ${sent.slice(0, -1)} sur la période.`
-      : `Candidatures ${sent} par mois et par statut, ${period.label} : ${formatCount(stats.total)} au total, ${formatCount(busiest.total)} au plus en ${busiest.label}. Les chiffres sont dans le tableau qui suit.`;
+      : `Candidatures ${sent} par mois et par statut, ${period.label}\u00a0: ${formatCount(stats.total)} au total, ${formatCount(busiest.total)} au plus en ${busiest.label}. Les chiffres sont dans le tableau qui suit.`;
 
   // Mid-sentence: « année 2026 », as month names are written.
   const periodInSentence = period.label.charAt(0).toLowerCase() + period.label.slice(1);
@@ -69,7 +69,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     <>
       <h1 className="fr-mb-1w">Statistiques</h1>
       <p>
-        Les candidatures {sent} par {organization}, d&apos;après leur date d&apos;envoi : {periodInSentence}.
+        Les candidatures {sent} par {organization}, d&apos;après leur date d&apos;envoi&nbsp;: {periodInSentence}.
       </p>
 
       <form method="get" action={ROUTES.stats} className="fr-grid-row fr-grid-row--bottom fr-grid-row--gutters fr-mb-3w">

@@ -17,11 +17,11 @@ const CANDIDATE_CONTACT = `mailto:${SUPPORT_EMAIL}?subject=${encodeURIComponent(
 function GettingHelp() {
   return (
     <>
-      <h2 className="fr-h4">Une question ?</h2>
+      <h2 className="fr-h4">Une question&nbsp;?</h2>
       <p>
         La personne qui vous accompagne dans votre recherche d&apos;emploi (conseiller France Travail, Mission locale, Cap emploi…) a envoyé
-        ces candidatures pour vous : c&apos;est elle qui peut le mieux vous renseigner. Vous pouvez aussi écrire à l&apos;équipe du service
-        : <a href={CANDIDATE_CONTACT}>{SUPPORT_EMAIL}</a>.
+        ces candidatures pour vous&nbsp;: c&apos;est elle qui peut le mieux vous renseigner. Vous pouvez aussi écrire à l&apos;équipe du
+        service &nbsp;: <a href={CANDIDATE_CONTACT}>{SUPPORT_EMAIL}</a>.
       </p>
     </>
   );
@@ -37,11 +37,11 @@ export default async function CandidateStatusPage({ params }: { params: Promise<
         <div className="fr-col-12 fr-col-md-10 fr-col-lg-8">
           <h1>Ce lien de suivi n&apos;est plus valable</h1>
           <p className="fr-text--lead">
-            Nous sommes désolés : ce lien est inconnu ou a expiré. Les liens de suivi des candidatures restent valables{" "}
+            Nous sommes désolés&nbsp;: ce lien est inconnu ou a expiré. Les liens de suivi des candidatures restent valables{" "}
             {CANDIDATE_LINK_VALIDITY.label}.
           </p>
           <p>
-            Chaque e-mail que vous recevez au sujet d&apos;une candidature contient un lien à jour : utilisez le plus récent. Si vous
+            Chaque e-mail que vous recevez au sujet d&apos;une candidature contient un lien à jour&nbsp;: utilisez le plus récent. Si vous
             n&apos;en avez pas, la personne qui vous accompagne peut vous dire où en sont vos candidatures.
           </p>
           <GettingHelp />
@@ -59,7 +59,7 @@ export default async function CandidateStatusPage({ params }: { params: Promise<
           Bonjour {status.firstName} {status.lastName}, voici où en {count > 1 ? "sont vos candidatures" : "est votre candidature"}.
         </p>
         <p className="fr-text--sm">
-          Ce lien vous est personnel : ne le transmettez pas. Il reste valable {CANDIDATE_LINK_VALIDITY.label} après l&apos;envoi de
+          Ce lien vous est personnel&nbsp;: ne le transmettez pas. Il reste valable {CANDIDATE_LINK_VALIDITY.label} après l&apos;envoi de
           l&apos;e-mail.
         </p>
         {count === 0 && <p>Aucune candidature pour l&apos;instant.</p>}

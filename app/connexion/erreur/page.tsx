@@ -25,7 +25,7 @@ export default async function SignInErrorPage({ searchParams }: { searchParams: 
             as="h2"
             severity="error"
             title="Cette adresse n'a pas accès au service."
-            description="Seuls les membres d'une organisation inscrite peuvent se connecter : demandez à un administrateur de votre organisation de vous ajouter."
+            description="Seuls les membres d'une organisation inscrite peuvent se connecter&nbsp;: demandez à un administrateur de votre organisation de vous ajouter."
           />
         ) : reason === "link" ? (
           <Alert

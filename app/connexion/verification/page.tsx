@@ -19,8 +19,8 @@ export default function VerifyRequestPage() {
           description={`Le lien est valable ${SIGN_IN_LINK_VALIDITY_LABEL} et ne sert qu'une fois. Pensez à vérifier vos courriers indésirables.`}
         />
         <p className="fr-mt-3w">
-          Rien reçu après quelques minutes ? Vérifiez l&apos;adresse saisie et <Link href={ROUTES.signIn}>demandez un nouveau lien</Link>.
-          Votre organisation doit vous avoir donné accès au service.
+          Rien reçu après quelques minutes&nbsp;? Vérifiez l&apos;adresse saisie et{" "}
+          <Link href={ROUTES.signIn}>demandez un nouveau lien</Link>. Votre organisation doit vous avoir donné accès au service.
         </p>
       </div>
     </div>

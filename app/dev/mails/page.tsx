@@ -49,7 +49,7 @@ export default async function DevMailsPage() {
       <h1>E-mails de développement</h1>
       <p>
         {env.sendsRealEmail
-          ? "Une clé Resend est configurée : les e-mails ci-dessous sont envoyés, et leur état d'envoi est indiqué."
+          ? "Une clé Resend est configurée\u00a0: les e-mails ci-dessous sont envoyés, et leur état d'envoi est indiqué."
           : "Sans clé Resend, les e-mails sont conservés ici au lieu d'être envoyés."}{" "}
         Les plus récents d&apos;abord. Aussi disponible en <a href="/dev/mails.json">JSON</a>.
       </p>
@@ -58,7 +58,7 @@ export default async function DevMailsPage() {
           severity="error"
           small
           className="fr-mb-3w"
-          description={`${failed} e-mail${failed > 1 ? "s n'ont" : " n'a"} pas pu être envoyé${failed > 1 ? "s" : ""} : l'erreur de Resend est indiquée sur chacun.`}
+          description={`${failed} e-mail${failed > 1 ? "s n'ont" : " n'a"} pas pu être envoyé${failed > 1 ? "s" : ""}\u00a0: l'erreur de Resend est indiquée sur chacun.`}
         />
       )}
       {emails.length === 0 && <p>Aucun e-mail pour l&apos;instant.</p>}
@@ -73,8 +73,8 @@ export default async function DevMailsPage() {
           </p>
           {email.error && (
             <p className="fr-text--sm fr-mb-1w fr-error-text">
-              {email.status === "FAILED" ? "Erreur" : "Dernière erreur"} (après {email.attempts} essai{email.attempts > 1 ? "s" : ""}) :{" "}
-              {email.error}
+              {email.status === "FAILED" ? "Erreur" : "Dernière erreur"} (après {email.attempts} essai{email.attempts > 1 ? "s" : ""}
+              )&nbsp;: {email.error}
             </p>
           )}
           {bodyNotice(email) && <p className="fr-text--sm fr-mb-1w fr-info-text">{bodyNotice(email)}</p>}
@@ -89,7 +89,7 @@ export default async function DevMailsPage() {
             <summary>Voir le message</summary>
             {/* An empty sandbox: the email's HTML can neither run scripts nor navigate this page. */}
             <iframe
-              title={`Contenu HTML : ${email.subject}`}
+              title={`Contenu HTML\u00a0: ${email.subject}`}
               srcDoc={email.html}
               sandbox=""
               style={{ width: "100%", height: "28rem", border: "1px solid #ddd" }}

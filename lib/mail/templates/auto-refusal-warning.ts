@@ -35,7 +35,7 @@ export function renderAutoRefusalWarning(data: AutoRefusalWarningData): EmailCon
       { label: "Reçue le", value: formatFrenchDate(application.sentAt) },
       { label: "Déclinée automatiquement le", value: formatFrenchDate(application.refusalDay) },
     )!,
-    paragraph(`Voir la candidature : ${application.url}`),
+    paragraph(`Voir la candidature\u00a0: ${application.url}`),
   ]);
   return renderEmail({
     subject: plural
@@ -51,7 +51,7 @@ export function renderAutoRefusalWarning(data: AutoRefusalWarningData): EmailCon
     blocks: [
       ...items,
       paragraph(
-        "Pour l'éviter, donnez une suite à chacune : la mettre à l'étude, l'accepter, reporter l'embauche ou la décliner. " +
+        "Pour l'éviter, donnez une suite à chacune\u00a0: la mettre à l'étude, l'accepter, reporter l'embauche ou la décliner. " +
           `Tout changement de statut relance le délai de ${data.wait}.`,
       ),
       paragraph(

@@ -29,13 +29,13 @@ export function candidateAnswerForPrescriber(data: ApplicationEmailData): (Block
 /** To the prescriber of a candidate without an e-mail address: nobody else will tell them. */
 function passItOn(data: ApplicationEmailData, withAnswer: boolean): Block {
   return paragraph(
-    `${candidateName(data)} n'a pas donné d'adresse e-mail : aucun message ne lui a été envoyé. ` +
+    `${candidateName(data)} n'a pas donné d'adresse e-mail\u00a0: aucun message ne lui a été envoyé. ` +
       `Merci de l'informer de cette décision${withAnswer ? " et de lui transmettre la réponse de l'employeur ci-dessous" : ""}.`,
   );
 }
 
 // Subject for the prescriber: "Candidature acceptée : Awa Diallo (La Recyclerie du Nord)".
-const prescriberSubject = (status: string, data: ApplicationEmailData) => `${status} : ${candidateName(data)} (${data.employer.name})`;
+const prescriberSubject = (status: string, data: ApplicationEmailData) => `${status}\u00a0: ${candidateName(data)} (${data.employer.name})`;
 
 export function postponedToCandidate(data: CandidateEmailData): EmailDraft {
   return {
@@ -60,7 +60,7 @@ export function postponedToPrescriber(data: ApplicationEmailData): EmailDraft {
     greeting: "Bonjour,",
     intro:
       `${employerLabel(data)} a passé la candidature ${ofName(name)} au statut ` +
-      `${quoted(STATUS_LABELS.POSTPONED)} : la réponse est différée et l'embauche n'est pas garantie.`,
+      `${quoted(STATUS_LABELS.POSTPONED)}\u00a0: la réponse est différée et l'embauche n'est pas garantie.`,
     blocks: [
       facts(
         { label: "Candidat", value: name },
@@ -79,7 +79,7 @@ export function acceptedToCandidate(data: CandidateEmailData): EmailDraft {
     subject: `${data.employer.name} a accepté votre candidature`,
     heading: STATUS_LABELS.ACCEPTED,
     greeting: candidateGreeting(data),
-    intro: `Bonne nouvelle : ${employerLabel(data)} a accepté votre candidature.`,
+    intro: `Bonne nouvelle\u00a0: ${employerLabel(data)} a accepté votre candidature.`,
     blocks: [
       facts({ label: "Statut", value: STATUS_LABELS.ACCEPTED }, ...hiringDates(data)),
       quote("Message de l'employeur", cleanMessage(data.answerToCandidate)),
@@ -171,13 +171,13 @@ export function hiredElsewhereToPrescriber(data: ApplicationEmailData): EmailDra
 export function hiredElsewhereToEmployerTeam(data: ApplicationEmailData): EmailDraft {
   const name = candidateName(data);
   return {
-    subject: `Candidat embauché ailleurs : ${name}`,
+    subject: `Candidat embauché ailleurs\u00a0: ${name}`,
     heading: "Candidat embauché ailleurs",
     greeting: "Bonjour,",
     intro:
       `Un autre employeur a recruté ${name}. Sa candidature, envoyée ${toName(data.employer.name)} ` +
       `par ${data.prescriberOrganization.name}, passe au statut ` +
-      `${quoted(STATUS_LABELS.OBSOLETE)} : elle est clôturée, aucune action n'est attendue de votre part.`,
+      `${quoted(STATUS_LABELS.OBSOLETE)}\u00a0: elle est clôturée, aucune action n'est attendue de votre part.`,
     blocks: [
       facts(
         { label: "Candidat", value: name },

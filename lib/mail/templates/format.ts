@@ -46,13 +46,13 @@ export function senderLabel(data: CandidateEmailData): string {
 /** The candidate's way back to the adviser who sent the application, the person they know, in every e-mail they get. */
 export function askYourAdviser(data: CandidateEmailData): string {
   return data.senderEmail
-    ? `Pour toute question, vous pouvez écrire à ${senderLabel(data)} : ${data.senderEmail}.`
+    ? `Pour toute question, vous pouvez écrire à ${senderLabel(data)}\u00a0: ${data.senderEmail}.`
     : `Pour toute question, vous pouvez contacter ${senderLabel(data)}.`;
 }
 
 /** " : address" after a sentence that names the adviser, when there is an address to give. */
 export function adviserAddress(data: CandidateEmailData): string {
-  return data.senderEmail ? ` : ${data.senderEmail}` : "";
+  return data.senderEmail ? `\u00a0: ${data.senderEmail}` : "";
 }
 
 export function jobSuffix(data: CandidateEmailData): string {

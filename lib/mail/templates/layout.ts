@@ -50,15 +50,15 @@ function textBlock(block: Block): string {
     case "paragraph":
       return block.text;
     case "facts":
-      return block.items.map((item) => `${item.label} : ${item.value}`).join("\n");
+      return block.items.map((item) => `${item.label}\u00a0: ${item.value}`).join("\n");
     case "quote":
       // Indented rather than "> "-quoted, which some clients fold away as a previous reply.
-      return `${block.title} :\n${block.text
+      return `${block.title}\u00a0:\n${block.text
         .split("\n")
         .map((line) => (line ? `    ${line}` : ""))
         .join("\n")}`;
     case "button":
-      return `${block.label} :\n${block.url}`;
+      return `${block.label}\u00a0:\n${block.url}`;
   }
 }
 

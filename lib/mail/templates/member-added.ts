@@ -22,9 +22,11 @@ export function renderMemberAddedEmail(data: MemberAddedEmailData): EmailContent
       `${data.administrator ? ", avec le rôle d'administrateur" : ""}.`,
     blocks: [
       facts({ label: "Organisation", value: data.organization.name }, { label: "Adresse de connexion", value: data.member.email }),
-      paragraph("Pour vous connecter, saisissez cette adresse sur la page de connexion : vous recevrez un lien de connexion par e-mail."),
+      paragraph(
+        "Pour vous connecter, saisissez cette adresse sur la page de connexion\u00a0: vous recevrez un lien de connexion par e-mail.",
+      ),
       button("Aller à la page de connexion", data.signInUrl),
-      paragraph(`Si vous ne connaissez pas ${data.organization.name}, ignorez cet e-mail : vous n'avez rien à faire.`),
+      paragraph(`Si vous ne connaissez pas ${data.organization.name}, ignorez cet e-mail\u00a0: vous n'avez rien à faire.`),
     ],
   });
 }

@@ -17,13 +17,13 @@ export function refusedToCandidate(data: CandidateEmailData): EmailDraft {
       heading: STATUS_LABELS.REFUSED,
       greeting: `Bonjour ${candidateName(data)},`,
       intro:
-        `${employerLabel(data)} n'a pas répondu à votre candidature dans un délai de ${data.automaticRefusal.afterWait} : ` +
+        `${employerLabel(data)} n'a pas répondu à votre candidature dans un délai de ${data.automaticRefusal.afterWait}\u00a0: ` +
         "elle a donc été déclinée automatiquement.",
       blocks: [
         facts({ label: "Statut", value: STATUS_LABELS.REFUSED }, { label: "Motif", value: REFUSAL_REASON_LABELS.AUTO }),
         quote("Message", cleanMessage(data.answerToCandidate)),
         paragraph(
-          "Ne vous découragez pas : nous vous encourageons à postuler auprès d'autres employeurs. " +
+          "Ne vous découragez pas\u00a0: nous vous encourageons à postuler auprès d'autres employeurs. " +
             `${data.senderName}, ${ofName(data.prescriberOrganization.name)}, peut vous y aider${adviserAddress(data)}.`,
         ),
         button(CANDIDATE_LINK_LABEL, data.url),
@@ -54,12 +54,12 @@ export function refusedToPrescriber(data: ApplicationEmailData): EmailDraft {
   const phone = contactPhone?.trim();
   const automatic = reason === AUTO_REFUSAL_REASON;
   return {
-    subject: `${STATUS_LABELS.REFUSED} : ${name} (${data.employer.name})`,
+    subject: `${STATUS_LABELS.REFUSED}\u00a0: ${name} (${data.employer.name})`,
     heading: STATUS_LABELS.REFUSED,
     greeting: "Bonjour,",
     intro: automatic
       ? `${employerLabel(data)} n'a pas répondu à la candidature ${ofName(name)}` +
-        `${data.automaticRefusal ? ` dans un délai de ${data.automaticRefusal.afterWait}` : ""} : elle a été déclinée automatiquement.`
+        `${data.automaticRefusal ? ` dans un délai de ${data.automaticRefusal.afterWait}` : ""}\u00a0: elle a été déclinée automatiquement.`
       : `${employerLabel(data)} a décliné la candidature ${ofName(name)}.`,
     blocks: [
       facts(
@@ -80,8 +80,8 @@ export function refusedToPrescriber(data: ApplicationEmailData): EmailDraft {
       reason === "OTHER" &&
         paragraph(
           email || phone
-            ? "Pour en savoir plus, n'hésitez pas à contacter l'employeur :"
-            : "Pour en savoir plus, n'hésitez pas à contacter l'employeur : " + "ses coordonnées figurent sur la candidature.",
+            ? "Pour en savoir plus, n'hésitez pas à contacter l'employeur\u00a0:"
+            : "Pour en savoir plus, n'hésitez pas à contacter l'employeur\u00a0: " + "ses coordonnées figurent sur la candidature.",
         ),
       reason === "OTHER" &&
         facts(email ? { label: "E-mail", value: email, email: true } : null, phone ? { label: "Téléphone", value: phone } : null),

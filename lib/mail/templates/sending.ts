@@ -26,7 +26,7 @@ export function applicationReceived(data: ApplicationEmailData): EmailDraft {
       facts({ label: "Candidat", value: name }, jobFact(data), { label: "Prescripteur", value: senderLabel(data) }),
       quote("Message du prescripteur", cleanMessage(data.message)),
       paragraph(
-        `Pour l'étudier, ouvrez la candidature et cliquez sur ${quoted(TRANSITIONS.process.buttonLabel ?? "")} : ` +
+        `Pour l'étudier, ouvrez la candidature et cliquez sur ${quoted(TRANSITIONS.process.buttonLabel ?? "")}\u00a0: ` +
           "vos collègues verront que vous la prenez en charge.",
       ),
       button(PRO_LINK_LABEL, data.url),
@@ -73,7 +73,7 @@ export function applicationConfirmation(data: CandidateEmailData): EmailDraft {
           "et vous pouvez suivre vos candidatures à tout moment avec le lien ci-dessous.",
       ),
       button(CANDIDATE_LINK_LABEL, data.url),
-      paragraph("Ce lien vous est personnel : ne le partagez pas."),
+      paragraph("Ce lien vous est personnel\u00a0: ne le partagez pas."),
       paragraph(askYourAdviser(data)),
     ],
   };

@@ -12,7 +12,7 @@ export function renderSignInEmail(data: { url: string }): EmailContent {
     blocks: [
       button("Me connecter", data.url),
       paragraph(
-        "Si vous n'êtes pas à l'origine de cette demande, ignorez cet e-mail : " +
+        "Si vous n'êtes pas à l'origine de cette demande, ignorez cet e-mail\u00a0: " +
           "personne ne pourra se connecter à votre compte sans ce lien.",
       ),
     ],

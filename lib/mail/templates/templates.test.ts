@@ -39,7 +39,7 @@ describe.each(PAIRS)("$event → $recipient ($kind)", ({ kind, recipient }) => {
 
   it("uses the link label of its recipient", () => {
     const label = recipient === "candidate" ? "Suivre mes candidatures" : "Voir la candidature";
-    expect(email.text).toContain(`${label} :\n${URL_PRO}`);
+    expect(email.text).toContain(`${label}\u00a0:\n${URL_PRO}`);
     expect(email.html).toContain(`>${label}</a>`);
   });
 
@@ -120,7 +120,7 @@ describe.each(REFUSAL_REASONS)("refusal with reason %s", (reason) => {
   });
 
   it("gives the prescriber the reason, the answer and the private message", () => {
-    expect(toPrescriber.text).toContain(`Motif de refus : ${label}`);
+    expect(toPrescriber.text).toContain(`Motif de refus\u00a0: ${label}`);
     expect(toPrescriber.html).toContain(escapeHtml(label));
     expect(contains(toPrescriber, base.answerToPrescriber!)).toMatchObject({ text: true, html: true });
     expect(contains(toPrescriber, base.answerToCandidate!)).toMatchObject({ text: true, html: true });
@@ -151,13 +151,13 @@ describe("the automatic refusal (issue 10)", () => {
     const email = renderApplicationEmail("application_refused", "candidate", automatic);
     expect(email.subject).toBe("Votre candidature auprès de La Recyclerie du Nord est déclinée automatiquement");
     expect(email.text).toContain("n'a pas répondu à votre candidature dans un délai de 2 mois");
-    expect(email.text).toContain("Motif : Refus automatique");
+    expect(email.text).toContain("Motif\u00a0: Refus automatique");
     expect(email.text).toContain("postuler auprès d'autres employeurs");
   });
 
   it("tells the prescriber the reason, and that the candidate is told it", () => {
     const email = renderApplicationEmail("application_refused", "prescriber", automatic);
-    expect(email.text).toContain("Motif de refus : Refus automatique");
+    expect(email.text).toContain("Motif de refus\u00a0: Refus automatique");
     expect(email.text).toContain("Ce motif est communiqué au candidat");
     expect(email.text).not.toContain("n'est pas communiqué");
   });
@@ -197,7 +197,7 @@ describe("hiring dates", () => {
       ...base,
       hiringEndDate: null,
     });
-    expect(email.text).toContain("Début du contrat : lundi 7 décembre 2026");
+    expect(email.text).toContain("Début du contrat\u00a0: lundi 7 décembre 2026");
     expect(email.text).not.toContain("Fin du contrat");
   });
 
@@ -229,7 +229,7 @@ describe("other content rules", () => {
     for (const kind of ["application_postponed", "application_accepted", "application_refused"] as const) {
       const email = renderApplicationEmail(kind, "prescriber", noAddress);
       expect(email.text, kind).not.toContain("Réponse envoyée au candidat");
-      expect(email.text, kind).toContain("Awa Diallo n'a pas donné d'adresse e-mail : aucun message ne lui a été envoyé.");
+      expect(email.text, kind).toContain("Awa Diallo n'a pas donné d'adresse e-mail\u00a0: aucun message ne lui a été envoyé.");
       expect(email.text, kind).toContain("Réponse de l'employeur au candidat");
       expect(email.text, kind).toContain(base.answerToCandidate);
       // With an address, the prescriber reads what was sent.
@@ -241,7 +241,7 @@ describe("other content rules", () => {
     expect(toCandidateEmailData(noAddress)).not.toHaveProperty("candidateHasEmail");
   });
 
-  it("writes « de » and « à » before names as French does", () => {
+  it("writes «\u00a0de\u00a0» and «\u00a0à\u00a0» before names as French does", () => {
     const jardins = { ...base, candidate: { firstName: "Inès", lastName: "Benali" }, employer: { name: "Les Jardins Solidaires" } };
     expect(renderApplicationEmail("application_sent", "prescriber", jardins).subject).toBe(
       "Candidature d'Inès Benali envoyée aux Jardins Solidaires",

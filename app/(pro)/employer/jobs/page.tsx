@@ -12,11 +12,11 @@ export const generateMetadata = sidePageMetadata("EMPLOYER", "Fiches de poste");
 /** "Fiches de poste" (issue 13): the employer's jobs, open or closed, its spontaneous switch and who changed what. */
 const SAVED: Record<string, { message: string; severity: "success" | "info" }> = {
   creee: {
-    message: "La fiche de poste est créée : les prescripteurs peuvent y postuler tant que son recrutement est ouvert.",
+    message: "La fiche de poste est créée\u00a0: les prescripteurs peuvent y postuler tant que son recrutement est ouvert.",
     severity: "success",
   },
   modifiee: { message: "Les modifications de la fiche de poste sont enregistrées.", severity: "success" },
-  inchangee: { message: "Aucune modification : la fiche de poste est restée telle quelle.", severity: "info" },
+  inchangee: { message: "Aucune modification\u00a0: la fiche de poste est restée telle quelle.", severity: "info" },
 };
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -33,8 +33,8 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       <h1>Fiches de poste</h1>
       {savedNotice && <SavedNotice {...savedNotice} param="enregistree" />}
       <p className="fr-text--lead">
-        Dites aux prescripteurs ce que vous recrutez : ils choisissent parmi vos postes ouverts, ou envoient une candidature spontanée si
-        vous les acceptez.
+        Dites aux prescripteurs ce que vous recrutez&nbsp;: ils choisissent parmi vos postes ouverts, ou envoient une candidature spontanée
+        si vous les acceptez.
       </p>
       <SpontaneousSwitch open={spontaneousOpen} />
       <div className="fr-grid-row fr-grid-row--middle fr-mb-2w" style={{ gap: "1rem", justifyContent: "space-between" }}>

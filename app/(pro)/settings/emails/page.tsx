@@ -38,18 +38,18 @@ export default async function FailedEmailsPage() {
           // Right under the page's h1: the DSFR's default h3 would skip a level.
           as="h2"
           title="L'envoi des e-mails est suspendu"
-          description={`Depuis le ${MOMENT.format(pausedSince)}, le service d'envoi refuse nos e-mails à cause d'un problème de configuration (clé d'accès, domaine ou quota). L'équipe technique est alertée. Aucun e-mail n'est perdu : ils attendent et partiront d'eux-mêmes dès que ce sera réparé. Inutile de les renvoyer.`}
+          description={`Depuis le ${MOMENT.format(pausedSince)}, le service d'envoi refuse nos e-mails à cause d'un problème de configuration (clé d'accès, domaine ou quota). L'équipe technique est alertée. Aucun e-mail n'est perdu\u00a0: ils attendent et partiront d'eux-mêmes dès que ce sera réparé. Inutile de les renvoyer.`}
         />
       )}
       <div className="fr-grid-row">
         <div className="fr-col-12 fr-col-lg-10">
           <p className="fr-text--lead">
-            Les e-mails ci-dessous, qui concernent {member.organization.organizationName}, n&apos;ont pas pu être remis : ils ont échoué
-            après plusieurs tentatives, ou le service d&apos;envoi d&apos;e-mails les a refusés.
+            Les e-mails ci-dessous, qui concernent {member.organization.organizationName}, n&apos;ont pas pu être remis&nbsp;: ils ont
+            échoué après plusieurs tentatives, ou le service d&apos;envoi d&apos;e-mails les a refusés.
           </p>
           <p>
-            Vérifiez l&apos;adresse du destinataire et l&apos;erreur indiquée, puis cliquez sur «&nbsp;Renvoyer&nbsp;» : le même message
-            repart à la même adresse. Seuls les administrateurs de l&apos;organisation voient cette page.
+            Vérifiez l&apos;adresse du destinataire et l&apos;erreur indiquée, puis cliquez sur «&nbsp;Renvoyer&nbsp;»&nbsp;: le même
+            message repart à la même adresse. Seuls les administrateurs de l&apos;organisation voient cette page.
           </p>
         </div>
       </div>

@@ -18,15 +18,15 @@ export default async function NotificationSettingsPage() {
       <div className="fr-col-12 fr-col-md-10 fr-col-lg-8">
         <h1>Mes notifications</h1>
         <p className="fr-text--lead">
-          Choisissez les e-mails que vous recevez à l&apos;adresse <strong>{user.email}</strong>. Ces choix ne concernent que vous : vos
-          collègues gardent les leurs.
+          Choisissez les e-mails que vous recevez à l&apos;adresse <strong>{user.email}</strong>. Ces choix ne concernent que vous&nbsp;:
+          vos collègues gardent les leurs.
         </p>
         <p>
-          Les e-mails de connexion sont toujours envoyés : ils ne peuvent pas être désactivés. Les candidats, eux, restent informés à chaque
-          étape lorsqu&apos;une adresse e-mail a été indiquée pour eux.
+          Les e-mails de connexion sont toujours envoyés&nbsp;: ils ne peuvent pas être désactivés. Les candidats, eux, restent informés à
+          chaque étape lorsqu&apos;une adresse e-mail a été indiquée pour eux.
         </p>
         {settings.length === 0 ? (
-          <p>Vous ne faites partie d&apos;aucune organisation : aucun e-mail de suivi ne vous est envoyé.</p>
+          <p>Vous ne faites partie d&apos;aucune organisation&nbsp;: aucun e-mail de suivi ne vous est envoyé.</p>
         ) : (
           <NotificationPreferencesForm settings={settings.map((setting) => ({ ...setting, hint: EMAIL_KIND_HINTS[setting.kind] }))} />
         )}

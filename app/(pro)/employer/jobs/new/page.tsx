@@ -9,7 +9,7 @@ export default async function NewJobPage() {
     <div className="fr-grid-row">
       <div className="fr-col-12 fr-col-lg-8">
         <h1>Créer une fiche de poste</h1>
-        <p>Le recrutement est ouvert dès la création : les prescripteurs voient le poste et peuvent y postuler.</p>
+        <p>Le recrutement est ouvert dès la création&nbsp;: les prescripteurs voient le poste et peuvent y postuler.</p>
         <JobForm />
       </div>
     </div>

@@ -25,7 +25,7 @@ export default async function NewApplicationPage({
       <h1>Envoyer une candidature</h1>
       <p className="fr-text--lead">
         Proposez la candidature d&apos;une personne que vous accompagnez à un employeur de l&apos;insertion. L&apos;employeur est prévenu
-        par e-mail ; vous et vos collègues suivez ensuite sa réponse dans «&nbsp;Suivi des candidatures&nbsp;».
+        par e-mail&nbsp;; vous et vos collègues suivez ensuite sa réponse dans «&nbsp;Suivi des candidatures&nbsp;».
       </p>
       <SendApplicationForm
         resend={resend && { applicationId: resend.id, employerName: resend.employerOrganization.name, message: resend.message }}

@@ -31,7 +31,7 @@ export default async function PrescriberCandidatePage({ params }: { params: Prom
 
   return (
     <>
-      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
+      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici&nbsp;:">
         <ol className="fr-breadcrumb__list">
           <li>
             <Link className="fr-breadcrumb__link" href={ROUTES.prescriberApplications}>
@@ -50,7 +50,7 @@ export default async function PrescriberCandidatePage({ params }: { params: Prom
       <dl className="fr-mb-4w">
         <dt className="fr-text--bold">Adresse e-mail</dt>
         <dd className="fr-ml-0 fr-mb-1w">
-          {candidate.email ?? "Aucune — le candidat ne reçoit pas d'e-mail ; vous êtes informé(e) de chaque décision."}
+          {candidate.email ?? "Aucune — le candidat ne reçoit pas d'e-mail\u00a0; vous êtes informé(e) de chaque décision."}
         </dd>
         <dt className="fr-text--bold">Téléphone</dt>
         <dd className="fr-ml-0 fr-mb-1w">{candidate.phone ?? "Non renseigné"}</dd>
@@ -64,8 +64,8 @@ export default async function PrescriberCandidatePage({ params }: { params: Prom
 
       <h2 className="fr-h4">Candidatures envoyées par votre organisation</h2>
       <p className="fr-text--sm">
-        Seules les candidatures envoyées par {member.organization.organizationName} sont affichées : celles d&apos;autres organisations pour
-        cette personne ne vous sont pas visibles.
+        Seules les candidatures envoyées par {member.organization.organizationName} sont affichées&nbsp;: celles d&apos;autres organisations
+        pour cette personne ne vous sont pas visibles.
       </p>
       <Table
         caption={`Candidatures ${ofName(name)} envoyées par votre organisation`}

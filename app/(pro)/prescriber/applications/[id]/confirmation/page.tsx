@@ -39,8 +39,8 @@ export default async function ApplicationSentPage({ params }: { params: Promise<
         </p>
       ) : (
         <p>
-          Le candidat n&apos;a pas d&apos;adresse e-mail : il ne recevra aucun e-mail. Vous serez informé(e) de chaque décision de
-          l&apos;employeur : pensez à la lui transmettre.
+          Le candidat n&apos;a pas d&apos;adresse e-mail&nbsp;: il ne recevra aucun e-mail. Vous serez informé(e) de chaque décision de
+          l&apos;employeur&nbsp;: pensez à la lui transmettre.
         </p>
       )}
       <ul className="fr-btns-group fr-btns-group--inline-md">
