@@ -15,16 +15,16 @@ export default async function HomePage() {
         </p>
         <ul>
           <li>
-            <strong>Prescripteurs</strong> : votre tableau de bord rassemble les candidatures envoyées par toute votre organisation, et vous
-            êtes alerté par e-mail à chaque changement de statut.
+            <strong>Prescripteurs</strong>&nbsp;: votre tableau de bord rassemble les candidatures envoyées par toute votre organisation, et
+            vous êtes alerté par e-mail à chaque changement de statut.
           </li>
           <li>
-            <strong>Employeurs</strong> : étudiez les candidatures reçues, répondez en un clic et voyez qui, dans votre équipe,
+            <strong>Employeurs</strong>&nbsp;: étudiez les candidatures reçues, répondez en un clic et voyez qui, dans votre équipe,
             s&apos;occupe de quoi.
           </li>
           <li>
-            <strong>Candidats</strong> : si une adresse e-mail a été donnée, vous êtes informé à chaque étape, par un lien personnel, sans
-            créer de compte.
+            <strong>Candidats</strong>&nbsp;: si une adresse e-mail a été donnée, vous êtes informé à chaque étape, par un lien personnel,
+            sans créer de compte.
           </li>
         </ul>
         <p>

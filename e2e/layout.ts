@@ -120,14 +120,14 @@ function findLayoutProblems(): string[] {
   //    starts with a lone » or ends with a lone «. (The test data's own texts use no guillemets.)
   // 6. The same for « : », « ; », « ? » and « ! » and the word before them (scripts/french-spacing.ts
   //    keeps the code's texts so; this sees what they become on screen). The DSFR writes its
-  //    footer's « Accessibilité : … » itself.
+  //    footer's « Accessibilité : … » and ProConnect's « Qu'est-ce que ProConnect ? » itself.
   const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = texts.nextNode(); node; node = texts.nextNode()) {
     const text = node.textContent ?? "";
     if (node.parentElement?.closest("script, style, template")) continue;
     const shown = () => `«\u00a0${text.replace(/\s+/g, " ").trim().slice(0, 60)}\u00a0» in ${describe(node.parentElement!)}`;
     if (/« | »/.test(text)) problems.push(`breakable space inside «\u00a0»: ${shown()}`);
-    if (/ [:;?!](\s|$)/.test(text) && !node.parentElement?.closest(".fr-footer__bottom")) {
+    if (/ [:;?!](\s|$)/.test(text) && !node.parentElement?.closest(".fr-footer__bottom, .fr-connect-group")) {
       problems.push(`breakable space before a sign: ${shown()}`);
     }
   }

@@ -37,7 +37,7 @@ test("a prescriber opens «\u00a0Statistiques\u00a0» and reads the charts and t
   await page.getByRole("link", { name: "Statistiques" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Statistiques" })).toBeVisible();
   // The year by default, named mid-sentence in lower case.
-  await expect(page.getByText(/d'après leur date d'envoi : année \d{4}\./)).toBeVisible();
+  await expect(page.getByText(/d'après leur date d'envoi\s: année \d{4}\./)).toBeVisible();
   // This month, as a period of its own (the applications were all sent today).
   const thisMonth = page.getByLabel("Période");
   const firstMonth = await thisMonth.locator("optgroup[label='Mois'] option").first().getAttribute("value");

@@ -14,6 +14,7 @@ describe("French spacing in the code's texts", () => {
       `const c = <p title="Une question ?">Adresse : {address} « ici »</p>;`,
       `const d = ok ? "a" : "b";`,
       `const e = "li :not(.x)"; const f = "10:15"; const g = "a ?b";`,
+      `const h = <strong>{label} :</strong>; const i = <a>{label} : {count}</a>;`,
     ].join("\n");
     const { found, fixed } = checkFile("example.tsx", source);
     expect(fixed.split("\n")).toEqual([
@@ -22,7 +23,8 @@ describe("French spacing in the code's texts", () => {
       `const c = <p title="Une question&nbsp;?">Adresse&nbsp;: {address} «&nbsp;ici&nbsp;»</p>;`,
       `const d = ok ? "a" : "b";`,
       `const e = "li :not(.x)"; const f = "10:15"; const g = "a ?b";`,
+      `const h = <strong>{label}&nbsp;:</strong>; const i = <a>{label}&nbsp;: {count}</a>;`,
     ]);
-    expect(found.map((spot) => spot.line)).toEqual([1, 1, 2, 2, 3, 3, 3]);
+    expect(found.map((spot) => spot.line)).toEqual([1, 1, 2, 2, 3, 3, 3, 6, 6]);
   });
 });

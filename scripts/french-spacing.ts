@@ -51,7 +51,8 @@ export function checkFile(file: string, source: string): { found: BreakableSpace
       ts.isTemplateTail(node) ||
       ts.isJsxText(node);
     if (isText) {
-      const start = node.getStart(sourceFile);
+      // A JSX text's own leading spaces count as trivia for getStart(): « {label} : » starts at its pos.
+      const start = ts.isJsxText(node) ? node.pos : node.getStart(sourceFile);
       const raw = source.slice(start, node.getEnd());
       // JSX texts and attribute values read HTML entities, not JavaScript escapes.
       const jsx = ts.isJsxText(node) || (ts.isStringLiteral(node) && ts.isJsxAttribute(node.parent));

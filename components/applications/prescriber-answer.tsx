@@ -53,7 +53,7 @@ function EmployerContact({ employer }: { employer: PrescriberAnswerProps["applic
     <CallOut title="Contactez l'employeur pour en savoir plus" titleAs="h3" bodyAs="div" className="fr-mb-3w">
       <p>
         L&apos;employeur a indiqué le motif {quoted(REFUSAL_REASON_LABELS.OTHER)}. Pour comprendre sa décision ou proposer une autre
-        candidature, prenez contact avec {employer.name} :
+        candidature, prenez contact avec {employer.name}&nbsp;:
       </p>
       <ul>
         {employer.contactEmail && (
@@ -98,7 +98,7 @@ export function PrescriberAnswer({ application }: PrescriberAnswerProps) {
         </p>
       )}
 
-      {status === "OBSOLETE" && <p>{STATUS_DESCRIPTIONS.OBSOLETE} : cette candidature n&apos;est plus en cours.</p>}
+      {status === "OBSOLETE" && <p>{STATUS_DESCRIPTIONS.OBSOLETE}&nbsp;: cette candidature n&apos;est plus en cours.</p>}
 
       {status === "POSTPONED" && (
         <>

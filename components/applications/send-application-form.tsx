@@ -167,7 +167,7 @@ export function SendApplicationForm({
                 small
                 description={
                   <>
-                    <strong>Sans adresse e-mail, le candidat ne recevra aucun e-mail</strong> : ni confirmation, ni réponse de
+                    <strong>Sans adresse e-mail, le candidat ne recevra aucun e-mail</strong>&nbsp;: ni confirmation, ni réponse de
                     l&apos;employeur. Vous, en revanche, serez informé(e) par e-mail de chaque décision de l&apos;employeur. Pensez à le
                     préciser dans votre message&nbsp;: indiquez à l&apos;employeur que le candidat n&apos;a pas d&apos;adresse e-mail (ou
                     n&apos;y a pas accès) et comment le joindre.

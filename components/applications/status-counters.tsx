@@ -46,7 +46,7 @@ export function StatusCounters({
         {APPLICATION_STATUSES.map((status) => (
           <li key={status}>
             <Link className="fr-tag" href={href(status)} {...current(isOnly(status))} data-testid={`counter-${status}`}>
-              {STATUS_LABELS[status]} : {formatListCount(counts[status], capped)}
+              {STATUS_LABELS[status]}&nbsp;: {formatListCount(counts[status], capped)}
             </Link>
           </li>
         ))}

@@ -22,7 +22,7 @@ export function StatusLink({
   return (
     // The badge is a block (<p>): an inline-block link keeps the whole badge clickable.
     <Anchor href={href} style={{ display: "inline-block" }}>
-      <span className="fr-sr-only">{description} : </span>
+      <span className="fr-sr-only">{description}&nbsp;: </span>
       <StatusBadge status={status} small />
     </Anchor>
   );

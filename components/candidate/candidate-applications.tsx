@@ -19,7 +19,7 @@ const SENT_AT = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long"
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <li>
-      <strong>{label} :</strong> {children}
+      <strong>{label}&nbsp;:</strong> {children}
     </li>
   );
 }
@@ -50,7 +50,7 @@ export function CandidateApplication({ application }: { application: CandidateAp
           {application.sentBy.email && (
             <>
               {" "}
-              : <a href={`mailto:${application.sentBy.email}`}>{application.sentBy.email}</a>
+              &nbsp;: <a href={`mailto:${application.sentBy.email}`}>{application.sentBy.email}</a>
             </>
           )}
         </Fact>

@@ -25,7 +25,7 @@ export default async function DashboardPage() {
       <h1>Tableau de bord</h1>
       <p className="fr-text--lead">
         {member.organization.organizationName} —{" "}
-        {isPrescriber ? "candidatures envoyées par votre organisation" : "candidatures reçues, hors archivées"} :{" "}
+        {isPrescriber ? "candidatures envoyées par votre organisation" : "candidatures reçues, hors archivées"}&nbsp;:{" "}
         <strong>{formatListCount(total, false)}</strong>
       </p>
 
@@ -33,12 +33,12 @@ export default async function DashboardPage() {
         <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-3w" aria-label="Candidatures à traiter">
           <li>
             <Link className="fr-btn" href={groupHref("toProcess")}>
-              {STATUS_GROUPS.toProcess.label} : {formatListCount(countInGroup("toProcess", counts), false)}
+              {STATUS_GROUPS.toProcess.label}&nbsp;: {formatListCount(countInGroup("toProcess", counts), false)}
             </Link>
           </li>
           <li>
             <Link className="fr-btn fr-btn--secondary" href={groupHref("waiting")}>
-              {STATUS_GROUPS.waiting.label} : {formatListCount(countInGroup("waiting", counts), false)}
+              {STATUS_GROUPS.waiting.label}&nbsp;: {formatListCount(countInGroup("waiting", counts), false)}
             </Link>
           </li>
         </ul>

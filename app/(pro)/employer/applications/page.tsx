@@ -83,7 +83,7 @@ export default async function EmployerApplicationsPage({
                   aria-current={current ? "true" : undefined}
                   data-testid={`counter-${counter.label === "À traiter" ? "to-process" : "waiting"}`}
                 >
-                  {counter.label} : {counter.count}
+                  {counter.label}&nbsp;: {counter.count}
                 </Link>
               </li>
             );

@@ -43,7 +43,7 @@ export default async function PrescriberApplicationsPage({
         <div className="fr-col">
           <h1 className="fr-mb-1w">Suivi des candidatures</h1>
           <p className="fr-mb-0">
-            Toutes les candidatures envoyées par {member.organization.organizationName} : les vôtres et celles de vos collègues.
+            Toutes les candidatures envoyées par {member.organization.organizationName}&nbsp;: les vôtres et celles de vos collègues.
           </p>
         </div>
         <div className="fr-col-auto">

@@ -23,8 +23,8 @@ export default async function EditJobPage({ params }: { params: Promise<{ id: st
       <div className="fr-col-12 fr-col-lg-8">
         <h1>Modifier la fiche de poste</h1>
         <p>
-          Recrutement {job.isOpen ? "ouvert" : "fermé"} : ouvrez-le ou fermez-le depuis la liste des fiches de poste. Les candidatures déjà
-          envoyées gardent ce poste.
+          Recrutement {job.isOpen ? "ouvert" : "fermé"}&nbsp;: ouvrez-le ou fermez-le depuis la liste des fiches de poste. Les candidatures
+          déjà envoyées gardent ce poste.
         </p>
         <JobForm
           jobId={job.id}
