@@ -29,7 +29,7 @@ const PRIVATE_ANSWER = "Le poste a été pourvu en interne\u00a0; n'hésitez pas
 
 export interface LayoutData {
   prescriber: { email: string; organization: BuiltOrganization };
-  employer: { email: string; organization: BuiltOrganization };
+  employer: { email: string; organization: BuiltOrganization; colleague: string };
   /** The GEIQ, which the send form's screens pick. */
   geiq: BuiltOrganization;
   /** The candidate of the status page: several applications, long names and long messages. */
@@ -88,6 +88,8 @@ export async function createLayoutData(now = new Date()): Promise<LayoutData> {
     lastName: "Vandenbroucke-Oyelaran",
     role: "ADMIN",
   });
+  // A colleague, for the admin's buttons of « Membres de l'organisation ».
+  const colleague = await buildMember(employers.main, { firstName: "Anne-Sophie", lastName: "Delacroix-Beaumarchais de Montmorency" });
 
   const main = await buildCandidate({ firstName: "Marie-Antoinette", lastName: "Oyelaran-Vandenbroucke de Saint-Exupéry" });
   const startDate = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 14));
@@ -205,7 +207,7 @@ export async function createLayoutData(now = new Date()): Promise<LayoutData> {
 
   return {
     prescriber: { email: sender.email, organization: prescriberOrganization },
-    employer: { email: employerUser.email, organization: employers.main },
+    employer: { email: employerUser.email, organization: employers.main, colleague: colleague.name },
     geiq: employers.geiq,
     candidate: {
       id: main.id,

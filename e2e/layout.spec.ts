@@ -141,7 +141,7 @@ test("employer: fiches de poste, the creation form with its errors, the edit for
   const firstJob = page.getByRole("table", { name: "Fiches de poste" }).getByRole("row").nth(1);
   // Down the page to the row, not sideways inside the table.
   await firstJob.evaluate((row) => window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 100));
-  await expect(firstJob.getByRole("button", { name: /le recrutement : / })).toBeInViewport({ ratio: 1 });
+  await expect(firstJob.getByRole("button", { name: /le recrutement\s: / })).toBeInViewport({ ratio: 1 });
   await page.goto("/employer/jobs/new");
   await page.getByRole("button", { name: "Créer la fiche de poste" }).click();
   await expect(page.getByText("Saisissez l'intitulé du poste.")).toBeVisible();
@@ -194,12 +194,20 @@ test("employer: the application with each decision form open, then the settings"
     ["/settings/notifications", "mes-notifications"],
     ["/settings/emails", "e-mails-non-remis"],
     ["/organisation", "organisation"],
-    ["/organisation/membres", "membres"],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await reviewScreen(page, name);
   }
+
+  // « Membres de l'organisation »: the admin's buttons in each row, then a removal to confirm.
+  await page.goto("/organisation/membres");
+  const colleagueRow = page.getByRole("row", { name: new RegExp(data.employer.colleague) });
+  await expect(colleagueRow.getByRole("button", { name: /^Nommer administrateur/ })).toBeVisible();
+  await reviewScreen(page, "membres");
+  await colleagueRow.getByRole("button", { name: /^Retirer de l'organisation/ }).click();
+  await expect(page.getByRole("button", { name: "Confirmer le retrait" })).toBeFocused();
+  await reviewScreen(page, "membres-retrait");
 
   // An e-mail the provider refused: said in French, its own words beside.
   await page.goto("/settings/emails");

@@ -39,6 +39,11 @@ const PHONE_PATTERN = /^\+?[\d\s.()-]{6,20}$/;
 // Rough but enough: the same address shape the sign-in form accepts.
 const emailFormat = z.email();
 
+/** A required e-mail address; a missing field (null from FormData, undefined before registration) reads like an empty one. */
+export function requiredEmail(missing: string, invalid: string) {
+  return z.string({ error: missing }).trim().min(1, missing).max(254, "Cette adresse e-mail est trop longue.").pipe(z.email(invalid));
+}
+
 /** An optional e-mail address: "" when left empty (or absent, for API callers), else lower-cased. */
 export function optionalEmail(invalid: string) {
   return singleLineText(254, "Cette adresse e-mail est trop longue.")

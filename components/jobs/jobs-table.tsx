@@ -7,6 +7,7 @@ import { setJobOpenAction } from "@/lib/job-descriptions/actions";
 import { CONTRACT_TYPE_LABELS, type ContractType } from "@/lib/job-descriptions/vocabulary";
 import { jobPath } from "@/lib/routes";
 import { quoted } from "@/lib/french";
+import { TableFrame } from "@/components/table-frame";
 
 export interface JobTableRow {
   id: string;
@@ -44,63 +45,57 @@ export function JobsTable({ jobs }: { jobs: JobTableRow[] }) {
   return (
     <>
       <div role="status">{notice && <Alert severity={notice.severity} small description={notice.message} className="fr-mb-2w" />}</div>
-      <div className="fr-table fr-table--no-caption">
-        <div className="fr-table__wrapper">
-          <div className="fr-table__container">
-            <div className="fr-table__content">
-              <table>
-                <caption>Fiches de poste</caption>
-                <thead>
-                  <tr>
-                    {/* The state and its button right after the title: on a phone, in view without scrolling sideways. */}
-                    <th scope="col">Poste</th>
-                    <th scope="col">Recrutement</th>
-                    <th scope="col">Contrat</th>
-                    <th scope="col">Lieu</th>
-                    <th scope="col" className="fr-cell--multiline">
-                      Heures / semaine
-                    </th>
-                    <th scope="col">Postes</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {jobs.map((job) => (
-                    <tr key={job.id}>
-                      <th scope="row" className="fr-cell--multiline">
-                        <Link href={jobPath(job.id)}>{job.title}</Link>
-                      </th>
-                      <td>
-                        <Badge severity={job.isOpen ? "success" : undefined} noIcon small>
-                          {job.isOpen ? "Recrutement ouvert" : "Recrutement fermé"}
-                        </Badge>
-                        {/* Under the badge, not beside it: the column stays narrow. */}
-                        <div className="fr-mt-1w">
-                          <button
-                            type="button"
-                            className="fr-btn fr-btn--sm fr-btn--secondary"
-                            // aria-disabled, not disabled: a disabled button drops the keyboard focus to the page's top.
-                            aria-disabled={pending}
-                            onClick={() => pending || toggle(job)}
-                            aria-label={`${job.isOpen ? "Fermer" : "Ouvrir"} le recrutement\u00a0: ${job.title}`}
-                          >
-                            {job.isOpen ? "Fermer le recrutement" : "Ouvrir le recrutement"}
-                          </button>
-                        </div>
-                      </td>
-                      <td>{CONTRACT_TYPE_LABELS[job.contractType]}</td>
-                      <td className="fr-cell--multiline">
-                        {job.city} ({job.department})
-                      </td>
-                      <td>{job.weeklyHours} h</td>
-                      <td>{job.positions}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <TableFrame noCaption>
+        <table>
+          <caption>Fiches de poste</caption>
+          <thead>
+            <tr>
+              {/* The state and its button right after the title: on a phone, in view without scrolling sideways. */}
+              <th scope="col">Poste</th>
+              <th scope="col">Recrutement</th>
+              <th scope="col">Contrat</th>
+              <th scope="col">Lieu</th>
+              <th scope="col" className="fr-cell--multiline">
+                Heures / semaine
+              </th>
+              <th scope="col">Postes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((job) => (
+              <tr key={job.id}>
+                <th scope="row" className="fr-cell--multiline">
+                  <Link href={jobPath(job.id)}>{job.title}</Link>
+                </th>
+                <td>
+                  <Badge severity={job.isOpen ? "success" : undefined} noIcon small>
+                    {job.isOpen ? "Recrutement ouvert" : "Recrutement fermé"}
+                  </Badge>
+                  {/* Under the badge, not beside it: the column stays narrow. */}
+                  <div className="fr-mt-1w">
+                    <button
+                      type="button"
+                      className="fr-btn fr-btn--sm fr-btn--secondary"
+                      // aria-disabled, not disabled: a disabled button drops the keyboard focus to the page's top.
+                      aria-disabled={pending}
+                      onClick={() => pending || toggle(job)}
+                      aria-label={`${job.isOpen ? "Fermer" : "Ouvrir"} le recrutement\u00a0: ${job.title}`}
+                    >
+                      {job.isOpen ? "Fermer le recrutement" : "Ouvrir le recrutement"}
+                    </button>
+                  </div>
+                </td>
+                <td>{CONTRACT_TYPE_LABELS[job.contractType]}</td>
+                <td className="fr-cell--multiline">
+                  {job.city} ({job.department})
+                </td>
+                <td>{job.weeklyHours} h</td>
+                <td>{job.positions}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { changeMemberRoleAction, removeMemberAction } from "@/lib/organizations/actions";
 import { MEMBER_ROLE_LABELS, type MemberRole } from "@/lib/organizations/member-validation";
 import { personName } from "@/lib/people";
+import { TableFrame } from "@/components/table-frame";
 
 export interface MemberRow {
   membershipId: string;
@@ -95,7 +96,7 @@ export function MembersTable({ members, caption, canManage }: { members: MemberR
             onClick={() => run(() => changeMemberRoleAction({ membershipId: member.membershipId, role: nextRole }))}
           >
             {nextRole === "ADMIN" ? "Nommer administrateur" : "Retirer le rôle d'administrateur"}
-            <span className="fr-sr-only"> : {name}</span>
+            <span className="fr-sr-only">&nbsp;: {name}</span>
           </Button>
         </li>
         <li>
@@ -108,7 +109,7 @@ export function MembersTable({ members, caption, canManage }: { members: MemberR
               setConfirming(member.membershipId);
             }}
           >
-            Retirer de l&apos;organisation<span className="fr-sr-only"> : {name}</span>
+            Retirer de l&apos;organisation<span className="fr-sr-only">&nbsp;: {name}</span>
           </Button>
         </li>
       </ul>
@@ -120,39 +121,35 @@ export function MembersTable({ members, caption, canManage }: { members: MemberR
       <div ref={feedback} tabIndex={-1} aria-live="polite" role="status">
         {notice && <Alert severity={notice.severity} small className="fr-mb-3w" description={notice.message} />}
       </div>
-      <div className="fr-table">
-        <div className="fr-table__wrapper">
-          {/* On a phone the table scrolls in its own box, which the keyboard reaches even with no button in it. */}
-          <div className="fr-table__container" tabIndex={0} role="region" aria-label={caption}>
-            <div className="fr-table__content">
-              <table>
-                <caption>{caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Membre</th>
-                    <th scope="col">Rôle</th>
-                    {canManage && <th scope="col">Actions</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {members.map((member) => (
-                    <tr key={member.membershipId}>
-                      <th scope="row" className="fr-cell--multiline">
-                        {personName(member)}
-                        {member.isSelf && " (vous)"}
-                        {/* Under the name, not in a column of its own: the table then fits a phone. */}
-                        <span className="fr-hint-text">{member.email}</span>
-                      </th>
-                      <td>{MEMBER_ROLE_LABELS[member.role]}</td>
-                      {canManage && <td className="fr-cell--multiline">{actions(member)}</td>}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      {/* On a phone the table scrolls in its own box, which the keyboard reaches even with no button in it. */}
+      <TableFrame scrollLabel={caption}>
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Membre</th>
+              <th scope="col">Rôle</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.membershipId}>
+                <th scope="row" className="fr-cell--multiline">
+                  {personName(member)}
+                  {member.isSelf && " (vous)"}
+                  {/* Under the name, not in a column of its own: the table then fits a phone. */}
+                  <span className="fr-hint-text">{member.email}</span>
+                </th>
+                {/* The admin's buttons under the role, not in a column of their own: in view on a phone. */}
+                <td className="fr-cell--multiline">
+                  {MEMBER_ROLE_LABELS[member.role]}
+                  {canManage && <div className="fr-mt-1w">{actions(member)}</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TableFrame } from "@/components/table-frame";
 
 /**
  * A chart's figures as a DSFR table (RGAA: the accessible alternative of a chart): column headers,
@@ -8,36 +9,30 @@ import type { ReactNode } from "react";
 export function DataTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: [string, ...ReactNode[]][] }) {
   return (
     // The caption repeats the section's heading on screen: kept for assistive tech only.
-    <div className="fr-table fr-table--no-caption">
-      <div className="fr-table__wrapper">
-        <div className="fr-table__container" tabIndex={0} role="region" aria-label={caption}>
-          <div className="fr-table__content">
-            <table>
-              <caption>{caption}</caption>
-              <thead>
-                <tr>
-                  {/* Headers wrap (statuses are long): the month table then fits a desktop's width. */}
-                  {headers.map((header) => (
-                    <th key={header} scope="col" className="fr-cell--multiline">
-                      {header}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map(([head, ...cells]) => (
-                  <tr key={head}>
-                    <th scope="row">{head}</th>
-                    {cells.map((cell, index) => (
-                      <td key={index}>{cell}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      </div>
-    </div>
+    <TableFrame noCaption scrollLabel={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {/* Headers wrap (statuses are long): the month table then fits a desktop's width. */}
+            {headers.map((header) => (
+              <th key={header} scope="col" className="fr-cell--multiline">
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([head, ...cells]) => (
+            <tr key={head}>
+              <th scope="row">{head}</th>
+              {cells.map((cell, index) => (
+                <td key={index}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableFrame>
   );
 }

@@ -1,14 +1,9 @@
 import { z } from "zod";
+import { requiredEmail } from "@/lib/text-validation";
 
 /** Shared by the sign-in form and its server action. */
 export const signInSchema = z.object({
-  // A missing field (null from FormData, undefined before registration) reads like an empty one.
-  email: z
-    .string({ error: "Saisissez votre adresse e-mail." })
-    .trim()
-    .min(1, "Saisissez votre adresse e-mail.")
-    .max(254, "Cette adresse e-mail est trop longue.")
-    .pipe(z.email("Saisissez une adresse e-mail valide, par exemple nom@domaine.fr.")),
+  email: requiredEmail("Saisissez votre adresse e-mail.", "Saisissez une adresse e-mail valide, par exemple nom@domaine.fr."),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 

@@ -1,6 +1,6 @@
 // « Membres de l'organisation »: one schema per form, shared by the form and its server action.
 import { z } from "zod";
-import { isSingleLineText, SINGLE_LINE_ERROR } from "@/lib/text-validation";
+import { isSingleLineText, requiredEmail, SINGLE_LINE_ERROR } from "@/lib/text-validation";
 
 export const MEMBER_ROLES = ["MEMBER", "ADMIN"] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -13,12 +13,10 @@ const requiredName = (missing: string, tooLong: string) =>
 const membershipId = z.string({ error: "Membre introuvable." }).trim().min(1, "Membre introuvable.").max(64, "Membre introuvable.");
 
 export const addMemberSchema = z.object({
-  email: z
-    .string({ error: "Saisissez l'adresse e-mail de la personne." })
-    .trim()
-    .min(1, "Saisissez l'adresse e-mail de la personne.")
-    .max(254, "Cette adresse e-mail est trop longue.")
-    .pipe(z.email("Saisissez une adresse e-mail valide, par exemple prenom.nom@structure.fr."))
+  email: requiredEmail(
+    "Saisissez l'adresse e-mail de la personne.",
+    "Saisissez une adresse e-mail valide, par exemple prenom.nom@structure.fr.",
+  )
     // Sign-in looks addresses up in lower case (lib/auth/sign-in-email.ts).
     .transform((value) => value.toLowerCase()),
   firstName: requiredName("Saisissez le prénom de la personne.", "Le prénom ne doit pas dépasser 100 caractères."),
