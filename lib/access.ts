@@ -259,9 +259,14 @@ export function mayManageMembers(ctx: Pick<MemberContext, "role">): boolean {
   return ctx.role === "ADMIN";
 }
 
-/** The memberships a member may read or, as an admin, change: the active ones of the current organisation. */
+/** The memberships of the current organisation, former members' included: what its admins may find by id. */
+export function organizationMembershipWhere(scope: Pick<MemberContext, "organizationId">): Prisma.MembershipWhereInput {
+  return { organizationId: scope.organizationId };
+}
+
+/** Its members: the active memberships, which every member may read. */
 export function organizationMembershipsWhere(scope: Pick<MemberContext, "organizationId">): Prisma.MembershipWhereInput {
-  return { organizationId: scope.organizationId, isActive: true };
+  return { ...organizationMembershipWhere(scope), isActive: true };
 }
 
 /** Only an organisation's admins see and retry its undelivered e-mails. */

@@ -92,6 +92,9 @@ async function changeMember(
       // A double click, or another admin made the same change first: the page shows it afresh.
       revalidatePath(ROUTES.members);
       return { ok: false, error: "Ce changement était déjà fait.", stale: true };
+    case "removed":
+      revalidatePath(ROUTES.members);
+      return { ok: false, error: "Cette personne n'a déjà plus accès à l'organisation.", stale: true };
   }
 }
 

@@ -80,6 +80,20 @@ describe("«\u00a0Membres de l'organisation\u00a0»", () => {
     ]);
   });
 
+  it("two organisations adding the same new address at once make one account, member of both", async () => {
+    const [first, second] = await Promise.all([team(), team()]);
+    const input = person();
+    const results = await Promise.all([
+      addMember(first.admin.ctx, input, { baseUrl: BASE_URL }),
+      addMember(second.admin.ctx, input, { baseUrl: BASE_URL }),
+    ]);
+    expect(results.map((result) => "ok" in result)).toEqual([true, true]);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: input.email }, include: { memberships: true } });
+    expect(user.memberships.map((membership) => membership.organizationId).sort()).toEqual(
+      [first.organization.id, second.organization.id].sort(),
+    );
+  });
+
   it("refuses a member who is already there, a non-admin, and more than the day's additions, writing nothing", async () => {
     const { organization, admin, member } = await team();
     const before = await membershipsOf(organization.id);
@@ -116,8 +130,9 @@ describe("«\u00a0Membres de l'organisation\u00a0»", () => {
     expect((await readSessionUser(token))?.memberships).toEqual([]);
     expect(await prisma.user.findUnique({ where: { id: member.user.id } })).not.toBeNull();
     expect((await listMembers(admin.ctx)).map((row) => row.email)).toEqual([admin.user.email]);
-    // Removed already: the id no longer names a member.
-    expect(await removeMember(admin.ctx, { membershipId: membership!.id })).toEqual({ error: "not_found" });
+    // Removed already (a double click, another admin): said as such, and no role change either.
+    expect(await removeMember(admin.ctx, { membershipId: membership!.id })).toEqual({ error: "removed" });
+    expect(await changeMemberRole(admin.ctx, { membershipId: membership!.id, role: "ADMIN" })).toEqual({ error: "removed" });
     expect(await membershipsOf(organization.id)).toContainEqual({ userId: member.user.id, role: "MEMBER", isActive: false });
   });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma, writeTransaction, type TransactionClient } from "@/lib/db";
-import { mayManageMembers, organizationMembershipsWhere } from "@/lib/access";
+import { mayManageMembers, organizationMembershipsWhere, organizationMembershipWhere } from "@/lib/access";
 import type { MemberContext } from "@/lib/auth/guards";
 import { enqueueEmails } from "@/lib/mail/outbox";
 import { renderMemberAddedEmail } from "@/lib/mail/templates";
@@ -50,7 +50,8 @@ export async function listMembers(ctx: Pick<MemberContext, "userId" | "organizat
 export type AddMemberResult =
   { ok: true; member: Person; reactivated: boolean; emailIds: string[] } | { error: "forbidden" | "already_member" | "limit" };
 
-export type MemberChangeResult = { ok: true; member: Person } | { error: "forbidden" | "not_found" | "self" | "unchanged" };
+/** "removed": the person left meanwhile (another admin, a double click); "not_found": no membership of ours. */
+export type MemberChangeResult = { ok: true; member: Person } | { error: "forbidden" | "not_found" | "self" | "unchanged" | "removed" };
 
 /**
  * Serialises the changes of one organisation's members (two admins demoting each other at once
@@ -87,12 +88,16 @@ export async function addMember(ctx: Ctx, input: AddMemberInput, options: { base
   const result = await writeTransaction(async (tx): Promise<AddMemberResult & { userId?: string }> => {
     const acting = await lockAsAdmin(tx, ctx);
     if (!acting) return { error: "forbidden" };
-    const user =
-      (await tx.user.findUnique({ where: { email: input.email }, select: { id: true, email: true, firstName: true, lastName: true } })) ??
-      (await tx.user.create({
-        data: { email: input.email, firstName: input.firstName, lastName: input.lastName, name: personName(input) },
-        select: { id: true, email: true, firstName: true, lastName: true },
-      }));
+    // ON CONFLICT DO NOTHING: another organisation may be adding the same new address right now
+    // (Prisma's upsert reads, then inserts, and the second insert fails).
+    await tx.user.createMany({
+      data: [{ email: input.email, firstName: input.firstName, lastName: input.lastName, name: personName(input) }],
+      skipDuplicates: true,
+    });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { email: input.email },
+      select: { id: true, email: true, firstName: true, lastName: true },
+    });
     const existing = await tx.membership.findUnique({
       where: { userId_organizationId: { userId: user.id, organizationId: ctx.organizationId } },
       select: { id: true, isActive: true },
@@ -145,11 +150,12 @@ async function changeMembership(
   const result = await writeTransaction(async (tx): Promise<MemberChangeResult> => {
     if (!(await lockAsAdmin(tx, ctx))) return { error: "forbidden" };
     const target = await tx.membership.findFirst({
-      where: { ...organizationMembershipsWhere(ctx), id: membershipId },
-      select: { id: true, userId: true, role: true, user: { select: { firstName: true, lastName: true } } },
+      where: { ...organizationMembershipWhere(ctx), id: membershipId },
+      select: { id: true, userId: true, role: true, isActive: true, user: { select: { firstName: true, lastName: true } } },
     });
     if (!target) return { error: "not_found" };
     if (target.userId === ctx.userId) return { error: "self" };
+    if (!target.isActive) return { error: "removed" };
     const data = change(target);
     if (!data) return { error: "unchanged" };
     await tx.membership.update({ where: { id: target.id }, data });
