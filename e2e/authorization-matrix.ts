@@ -392,8 +392,8 @@ const publicAction = {
   formerMember: "ok",
 } as const;
 
-/** An admin's action on their own organisation: A's two members are not admins. */
-const membersAdmin = {
+/** An admin's action on their own organisation (its contact details, its members): A's two members are not admins. */
+const adminAction = {
   anonymous: "signIn",
   prescriberA: "refused",
   colleagueA: "refused",
@@ -403,7 +403,7 @@ const membersAdmin = {
   formerMember: "noOrganisation",
 } as const;
 /** The same on a membership of B: only B's admin finds it. */
-const adminOfB = { ...membersAdmin, employer: "notFound", otherEmployer: "notFound" } as const;
+const adminOfB = { ...adminAction, employer: "notFound", otherEmployer: "notFound" } as const;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -611,15 +611,7 @@ export const ACTIONS: Record<string, ActionCase[]> = {
     {
       args: () => [{ contactEmail: "contact@structure.demo.test", contactPhone: "03 20 00 00 00" }],
       writes: true,
-      expect: {
-        anonymous: "signIn",
-        prescriberA: "refused",
-        colleagueA: "refused",
-        prescriberB: "ok",
-        employer: "ok",
-        otherEmployer: "ok",
-        formerMember: "noOrganisation",
-      },
+      expect: adminAction,
     },
   ],
 
@@ -636,7 +628,7 @@ export const ACTIONS: Record<string, ActionCase[]> = {
         },
       ],
       writes: true,
-      expect: membersAdmin,
+      expect: adminAction,
     },
   ],
   "lib/organizations/actions.ts#removeMemberAction": [
