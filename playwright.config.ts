@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { OIDC_CLIENT, oidcPort } from "./e2e/oidc-client";
+import { E2E_LEGAL } from "./e2e/legal-facts";
 
 // scripts/e2e.ts prepares the database and the build, then runs Playwright with these variables.
 const port = Number(process.env.E2E_PORT ?? 3200);
@@ -17,11 +18,12 @@ const productionServer = {
     // clients only, never with a Resend key.
     DEV_MAILBOX: "1",
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-0123456789abcdef0123456789abcdef",
+    ...E2E_LEGAL,
   },
 };
 const devServer = {
   command: `npm run dev -- --port ${port} --hostname 127.0.0.1`,
-  env: { NODE_ENV: "development" },
+  env: { NODE_ENV: "development", ...E2E_LEGAL },
 };
 
 export default defineConfig({

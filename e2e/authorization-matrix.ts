@@ -141,6 +141,10 @@ export const ROUTES: Record<string, RouteCase[]> = {
     { path: "/connexion/confirmer", shows: "Ce lien de connexion est incomplet", expect: publicPage },
   ],
   "/help": [{ path: "/help", shows: "Aide\u00a0: suivi des candidatures", expect: publicPage }],
+  // The footer's legal pages: for everyone, signed in or not, and the same for all.
+  "/mentions-legales": [{ path: "/mentions-legales", shows: "Mentions légales", expect: publicPage }],
+  "/donnees-personnelles": [{ path: "/donnees-personnelles", shows: "Données personnelles", expect: publicPage }],
+  "/accessibilite": [{ path: "/accessibilite", shows: "Déclaration d'accessibilité", expect: publicPage }],
   // next-auth's endpoints: public by nature; the session endpoint tells each persona only about themselves.
   "/api/auth/[...nextauth]": [
     { path: "/api/auth/session", expect: publicPage },

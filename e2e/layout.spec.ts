@@ -71,6 +71,16 @@ test("signed out: home, sign-in, link sent, help, 404, an unknown status link", 
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await reviewScreen(page, "aide");
 
+  for (const [path, name] of [
+    ["/mentions-legales", "mentions-legales"],
+    ["/donnees-personnelles", "donnees-personnelles"],
+    ["/accessibilite", "accessibilite"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await reviewScreen(page, name);
+  }
+
   await page.goto("/cette-page-n-existe-pas");
   await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
   await reviewScreen(page, "page-introuvable");

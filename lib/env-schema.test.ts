@@ -106,6 +106,20 @@ describe("HTTP_COMPRESSION", () => {
   });
 });
 
+describe("LEGAL_*", () => {
+  it("are the operator's facts, trimmed, and null when unset or blank (the pages then say so)", () => {
+    expect(parseEnv({}).legal).toEqual({ publisher: null, publicationDirector: null, host: null });
+    expect(
+      parseEnv({
+        LEGAL_PUBLISHER: "  GIP Exemple, 1 rue de l'Exemple, 75000 Paris ",
+        LEGAL_PUBLICATION_DIRECTOR: "Camille Martin",
+        LEGAL_HOST: "   ",
+      }).legal,
+    ).toEqual({ publisher: "GIP Exemple, 1 rue de l'Exemple, 75000 Paris", publicationDirector: "Camille Martin", host: null });
+    expect(() => parseEnv({ LEGAL_HOST: "x".repeat(501) })).toThrow(/LEGAL_HOST doit faire 500 caractères au plus/);
+  });
+});
+
 describe("TRUSTED_PROXY", () => {
   it("names one header, in lower case", () => {
     expect(parseEnv({ TRUSTED_PROXY: "X-Forwarded-For" }).TRUSTED_PROXY).toBe("x-forwarded-for");

@@ -60,6 +60,11 @@ const schema = z.object({
   AUTO_REFUSAL_DAYS: z.coerce.number().int().min(16, "AUTO_REFUSAL_DAYS doit valoir au moins 16 (jours)").max(3650).default(60),
   // How often `npm run worker` sweeps the outbox.
   OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
+  // Who publishes and who hosts this deployment (LCEN art. 6), shown on /mentions-legales and
+  // /donnees-personnelles. Facts of the operator, not of the code: the pages say when they are missing.
+  LEGAL_PUBLISHER: z.string().trim().max(500, "LEGAL_PUBLISHER doit faire 500 caractères au plus").optional(),
+  LEGAL_PUBLICATION_DIRECTOR: z.string().trim().max(200, "LEGAL_PUBLICATION_DIRECTOR doit faire 200 caractères au plus").optional(),
+  LEGAL_HOST: z.string().trim().max(500, "LEGAL_HOST doit faire 500 caractères au plus").optional(),
   // Issue 14: "S'identifier avec ProConnect", offered when all three are set (README, "Sécurité").
   PROCONNECT_ISSUER: z.string().optional(),
   PROCONNECT_CLIENT_ID: z.string().optional(),
@@ -175,6 +180,12 @@ export function parseEnv(source: Record<string, string | undefined>) {
     benchPagesEnabled: raw.BENCH_PAGES === "1",
     /** In a production build, the dev mailbox answers loopback clients only. */
     devMailboxLoopbackOnly: isProduction,
+    /** The operator's legal facts; null when this deployment has not set them (the pages say so). */
+    legal: {
+      publisher: raw.LEGAL_PUBLISHER || null,
+      publicationDirector: raw.LEGAL_PUBLICATION_DIRECTOR || null,
+      host: raw.LEGAL_HOST || null,
+    },
     /** ProConnect's OpenID Connect client, when configured (otherwise the magic link alone). */
     proConnect:
       raw.PROCONNECT_ISSUER && raw.PROCONNECT_CLIENT_ID && raw.PROCONNECT_CLIENT_SECRET

@@ -1,6 +1,8 @@
 /** Where to get help when the FAQ is not enough (see /help). */
 export const FORUM_URL = "https://forum.inclusion.beta.gouv.fr/";
 export const SUPPORT_EMAIL = "assistance@inclusion.beta.gouv.fr";
+/** Where a security flaw is reported (README, "Signaler une vulnérabilité"). */
+export const SECURITY_EMAIL = "securite@suivi-des-candidatures.beta.gouv.fr";
 
 const CONTACT_BODY = [
   "Bonjour,",

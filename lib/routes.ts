@@ -8,6 +8,10 @@ export const ROUTES = {
   signInError: "/connexion/erreur",
   dashboard: "/dashboard",
   help: "/help",
+  // The pages every public French service links from its footer.
+  legalNotice: "/mentions-legales",
+  privacy: "/donnees-personnelles",
+  accessibility: "/accessibilite",
   organisation: "/organisation",
   members: "/organisation/membres",
   notifications: "/settings/notifications",

@@ -125,6 +125,19 @@ async function main() {
     console.log(
       `Ready on http://${hostname ?? "localhost"}:${port} (APP_URL ${env.appUrl}${env.TRUSTED_PROXY ? `, client address from ${env.TRUSTED_PROXY}` : ""})`,
     );
+    // Not a refusal: the pages say what is missing, and the demo has no publisher.
+    const missing = Object.entries({
+      LEGAL_PUBLISHER: env.legal.publisher,
+      LEGAL_PUBLICATION_DIRECTOR: env.legal.publicationDirector,
+      LEGAL_HOST: env.legal.host,
+    })
+      .filter(([, value]) => !value)
+      .map(([name]) => name);
+    if (!embedded && missing.length > 0) {
+      console.warn(
+        `${missing.join(", ")} not set: /mentions-legales says "Non renseigné" where a public service must name its publisher and host.`,
+      );
+    }
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {

@@ -195,7 +195,7 @@ export function SendApplicationForm({
           <div className="fr-fieldset__element">
             <Input
               label="Message à l'employeur"
-              hintText={`Présentez le candidat, son projet et ses disponibilités (entre ${MESSAGE_MIN_LENGTH} et ${MESSAGE_MAX_LENGTH.toLocaleString("fr-FR")} caractères).`}
+              hintText={`Présentez le candidat, son projet et ses disponibilités, sans donnée de santé ni situation judiciaire (entre ${MESSAGE_MIN_LENGTH} et ${MESSAGE_MAX_LENGTH.toLocaleString("fr-FR")} caractères).`}
               textArea
               state={errors.message ? "error" : "default"}
               stateRelatedMessage={errors.message?.message}

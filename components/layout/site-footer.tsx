@@ -1,12 +1,15 @@
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { CONTACT_MAILTO, FORUM_URL } from "@/lib/help";
+import { ACCESSIBILITY_COMPLIANCE } from "@/lib/legal";
 import { ROUTES } from "@/lib/routes";
 
 export function SiteFooter() {
   return (
     <Footer
       id="pied-de-page"
-      accessibility="non compliant"
+      accessibility={ACCESSIBILITY_COMPLIANCE}
+      accessibilityLinkProps={{ href: ROUTES.accessibility }}
+      termsLinkProps={{ href: ROUTES.legalNotice }}
       brandTop={
         <>
           République
@@ -17,6 +20,9 @@ export function SiteFooter() {
       homeLinkProps={{ href: "/", title: "Accueil — Suivi des candidatures" }}
       contentDescription="Suivi des candidatures permet aux prescripteurs d'envoyer les candidatures des personnes qu'ils accompagnent aux employeurs inclusifs, et à chacun de suivre leur traitement."
       bottomItems={[
+        // Candidates' data is typed by their adviser: their e-mails and pages link here (GDPR art. 14).
+        // A non-breaking space keeps each short item whole on a phone.
+        { text: "Données\u00a0personnelles", linkProps: { href: ROUTES.privacy } },
         // For professionals only: hidden on the candidate's pages (app/c/candidate.css).
         { text: "Aide", linkProps: { href: ROUTES.help, className: "pro-only" } },
         {

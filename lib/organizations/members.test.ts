@@ -44,6 +44,8 @@ describe("«\u00a0Membres de l'organisation\u00a0»", () => {
     // The sign-in page from APP_URL, never a usable sign-in link.
     expect(email!.text).toContain(`${BASE_URL}/connexion`);
     expect(email!.text).not.toMatch(/token=/);
+    // Their name and address were typed by their admin: where to read about that data (GDPR art. 14).
+    expect(email!.text).toContain(`Vos données personnelles et vos droits\u00a0: ${BASE_URL}/donnees-personnelles`);
 
     // The new member can now ask for a sign-in link and sees the organisation.
     const session = await readSessionUser(await createSession(user));

@@ -9,6 +9,7 @@ import {
   postponedToCandidate,
   postponedToPrescriber,
 } from "./decisions";
+import { ROUTES } from "@/lib/routes";
 import { renderEmail, type EmailDraft } from "./layout";
 import { refusedToCandidate, refusedToPrescriber } from "./refusal";
 import { applicationConfirmation, applicationReceived, applicationSent } from "./sending";
@@ -44,5 +45,6 @@ export function renderApplicationEmail(kind: EmailKind, recipient: Recipient, da
   const templates = Object.hasOwn(TEMPLATES, kind) && isNotified(kind, recipient) ? TEMPLATES[kind] : undefined;
   const draft = recipient === "candidate" ? templates?.candidate?.(toCandidateEmailData(data)) : templates?.[recipient]?.(data);
   if (!draft) throw new Error(`No email "${kind}" for recipient "${recipient}"`);
-  return renderEmail(draft);
+  // The status link is built from APP_URL: the privacy page is on the same origin.
+  return renderEmail(recipient === "candidate" ? { ...draft, privacyUrl: new URL(ROUTES.privacy, data.url).href } : draft);
 }

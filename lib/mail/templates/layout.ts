@@ -26,6 +26,12 @@ export interface EmailDraft {
   intro: string;
   /** Falsy entries are skipped, so optional blocks can be written inline. */
   blocks: readonly (Block | null | false | undefined)[];
+  /**
+   * The privacy page, in the footer of e-mails to people whose data someone else typed (a
+   * candidate, by their adviser; a new member, by their admin): the first e-mail they get must say
+   * where to read about it (GDPR art. 14).
+   */
+  privacyUrl?: string;
 }
 
 export const paragraph = (text: string): Block => ({ kind: "paragraph", text });
@@ -37,6 +43,7 @@ export const quote = (title: string, text: string | null): Block | null => (text
 export const button = (label: string, url: string): Block => ({ kind: "button", label, url });
 
 const FOOTER = `Ce message vous a été envoyé automatiquement par ${SERVICE_NAME}. ` + "Merci de ne pas y répondre directement.";
+const PRIVACY_LABEL = "Vos données personnelles et vos droits";
 
 export function renderEmail(draft: EmailDraft): EmailContent {
   const blocks = draft.blocks.filter((block): block is Block => Boolean(block));
@@ -64,7 +71,8 @@ function textBlock(block: Block): string {
 
 function renderText(draft: EmailDraft, blocks: readonly Block[]): string {
   const parts = [`${draft.heading}\n${"=".repeat(draft.heading.length)}`, draft.greeting, draft.intro, ...blocks.map(textBlock)];
-  return `${parts.join("\n\n")}\n\n-- \n${FOOTER}\n`;
+  const privacy = draft.privacyUrl ? `\n${PRIVACY_LABEL}\u00a0: ${draft.privacyUrl}` : "";
+  return `${parts.join("\n\n")}\n\n-- \n${FOOTER}${privacy}\n`;
 }
 
 // ——— HTML ———
@@ -135,7 +143,9 @@ function renderHtml(draft: EmailDraft, blocks: readonly Block[]): string {
 <p style="${P}">${escapeHtml(draft.intro)}</p>
 ${blocks.map(htmlBlock).join("\n")}
 </td></tr>
-<tr><td style="padding:16px 24px;border-top:1px solid #dddddd;${FONT}font-size:13px;line-height:20px;color:${GREY};">${escapeHtml(FOOTER)}</td></tr>
+<tr><td style="padding:16px 24px;border-top:1px solid #dddddd;${FONT}font-size:13px;line-height:20px;color:${GREY};">${escapeHtml(FOOTER)}${
+    draft.privacyUrl ? `<br><a href="${escapeHtml(draft.privacyUrl)}" style="color:${GREY};">${PRIVACY_LABEL}</a>` : ""
+  }</td></tr>
 </table>
 </td></tr>
 </table>

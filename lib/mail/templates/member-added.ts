@@ -1,4 +1,5 @@
 import { personName } from "@/lib/people";
+import { ROUTES } from "@/lib/routes";
 import { button, facts, paragraph, renderEmail, SERVICE_NAME } from "./layout";
 import type { EmailContent } from "./types";
 
@@ -28,5 +29,7 @@ export function renderMemberAddedEmail(data: MemberAddedEmailData): EmailContent
       button("Aller à la page de connexion", data.signInUrl),
       paragraph(`Si vous ne connaissez pas ${data.organization.name}, ignorez cet e-mail\u00a0: vous n'avez rien à faire.`),
     ],
+    // Their name and address were typed by someone else (GDPR art. 14), like a candidate's.
+    privacyUrl: new URL(ROUTES.privacy, data.signInUrl).href,
   });
 }

@@ -47,6 +47,18 @@ describe.each(PAIRS)("$event → $recipient ($kind)", ({ kind, recipient }) => {
     expect(email.text).not.toMatch(HTML_TAG);
   });
 
+  // GDPR art. 14: the candidate's data was typed by their adviser; every e-mail says where to read about it.
+  it(`${recipient === "candidate" ? "links" : "does not link"} to the privacy page on the service's own origin`, () => {
+    const privacy = "https://suivi.example.test/donnees-personnelles";
+    if (recipient === "candidate") {
+      expect(email.text).toContain(`Vos données personnelles et vos droits\u00a0: ${privacy}\n`);
+      expect(email.html).toContain(`href="${privacy}"`);
+    } else {
+      expect(email.text).not.toContain(privacy);
+      expect(email.html).not.toContain(privacy);
+    }
+  });
+
   it("escapes user data in HTML and keeps it raw in text", () => {
     const evil = "<script>alert('x')</script>";
     const hostile = renderApplicationEmail(kind, recipient, {
