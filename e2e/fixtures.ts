@@ -155,20 +155,31 @@ async function watchCsp(context: BrowserContext, violations: string[]): Promise<
  * Every test fails on a CSP violation a browser page reports (issue 8): in the `page` fixture's
  * context and in any context a spec opens with `browser.newContext()`. A spec that provokes one
  * on purpose reads and empties `cspViolations`.
+ *
+ * The contexts a spec opens are closed when it ends. Playwright closes only its own `context`:
+ * the others lived, their pages still running, as long as the worker's browser, and a whole run
+ * left some 60 renderers busy beside the server on two cores (tests timed out on a slow machine).
  */
 export const test = base.extend<{ cspViolations: string[] }>({
   cspViolations: [
-    async ({ context, browser }, use) => {
+    // `provide`, not `use`: React's hook rules would read a call in a try block as a misplaced hook.
+    async ({ context, browser }, provide) => {
       const violations: string[] = [];
       await watchCsp(context, violations);
       const newContext = browser.newContext.bind(browser);
+      const opened: BrowserContext[] = [];
       browser.newContext = async (...args) => {
-        const opened = await newContext(...args);
-        await watchCsp(opened, violations);
-        return opened;
+        const created = await newContext(...args);
+        opened.push(created);
+        await watchCsp(created, violations);
+        return created;
       };
-      await use(violations);
-      browser.newContext = newContext;
+      try {
+        await provide(violations);
+      } finally {
+        browser.newContext = newContext;
+        await Promise.all(opened.map((created) => created.close().catch(() => undefined)));
+      }
       expect(violations, "CSP violations reported by the browser").toEqual([]);
     },
     { auto: true },

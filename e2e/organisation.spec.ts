@@ -7,6 +7,9 @@ import { expect, expectNoA11yViolations, signIn, test } from "./fixtures";
 test("an employer's admin gives its contact details, which the prescriber finds after a refusal «\u00a0Autre\u00a0»", async ({
   browser,
 }) => {
+  // Three people sign in and act in turn: on a loaded 2-core machine that took more than the
+  // default two minutes (CI, session 19), with nothing wrong.
+  test.slow();
   const cast = await buildCast();
   const { EI } = cast.organizations;
   const { P1, E1, E2 } = cast.users;
