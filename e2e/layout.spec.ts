@@ -47,6 +47,15 @@ async function expectSideBySide(page: Page, labels: [string, string]): Promise<v
   expect(tops[0], `${labels.join(" and ")} line up`).toEqual(tops[1]);
 }
 
+/** Each page in turn, reviewed once its heading is in. */
+async function reviewPages(page: Page, pages: readonly (readonly [path: string, name: string])[]): Promise<void> {
+  for (const [path, name] of pages) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await reviewScreen(page, name);
+  }
+}
+
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
   await signIn(page, email);
@@ -67,19 +76,12 @@ test("signed out: home, sign-in, link sent, help, 404, an unknown status link", 
   await expect(page.getByRole("heading", { level: 1, name: "Consultez votre messagerie" })).toBeVisible({ timeout: 30_000 });
   await reviewScreen(page, "connexion-lien-envoye");
 
-  await page.goto("/help");
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await reviewScreen(page, "aide");
-
-  for (const [path, name] of [
+  await reviewPages(page, [
+    ["/help", "aide"],
     ["/mentions-legales", "mentions-legales"],
     ["/donnees-personnelles", "donnees-personnelles"],
     ["/accessibilite", "accessibilite"],
-  ] as const) {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await reviewScreen(page, name);
-  }
+  ]);
 
   await page.goto("/cette-page-n-existe-pas");
   await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
@@ -200,15 +202,11 @@ test("employer: the application with each decision form open, then the settings"
   await expect(page.getByRole("button", { name: "Confirmer l'annulation" })).toBeVisible();
   await reviewScreen(page, "candidature-formulaire-annuler");
 
-  for (const [path, name] of [
+  await reviewPages(page, [
     ["/settings/notifications", "mes-notifications"],
     ["/settings/emails", "e-mails-non-remis"],
     ["/organisation", "organisation"],
-  ] as const) {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await reviewScreen(page, name);
-  }
+  ]);
 
   // « Membres de l'organisation »: the admin's buttons in each row, then a removal to confirm.
   await page.goto("/organisation/membres");

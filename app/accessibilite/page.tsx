@@ -2,13 +2,11 @@ import type { Metadata } from "next";
 import { env } from "@/lib/env";
 import { CONTACT_MAILTO, SUPPORT_EMAIL } from "@/lib/help";
 import Link from "@/components/link";
+import { newWindowLinkProps } from "@/components/new-window";
 import { ACCESSIBILITY_DECLARATION_DAY } from "@/lib/legal";
 import { ROUTES } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Déclaration d'accessibilité" };
-
-// The DSFR's new-window links: the title repeats the link's text (RGAA 6.1).
-const newWindow = (name: string) => ({ target: "_blank", rel: "noopener", title: `${name} — nouvelle fenêtre` });
 
 /**
  * The declaration the law asks of every public service (loi n° 2005-102, art. 47), in the RGAA's
@@ -70,7 +68,7 @@ export default function AccessibilityPage() {
         <ul>
           <li>
             écrire un message au{" "}
-            <a href="https://formulaire.defenseurdesdroits.fr/" {...newWindow("Défenseur des droits")}>
+            <a href="https://formulaire.defenseurdesdroits.fr/" {...newWindowLinkProps("Défenseur des droits")}>
               Défenseur des droits
             </a>
             &nbsp;;
@@ -79,7 +77,7 @@ export default function AccessibilityPage() {
             contacter{" "}
             <a
               href="https://www.defenseurdesdroits.fr/saisir/delegues"
-              {...newWindow("le délégué du Défenseur des droits dans votre région")}
+              {...newWindowLinkProps("le délégué du Défenseur des droits dans votre région")}
             >
               le délégué du Défenseur des droits dans votre région
             </a>

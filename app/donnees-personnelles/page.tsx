@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
+import { newWindowLinkProps } from "@/components/new-window";
 import { env } from "@/lib/env";
 import { CONTACT_MAILTO, SUPPORT_EMAIL } from "@/lib/help";
 import { LEGAL_FACT_MISSING } from "@/lib/legal";
 import { ROUTES } from "@/lib/routes";
 import { SIGN_IN_LINK_VALIDITY_LABEL } from "@/lib/auth/sign-in-link";
 import { SESSION_IDLE_SECONDS } from "@/lib/auth/session-cookie";
-import { EMAIL_BODY_MAX_AGE_DAYS } from "@/lib/mail/retention";
+import { RATE_LIMIT_HITS_MAX_AGE_MS } from "@/lib/auth/housekeeping";
+import { EMAIL_BODY_MAX_AGE_DAYS, SIGN_IN_EMAIL_MAX_AGE_MS } from "@/lib/mail/retention";
+import { DAY_MS, HOUR_MS, toSeconds } from "@/lib/time";
 import { AUTO_ARCHIVE_AFTER_DAYS, STATUS_LABELS } from "@/lib/status";
 import { CANDIDATE_LINK_VALIDITY } from "@/lib/vocabulary";
 
@@ -18,7 +21,10 @@ export const metadata: Metadata = { title: "Données personnelles" };
  */
 export default function PrivacyPage() {
   const { publisher } = env.legal;
-  const sessionHours = SESSION_IDLE_SECONDS / 3600;
+  const sessionHours = SESSION_IDLE_SECONDS / toSeconds(HOUR_MS);
+  // The daily job deletes what is older than its limit: up to a day more.
+  const signInEmailDays = SIGN_IN_EMAIL_MAX_AGE_MS / DAY_MS;
+  const rateLimitDays = RATE_LIMIT_HITS_MAX_AGE_MS / DAY_MS;
   return (
     <div className="fr-grid-row">
       <div className="fr-col-12 fr-col-lg-9">
@@ -109,7 +115,7 @@ export default function PrivacyPage() {
         <ul>
           <li>
             Lien de connexion&nbsp;: valable {SIGN_IN_LINK_VALIDITY_LABEL}, une seule fois&nbsp;; l&apos;e-mail qui le contient est supprimé
-            du service un à deux jours après son envoi.
+            du service {signInEmailDays} à {signInEmailDays + 1}&nbsp;jours après son envoi.
           </li>
           <li>Session d&apos;un professionnel&nbsp;: elle prend fin après {sessionHours}&nbsp;heures sans activité.</li>
           <li>
@@ -120,7 +126,9 @@ export default function PrivacyPage() {
             E-mails envoyés&nbsp;: leur contenu est effacé du service après {EMAIL_BODY_MAX_AGE_DAYS}&nbsp;jours&nbsp;; restent le
             destinataire, l&apos;objet et les dates.
           </li>
-          <li>Empreintes des demandes de connexion&nbsp;: supprimées après un jour.</li>
+          <li>
+            Empreintes des demandes de connexion&nbsp;: supprimées après {rateLimitDays}&nbsp;jour{rateLimitDays > 1 ? "s" : ""}.
+          </li>
           <li>
             Candidatures et données des personnes candidates&nbsp;: une candidature sans changement depuis {AUTO_ARCHIVE_AFTER_DAYS}
             &nbsp;jours est archivée, mais le service ne supprime pas encore les candidatures d&apos;elles-mêmes. Chacun peut en demander
@@ -139,12 +147,7 @@ export default function PrivacyPage() {
         </p>
         <p>
           Si vous estimez que vos droits ne sont pas respectés, vous pouvez{" "}
-          <a
-            href="https://www.cnil.fr/fr/adresser-une-plainte"
-            target="_blank"
-            rel="noopener"
-            title="adresser une réclamation à la CNIL — nouvelle fenêtre"
-          >
+          <a href="https://www.cnil.fr/fr/adresser-une-plainte" {...newWindowLinkProps("adresser une réclamation à la CNIL")}>
             adresser une réclamation à la CNIL
           </a>{" "}
           (Commission nationale de l&apos;informatique et des libertés).

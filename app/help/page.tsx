@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
+import { newWindowLinkProps } from "@/components/new-window";
 import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
 import { CONTACT_MAILTO, FORUM_URL, SUPPORT_EMAIL } from "@/lib/help";
 import {
@@ -122,7 +123,7 @@ export default function HelpPage() {
                 Pour une demande d&apos;information sans données personnelles (le fonctionnement du service, par exemple)&nbsp;: la
                 communauté vous répond, et la réponse profite à tous.
               </p>
-              <a className="fr-link" href={FORUM_URL} target="_blank" rel="noopener" title="Forum de l'inclusion — nouvelle fenêtre">
+              <a className="fr-link" href={FORUM_URL} {...newWindowLinkProps("Forum de l'inclusion")}>
                 Forum de l&apos;inclusion
               </a>
             </div>

@@ -1,4 +1,5 @@
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { newWindowLinkProps } from "@/components/new-window";
 import { CONTACT_MAILTO, FORUM_URL } from "@/lib/help";
 import { ACCESSIBILITY_COMPLIANCE } from "@/lib/legal";
 import { ROUTES } from "@/lib/routes";
@@ -27,13 +28,7 @@ export function SiteFooter() {
         { text: "Aide", linkProps: { href: ROUTES.help, className: "pro-only" } },
         {
           text: "Forum de l'inclusion",
-          linkProps: {
-            href: FORUM_URL,
-            target: "_blank",
-            rel: "noopener",
-            title: "Forum de l'inclusion — nouvelle fenêtre",
-            className: "pro-only",
-          },
+          linkProps: { href: FORUM_URL, ...newWindowLinkProps("Forum de l'inclusion"), className: "pro-only" },
         },
         { text: "Contacter l'équipe", linkProps: { href: CONTACT_MAILTO } },
       ]}

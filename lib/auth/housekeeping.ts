@@ -4,7 +4,7 @@ import type { Job } from "@/lib/jobs/types";
 import { DAY_MS } from "@/lib/time";
 
 // Longer than every rate-limit window in use (the sign-in limits count over an hour).
-const RATE_LIMIT_HITS_MAX_AGE_MS = DAY_MS;
+export const RATE_LIMIT_HITS_MAX_AGE_MS = DAY_MS;
 
 /**
  * What sign-in leaves behind once it can no longer serve: rate-limit hits older than every window
